@@ -1,0 +1,92 @@
+# landcover — developer entry points. Each target installs what it needs and is idempotent.
+#   make demo   train on the built-in demo scene and classify it (CPU, a few minutes)
+#   make test   engine tests + QGIS plugin tests (real QGIS, real engine processes)
+#   make bench  inference benchmark (ratios against baselines measured in the same run)
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+SYS_PYTHON ?= /usr/bin/python3
+VENV_DIR ?= .venv
+ENGINE_VENV := $(VENV_DIR)/engine
+QGIS_VENV := $(VENV_DIR)/qgis
+ENGINE_PY := $(ENGINE_VENV)/bin/python
+QGIS_PY := $(QGIS_VENV)/bin/python
+DEMO_DIR ?= demo_output
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_BASE := python3 python3-venv python3-pip
+APT_QGIS := qgis python3-qgis qgis-providers xvfb xauth imagemagick zip
+
+.PHONY: help demo test test-engine test-qgis bench package qgis engine-env qgis-env clean
+
+help:
+	@sed -n '2,5p' Makefile
+
+# Installs the Debian packages named in $(1) that are missing.
+define apt_install
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+endef
+
+$(ENGINE_VENV)/.installed: pyproject.toml
+	$(call apt_install,$(APT_BASE))
+	[ -x $(ENGINE_PY) ] || $(SYS_PYTHON) -m venv $(ENGINE_VENV)
+	$(ENGINE_PY) -m pip install -q --upgrade pip
+	$(ENGINE_PY) -m pip install -q -e '.[test]'
+	touch $@
+
+$(QGIS_VENV)/.installed:
+	$(call apt_install,$(APT_BASE) $(APT_QGIS))
+	[ -x $(QGIS_PY) ] || $(SYS_PYTHON) -m venv --system-site-packages $(QGIS_VENV)
+	$(QGIS_PY) -m pip install -q 'pytest>=8' 'pytest-qgis>=5,<6'
+	touch $@
+
+engine-env: $(ENGINE_VENV)/.installed
+qgis-env: $(QGIS_VENV)/.installed
+
+demo: engine-env
+	$(ENGINE_VENV)/bin/landcover demo --out $(DEMO_DIR)
+
+test: test-engine test-qgis
+
+test-engine: engine-env
+	$(ENGINE_PY) -m pytest tests/engine -q
+
+test-qgis: engine-env qgis-env
+	LANDCOVER_PYTHON=$(abspath $(ENGINE_PY)) $(QGIS_PY) -m pytest tests/qgis -q -p no:cacheprovider
+
+bench: engine-env
+	$(ENGINE_PY) -m landcover_core.bench
+
+clean:
+	rm -rf $(VENV_DIR) $(DEMO_DIR) build dist *.egg-info
+
+# -- QGIS plugin -------------------------------------------------------------------------------------
+PLUGIN_ZIP := build/landcover_qgis.zip
+PLUGIN_STAGE := build/plugin
+QGIS_PROFILES := build/qgis-profiles
+
+# The plugin ZIP for the QGIS plugin manager: landcover_qgis/ with metadata.txt, icon and the engine source.
+package:
+	rm -rf $(PLUGIN_STAGE) $(PLUGIN_ZIP)
+	mkdir -p $(PLUGIN_STAGE)/landcover_qgis/engine
+	cp -r landcover_qgis/. $(PLUGIN_STAGE)/landcover_qgis/
+	cp metadata.txt $(PLUGIN_STAGE)/landcover_qgis/
+	cp -r resources $(PLUGIN_STAGE)/landcover_qgis/resources
+	cp -r pyproject.toml $(wildcard README.md LICENSE) landcover_core $(PLUGIN_STAGE)/landcover_qgis/engine/
+	find $(PLUGIN_STAGE) \( -name __pycache__ -o -name '*.pyc' \) -prune -exec rm -rf {} +
+	cd $(PLUGIN_STAGE) && zip -qr ../landcover_qgis.zip landcover_qgis
+	@echo "Built $(PLUGIN_ZIP)"
+
+# QGIS with the packaged plugin in a throwaway profile and the demo scene loaded.
+qgis: package qgis-env
+	[ -f $(DEMO_DIR)/scene.tif ] && [ -f $(DEMO_DIR)/labels.gpkg ] || $(MAKE) demo
+	rm -rf $(QGIS_PROFILES)
+	$(SYS_PYTHON) tests/qgis/desktop_profile.py --zip $(PLUGIN_ZIP) --profiles $(QGIS_PROFILES) \
+	  --layer $(abspath $(DEMO_DIR)/scene.tif) --layer $(abspath $(DEMO_DIR)/labels.gpkg) --script build/qgis_startup.py
+	LANDCOVER_PYTHON=$(abspath $(ENGINE_PY)) qgis --profiles-path $(abspath $(QGIS_PROFILES)) --noversioncheck \
+	  --nologo --code build/qgis_startup.py

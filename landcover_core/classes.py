@@ -1,0 +1,217 @@
+"""Class schemes: the codes, names and colours that travel from labels to model to outputs.
+
+A model predicts class *indices* 0..K-1; rasters and vectors carry class *codes* (the values an analyst
+uses, e.g. 10/30/50). The scheme maps between the two and gives each class a name and a colour.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from landcover_core.errors import InputError
+
+RGB = tuple[int, int, int]
+
+#: Nodata value of uint8 class rasters; class codes are restricted to 0..254 so it never collides.
+NODATA_CODE = 255
+
+#: Label value used for unlabeled pixels in index arrays (ignored by the loss and the metrics).
+IGNORE_INDEX = -1
+
+# Conventional colours for common land-cover names, so schemes built from a class field look familiar.
+_NAMED_COLOURS: dict[str, RGB] = {
+    "water": (0, 0, 255),
+    "forest": (0, 160, 0),
+    "tree": (0, 160, 0),
+    "trees": (0, 160, 0),
+    "urban": (0, 255, 255),
+    "building": (220, 20, 60),
+    "buildings": (220, 20, 60),
+    "road": (128, 128, 128),
+    "roads": (128, 128, 128),
+    "agriculture": (255, 255, 0),
+    "field": (255, 215, 0),
+    "crop": (255, 215, 0),
+    "cropland": (255, 215, 0),
+    "rangeland": (255, 0, 255),
+    "grass": (144, 238, 144),
+    "grassland": (144, 238, 144),
+    "barren": (210, 180, 140),
+    "bare": (210, 180, 140),
+    "sand": (238, 214, 175),
+    "wetland": (0, 128, 128),
+    "snow": (255, 250, 250),
+    "cloud": (240, 240, 240),
+    "background": (60, 60, 60),
+}
+
+# A qualitative palette (tab20-like) for the rest.
+_PALETTE: list[RGB] = [
+    (31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
+    (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207),
+    (174, 199, 232), (255, 187, 120), (152, 223, 138), (255, 152, 150), (197, 176, 213),
+    (196, 156, 148), (247, 182, 210), (199, 199, 199), (219, 219, 141), (158, 218, 229),
+]
+
+
+def colour_to_hex(colour: RGB) -> str:
+    """Formats an RGB triple as ``#rrggbb``."""
+    return "#{:02x}{:02x}{:02x}".format(*colour)
+
+
+def parse_colour(value: Any) -> RGB:
+    """Parses ``#rrggbb`` or an ``[r, g, b]`` list into an RGB triple."""
+    if isinstance(value, str) and len(value) == 7 and value.startswith("#"):
+        return (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16))
+    if isinstance(value, (list, tuple)) and len(value) == 3:
+        return (int(value[0]), int(value[1]), int(value[2]))
+    raise InputError(f"Cannot read colour {value!r}: use '#rrggbb' or [r, g, b].")
+
+
+@dataclass(frozen=True)
+class LandClass:
+    """One class: its code in rasters/vectors, its name and its display colour."""
+
+    code: int
+    name: str
+    colour: RGB
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "color": colour_to_hex(self.colour)}
+
+
+@dataclass(frozen=True)
+class ClassScheme:
+    """An ordered list of classes; the order is the model's output channel order."""
+
+    classes: tuple[LandClass, ...]
+
+    def __post_init__(self) -> None:
+        if not self.classes:
+            raise InputError("The class scheme is empty: the labels contain no class.")
+        codes = [c.code for c in self.classes]
+        if len(set(codes)) != len(codes):
+            raise InputError(f"The class scheme has duplicate codes: {codes}.")
+        if len({c.name for c in self.classes}) != len(codes):
+            raise InputError(f"The class scheme has duplicate names: {[c.name for c in self.classes]}.")
+        if any(not 0 <= c <= 254 for c in codes):
+            raise InputError(f"Class codes must be integers from 0 to 254 (they are written as uint8): {codes}.")
+
+    def __len__(self) -> int:
+        return len(self.classes)
+
+    @property
+    def codes(self) -> list[int]:
+        return [c.code for c in self.classes]
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.classes]
+
+    @property
+    def colours(self) -> list[RGB]:
+        return [c.colour for c in self.classes]
+
+    @property
+    def nodata_code(self) -> int:
+        """The nodata value of class rasters: 255, which is never a class code (codes are 0..254)."""
+        return NODATA_CODE
+
+    def index_of_code(self, code: int) -> int:
+        try:
+            return self.codes.index(code)
+        except ValueError:
+            raise InputError(f"Class code {code} is not in the class scheme {self.codes}.") from None
+
+    def code_lut(self, max_code: int = 65535) -> np.ndarray:
+        """A lookup table mapping any code 0..max_code to its index, or IGNORE_INDEX."""
+        lut = np.full(max_code + 1, IGNORE_INDEX, dtype=np.int16)
+        for index, code in enumerate(self.codes):
+            if code <= max_code:
+                lut[code] = index
+        return lut
+
+    def codes_to_indices(self, codes: np.ndarray, valid: np.ndarray | None = None) -> np.ndarray:
+        """Maps an array of codes to indices; unknown codes and invalid pixels become IGNORE_INDEX."""
+        out = np.full(codes.shape, IGNORE_INDEX, dtype=np.int16)
+        for index, code in enumerate(self.codes):
+            out[codes == code] = index
+        if valid is not None:
+            out[~valid] = IGNORE_INDEX
+        return out
+
+    def indices_to_codes(self, indices: np.ndarray) -> np.ndarray:
+        """Maps model indices to uint8 class codes."""
+        return np.asarray(self.codes, dtype=np.uint8)[indices]
+
+    def colour_map(self) -> dict[int, tuple[int, int, int, int]]:
+        """A rasterio colour map {code: (r, g, b, a)}."""
+        return {c.code: (*c.colour, 255) for c in self.classes}
+
+    def to_list(self) -> list[dict[str, Any]]:
+        return [c.to_dict() for c in self.classes]
+
+    @classmethod
+    def from_list(cls, items: Iterable[dict[str, Any]]) -> "ClassScheme":
+        classes = []
+        for i, item in enumerate(items):
+            try:
+                code = int(item["code"])
+                name = str(item.get("name", f"class {code}"))
+            except (KeyError, TypeError, ValueError):
+                raise InputError(f"Class entry {i} needs an integer 'code' (and a 'name'): {item!r}.") from None
+            colour = parse_colour(item["color"]) if "color" in item else default_colour(name, i)
+            classes.append(LandClass(code, name, colour))
+        return cls(tuple(classes))
+
+    @classmethod
+    def from_codes(cls, codes: Sequence[int], names: Sequence[str] | None = None) -> "ClassScheme":
+        """A scheme for integer codes, named 'class <code>' unless names are given."""
+        names = names or [f"class {c}" for c in codes]
+        return cls(tuple(LandClass(int(c), n, default_colour(n, i)) for i, (c, n) in enumerate(zip(codes, names))))
+
+    @classmethod
+    def from_names(cls, names: Sequence[str]) -> "ClassScheme":
+        """A scheme for class names (e.g. a text class field); codes are 1..K in sorted name order."""
+        ordered = sorted({str(n) for n in names})
+        return cls(tuple(LandClass(i + 1, n, default_colour(n, i)) for i, n in enumerate(ordered)))
+
+    @classmethod
+    def load(cls, spec: str) -> "ClassScheme":
+        """Loads a preset name ('deepglobe') or a JSON file: a list of {code, name, color}."""
+        if spec.lower() == "deepglobe":
+            return DEEPGLOBE
+        path = Path(spec)
+        if not path.is_file():
+            raise InputError(f"Class scheme '{spec}' is neither a preset (deepglobe) nor an existing JSON file.")
+        try:
+            data = json.loads(path.read_text())
+        except (OSError, json.JSONDecodeError) as exc:
+            raise InputError(f"Cannot read class scheme file {path}: {exc}.") from None
+        if isinstance(data, dict):
+            data = data.get("classes", data)
+        if not isinstance(data, list):
+            raise InputError(f"Class scheme file {path} must hold a list of {{code, name, color}} objects.")
+        return cls.from_list(data)
+
+
+def default_colour(name: str, position: int) -> RGB:
+    """A conventional colour for a known land-cover name, else a palette colour."""
+    return _NAMED_COLOURS.get(name.strip().lower(), _PALETTE[position % len(_PALETTE)])
+
+
+# DeepGlobe Land Cover: RGB-coded masks; 'unknown' (0,0,0) is unlabeled, not a class.
+DEEPGLOBE_COLOURS: list[tuple[str, RGB]] = [
+    ("urban", (0, 255, 255)),
+    ("agriculture", (255, 255, 0)),
+    ("rangeland", (255, 0, 255)),
+    ("forest", (0, 255, 0)),
+    ("water", (0, 0, 255)),
+    ("barren", (255, 255, 255)),
+]
+DEEPGLOBE = ClassScheme(tuple(LandClass(i + 1, n, c) for i, (n, c) in enumerate(DEEPGLOBE_COLOURS)))

@@ -1,0 +1,31 @@
+"""``landcover demo``: the main job on a built-in scene (train, classify, vectorize, evaluate)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from landcover_core.progress import Reporter
+
+NAME = "demo"
+HELP = "generate a demo scene with training polygons, train a small model on CPU, classify and evaluate it"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", default="demo_output", help="output folder (default demo_output)")
+    parser.add_argument("--epochs", type=int, default=10, help="training epochs (default 10, a few minutes on CPU)")
+
+
+def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
+    import json
+
+    from landcover_core.cli import main
+    from landcover_core.demo import run_demo
+
+    extra = ["--json-progress"] if args.json_progress else (["--quiet"] if args.quiet else [])
+    paths = run_demo(args.out, args.epochs, reporter, lambda argv: main(argv + extra))
+    scores = json.loads(paths["evaluation"].read_text())
+    summary = {k: scores.get(k) for k in ("overall_accuracy", "miou", "kappa")}
+    if not args.json_progress:
+        print("\nDemo finished: " + ", ".join(f"{k} {v:.3f}" for k, v in summary.items() if isinstance(v, float)))
+    return paths, summary

@@ -1,0 +1,79 @@
+"""``landcover evaluate``: accuracy of a class raster or a model against reference labels."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from landcover_core.errors import InputError
+from landcover_core.progress import Reporter
+
+NAME = "evaluate"
+HELP = "accuracy assessment: confusion matrix, per-class IoU/precision/recall/F1, mIoU, accuracy, kappa"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_argument_group("prediction (one of: --prediction, --model with --image or --dataset)")
+    source.add_argument("--prediction", help="class raster to assess (e.g. from landcover predict)")
+    source.add_argument("--model", action="append", metavar="MODEL",
+                        help="predict first with this model file (repeat for an ensemble)")
+    source.add_argument("--image", help="with --model: the raster to predict")
+    reference = parser.add_argument_group("reference (one of)")
+    reference.add_argument("--reference-raster", help="raster of reference class codes (nodata = unlabeled)")
+    reference.add_argument("--reference-vector", help="polygon layer of reference classes (with --class-field)")
+    reference.add_argument("--class-field", help="field of --reference-vector holding class names or codes")
+    reference.add_argument("--layer", help="layer of --reference-vector (default: the first)")
+    reference.add_argument("--dataset", help="deepglobe:DIR — predict every tile with --model and score them together")
+    parser.add_argument("--classes", help="classes of --prediction when it carries none: 'deepglobe' or a JSON file")
+    parser.add_argument("--out-json", required=True, help="report to write (JSON)")
+    parser.add_argument("--out-png", help="confusion-matrix figure to write (PNG)")
+    options = parser.add_argument_group("prediction options (with --model)")
+    options.add_argument("--tile-size", type=int)
+    options.add_argument("--overlap", type=int)
+    options.add_argument("--batch-size", type=int, default=4)
+    options.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    options.add_argument("--backend", choices=("auto", "torch", "onnx"), default="auto")
+
+
+def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
+    from landcover_core.classes import ClassScheme
+    from landcover_core.evaluate import (
+        check_report_paths,
+        evaluate_deepglobe,
+        evaluate_model,
+        evaluate_prediction,
+        format_table,
+        write_report,
+    )
+
+    if bool(args.prediction) == bool(args.model):
+        raise InputError("Give either --prediction CLASSES.tif, or --model with --image (or --dataset).")
+    references = [x for x in (args.reference_raster, args.reference_vector, args.dataset) if x]
+    if len(references) != 1:
+        raise InputError("Give exactly one reference: --reference-raster, --reference-vector with --class-field, "
+                         "or --dataset deepglobe:DIR.")
+    check_report_paths(args.out_json, args.out_png,
+                       [args.prediction, args.image, args.reference_raster, args.reference_vector, *(args.model or [])])
+    predict_options = dict(tile_size=args.tile_size, overlap=args.overlap, batch_size=args.batch_size,
+                           device=args.device, backend=args.backend)
+    if args.dataset:
+        kind, _, folder = args.dataset.partition(":")
+        if kind.lower() != "deepglobe" or not folder:
+            raise InputError(f"--dataset must be deepglobe:DIR, not '{args.dataset}'.")
+        if not args.model:
+            raise InputError("--dataset needs --model: the tiles are predicted, then scored.")
+        result = evaluate_deepglobe(args.model, folder, reporter, **predict_options)
+    elif args.model:
+        if not args.image:
+            raise InputError("--image is required with --model (or use --dataset).")
+        result = evaluate_model(args.model, args.image, args.reference_raster, args.reference_vector,
+                                args.class_field, args.layer, reporter, **predict_options)
+    else:
+        scheme = ClassScheme.load(args.classes) if args.classes else None
+        result = evaluate_prediction(args.prediction, args.reference_raster, args.reference_vector, args.class_field,
+                                     args.layer, scheme, reporter)
+    outputs = write_report(result, args.out_json, args.out_png)
+    if not args.json_progress:
+        print(format_table(result))
+    summary = {key: result[key] for key in ("overall_accuracy", "miou", "kappa", "per_class", "pixels", "unpredicted")}
+    return outputs, summary

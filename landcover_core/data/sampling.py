@@ -1,0 +1,199 @@
+"""Where training tiles come from: labeled blocks, a spatially disjoint split, random tiles.
+
+The scene is cut into a grid of blocks. Only blocks holding labels are used; each goes wholly to
+training or to validation, and labels of the other set are masked out of every tile, so validation
+pixels never reach training (an honest, spatially disjoint split). Training tiles are placed at random
+offsets around training blocks (random crops), then flipped and rotated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rasterio.windows import Window
+
+from landcover_core.classes import IGNORE_INDEX
+from landcover_core.data.scenes import Scene
+from landcover_core.errors import InputError
+from landcover_core.progress import Reporter
+
+UNUSED, TRAIN, VAL = 0, 1, 2
+MIN_BLOCKS = 8
+MIN_BLOCK_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Block:
+    """A grid block holding labels."""
+
+    scene: int
+    row: int  # block row/column in the scene's block grid
+    col: int
+    counts: np.ndarray  # labeled pixels per class
+
+
+@dataclass
+class BlockIndex:
+    """The labeled blocks of all scenes, their split and their block size."""
+
+    size: int
+    blocks: list[Block]
+    states: list[np.ndarray]  # per scene: UNUSED / TRAIN / VAL per block
+
+    def counts(self, state: int) -> np.ndarray:
+        chosen = [b.counts for b in self.blocks if self.states[b.scene][b.row, b.col] == state]
+        return np.sum(chosen, axis=0) if chosen else np.zeros_like(self.blocks[0].counts)
+
+    def of_state(self, state: int) -> list[Block]:
+        return [b for b in self.blocks if self.states[b.scene][b.row, b.col] == state]
+
+
+def index_blocks(scenes: list[Scene], num_classes: int, tile_size: int, reporter: Reporter) -> BlockIndex:
+    """Finds the labeled blocks, shrinking blocks when labels are few so a split stays possible."""
+    size = tile_size
+    while True:
+        blocks = _scan(scenes, num_classes, size, reporter)
+        if len(blocks) >= MIN_BLOCKS or size // 2 < MIN_BLOCK_SIZE:
+            break
+        size //= 2
+    if not blocks:
+        raise InputError("The labels contain no labeled pixel over valid image pixels (all unlabeled or nodata).")
+    states = [np.zeros((-(-s.grid.height // size), -(-s.grid.width // size)), dtype=np.uint8) for s in scenes]
+    return BlockIndex(size, blocks, states)
+
+
+def _scan(scenes: list[Scene], num_classes: int, size: int, reporter: Reporter) -> list[Block]:
+    candidates = [(i, w) for i, scene in enumerate(scenes) for w in scene.labels.candidate_windows(size)]
+    blocks = []
+    for scene_id, window in reporter.track(candidates, len(candidates), "index", "finding labeled pixels"):
+        _, labels = scenes[scene_id].read(window)
+        counts = np.bincount(labels[labels >= 0].ravel(), minlength=num_classes)[:num_classes]
+        if counts.sum():
+            blocks.append(Block(scene_id, int(window.row_off) // size, int(window.col_off) // size, counts))
+    return blocks
+
+
+def split_blocks(index: BlockIndex, num_scenes: int, val_fraction: float, seed: int) -> None:
+    """Assigns each labeled block to training or validation (in place).
+
+    With three or more scenes whole scenes are split; otherwise blocks are. Each class that occurs in
+    two or more units is given to validation once first, so validation covers every class it can.
+    """
+    rng = np.random.default_rng(seed)
+    by_scene = num_scenes >= 3
+    unit_of = [b.scene if by_scene else i for i, b in enumerate(index.blocks)]
+    units = sorted(set(unit_of))
+    unit_counts = {u: np.zeros_like(index.blocks[0].counts) for u in units}
+    for block, unit in zip(index.blocks, unit_of):
+        unit_counts[unit] += block.counts
+    val: set[int] = set()
+    if val_fraction > 0 and len(units) >= 2:
+        total = sum(c.sum() for c in unit_counts.values())
+        order = list(rng.permutation(units))
+        for cls in np.argsort([sum(c[k] for c in unit_counts.values()) for k in range(len(index.blocks[0].counts))]):
+            holders = [u for u in order if unit_counts[u][cls] > 0 and u not in val]
+            if any(unit_counts[u][cls] for u in val) or len(holders) < 2:
+                continue
+            val.add(holders[0])
+        for unit in order:
+            if sum(unit_counts[u].sum() for u in val) >= val_fraction * total:
+                break
+            if unit not in val and len(val) < len(units) - 1:
+                val.add(unit)
+        if len(val) >= len(units):
+            val.remove(next(iter(val)))
+    for block, unit in zip(index.blocks, unit_of):
+        index.states[block.scene][block.row, block.col] = VAL if unit in val else TRAIN
+
+
+def mask_to_state(labels: np.ndarray, window: Window, states: np.ndarray, size: int, state: int) -> np.ndarray:
+    """Unlabels the pixels of ``window`` whose block is not in ``state`` (or that lie outside the grid)."""
+    def block_ids(offset: int, length: int, blocks: int) -> tuple[np.ndarray, np.ndarray]:
+        absolute = np.arange(offset, offset + length)
+        inside = (absolute >= 0) & (absolute // size < blocks)
+        return (absolute // size).clip(0, blocks - 1), inside
+
+    rows, rows_inside = block_ids(int(window.row_off), labels.shape[0], states.shape[0])
+    cols, cols_inside = block_ids(int(window.col_off), labels.shape[1], states.shape[1])
+    keep = (states[np.ix_(rows, cols)] == state) & rows_inside[:, None] & cols_inside[None, :]
+    return np.where(keep, labels, IGNORE_INDEX).astype(np.int16)
+
+
+def block_window(block: Block, size: int) -> Window:
+    return Window(block.col * size, block.row * size, size, size)
+
+
+class TileSampler:
+    """Draws augmented training tiles around training blocks."""
+
+    def __init__(self, scenes: list[Scene], index: BlockIndex, tile_size: int, rng: np.random.Generator) -> None:
+        self.scenes = scenes
+        self.index = index
+        self.tile_size = tile_size
+        self.rng = rng
+        self.blocks = index.of_state(TRAIN)
+        if not self.blocks:
+            raise InputError("No labeled block is left for training; lower --val-fraction or add labels.")
+        weights = np.sqrt([b.counts.sum() for b in self.blocks]).astype(np.float64)
+        self.weights = weights / weights.sum()
+
+    def sample(self) -> tuple[np.ndarray, np.ndarray]:
+        """One (image C,H,W float32, labels H,W int16) training tile, augmented."""
+        block = self.blocks[self.rng.choice(len(self.blocks), p=self.weights)]
+        size, tile = self.index.size, self.tile_size
+        # A random tile that contains the block (or a random part of it when the tile is smaller).
+        slack = tile - size
+        row = block.row * size - (self.rng.integers(0, slack + 1) if slack >= 0 else -self.rng.integers(0, -slack + 1))
+        col = block.col * size - (self.rng.integers(0, slack + 1) if slack >= 0 else -self.rng.integers(0, -slack + 1))
+        window = Window(int(col), int(row), tile, tile)
+        image, labels = self.scenes[block.scene].read(window)
+        labels = mask_to_state(labels, window, self.index.states[block.scene], size, TRAIN)
+        return augment(image, labels, self.rng)
+
+
+def augment(image: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Random horizontal/vertical flips and 90° rotations (valid for nadir imagery)."""
+    k = int(rng.integers(0, 4))
+    image, labels = np.rot90(image, k, axes=(1, 2)), np.rot90(labels, k)
+    if rng.random() < 0.5:
+        image, labels = image[:, :, ::-1], labels[:, ::-1]
+    return np.ascontiguousarray(image), np.ascontiguousarray(labels)
+
+
+def validation_tiles(scenes: list[Scene], index: BlockIndex, tile_size: int):
+    """Yields (image, labels) per validation block: a tile centred on the block, labels of that block only.
+
+    Each validation pixel is counted exactly once.
+    """
+    size = index.size
+    for block in index.of_state(VAL):
+        offset = (tile_size - size) // 2
+        window = Window(block.col * size - offset, block.row * size - offset, tile_size, tile_size)
+        image, labels = scenes[block.scene].read(window)
+        only = np.zeros_like(index.states[block.scene])
+        only[block.row, block.col] = 1
+        yield image, mask_to_state(labels, window, only, size, 1)
+
+
+def band_statistics(scenes: list[Scene], index: BlockIndex, rng: np.random.Generator,
+                    max_blocks: int = 64) -> tuple[list[float], list[float]]:
+    """Per-band mean and standard deviation over valid pixels of (a sample of) training blocks."""
+    blocks = index.of_state(TRAIN) or index.blocks
+    chosen = rng.choice(len(blocks), size=min(max_blocks, len(blocks)), replace=False)
+    total = count = squares = None
+    for i in chosen:
+        block = blocks[int(i)]
+        scene = scenes[block.scene]
+        window = block_window(block, index.size)
+        image, _ = scene.read(window)
+        valid = np.any(image != 0, axis=0)
+        pixels = image[:, valid].astype(np.float64)
+        total = pixels.sum(axis=1) if total is None else total + pixels.sum(axis=1)
+        squares = (pixels**2).sum(axis=1) if squares is None else squares + (pixels**2).sum(axis=1)
+        count = pixels.shape[1] if count is None else count + pixels.shape[1]
+    if not count:
+        raise InputError("The labeled parts of the image hold no valid pixel (all nodata).")
+    mean = total / count
+    std = np.sqrt(np.maximum(squares / count - mean**2, 0.0))
+    return mean.tolist(), np.maximum(std, 1e-6).tolist()

@@ -1,0 +1,158 @@
+"""Scenes: an image raster (with band selection) paired with a label source on the image's grid."""
+
+from __future__ import annotations
+
+import warnings
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import rasterio
+from rasterio.errors import NotGeoreferencedWarning
+from rasterio.windows import Window
+
+from landcover_core.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.errors import InputError
+from landcover_core.labels import LabelSource, PolygonLabels, RasterLabels
+from landcover_core.labels.base import Grid
+from landcover_core.labels.deepglobe import DeepGlobeMaskLabels, find_deepglobe_pairs
+from landcover_core.raster import open_raster, read_window, resolve_bands
+
+#: Scenes up to this size (bytes, native dtype) are read once and kept in memory; larger ones are
+#: read window by window, so memory never grows with the raster.
+CACHE_BUDGET = 1_500_000_000
+
+
+@dataclass
+class Scene:
+    """An image with labels on its grid."""
+
+    image: Path
+    bands: list[int]
+    labels: LabelSource
+    nbytes: int
+    _dataset: rasterio.DatasetReader | None = field(default=None, repr=False)
+
+    @property
+    def grid(self) -> Grid:
+        return self.labels.grid
+
+    @property
+    def name(self) -> str:
+        return self.image.name
+
+    def _open(self) -> rasterio.DatasetReader:
+        if self._dataset is None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", NotGeoreferencedWarning)
+                self._dataset = rasterio.open(self.image)
+        return self._dataset
+
+    def read(self, window: Window) -> tuple[np.ndarray, np.ndarray]:
+        """Image (float32 C,H,W; 0 on nodata) and labels (int16 H,W; unlabeled on nodata) in a window."""
+        cached = _CACHE.get(self)
+        if cached is not None:
+            image, valid = _slice(cached[0], window), _slice(cached[1], window)
+            image = image.astype(np.float32)
+        else:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", NotGeoreferencedWarning)
+                image, valid = read_window(self._open(), self.bands, window)
+        labels = self.labels.read(window)
+        labels[~valid] = IGNORE_INDEX
+        return image, labels
+
+    def close(self) -> None:
+        if self._dataset is not None:
+            self._dataset.close()
+            self._dataset = None
+
+
+def _slice(array: np.ndarray, window: Window) -> np.ndarray:
+    """A boundless slice of an in-memory (..., H, W) array, zero-padded outside."""
+    row, col, height, width = int(window.row_off), int(window.col_off), int(window.height), int(window.width)
+    out = np.zeros(array.shape[:-2] + (height, width), dtype=array.dtype)
+    r0, c0 = max(row, 0), max(col, 0)
+    r1, c1 = min(row + height, array.shape[-2]), min(col + width, array.shape[-1])
+    if r1 > r0 and c1 > c0:
+        out[..., r0 - row:r1 - row, c0 - col:c1 - col] = array[..., r0:r1, c0:c1]
+    return out
+
+
+class _SceneCache:
+    """Whole-scene arrays for small scenes, least recently used dropped first."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self._items: OrderedDict[int, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._used = 0
+
+    def get(self, scene: Scene) -> tuple[np.ndarray, np.ndarray] | None:
+        key = id(scene)
+        if key in self._items:
+            self._items.move_to_end(key)
+            return self._items[key]
+        if scene.nbytes > self.budget // 4:
+            return None
+        dataset = scene._open()
+        image = dataset.read(scene.bands)
+        valid = np.all(dataset.read_masks(scene.bands) > 0, axis=0)
+        if image.dtype.kind == "f":
+            valid &= np.all(np.isfinite(image), axis=0)
+            image = np.nan_to_num(image)
+        image[:, ~valid] = 0
+        while self._items and self._used + scene.nbytes > self.budget:
+            _, (old, _) = self._items.popitem(last=False)
+            self._used -= old.nbytes
+        self._items[key] = (image, valid)
+        self._used += image.nbytes
+        return image, valid
+
+
+_CACHE = _SceneCache(CACHE_BUDGET)
+
+
+def _image_grid(path: Path, bands: list[int] | None) -> tuple[Grid, list[int], int]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NotGeoreferencedWarning)
+        with open_raster(path, "image") as src:
+            chosen = resolve_bands(src, bands)
+            nbytes = src.width * src.height * len(chosen) * np.dtype(src.dtypes[0]).itemsize
+            return Grid.of(src), chosen, nbytes
+
+
+def scene_from_polygons(image: str | Path, vector: str | Path, class_field: str, bands: list[int] | None = None,
+                        layer: str | None = None, scheme: ClassScheme | None = None) -> Scene:
+    """A scene labeled by a polygon (or point/line) layer and a class field."""
+    grid, chosen, nbytes = _image_grid(Path(image), bands)
+    return Scene(Path(image), chosen, PolygonLabels(vector, class_field, grid, layer=layer, scheme=scheme), nbytes)
+
+
+def scene_from_label_raster(image: str | Path, label_raster: str | Path, bands: list[int] | None = None,
+                            scheme: ClassScheme | None = None) -> Scene:
+    """A scene labeled by a raster of class codes."""
+    grid, chosen, nbytes = _image_grid(Path(image), bands)
+    return Scene(Path(image), chosen, RasterLabels(label_raster, grid, scheme=scheme), nbytes)
+
+
+def scenes_from_deepglobe(folder: str | Path, bands: list[int] | None = None) -> list[Scene]:
+    """One scene per DeepGlobe tile."""
+    scenes = []
+    for pair in find_deepglobe_pairs(folder):
+        grid, chosen, nbytes = _image_grid(pair.image, bands)
+        scenes.append(Scene(pair.image, chosen, DeepGlobeMaskLabels(pair, grid), nbytes))
+    return scenes
+
+
+def check_same_scheme(scenes: list[Scene]) -> ClassScheme:
+    """The scenes' common class scheme and band count (error if they differ)."""
+    if not scenes:
+        raise InputError("No training scene was given.")
+    scheme, count = scenes[0].labels.scheme, len(scenes[0].bands)
+    for scene in scenes[1:]:
+        if scene.labels.scheme != scheme:
+            raise InputError(f"{scene.name} has classes {scene.labels.scheme.names}, others have {scheme.names}.")
+        if len(scene.bands) != count:
+            raise InputError(f"{scene.name} has {len(scene.bands)} bands selected, others have {count}.")
+    return scheme

@@ -1,0 +1,97 @@
+"""GeoTIFF outputs: class rasters (uint8 codes, colour table, class scheme tag) and confidence rasters.
+
+Both are tiled, deflate-compressed and get overviews; they are written by windows, so a caller can
+stream rows of blocks into them without holding the raster.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Literal
+
+import rasterio
+from affine import Affine
+from rasterio.crs import CRS
+from rasterio.enums import Resampling
+
+from landcover_core.classes import ClassScheme
+
+#: GeoTIFF metadata tag holding the class scheme as JSON (read back by ``vectorize`` and ``evaluate``).
+CLASSES_TAG = "LANDCOVER_CLASSES"
+
+#: Nodata of confidence rasters: a max class probability is never 0 (it is at least 1/K).
+CONFIDENCE_NODATA = 0.0
+
+BLOCK = 256
+
+#: GDAL block cache for streaming jobs: enough for a row of blocks of a very wide raster; GDAL's
+#: default (5% of RAM) would let memory grow with the raster until the cache is full.
+GDAL_ENV = {"GDAL_CACHEMAX": 128 * 1024 * 1024}
+
+RasterKind = Literal["classes", "confidence"]
+
+
+def _profile(kind: RasterKind, width: int, height: int, transform: Affine, crs: CRS | None,
+             nodata: float) -> dict:
+    profile = dict(driver="GTiff", width=width, height=height, count=1, crs=crs, transform=transform,
+                   nodata=nodata, compress="deflate", BIGTIFF="IF_SAFER")
+    if kind == "classes":
+        profile.update(dtype="uint8", predictor=1)
+    else:
+        profile.update(dtype="float32", predictor=3)
+    if width >= BLOCK and height >= BLOCK:  # GDAL refuses tiles larger than a tiny raster
+        profile.update(tiled=True, blockxsize=BLOCK, blockysize=BLOCK)
+    return profile
+
+
+@contextmanager
+def open_class_raster(path: str | Path, width: int, height: int, transform: Affine, crs: CRS | None,
+                      scheme: ClassScheme, tags: dict[str, str] | None = None) -> Iterator[rasterio.io.DatasetWriter]:
+    """Opens a uint8 class raster for window writes; overviews (mode) are built when the block closes."""
+    profile = _profile("classes", width, height, transform, crs, scheme.nodata_code)
+    with rasterio.open(path, "w", **profile) as dst:
+        dst.write_colormap(1, scheme.colour_map())
+        dst.update_tags(**{CLASSES_TAG: json.dumps(scheme.to_list())}, **(tags or {}))
+        dst.set_band_description(1, "land-cover class code")
+        yield dst
+        build_overviews(dst, Resampling.mode)
+
+
+@contextmanager
+def open_confidence_raster(path: str | Path, width: int, height: int, transform: Affine,
+                           crs: CRS | None) -> Iterator[rasterio.io.DatasetWriter]:
+    """Opens a float32 confidence raster (max class probability, nodata 0) for window writes."""
+    profile = _profile("confidence", width, height, transform, crs, CONFIDENCE_NODATA)
+    with rasterio.open(path, "w", **profile) as dst:
+        dst.set_band_description(1, "max class probability")
+        yield dst
+        build_overviews(dst, Resampling.average)
+
+
+def overview_factors(width: int, height: int, smallest: int = BLOCK) -> list[int]:
+    """Factors 2, 4, 8... until the overview fits in one block."""
+    factors, factor = [], 2
+    while max(width, height) / factor >= smallest / 2 and max(width, height) > smallest:
+        factors.append(factor)
+        factor *= 2
+    return factors
+
+
+def build_overviews(dst: rasterio.io.DatasetWriter, resampling: Resampling) -> None:
+    factors = overview_factors(dst.width, dst.height)
+    if factors:
+        dst.build_overviews(factors, resampling)
+        dst.update_tags(ns="rio_overview", resampling=resampling.name)
+
+
+def read_scheme_tag(dataset: rasterio.DatasetReader) -> ClassScheme | None:
+    """The class scheme stored in a class raster's tags, if any."""
+    text = dataset.tags().get(CLASSES_TAG)
+    if not text:
+        return None
+    try:
+        return ClassScheme.from_list(json.loads(text))
+    except (ValueError, TypeError):
+        return None

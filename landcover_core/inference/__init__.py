@@ -1,0 +1,1 @@
+"""Streaming inference: tiling and blending, backends (torch, onnxruntime), the predict pipeline."""

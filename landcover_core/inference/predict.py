@@ -1,0 +1,389 @@
+"""Streaming prediction of a raster of any size: read tiles, infer, blend a strip, write rows.
+
+Memory is bounded by one strip of tile rows (see :class:`~landcover_core.inference.tiling.StripBlender`)
+plus a few batches in flight, whatever the raster's size. Tiles are read and normalised in a
+background thread while the model runs (GDAL and onnxruntime release the GIL).
+"""
+
+from __future__ import annotations
+
+import math
+import queue
+import threading
+import warnings
+from contextlib import ExitStack, closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+import rasterio
+from affine import Affine
+from rasterio.errors import NotGeoreferencedWarning
+from rasterio.windows import Window, from_bounds
+from rasterio.windows import transform as window_transform
+
+from landcover_core.classes import ClassScheme
+from landcover_core.errors import InputError
+from landcover_core.files import atomic_output, check_output_path
+from landcover_core.geotiff import CONFIDENCE_NODATA, GDAL_ENV, open_class_raster, open_confidence_raster
+from landcover_core.inference.runners import Backend, Device, Runner, make_runner
+from landcover_core.inference.tiling import StripBlender, Tile, TileGrid
+from landcover_core.modelfile import ModelSpec, load_spec
+from landcover_core.progress import Reporter
+from landcover_core.raster import open_raster, read_window, resolve_bands
+
+Extent = tuple[float, float, float, float]
+
+#: Default overlap as a share of the tile size.
+DEFAULT_OVERLAP = 0.125
+
+
+def parse_extent(text: str | None) -> Extent | None:
+    """Parses ``xmin,ymin,xmax,ymax``."""
+    if not text:
+        return None
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 4 or not (values[0] < values[2] and values[1] < values[3]):
+        raise InputError(f"--extent must be xmin,ymin,xmax,ymax with xmin < xmax and ymin < ymax, not '{text}'.")
+    return values  # type: ignore[return-value]
+
+
+def extent_window(dataset: rasterio.DatasetReader, extent: Extent | None) -> Window:
+    """The raster-aligned window covering ``extent`` (in the raster's CRS), clipped to the raster."""
+    full = Window(0, 0, dataset.width, dataset.height)
+    if extent is None:
+        return full
+    window = from_bounds(*extent, transform=dataset.transform)
+    row0, col0 = math.floor(window.row_off + 1e-6), math.floor(window.col_off + 1e-6)
+    row1 = math.ceil(window.row_off + window.height - 1e-6)
+    col1 = math.ceil(window.col_off + window.width - 1e-6)
+    row0, col0 = max(row0, 0), max(col0, 0)
+    row1, col1 = min(row1, dataset.height), min(col1, dataset.width)
+    if row1 <= row0 or col1 <= col0:
+        raise InputError(
+            f"The extent {extent} does not overlap the raster (bounds {tuple(round(v, 3) for v in dataset.bounds)} "
+            f"in {dataset.crs})."
+        )
+    return Window(col0, row0, col1 - col0, row1 - row0)
+
+
+class Ensemble:
+    """One or more runners sharing classes and bands; probabilities are averaged.
+
+    Each model normalises the raw tiles with its own mean and standard deviation; pixels without
+    data are set to the model's mean (0 after normalisation), as are the tile parts outside the raster.
+    """
+
+    def __init__(self, runners: Sequence[Runner]) -> None:
+        self.runners = list(runners)
+        self._norm = [
+            (np.asarray(r.spec.mean, np.float32)[:, None, None], np.asarray(r.spec.std, np.float32)[:, None, None])
+            for r in self.runners
+        ]
+
+    @property
+    def spec(self) -> ModelSpec:
+        return self.runners[0].spec
+
+    @property
+    def backend(self) -> str:
+        return self.runners[0].backend
+
+    def __call__(self, batch: np.ndarray, valid: np.ndarray) -> np.ndarray:
+        """Probabilities (N, K, T, T) of a raw batch (N, C, T, T) in raster units."""
+        total = None
+        for runner, (mean, std) in zip(self.runners, self._norm):
+            x = (batch - mean) / np.maximum(std, 1e-12)
+            x *= valid[:, None]
+            probs = runner(x)
+            total = probs if total is None else total + probs
+        assert total is not None
+        return total / len(self.runners) if len(self.runners) > 1 else total
+
+
+def check_ensemble(specs: Sequence[ModelSpec], paths: Sequence[str | Path]) -> None:
+    """Models of an ensemble must share classes and input bands."""
+    first = specs[0]
+    for spec, path in zip(specs[1:], paths[1:]):
+        if spec.scheme.codes != first.scheme.codes or spec.scheme.names != first.scheme.names:
+            raise InputError(
+                f"Models of an ensemble must share their classes: {paths[0]} has {first.scheme.names} "
+                f"(codes {first.scheme.codes}), {path} has {spec.scheme.names} (codes {spec.scheme.codes})."
+            )
+        if spec.bands != first.bands:
+            raise InputError(
+                f"Models of an ensemble must read the same bands: {paths[0]} uses {first.bands}, {path} uses {spec.bands}."
+            )
+
+
+def model_bands(dataset: rasterio.DatasetReader, spec: ModelSpec, model: str | Path,
+                bands: Sequence[int] | None) -> list[int]:
+    """The raster bands fed to the model: ``bands`` if given, else the model's, checked against the raster."""
+    chosen = list(bands) if bands else list(spec.bands)
+    if len(chosen) != spec.in_channels:
+        raise InputError(f"{len(chosen)} band(s) were chosen ({chosen}) but {model} takes {spec.in_channels}.")
+    if max(chosen) > dataset.count:
+        raise InputError(
+            f"{model} reads bands {chosen} but {dataset.name} has {dataset.count} band(s); "
+            f"use a raster with the bands the model was trained on, or pick {spec.in_channels} bands with --bands."
+        )
+    return resolve_bands(dataset, chosen)
+
+
+@dataclass
+class _Batch:
+    tiles: list[Tile]
+    images: np.ndarray  # (n, C, T, T), only the tiles with valid pixels
+    valid: np.ndarray  # (n, T, T)
+    has_data: list[bool]  # per tile in ``tiles``
+
+
+def _read_batches(dataset: rasterio.DatasetReader, bands: list[int], region: Window, grid: TileGrid,
+                  batch_size: int) -> Iterator[_Batch]:
+    tiles = list(grid)
+    size = grid.tile
+    for start in range(0, len(tiles), batch_size):
+        chunk = tiles[start:start + batch_size]
+        images, masks, has_data = [], [], []
+        for tile in chunk:
+            window = Window(region.col_off + tile.col, region.row_off + tile.row, size, size)
+            image, valid = read_window(dataset, bands, window)
+            # Pixels beyond the region but inside the raster give context; they are not predicted.
+            valid[grid.height - tile.row:] = False
+            valid[:, grid.width - tile.col:] = False
+            has_data.append(bool(valid.any()))
+            if has_data[-1]:
+                images.append(image)
+                masks.append(valid)
+        empty = (0, len(bands), size, size)
+        yield _Batch(chunk, np.stack(images) if images else np.zeros(empty, np.float32),
+                     np.stack(masks) if masks else np.zeros((0, size, size), bool), has_data)
+
+
+def _prefetch(items: Iterator[Any], depth: int = 2) -> Iterator[Any]:
+    """Runs an iterator in a background thread, ``depth`` items ahead."""
+    done = object()
+    slots: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                slots.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def work() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+            put(done)
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+            put(exc)
+
+    thread = threading.Thread(target=work, name="landcover-reader", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = slots.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
+
+
+def predict_raster(
+    models: Sequence[str | Path],
+    image: str | Path,
+    out: str | Path,
+    confidence: str | Path | None = None,
+    vector: str | Path | None = None,
+    extent: Extent | None = None,
+    tile_size: int | None = None,
+    overlap: int | None = None,
+    batch_size: int = 4,
+    device: Device = "auto",
+    backend: Backend = "auto",
+    bands: Sequence[int] | None = None,
+    threads: int | None = None,
+    min_area: float = 0.0,
+    simplify: float = 0.0,
+    reporter: Reporter | None = None,
+) -> dict[str, Any]:
+    """Classifies a raster by sliding windows and writes a class GeoTIFF (and confidence, polygons).
+
+    Args:
+        models: one model file, or several (an ensemble: probabilities are averaged).
+        image: input raster.
+        out: class GeoTIFF to write (uint8 class codes, colour table, nodata).
+        confidence: optional float32 GeoTIFF of the max class probability.
+        vector: optional polygon file (GPKG...) of the classes, see :func:`~landcover_core.vectorize.vectorize_raster`.
+        extent: ``(xmin, ymin, xmax, ymax)`` in the raster's CRS; the output covers that part only.
+        tile_size: tile size in pixels (default: the model's training tile size).
+        overlap: overlap of neighbouring tiles in pixels (default: 1/8 of the tile).
+        batch_size: tiles per forward pass.
+        device: ``auto``, ``cpu`` or ``cuda``.
+        backend: ``auto`` (onnxruntime on CPU, torch on CUDA), ``torch`` or ``onnx``.
+        bands: raster bands to feed the model (default: the model's bands).
+        threads: CPU threads (default: all cores).
+        min_area: with ``vector``: regions smaller than this (map units²) are merged into neighbours.
+        simplify: with ``vector``: simplification tolerance in map units (0: none).
+        reporter: progress and cancellation.
+
+    Returns:
+        ``{"outputs": {"classes", "confidence", "vector"}, "summary": {...}}``.
+
+    Raises:
+        InputError: bad model, raster, bands, extent or output path; all-nodata input.
+        Cancelled: cancelled; no output is left behind.
+    """
+    reporter = reporter or Reporter(quiet=True)
+    if not models:
+        raise InputError("Give at least one model (--model).")
+    outputs = {"classes": out, "confidence": confidence, "vector": vector}
+    specs = [load_spec(m) for m in models]
+    check_ensemble(specs, models)
+    tile = int(tile_size or specs[0].tile_size)
+    # Everything cheap is checked before the models are loaded (and maybe exported to ONNX).
+    _check_request(image, outputs, [image, *models], specs[0], models[0], bands, extent, tile, overlap, batch_size)
+    ensemble = Ensemble([make_runner(m, tile, device, backend, threads, reporter) for m in models])
+    return classify_raster(ensemble, image, out, confidence, vector, extent, tile, overlap, batch_size, bands,
+                           min_area, simplify, reporter, tags={"LANDCOVER_MODELS": ",".join(Path(m).name for m in models)})
+
+
+def classify_raster(
+    ensemble: Ensemble,
+    image: str | Path,
+    out: str | Path,
+    confidence: str | Path | None = None,
+    vector: str | Path | None = None,
+    extent: Extent | None = None,
+    tile_size: int | None = None,
+    overlap: int | None = None,
+    batch_size: int = 4,
+    bands: Sequence[int] | None = None,
+    min_area: float = 0.0,
+    simplify: float = 0.0,
+    reporter: Reporter | None = None,
+    tags: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """:func:`predict_raster` with loaded runners (see there for the arguments)."""
+    reporter = reporter or Reporter(quiet=True)
+    spec = ensemble.spec
+    outputs = {"classes": out, "confidence": confidence, "vector": vector}
+    tile = int(tile_size or spec.tile_size)
+    overlap = _check_request(image, outputs, [image], spec, "the model", bands, extent, tile, overlap, batch_size)
+    with warnings.catch_warnings(), rasterio.Env(**GDAL_ENV), open_raster(image, "image") as src:
+        warnings.simplefilter("ignore", NotGeoreferencedWarning)
+        chosen = model_bands(src, spec, "the model", bands)
+        region = extent_window(src, extent)
+        grid = TileGrid(int(region.height), int(region.width), tile, overlap)
+        reporter.log(f"Predicting {grid.width}x{grid.height} px in {len(grid)} tiles of {tile} px "
+                     f"(overlap {overlap}, batch {batch_size}, {ensemble.backend}, {len(ensemble.runners)} model(s)).")
+        transform = window_transform(region, src.transform)
+        with ExitStack() as stack:
+            tmp = {key: stack.enter_context(atomic_output(path)) for key, path in outputs.items() if path is not None}
+            counts = _stream(src, chosen, region, grid, ensemble, batch_size, transform, tmp, tags or {}, reporter)
+            if not counts.any():
+                raise InputError(f"{image} has no valid pixel in the area to predict (all nodata).")
+            if "vector" in tmp:
+                from landcover_core.vectorize import layer_name, vectorize_raster
+
+                vectorize_raster(tmp["classes"], tmp["vector"], min_area=min_area, simplify=simplify,
+                                 scheme=spec.scheme, layer=layer_name(vector), reporter=reporter)
+    scheme = spec.scheme
+    summary = {
+        "classes": scheme.to_list(),
+        "nodata": scheme.nodata_code,
+        "pixels": {str(code): int(n) for code, n in zip(scheme.codes, counts)},
+        "width": grid.width,
+        "height": grid.height,
+        "tiles": len(grid),
+        "tile_size": tile,
+        "overlap": overlap,
+        "backend": ensemble.backend,
+    }
+    return {"outputs": {k: (str(v) if v is not None else None) for k, v in outputs.items()}, "summary": summary}
+
+
+def _check_request(image: str | Path, outputs: dict[str, str | Path | None], inputs: list, spec: ModelSpec,
+                   model: str | Path, bands: Sequence[int] | None, extent: Extent | None, tile: int,
+                   overlap: int | None, batch_size: int) -> int:
+    """Validates options, output paths, the raster's bands and the extent; returns the overlap."""
+    if tile < 32:
+        raise InputError(f"--tile-size must be at least 32 pixels, not {tile}.")
+    overlap = int(round(tile * DEFAULT_OVERLAP)) if overlap is None else int(overlap)
+    if not 0 <= overlap <= tile // 2:
+        raise InputError(f"--overlap must be between 0 and half the tile size ({tile // 2}), not {overlap}.")
+    if batch_size < 1:
+        raise InputError(f"--batch-size must be at least 1, not {batch_size}.")
+    paths = [p for p in outputs.values() if p is not None]
+    if len({Path(p).resolve() for p in paths}) != len(paths):
+        raise InputError("The class raster, confidence raster and vector outputs must be different files.")
+    for path in paths:
+        check_output_path(path, inputs)
+    with warnings.catch_warnings(), open_raster(image, "image") as src:
+        warnings.simplefilter("ignore", NotGeoreferencedWarning)
+        model_bands(src, spec, model, bands)
+        extent_window(src, extent)
+    return overlap
+
+
+def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, grid: TileGrid, ensemble: Ensemble,
+            batch_size: int, transform: Affine, tmp: dict[str, Path], tags: dict[str, str],
+            reporter: Reporter) -> np.ndarray:
+    """Runs the tile loop, writing finished rows as they come; returns pixel counts per class."""
+    scheme: ClassScheme = ensemble.spec.scheme
+    counts = np.zeros(len(scheme), dtype=np.int64)
+    blender = StripBlender(grid, len(scheme))
+    codes = np.asarray(scheme.codes, dtype=np.uint8)
+    total = math.ceil(len(grid) / batch_size)
+    with ExitStack() as stack:
+        # Closed on the way out, errors included, so the reader thread stops before the image is closed.
+        batches = stack.enter_context(closing(_prefetch(_read_batches(src, bands, region, grid, batch_size))))
+        dst = stack.enter_context(open_class_raster(tmp["classes"], grid.width, grid.height, transform, src.crs,
+                                                    scheme, tags=tags))
+        conf = None
+        if "confidence" in tmp:
+            conf = stack.enter_context(open_confidence_raster(tmp["confidence"], grid.width, grid.height,
+                                                              transform, src.crs))
+
+        def write(rows: tuple[int, np.ndarray, np.ndarray]) -> None:
+            top, probs, weight = rows
+            ok = weight > 0
+            probs /= np.where(ok, weight, 1.0)
+            index = probs.argmax(axis=0)
+            counts[:] += np.bincount(index[ok], minlength=len(scheme))
+            out = np.where(ok, codes[index], np.uint8(scheme.nodata_code))
+            window = Window(0, top, grid.width, out.shape[0])
+            dst.write(out, 1, window=window)
+            if conf is not None:
+                best = np.where(ok, probs.max(axis=0), np.float32(CONFIDENCE_NODATA))
+                conf.write(best.astype(np.float32), 1, window=window)
+
+        for batch in reporter.track(batches, total, "predict", "Predicting tiles"):
+            probs = ensemble(batch.images, batch.valid) if len(batch.images) else batch.images
+            used = 0
+            for tile, has_data in zip(batch.tiles, batch.has_data):
+                if has_data:
+                    result, valid = probs[used], batch.valid[used]
+                    used += 1
+                else:
+                    result = valid = None
+                for rows in blender.add(tile, result, valid):
+                    write(rows)
+        for rows in blender.finish():
+            write(rows)
+        reporter.log("Building overviews.")
+    return counts

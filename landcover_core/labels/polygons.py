@@ -1,0 +1,135 @@
+"""Training polygons (and points or lines) with a class field, rasterized onto the image's grid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from rasterio.features import rasterize
+from rasterio.windows import Window
+from shapely import STRtree, box
+
+from landcover_core.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.errors import InputError
+from landcover_core.labels.base import Grid
+from landcover_core.raster import iter_windows
+
+
+class PolygonLabels:
+    """Labels from a vector layer: pixels inside a feature get its class, all others are unlabeled.
+
+    Polygons are burnt by pixel centre; points and lines (scribbles) burn every pixel they touch.
+    Where features overlap, the smaller one wins, so a small polygon drawn inside a large one counts.
+    """
+
+    def __init__(self, vector: str | Path, class_field: str, grid: Grid, layer: str | None = None,
+                 scheme: ClassScheme | None = None) -> None:
+        self.path = Path(vector)
+        self.grid = grid
+        frame = _read_layer(self.path, layer)
+        if class_field not in frame.columns:
+            fields = ", ".join(c for c in frame.columns if c != frame.geometry.name) or "none"
+            raise InputError(f"{self.path} has no field '{class_field}'. Available fields: {fields}.")
+        frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty & frame[class_field].notna()]
+        if frame.empty:
+            raise InputError(f"{self.path} has no feature with a geometry and a value in '{class_field}'.")
+        frame = _to_grid_crs(frame, grid, self.path)
+        self.scheme, indices = _class_indices(frame[class_field], scheme, self.path, class_field)
+        inside = frame.geometry.intersects(box(*grid.bounds)).to_numpy()
+        if not inside.any():
+            raise InputError(
+                f"No feature of {self.path} overlaps the raster (raster bounds {tuple(round(v, 2) for v in grid.bounds)}, "
+                f"features' bounds {tuple(round(v, 2) for v in frame.total_bounds)} in {grid.crs}). "
+                "Check that both are in the right place and CRS."
+            )
+        geometries = frame.geometry.to_numpy()[inside]
+        indices = indices[inside]
+        order = np.argsort(-geometries_area(geometries), kind="stable")  # large first: small ones drawn last win
+        self._geometries = geometries[order]
+        self._indices = indices[order]
+        self._lines = np.array([g.geom_type not in ("Polygon", "MultiPolygon") for g in self._geometries])
+        self._tree = STRtree(self._geometries)
+
+    def read(self, window: Window) -> np.ndarray:
+        shape = (int(window.height), int(window.width))
+        out = np.full(shape, IGNORE_INDEX, dtype=np.int16)
+        hits = np.sort(self._tree.query(box(*self.grid.window_bounds(window))))
+        if len(hits) == 0:
+            return out
+        transform = self.grid.window_transform(window)
+        for lines in (False, True):
+            chosen = hits[self._lines[hits] == lines]
+            if len(chosen):
+                rasterize(zip(self._geometries[chosen], self._indices[chosen].tolist()), out_shape=shape,
+                          transform=transform, out=out, all_touched=lines, dtype=np.int16)
+        return out
+
+    def candidate_windows(self, size: int) -> list[Window]:
+        windows = []
+        for window in iter_windows(self.grid.height, self.grid.width, size):
+            if len(self._tree.query(box(*self.grid.window_bounds(window)))):
+                windows.append(window)
+        return windows
+
+
+def geometries_area(geometries: np.ndarray) -> np.ndarray:
+    import shapely
+
+    return shapely.area(geometries)
+
+
+def _read_layer(path: Path, layer: str | None):
+    import geopandas as gpd
+    import pyogrio
+
+    if not path.exists():
+        raise InputError(f"Label file {path} does not exist.")
+    try:
+        layers = [name for name, _ in pyogrio.list_layers(path)]
+    except Exception as exc:  # noqa: BLE001 - GDAL says why in its own words
+        raise InputError(f"{path} is not a readable vector file (GPKG, Shapefile, GeoJSON...): {exc}") from None
+    if layer is not None and layer not in layers:
+        raise InputError(f"{path} has no layer '{layer}'. Layers: {', '.join(layers)}.")
+    if layer is None and len(layers) > 1:
+        layer = layers[0]
+    try:
+        return gpd.read_file(path, layer=layer)
+    except Exception as exc:  # noqa: BLE001
+        raise InputError(f"Cannot read {path}: {exc}") from None
+
+
+def _to_grid_crs(frame, grid: Grid, path: Path):
+    if frame.crs is None and grid.crs is not None:
+        raise InputError(f"{path} has no CRS but the raster is in {grid.crs}; assign the layer's CRS and save it.")
+    if frame.crs is not None and grid.crs is None:
+        raise InputError(
+            f"The raster has no CRS but {path} is in {frame.crs}; assign the raster's CRS (e.g. gdal_edit.py -a_srs) "
+            "so the polygons can be placed on it."
+        )
+    if frame.crs is not None and frame.crs != grid.crs:
+        frame = frame.to_crs(grid.crs)
+    return frame
+
+
+def _class_indices(values, scheme: ClassScheme | None, path: Path, field: str) -> tuple[ClassScheme, np.ndarray]:
+    """Maps a class field (names or integer codes) to class indices, building the scheme if none is given."""
+    numeric = values.dtype.kind in "iuf"
+    if numeric:
+        if not np.all(np.equal(np.mod(values.to_numpy(dtype=float), 1), 0)):
+            raise InputError(f"Field '{field}' of {path} holds fractional numbers; class codes must be integers.")
+        keys = values.astype(int).to_numpy()
+    else:
+        keys = values.astype(str).str.strip().to_numpy()
+    uniques = sorted(set(keys.tolist()))
+    if scheme is None:
+        scheme = ClassScheme.from_codes(uniques) if numeric else ClassScheme.from_names(uniques)
+    lookup = {c.code: i for i, c in enumerate(scheme.classes)} if numeric else \
+        {c.name.lower(): i for i, c in enumerate(scheme.classes)}
+    unknown = [u for u in uniques if (u if numeric else str(u).lower()) not in lookup]
+    if unknown:
+        raise InputError(
+            f"Field '{field}' of {path} has values {unknown} that are not in the class scheme "
+            f"({', '.join(scheme.names)})."
+        )
+    indices = np.array([lookup[k if numeric else str(k).lower()] for k in keys], dtype=np.int16)
+    return scheme, indices

@@ -1,0 +1,100 @@
+"""A label raster of class codes (codes need not be contiguous; nodata = unlabeled)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import rasterio
+from rasterio.enums import Resampling
+from rasterio.vrt import WarpedVRT
+from rasterio.windows import Window
+
+from landcover_core.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.errors import InputError
+from landcover_core.labels.base import Grid
+from landcover_core.raster import iter_windows, open_raster
+
+_SCAN_BLOCK = 1024
+
+
+class RasterLabels:
+    """Labels from a single-band raster of integer codes, resampled (nearest) onto the image grid.
+
+    Codes are found by a windowed scan; pixels equal to the raster's nodata, or whose code is not in
+    the scheme (when a scheme is given), are unlabeled.
+    """
+
+    def __init__(self, path: str | Path, grid: Grid, scheme: ClassScheme | None = None,
+                 nodata: int | None = None) -> None:
+        self.path = Path(path)
+        self.grid = grid
+        with open_raster(self.path, "label raster") as src:
+            if src.count != 1:
+                raise InputError(f"The label raster {self.path} has {src.count} bands; it must have one band of class codes.")
+            if np.dtype(src.dtypes[0]).kind not in "iu":
+                raise InputError(f"The label raster {self.path} is of type {src.dtypes[0]}; class codes must be integers.")
+            if (src.crs is None) != (grid.crs is None):
+                raise InputError(
+                    f"The label raster {self.path} and the image must both have a CRS or both have none "
+                    f"(label raster: {src.crs}, image: {grid.crs})."
+                )
+            self.nodata = nodata if nodata is not None else (None if src.nodata is None else int(src.nodata))
+            self.aligned = (src.crs == grid.crs and src.transform == grid.transform
+                            and (src.width, src.height) == (grid.width, grid.height))
+        self._dataset = rasterio.open(self.path)
+        self._view = self._dataset if self.aligned else WarpedVRT(
+            self._dataset, crs=grid.crs, transform=grid.transform, width=grid.width, height=grid.height,
+            resampling=Resampling.nearest, nodata=self.nodata if self.nodata is not None else 0,
+        )
+        codes = self._scan_codes()
+        if scheme is None:
+            if not codes:
+                raise InputError(f"The label raster {self.path} has no labeled pixel over the image (all nodata).")
+            scheme = ClassScheme.from_codes(codes)
+        elif not set(codes) & set(scheme.codes):
+            raise InputError(
+                f"None of the codes in {self.path} ({codes}) is in the class scheme ({scheme.codes})."
+            )
+        self.scheme = scheme
+        self.codes_found = codes
+        self._lut = scheme.code_lut(max(max(codes, default=0), max(scheme.codes)))
+
+    def _scan_codes(self) -> list[int]:
+        found: set[int] = set()
+        for window in iter_windows(self.grid.height, self.grid.width, _SCAN_BLOCK):
+            block = self._view.read(1, window=window)
+            values = np.unique(block)
+            found.update(int(v) for v in values if v != self.nodata and v >= 0)
+        return sorted(found)
+
+    def read(self, window: Window) -> np.ndarray:
+        fill = self.nodata if self.nodata is not None else 0
+        codes = np.full((int(window.height), int(window.width)), fill, dtype=np.int64)
+        footprint = np.zeros(codes.shape, dtype=bool)
+        # Read the part inside the grid (a WarpedVRT cannot read boundless) and pad the rest.
+        inner = window.intersection(Window(0, 0, self.grid.width, self.grid.height)) if _overlaps(window, self.grid) else None
+        if inner is not None:
+            rows = slice(int(inner.row_off - window.row_off), int(inner.row_off - window.row_off + inner.height))
+            cols = slice(int(inner.col_off - window.col_off), int(inner.col_off - window.col_off + inner.width))
+            codes[rows, cols] = self._view.read(1, window=inner)
+            footprint[rows, cols] = self._view.read_masks(1, window=inner) > 0 if not self.aligned else True
+        valid = footprint & (codes >= 0) & (codes < len(self._lut))
+        if self.nodata is not None:
+            valid &= codes != self.nodata
+        out = np.full(codes.shape, IGNORE_INDEX, dtype=np.int16)
+        out[valid] = self._lut[codes[valid]]
+        return out
+
+    def candidate_windows(self, size: int) -> list[Window]:
+        return list(iter_windows(self.grid.height, self.grid.width, size))
+
+    def close(self) -> None:
+        if self._view is not self._dataset:
+            self._view.close()
+        self._dataset.close()
+
+
+def _overlaps(window: Window, grid: Grid) -> bool:
+    return (window.col_off < grid.width and window.row_off < grid.height
+            and window.col_off + window.width > 0 and window.row_off + window.height > 0)

@@ -1,0 +1,70 @@
+"""Partial cross-entropy: the loss only over labeled pixels, so sparse labels are enough."""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from landcover_core.classes import IGNORE_INDEX
+
+
+class PartialCrossEntropy(nn.Module):
+    """Mean cross-entropy over labeled pixels, with optional focal modulation, class weights and Dice.
+
+    Unlabeled pixels (``IGNORE_INDEX``) contribute neither loss nor gradient. A batch without any labeled
+    pixel gives a zero loss (connected to the graph), never NaN.
+
+    Args:
+        class_weights: per-class weights (K,), or None. The weighted mean divides by the weights' sum.
+        focal_gamma: focal-loss exponent; 0 is plain cross-entropy.
+        dice_weight: weight of a soft Dice term computed over labeled pixels only; 0 disables it.
+    """
+
+    def __init__(self, class_weights: torch.Tensor | None = None, focal_gamma: float = 0.0,
+                 dice_weight: float = 0.0) -> None:
+        super().__init__()
+        self.register_buffer("class_weights", class_weights if class_weights is not None else None)
+        self.focal_gamma = focal_gamma
+        self.dice_weight = dice_weight
+
+    def forward(self, logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        """Args: logits (N, K, H, W); target (N, H, W) int64 class indices or IGNORE_INDEX."""
+        labeled = target != IGNORE_INDEX
+        if not bool(labeled.any()):
+            return logits.sum() * 0.0
+        safe_target = torch.where(labeled, target, torch.zeros_like(target))
+        logits = logits.float()
+        ce = F.cross_entropy(logits, safe_target, reduction="none")
+        if self.focal_gamma > 0:
+            ce = (1.0 - torch.exp(-ce)).pow(self.focal_gamma) * ce
+        if self.class_weights is not None:
+            weights = self.class_weights[safe_target] * labeled
+            loss = (ce * weights).sum() / weights.sum().clamp_min(1e-12)
+        else:
+            loss = ce[labeled].mean()
+        if self.dice_weight > 0:
+            loss = loss + self.dice_weight * soft_dice_loss(logits, safe_target, labeled)
+        return loss
+
+
+def soft_dice_loss(logits: torch.Tensor, target: torch.Tensor, labeled: torch.Tensor) -> torch.Tensor:
+    """1 - mean soft Dice over the classes present in the labeled pixels of the batch."""
+    num_classes = logits.shape[1]
+    probs = logits.softmax(dim=1).permute(0, 2, 3, 1)[labeled]  # (P, K)
+    one_hot = F.one_hot(target[labeled], num_classes).to(probs.dtype)
+    intersection = (probs * one_hot).sum(dim=0)
+    denominator = probs.sum(dim=0) + one_hot.sum(dim=0)
+    present = one_hot.sum(dim=0) > 0
+    dice = (2 * intersection + 1.0) / (denominator + 1.0)
+    return 1.0 - dice[present].mean()
+
+
+def inverse_frequency_weights(counts: torch.Tensor) -> torch.Tensor:
+    """Median-frequency class weights: median(freq) / freq, 0 for classes without pixels."""
+    counts = counts.double()
+    freq = counts / counts.sum()
+    present = counts > 0
+    weights = torch.zeros_like(freq)
+    weights[present] = freq[present].median() / freq[present]
+    return weights.float()

@@ -1,0 +1,160 @@
+"""The model file: one self-describing file with weights, architecture, bands, classes and statistics.
+
+Stored with ``torch.save`` as a plain dict of tensors and JSON-like values, so it loads with
+``weights_only=True`` (no arbitrary code runs when a model file is opened).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from landcover_core import __version__
+from landcover_core.classes import ClassScheme
+from landcover_core.errors import InputError, ModelFileError
+from landcover_core.files import atomic_output
+from landcover_core.models import ARCHS, LandcoverNet, build_model
+
+FORMAT = "landcover-model"
+FORMAT_VERSION = 1
+
+
+@dataclass
+class ModelSpec:
+    """Everything needed to rebuild a model and apply it to a raster.
+
+    Attributes:
+        arch: backbone architecture.
+        bands: 1-based band indices of the input raster, in model channel order.
+        scheme: class scheme (model output index -> code, name, colour).
+        mean: per-band mean used for normalisation (in raster units).
+        std: per-band standard deviation used for normalisation.
+        backbone_norm: ``batch`` or ``group``.
+        tile_size: training tile size (a good default tile size for inference).
+        config: the training configuration, for reproducibility.
+        metrics: final/best validation metrics.
+    """
+
+    arch: str
+    bands: list[int]
+    scheme: ClassScheme
+    mean: list[float]
+    std: list[float]
+    backbone_norm: str = "batch"
+    tile_size: int = 256
+    config: dict[str, Any] = field(default_factory=dict)
+    metrics: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def in_channels(self) -> int:
+        return len(self.bands)
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.scheme)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["scheme"] = self.scheme.to_list()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ModelSpec":
+        data = dict(data)
+        data["scheme"] = ClassScheme.from_list(data["scheme"])
+        return cls(**data)
+
+    def build(self) -> LandcoverNet:
+        """A model of this spec with random weights (weights come from the file)."""
+        return build_model(self.arch, self.in_channels, self.num_classes, "none", self.backbone_norm)  # type: ignore[arg-type]
+
+
+def save_model(path: str | Path, model: torch.nn.Module, spec: ModelSpec) -> Path:
+    """Writes the model file atomically (temporary name, then rename)."""
+    payload = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "landcover_version": __version__,
+        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "spec": spec.to_dict(),
+        "state_dict": {k: v.detach().cpu() for k, v in model.state_dict().items()},
+    }
+    with atomic_output(path) as tmp:
+        torch.save(payload, tmp)
+    return Path(path)
+
+
+def read_model_file(path: str | Path) -> dict[str, Any]:
+    """Reads and validates the raw payload of a model file."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelFileError(f"Model file {path} does not exist.")
+    try:
+        payload = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as exc:  # noqa: BLE001 - corrupt zip, pickle, truncated file...
+        raise ModelFileError(f"{path} is not a readable landcover model file ({type(exc).__name__}: {exc}).") from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise ModelFileError(f"{path} is not a landcover model file (no '{FORMAT}' header).")
+    version = payload.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise ModelFileError(
+            f"{path} has model format version {version}; this landcover ({__version__}) reads up to "
+            f"{FORMAT_VERSION}. Update landcover."
+        )
+    return payload
+
+
+def load_model(path: str | Path, device: str | torch.device = "cpu") -> tuple[LandcoverNet, ModelSpec]:
+    """Loads a model file, returning the model in eval mode on ``device`` and its spec.
+
+    Raises:
+        ModelFileError: missing, corrupt, foreign or incompatible file.
+    """
+    payload = read_model_file(path)
+    try:
+        spec = ModelSpec.from_dict(payload["spec"])
+        if spec.arch not in ARCHS:
+            raise ModelFileError(f"{path} uses unknown architecture '{spec.arch}'.")
+        model = spec.build()
+        model.load_state_dict(payload["state_dict"])
+    except ModelFileError:
+        raise
+    except (KeyError, TypeError, ValueError, RuntimeError, InputError) as exc:
+        raise ModelFileError(f"{path} is damaged or inconsistent: {exc}") from None
+    model.to(device).eval()
+    return model, spec
+
+
+def load_spec(path: str | Path) -> ModelSpec:
+    """Reads only the spec of a model file (no model is built)."""
+    payload = read_model_file(path)
+    try:
+        return ModelSpec.from_dict(payload["spec"])
+    except (KeyError, TypeError, ValueError, InputError) as exc:
+        raise ModelFileError(f"{path} is damaged or inconsistent: {exc}") from None
+
+
+def model_info(path: str | Path) -> dict[str, Any]:
+    """A JSON-ready description of a model file (for ``landcover info``)."""
+    payload = read_model_file(path)
+    spec = load_spec(path)
+    return {
+        "path": str(Path(path).resolve()),
+        "format_version": payload["format_version"],
+        "landcover_version": payload.get("landcover_version"),
+        "created": payload.get("created"),
+        "arch": spec.arch,
+        "backbone_norm": spec.backbone_norm,
+        "bands": spec.bands,
+        "tile_size": spec.tile_size,
+        "classes": spec.scheme.to_list(),
+        "mean": spec.mean,
+        "std": spec.std,
+        "metrics": spec.metrics,
+        "config": spec.config,
+        "parameters": sum(int(v.numel()) for v in payload["state_dict"].values()),
+    }

@@ -1,0 +1,383 @@
+"""The training loop: partial cross-entropy on sampled tiles, validation on disjoint blocks, best model kept.
+
+Guards against the known small-batch failure: the head (and a randomly initialised backbone) use
+GroupNorm head (see :mod:`landcover_core.models`); a BatchNorm backbone either keeps frozen statistics
+(pretrained, small batches) or has its statistics re-estimated over training tiles with the final
+weights before every validation; and validation flags a model whose eval-mode predictions collapse.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import torch
+
+from landcover_core.classes import ClassScheme
+from landcover_core.data.sampling import (
+    VAL,
+    BlockIndex,
+    TileSampler,
+    band_statistics,
+    index_blocks,
+    split_blocks,
+    validation_tiles,
+)
+from landcover_core.data.scenes import Scene
+from landcover_core.errors import InputError
+from landcover_core.files import atomic_output
+from landcover_core.losses import PartialCrossEntropy, inverse_frequency_weights
+from landcover_core.metrics import ConfusionAccumulator
+from landcover_core.modelfile import ModelSpec, load_model, save_model
+from landcover_core.models import (
+    MIN_BATCH_FOR_BATCHNORM,
+    Arch,
+    LandcoverNet,
+    Norm,
+    build_model,
+    freeze_batchnorm_stats,
+    has_batchnorm,
+)
+from landcover_core.progress import Reporter, json_safe
+
+#: Share of one class in eval-mode predictions above which the model counts as collapsed.
+COLLAPSE_SHARE = 0.98
+
+
+@dataclass
+class TrainConfig:
+    """Training settings; saved in the model file so every run can be reproduced."""
+
+    out: str
+    arch: Arch = "resnet50"
+    weights: str = "none"
+    freeze_backbone: bool = False
+    backbone_norm: Norm = "batch"
+    finetune: str | None = None
+    epochs: int = 30
+    batch_size: int = 8
+    tile_size: int = 256
+    lr: float = 1e-3
+    weight_decay: float = 1e-4
+    val_fraction: float = 0.3
+    samples_per_epoch: int = 512
+    focal_gamma: float = 0.0
+    class_weights: str = "none"  # none | auto | comma-separated weights
+    dice_weight: float = 0.0
+    patience: int = 10
+    seed: int = 0
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+    sparse: str | None = None
+    resume: bool = False
+    sources: dict[str, Any] = field(default_factory=dict)  # what the labels were, for the record
+
+
+@dataclass
+class TrainResult:
+    model: Path
+    best_epoch: int
+    best_val_miou: float
+    history: list[dict[str, Any]]
+    spec: ModelSpec
+
+
+def pick_device(choice: str) -> torch.device:
+    if choice == "cuda" and not torch.cuda.is_available():
+        raise InputError("--device cuda was asked for but no CUDA GPU is available to torch; use --device cpu or auto.")
+    if choice == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(choice)
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
+
+
+def checkpoint_path(out: str | Path) -> Path:
+    """Where an unfinished run keeps its state for ``--resume``."""
+    return Path(str(out) + ".ckpt")
+
+
+def metrics_path(out: str | Path) -> Path:
+    return Path(str(out) + ".metrics.jsonl")
+
+
+class Trainer:
+    """Trains one model on a list of scenes sharing a class scheme."""
+
+    def __init__(self, config: TrainConfig, scenes: list[Scene], scheme: ClassScheme, reporter: Reporter) -> None:
+        if config.batch_size < 2:
+            raise InputError("--batch-size must be at least 2 (DeepLabV3's pooling branch needs two tiles a batch).")
+        if config.tile_size < 32 or config.tile_size % 8:
+            raise InputError("--tile-size must be a multiple of 8 and at least 32.")
+        if not 0 <= config.val_fraction < 1:
+            raise InputError("--val-fraction must be in [0, 1).")
+        self.config = config
+        self.scenes = scenes
+        self.scheme = scheme
+        self.reporter = reporter
+        self.device = pick_device(config.device)
+        seed_everything(config.seed)
+        self.rng = np.random.default_rng(config.seed)
+
+    # -- set-up -------------------------------------------------------------------------------------
+    def _prepare_data(self) -> BlockIndex:
+        index = index_blocks(self.scenes, len(self.scheme), self.config.tile_size, self.reporter)
+        split_blocks(index, len(self.scenes), self.config.val_fraction, self.config.seed)
+        totals = np.sum([b.counts for b in index.blocks], axis=0)
+        missing = [self.scheme.names[i] for i in np.flatnonzero(totals == 0)]
+        if missing:
+            raise InputError(
+                f"Class(es) {', '.join(missing)} have no labeled pixel on valid image pixels. Add labels for them, "
+                "or remove them from the class scheme."
+            )
+        train_counts, val_counts = index.counts(1), index.counts(VAL)
+        self.reporter.log(
+            f"{len(index.blocks)} labeled blocks of {index.size}px: {int(train_counts.sum())} training and "
+            f"{int(val_counts.sum())} validation pixels labeled"
+        )
+        if val_counts.sum() == 0 and self.config.val_fraction > 0:
+            self.reporter.warning("Labels are too few to hold out a validation set; the model is chosen on training loss.")
+        return index
+
+    def _build_model(self, mean: list[float], std: list[float]) -> tuple[LandcoverNet, ModelSpec]:
+        cfg = self.config
+        bands = self.scenes[0].bands
+        if cfg.finetune:
+            model, base = load_model(cfg.finetune)
+            if base.in_channels != len(bands):
+                raise InputError(
+                    f"Model {cfg.finetune} takes {base.in_channels} bands but {len(bands)} are selected ({bands})."
+                )
+            model = _extend_classes(model, base.scheme, self.scheme)
+            spec = ModelSpec(base.arch, bands, self.scheme, base.mean, base.std, base.backbone_norm, cfg.tile_size)
+            return model, spec
+        model = build_model(cfg.arch, len(bands), len(self.scheme), cfg.weights, cfg.backbone_norm)
+        return model, ModelSpec(cfg.arch, bands, self.scheme, mean, std, cfg.backbone_norm, cfg.tile_size)
+
+    # -- training -----------------------------------------------------------------------------------
+    def run(self) -> TrainResult:
+        cfg = self.config
+        out = Path(cfg.out)
+        index = self._prepare_data()
+        mean, std = band_statistics(self.scenes, index, self.rng)
+        model, spec = self._build_model(mean, std)
+        model.to(self.device)
+        self.norm = (torch.tensor(spec.mean).view(1, -1, 1, 1), torch.tensor(spec.std).view(1, -1, 1, 1))
+        if cfg.freeze_backbone:
+            for p in model.backbone.parameters():
+                p.requires_grad_(False)
+        frozen_bn = cfg.freeze_backbone or (cfg.weights != "none" and cfg.batch_size < MIN_BATCH_FOR_BATCHNORM) \
+            or (cfg.finetune is not None and cfg.batch_size < MIN_BATCH_FOR_BATCHNORM)
+        loss_fn = PartialCrossEntropy(self._class_weights(index), cfg.focal_gamma, cfg.dice_weight).to(self.device)
+        params = [p for p in model.parameters() if p.requires_grad]
+        optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
+        steps_per_epoch = max(1, cfg.samples_per_epoch // cfg.batch_size)
+        scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=cfg.lr, total_steps=cfg.epochs * steps_per_epoch,
+                                                        pct_start=0.1, div_factor=10.0, final_div_factor=100.0)
+        use_amp = self.device.type == "cuda"
+        scaler = torch.amp.GradScaler("cuda", enabled=use_amp)
+        sampler = TileSampler(self.scenes, index, cfg.tile_size, self.rng)
+        history: list[dict[str, Any]] = []
+        best = {"epoch": 0, "miou": -1.0, "loss": float("inf"), "state": None, "metrics": {}}
+        start_epoch = 1
+        ckpt = checkpoint_path(out)
+        if cfg.resume:
+            start_epoch, history, best = self._resume(ckpt, model, optimizer, scheduler, scaler)
+        log = metrics_path(out)
+        if start_epoch == 1:
+            log.write_text("")
+        writer = _tensorboard_writer(out)
+        stale = 0 if not history else start_epoch - 1 - best["epoch"]
+        has_val = index.counts(VAL).sum() > 0
+        for epoch in range(start_epoch, cfg.epochs + 1):
+            started = time.perf_counter()
+            model.train()
+            if frozen_bn:
+                freeze_batchnorm_stats(model)
+            losses = []
+            for _ in self.reporter.track(range(steps_per_epoch), steps_per_epoch, "train", f"epoch {epoch}/{cfg.epochs}"):
+                images, labels = self._batch(sampler)
+                with torch.autocast(self.device.type, enabled=use_amp):
+                    loss = loss_fn(model(images), labels)
+                optimizer.zero_grad(set_to_none=True)
+                scaler.scale(loss).backward()
+                scaler.step(optimizer)
+                scaler.update()
+                scheduler.step()
+                losses.append(float(loss.detach()))
+            if not frozen_bn and has_batchnorm(model):
+                self._recalibrate_batchnorm(model, sampler)
+            record = {"epoch": epoch, "epochs": cfg.epochs, "train_loss": float(np.mean(losses)),
+                      "lr": scheduler.get_last_lr()[0]}
+            if has_val:
+                record.update(self._validate(model, index, loss_fn))
+            record["seconds"] = round(time.perf_counter() - started, 2)
+            history.append(record)
+            improved = (record["val_miou"] > best["miou"]) if has_val else (record["train_loss"] < best["loss"])
+            if improved:
+                best = {"epoch": epoch, "miou": record.get("val_miou", float("nan")), "loss": record["train_loss"],
+                        "state": copy.deepcopy({k: v.cpu() for k, v in model.state_dict().items()}), "metrics": record}
+                stale = 0
+            else:
+                stale += 1
+            self._log_epoch(record, log, writer)
+            self._save_checkpoint(ckpt, epoch, model, optimizer, scheduler, scaler, history, best)
+            if stale >= cfg.patience:
+                self.reporter.log(f"Early stop: validation mIoU did not improve for {cfg.patience} epochs.")
+                break
+        if writer is not None:
+            writer.close()
+        model.load_state_dict(best["state"])
+        spec.config = asdict(cfg)
+        spec.metrics = {**{k: v for k, v in best["metrics"].items()}, "best_epoch": best["epoch"]}
+        save_model(out, model, spec)
+        ckpt.unlink(missing_ok=True)
+        return TrainResult(out, best["epoch"], best["miou"], history, spec)
+
+    def _batch(self, sampler: TileSampler) -> tuple[torch.Tensor, torch.Tensor]:
+        tiles = [sampler.sample() for _ in range(self.config.batch_size)]
+        images = torch.from_numpy(np.stack([t[0] for t in tiles]))
+        labels = torch.from_numpy(np.stack([t[1] for t in tiles]).astype(np.int64))
+        images = (images - self.norm[0]) / self.norm[1]
+        return images.to(self.device, non_blocking=True), labels.to(self.device, non_blocking=True)
+
+    def _class_weights(self, index: BlockIndex) -> torch.Tensor | None:
+        spec = self.config.class_weights
+        if spec == "none":
+            return None
+        if spec == "auto":
+            return inverse_frequency_weights(torch.from_numpy(index.counts(1).astype(np.int64)))
+        try:
+            weights = [float(v) for v in spec.split(",")]
+        except ValueError:
+            raise InputError(f"--class-weights must be none, auto or {len(self.scheme)} numbers, not '{spec}'.") from None
+        if len(weights) != len(self.scheme):
+            raise InputError(f"--class-weights has {len(weights)} values but there are {len(self.scheme)} classes "
+                             f"({', '.join(self.scheme.names)}).")
+        return torch.tensor(weights, dtype=torch.float32)
+
+    @torch.no_grad()
+    def _recalibrate_batchnorm(self, model: LandcoverNet, sampler: TileSampler, batches: int = 16) -> None:
+        """Re-estimates BatchNorm running statistics with the final weights (precise BN)."""
+        bns = [m for m in model.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
+        momenta = [bn.momentum for bn in bns]
+        for bn in bns:
+            bn.reset_running_stats()
+            bn.momentum = None  # cumulative average over the batches below
+        model.train()
+        for _ in range(batches):
+            model(self._batch(sampler)[0])
+        for bn, momentum in zip(bns, momenta):
+            bn.momentum = momentum
+
+    @torch.no_grad()
+    def _validate(self, model: LandcoverNet, index: BlockIndex, loss_fn: PartialCrossEntropy) -> dict[str, Any]:
+        model.eval()
+        confusion = ConfusionAccumulator(len(self.scheme))
+        losses, weights = [], []
+        tiles = list(validation_tiles(self.scenes, index, self.config.tile_size))
+        for start in range(0, len(tiles), self.config.batch_size):
+            self.reporter.cancel.check()
+            chunk = tiles[start:start + self.config.batch_size]
+            images = torch.from_numpy(np.stack([t[0] for t in chunk]))
+            images = ((images - self.norm[0]) / self.norm[1]).to(self.device)
+            labels = torch.from_numpy(np.stack([t[1] for t in chunk]).astype(np.int64)).to(self.device)
+            logits = model(images).float()
+            labeled = int((labels >= 0).sum())
+            if labeled:
+                losses.append(float(loss_fn(logits, labels)) * labeled)
+                weights.append(labeled)
+            confusion.update(labels.cpu().numpy(), logits.argmax(1).cpu().numpy())
+        scores = confusion.scores(self.scheme.names)
+        predicted = confusion.matrix.sum(axis=0)
+        reference = confusion.matrix.sum(axis=1)
+        collapsed = bool(
+            predicted.sum() and (reference > 0).sum() >= 2
+            and predicted.max() / predicted.sum() >= COLLAPSE_SHARE
+            and reference.max() / reference.sum() < COLLAPSE_SHARE
+        )
+        if collapsed:
+            self.reporter.warning(
+                "The model predicts a single class on validation (collapse). More epochs, a larger batch, "
+                "or --class-weights auto usually help."
+            )
+        return {
+            "val_loss": float(np.sum(losses) / np.sum(weights)) if weights else float("nan"),
+            "val_miou": scores["miou"],
+            "val_accuracy": scores["overall_accuracy"],
+            "per_class_iou": {c["name"]: c["iou"] for c in scores["per_class"]},
+            "collapsed": collapsed,
+        }
+
+    def _log_epoch(self, record: dict[str, Any], log: Path, writer: Any) -> None:
+        self.reporter.metrics(**record)
+        with log.open("a") as handle:
+            handle.write(json.dumps(json_safe(record)) + "\n")
+        if writer is not None:
+            for key, value in record.items():
+                if isinstance(value, float):
+                    writer.add_scalar(key, value, record["epoch"])
+        if not self.reporter.json_mode:
+            val = f", val mIoU {record['val_miou']:.3f}, val acc {record['val_accuracy']:.3f}" if "val_miou" in record else ""
+            self.reporter.log(f"epoch {record['epoch']}: loss {record['train_loss']:.4f}{val}")
+
+    def _save_checkpoint(self, path: Path, epoch: int, model, optimizer, scheduler, scaler, history, best) -> None:
+        state = {
+            "epoch": epoch, "config": asdict(self.config), "model": model.state_dict(),
+            "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(), "scaler": scaler.state_dict(),
+            "history": history, "best": best, "numpy_rng": self.rng.bit_generator.state,
+            "torch_rng": torch.get_rng_state(),
+        }
+        with atomic_output(path) as tmp:
+            torch.save(state, tmp)
+
+    def _resume(self, path: Path, model, optimizer, scheduler, scaler):
+        if not path.is_file():
+            raise InputError(f"Nothing to resume: no checkpoint {path} (it is kept when a run is interrupted).")
+        state = torch.load(path, map_location="cpu", weights_only=False)
+        keys = ("arch", "tile_size", "batch_size", "samples_per_epoch", "sources", "sparse", "seed")
+        changed = [k for k in keys if state["config"].get(k) != asdict(self.config).get(k)]
+        if changed:
+            raise InputError(f"Cannot resume {path}: settings differ from the interrupted run ({', '.join(changed)}).")
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        scaler.load_state_dict(state["scaler"])
+        self.rng.bit_generator.state = state["numpy_rng"]
+        torch.set_rng_state(state["torch_rng"])
+        self.reporter.log(f"Resuming after epoch {state['epoch']} from {path}")
+        return state["epoch"] + 1, state["history"], state["best"]
+
+
+def _extend_classes(model: LandcoverNet, old: ClassScheme, new: ClassScheme) -> LandcoverNet:
+    """Maps the classifier of a model to a new scheme, reusing the rows of classes it already knows."""
+    if old == new:
+        return model
+    head: torch.nn.Conv2d = model.net.classifier[-1]
+    replacement = torch.nn.Conv2d(head.in_channels, len(new), kernel_size=1)
+    with torch.no_grad():
+        for i, land_class in enumerate(new.classes):
+            if land_class.name in old.names:
+                j = old.names.index(land_class.name)
+                replacement.weight[i] = head.weight[j]
+                replacement.bias[i] = head.bias[j]
+    model.net.classifier[-1] = replacement
+    return model
+
+
+def _tensorboard_writer(out: Path):
+    try:
+        from torch.utils.tensorboard import SummaryWriter
+    except ImportError:
+        return None
+    return SummaryWriter(log_dir=str(out) + ".tensorboard")
+

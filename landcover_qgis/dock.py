@@ -1,0 +1,442 @@
+"""The landcover panel: runs training, classification and pseudo-labelling as background tasks.
+
+Every problem ends as a message in the panel (never a traceback dialog); QGIS stays responsive
+because the engine runs in a child process watched by a QgsTask.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable, List, Optional, Sequence
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from landcover_qgis.class_scheme import DEEPGLOBE, LandClass, classes_from_summary
+from landcover_qgis.dock_form import SCHEME_DEEPGLOBE, SCHEME_FROM_MODEL, EXTENT_CANVAS, DockForm, FormError
+from landcover_qgis.engine_check import describe_versions
+from landcover_qgis.engine_commands import (
+    EngineCall,
+    EngineCapabilities,
+    EvaluateRequest,
+    PredictRequest,
+    TrainRequest,
+)
+from landcover_qgis.layer_io import (
+    LayerExportError,
+    add_result_layers,
+    extent_in_layer_crs,
+    load_prediction_layers,
+    raster_input,
+    vector_input,
+    work_directory,
+)
+from landcover_qgis.settings import engine_location
+from landcover_qgis.tasks import EngineCheckTask, EngineTask, TaskOutcome
+
+LOG_TAG = "landcover"
+_METRIC_COLUMNS = (("Epoch", "epoch"), ("Train loss", "train_loss"), ("Val loss", "val_loss"), ("Val mIoU", "val_miou"))
+_EVALUATION_COLUMNS = ("Class", "IoU", "Precision", "Recall", "F1")
+
+
+def _number(value: object, digits: int = 3) -> str:
+    return f"{value:.{digits}f}" if isinstance(value, (int, float)) and not isinstance(value, bool) else "–"
+
+
+class LandcoverDock(QgsDockWidget):
+    """The landcover dock widget.
+
+    Signals:
+        jobFinished(bool): A training/classification/pseudo-label job ended (True when it succeeded).
+        engineChecked(): The engine check finished and the panel shows its versions.
+    """
+
+    jobFinished = pyqtSignal(bool)
+    engineChecked = pyqtSignal()
+
+    def __init__(self, iface, open_setup: Callable[[], None], parent: Optional[QWidget] = None) -> None:
+        super().__init__("landcover", parent)
+        self.setObjectName("LandcoverDock")
+        self.iface = iface
+        self.open_setup = open_setup
+        self.capabilities = EngineCapabilities()
+        self.last_model: Optional[str] = None
+        self.classes: List[LandClass] = []
+        self.last_outcome: Optional[TaskOutcome] = None
+        self._task: Optional[EngineTask] = None
+        self._check_task: Optional[EngineCheckTask] = None
+        self._build()
+        self.form.restore_from_project()
+        QgsProject.instance().readProject.connect(self._on_project_read)
+
+    # -- layout ----------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        engine_row = QHBoxLayout()
+        self.engine_status = QLabel("Engine: not checked yet")
+        self.engine_status.setWordWrap(True)
+        self.setup_button = QPushButton("Set up engine…")
+        self.setup_button.clicked.connect(self.open_setup)
+        engine_row.addWidget(self.engine_status, 1)
+        engine_row.addWidget(self.setup_button)
+        layout.addLayout(engine_row)
+
+        self.form = DockForm()
+        layout.addWidget(self.form)
+
+        buttons = QHBoxLayout()
+        self.train_button = QPushButton("Train")
+        self.classify_button = QPushButton("Classify")
+        self.pseudo_label_button = QPushButton("Pseudo-label")
+        self.pseudo_label_button.setEnabled(False)
+        self.pseudo_label_button.setToolTip("Needs an engine with a 'pseudo-label' command.")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        for button in (self.train_button, self.classify_button, self.pseudo_label_button, self.cancel_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.train_button.clicked.connect(self.start_training)
+        self.classify_button.clicked.connect(self.start_classification)
+        self.pseudo_label_button.clicked.connect(self.start_pseudo_labelling)
+        self.cancel_button.clicked.connect(self.cancel)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.metrics_table = self._table([title for title, _key in _METRIC_COLUMNS])
+        self.evaluation_table = self._table(list(_EVALUATION_COLUMNS))
+        self.evaluation_summary = QLabel("")
+        self.log = QPlainTextEdit()
+        self.log.setReadOnly(True)
+        self.log.setMaximumBlockCount(2000)
+        self.log.setMinimumHeight(80)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel("Training metrics"))
+        layout.addWidget(self.metrics_table)
+        layout.addWidget(QLabel("Evaluation"))
+        layout.addWidget(self.evaluation_summary)
+        layout.addWidget(self.evaluation_table)
+        layout.addWidget(QLabel("Log"))
+        layout.addWidget(self.log)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        self.setWidget(scroll)
+
+    @staticmethod
+    def _table(headers: Sequence[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(list(headers))
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.NoEditTriggers)
+        table.setMaximumHeight(150)
+        return table
+
+    # -- messages -------------------------------------------------------------------------------------------
+
+    def show_message(self, text: str, level: Qgis.MessageLevel = Qgis.Info) -> None:
+        """Shows a message in the panel (red for errors) and in the QGIS log."""
+        colour = {Qgis.Critical: "#b00020", Qgis.Warning: "#a05a00", Qgis.Success: "#1b5e20"}.get(level, "")
+        self.message.setStyleSheet(f"color: {colour}" if colour else "")
+        self.message.setText(text)
+        QgsMessageLog.logMessage(text, LOG_TAG, level)
+
+    def append_log(self, level: str, text: str) -> None:
+        """Appends an engine log line."""
+        self.log.appendPlainText(f"[{level}] {text}" if level not in ("info", "stderr") else text)
+
+    # -- engine check ------------------------------------------------------------------------------------------
+
+    def check_engine(self) -> None:
+        """Starts the background engine check (versions, optional features)."""
+        if self._check_task is not None:
+            return
+        location = engine_location()
+        self.engine_status.setText(f"Engine: checking {location.python} ({location.origin})…")
+        self._check_task = EngineCheckTask(location.python, self._engine_checked)
+        QgsApplication.taskManager().addTask(self._check_task)
+
+    def _engine_checked(self, outcome: TaskOutcome) -> None:
+        self._check_task = None
+        self.apply_capabilities(outcome.capabilities or EngineCapabilities(message="Engine check failed."))
+        self.engineChecked.emit()
+
+    def apply_capabilities(self, capabilities: EngineCapabilities) -> None:
+        """Shows the engine versions and enables what this engine supports."""
+        self.capabilities = capabilities
+        text = describe_versions(capabilities)
+        self.engine_status.setText(("Engine: " + text) if capabilities.available else f"Engine not ready: {text}")
+        self.form.apply_capabilities(capabilities)
+        self.pseudo_label_button.setEnabled(capabilities.pseudo_label and not self.busy)
+        self.pseudo_label_button.setToolTip(
+            "Make pseudo-labels with the model." if capabilities.pseudo_label
+            else "Not available: this engine has no 'pseudo-label' command.")
+
+    # -- jobs ----------------------------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        """True while a job runs."""
+        return self._task is not None
+
+    def start_training(self) -> None:
+        """Validates the form and starts training in the background."""
+        self._start("Training", self._training_calls, self._training_finished)
+
+    def start_classification(self) -> None:
+        """Validates the form and starts classification (and evaluation, with a reference) in the background."""
+        self._start("Classifying", self._classification_calls, self._classification_finished)
+
+    def start_pseudo_labelling(self) -> None:
+        """Starts the engine's pseudo-label command, when it has one."""
+        self._start("Pseudo-labelling", self._pseudo_label_calls, self._pseudo_labelling_finished)
+
+    def cancel(self) -> None:
+        """Asks the running job to stop; the engine gets a grace period to clean up."""
+        if self._task is not None:
+            self.show_message("Cancelling…", Qgis.Warning)
+            self._task.cancel()
+
+    def wait_until_idle(self, timeout_s: float) -> bool:
+        """Processes events until no job runs (for scripts and tests). Returns False on timeout."""
+        deadline = time.monotonic() + timeout_s
+        while (self.busy or self._check_task is not None) and time.monotonic() < deadline:
+            QgsApplication.processEvents()
+            time.sleep(0.02)
+        return not self.busy
+
+    def _start(self, title: str, build_calls: Callable[[], List[EngineCall]],
+               on_done: Callable[[TaskOutcome], None]) -> None:
+        if self.busy:
+            self.show_message("A job is already running: wait for it or cancel it.", Qgis.Warning)
+            return
+        try:
+            calls = build_calls()
+        except (FormError, LayerExportError) as problem:
+            self.show_message(str(problem), Qgis.Warning)
+            return
+        self.form.save_to_project()
+        self.progress.setValue(0)
+        self.show_message(f"{title}…")
+        task = EngineTask(f"landcover: {title.lower()}", engine_location().python, calls,
+                          lambda outcome: self._job_done(outcome, on_done))
+        task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        task.progressMessage.connect(lambda text: self.progress.setFormat(f"%p% {text}" if text else "%p%"))
+        task.metricsReceived.connect(self._add_metrics)
+        task.logReceived.connect(self.append_log)
+        self._task = task
+        self._set_running(True)
+        QgsApplication.taskManager().addTask(task)
+
+    def _job_done(self, outcome: TaskOutcome, on_done: Callable[[TaskOutcome], None]) -> None:
+        self._task = None
+        self.last_outcome = outcome
+        self._set_running(False)
+        if outcome.failure is None:
+            self.progress.setValue(100)
+            on_done(outcome)
+        elif outcome.failure.cancelled:
+            self.show_message("Cancelled. No partial output was kept.", Qgis.Warning)
+        else:
+            failure = outcome.failure
+            self.show_message(f"{failure.kind}: {failure.message}", Qgis.Critical)
+        self.jobFinished.emit(outcome.ok)
+
+    def _set_running(self, running: bool) -> None:
+        for button in (self.train_button, self.classify_button, self.setup_button):
+            button.setEnabled(not running)
+        self.pseudo_label_button.setEnabled(not running and self.capabilities.pseudo_label)
+        self.cancel_button.setEnabled(running)
+
+    def _add_metrics(self, metrics: dict) -> None:
+        row = self.metrics_table.rowCount()
+        self.metrics_table.insertRow(row)
+        for column, (_title, key) in enumerate(_METRIC_COLUMNS):
+            value = metrics.get(key)
+            text = str(value) if key == "epoch" else _number(value)
+            self.metrics_table.setItem(row, column, QTableWidgetItem(text))
+        self.metrics_table.scrollToBottom()
+
+    # -- training ----------------------------------------------------------------------------------------------
+
+    def _training_calls(self) -> List[EngineCall]:
+        form = self.form
+        image = raster_input(form.image(), form.selected_bands())
+        request = TrainRequest(image=image, out=self._model_output(), arch=form.arch.currentText(),
+                               epochs=form.epochs.value(), batch_size=form.batch_size.value(),
+                               tile_size=form.tile_size.value(), lr=form.lr.value(),
+                               samples_per_epoch=form.samples_per_epoch.value())
+        if form.uses_polygon_labels():
+            request.labels = vector_input(form.label_layer(), form.selected_only.isChecked())
+            request.class_field = form.class_field.currentField()
+        else:
+            request.label_raster = raster_input(form.label_raster_layer())
+        if form.uses_new_model():
+            request.weights = form.weights_choice()
+        else:
+            models = form.model_paths()
+            if not models or not form.finetune.isChecked():
+                raise FormError("To train from existing model files, pick a model and check "
+                                "'Train fine-tunes the (first) model file' — or choose 'New model'.")
+            request.finetune = models[0]
+        scheme = form.scheme.currentText()
+        if scheme == SCHEME_DEEPGLOBE:
+            request.classes = "deepglobe"
+        elif scheme == SCHEME_FROM_MODEL and not request.finetune:
+            raise FormError("'From the loaded model' needs an existing model file to fine-tune.")
+        reference = form.match_reference.currentLayer()
+        if isinstance(reference, QgsRasterLayer) and form.match_reference.isEnabled():
+            request.match_reference = raster_input(reference).path
+        problem = request.validate()
+        if problem:
+            raise FormError(problem)
+        self.metrics_table.setRowCount(0)
+        return [request.call()]
+
+    def _model_output(self) -> str:
+        chosen = self.form.model_out.filePath().strip()
+        if chosen:
+            return chosen if chosen.endswith(".pt") else chosen + ".pt"
+        return str(work_directory() / f"model_{time.strftime('%Y%m%d_%H%M%S')}.pt")
+
+    def _training_finished(self, outcome: TaskOutcome) -> None:
+        result = outcome.results[-1]
+        self.last_model = result.outputs.get("model")
+        self.classes = classes_from_summary(result.summary.get("classes", []))
+        best = result.summary.get("best_val_miou")
+        self.show_message(f"Model saved: {self.last_model} (best val mIoU {_number(best)}). "
+                          f"Classes: {', '.join(c.name for c in self.classes)}.", Qgis.Success)
+
+    # -- classification -------------------------------------------------------------------------------------------
+
+    def _models_for_prediction(self) -> List[str]:
+        if self.form.uses_new_model():
+            if not self.last_model or not Path(self.last_model).is_file():
+                raise FormError("Train a model first, or choose 'Existing model file(s)'.")
+            return [self.last_model]
+        models = self.form.model_paths()
+        if not models:
+            raise FormError("Choose one or more model files to classify with.")
+        return models
+
+    def _classification_calls(self) -> List[EngineCall]:
+        layer = self.form.image()
+        models = self._models_for_prediction()
+        folder = work_directory() / f"classified_{time.strftime('%Y%m%d_%H%M%S')}_{int(time.time() * 1000) % 1000:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        request = PredictRequest(models=models, image=raster_input(layer, self.form.selected_bands()),
+                                 out=str(folder / "classes.tif"))
+        if self.form.make_confidence.isChecked():
+            request.confidence = str(folder / "confidence.tif")
+        if self.form.make_polygons.isChecked():
+            request.vector = str(folder / "polygons.gpkg")
+        if self.form.extent_mode.currentText() == EXTENT_CANVAS and self.iface is not None:
+            canvas = self.iface.mapCanvas()
+            extent = extent_in_layer_crs(canvas.extent(), canvas.mapSettings().destinationCrs(), layer)
+            request.extent = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+        problem = request.validate()
+        if problem:
+            raise FormError(problem)
+        calls = [request.call()]
+        evaluation = self._evaluation_request(request.out, folder / "evaluation.json")
+        if evaluation is not None:
+            calls.append(evaluation.call())
+        self.evaluation_table.setRowCount(0)
+        self.evaluation_summary.setText("")
+        return calls
+
+    def _evaluation_request(self, prediction: str, out_json: Path) -> Optional[EvaluateRequest]:
+        reference = self.form.evaluation_layer.currentLayer()
+        if isinstance(reference, QgsRasterLayer):
+            return EvaluateRequest(prediction, str(out_json), reference_raster=raster_input(reference).path)
+        if isinstance(reference, QgsVectorLayer):
+            field = self.form.class_field.currentField()
+            if not field or reference.fields().indexOf(field) < 0:
+                raise FormError(f"The evaluation layer '{reference.name()}' needs the class field "
+                                f"'{field or '(none chosen)'}' of the label layer.")
+            return EvaluateRequest(prediction, str(out_json), reference_vector=vector_input(reference),
+                                   class_field=field)
+        return None
+
+    def _classification_finished(self, outcome: TaskOutcome) -> None:
+        prediction = outcome.results[0]
+        classes = classes_from_summary(prediction.summary.get("classes", [])) or self.classes or DEEPGLOBE
+        layer_name = self.form.image_layer.currentLayer().name() if self.form.image_layer.currentLayer() else "landcover"
+        layers = load_prediction_layers(prediction.outputs, classes, layer_name)
+        add_result_layers(layers)
+        if len(outcome.results) > 1:
+            self.show_evaluation(outcome.results[1].summary)
+        self.show_message(f"Classified: {len(layers)} layer(s) added to the 'landcover' group.", Qgis.Success)
+
+    def show_evaluation(self, summary: dict) -> None:
+        """Fills the evaluation table from an ``evaluate`` summary."""
+        self.evaluation_summary.setText(
+            f"Overall accuracy {_number(summary.get('overall_accuracy'))} · mIoU {_number(summary.get('miou'))}"
+            f" · kappa {_number(summary.get('kappa'))}")
+        rows = summary.get("per_class") or []
+        self.evaluation_table.setRowCount(len(rows))
+        for row, entry in enumerate(rows):
+            values = [str(entry.get("name", ""))] + [_number(entry.get(k)) for k in ("iou", "precision", "recall", "f1")]
+            for column, text in enumerate(values):
+                self.evaluation_table.setItem(row, column, QTableWidgetItem(text))
+
+    # -- pseudo-labels -------------------------------------------------------------------------------------------
+
+    def _pseudo_label_calls(self) -> List[EngineCall]:
+        if not self.capabilities.pseudo_label:
+            raise FormError("This engine has no 'pseudo-label' command.")
+        layer = self.form.image()
+        models = self._models_for_prediction()
+        out = work_directory() / f"pseudo_labels_{time.strftime('%Y%m%d_%H%M%S')}.gpkg"
+        args = [arg for model in models for arg in ("--model", model)]
+        return [EngineCall("pseudo-label", args + ["--image", raster_input(layer).path, "--out", str(out)],
+                           "Pseudo-labelling")]
+
+    def _pseudo_labelling_finished(self, outcome: TaskOutcome) -> None:
+        result = outcome.results[-1]
+        classes = classes_from_summary(result.summary.get("classes", [])) or self.classes
+        layers = load_prediction_layers({"vector": next(iter(result.outputs.values()), "")}, classes, "pseudo-labels")
+        add_result_layers(layers)
+        self.show_message(f"Pseudo-labels added: {len(layers)} layer(s).", Qgis.Success)
+
+    # -- project memory -------------------------------------------------------------------------------------------
+
+    def _on_project_read(self, *_args) -> None:
+        self.form.restore_from_project()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.form.save_to_project()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Cancels running work and disconnects from the project (plugin unload)."""
+        try:
+            QgsProject.instance().readProject.disconnect(self._on_project_read)
+        except TypeError:
+            pass
+        for task in (self._task, self._check_task):
+            if task is not None:
+                task.on_finished = lambda outcome: None  # this dock is going away
+                task.cancel()
+        self._task = self._check_task = None

@@ -1,0 +1,310 @@
+"""Runs ``python -m landcover_core <command> --json-progress`` as a child process.
+
+This is the only place that starts the engine. The dock's tasks and the Processing algorithms both
+call :func:`run_engine` from a worker thread; it blocks until the engine ends, forwarding JSON
+events to an :class:`EngineListener`, and turns every way of failing (bad input, crash, signal,
+missing Python, cancellation) into an :class:`EngineFailure` with a message fit for the user.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import IO, Any, Deque, Dict, List, Optional, Sequence
+
+#: Seconds the engine gets to clean up after SIGTERM before it is killed.
+CANCEL_GRACE_S = 15.0
+#: Poll interval of the cancel check while the engine runs.
+_POLL_S = 0.1
+#: Log lines kept to explain a crash that left no error event.
+_TAIL_LINES = 12
+
+# Variables QGIS sets for its own Python/GDAL/PROJ; inherited by the engine they would point its
+# Python and its rasterio wheel at QGIS's libraries and data (e.g. OSGeo4W on Windows).
+_QGIS_ONLY_ENV = ("PYTHONHOME", "PYTHONPATH", "GDAL_DATA", "GDAL_DRIVER_PATH", "PROJ_LIB", "PROJ_DATA")
+
+
+class EngineListener:
+    """Receives what the engine reports. Override what you need; every method may be called from a worker thread."""
+
+    def on_progress(self, fraction: float, message: str) -> None:
+        """Progress of the running command, ``fraction`` in 0..1."""
+
+    def on_metrics(self, metrics: Dict[str, Any]) -> None:
+        """One ``metrics`` event (per training epoch)."""
+
+    def on_log(self, level: str, message: str) -> None:
+        """A log line: ``level`` is ``info``, ``warning`` or ``stderr``."""
+
+    def is_cancelled(self) -> bool:
+        """Polled while the engine runs; returning True stops it."""
+        return False
+
+
+@dataclass
+class EngineResult:
+    """The ``result`` event of a successful command.
+
+    Attributes:
+        command: The engine command that ran.
+        outputs: Output kind -> absolute path (e.g. ``{"model": "/x/model.pt"}``).
+        summary: Command-specific summary (classes, metrics, versions...).
+    """
+
+    command: str
+    outputs: Dict[str, str] = field(default_factory=dict)
+    summary: Dict[str, Any] = field(default_factory=dict)
+
+
+class EngineFailure(Exception):
+    """The engine did not produce a result.
+
+    Attributes:
+        kind: ``InputError``, ``ModelFileError``, ``InternalError``, ``Cancelled``, ``Crashed`` or ``EngineMissing``.
+        message: Text for the user.
+        exit_code: The process exit code (negative: killed by that signal), None if it never ran.
+    """
+
+    def __init__(self, kind: str, message: str, exit_code: Optional[int] = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.exit_code = exit_code
+
+    @property
+    def cancelled(self) -> bool:
+        """True when the user asked for the stop."""
+        return self.kind == "Cancelled"
+
+
+def engine_argv(python: str, command: str, args: Sequence[str]) -> List[str]:
+    """The command line that runs one engine command in JSON mode."""
+    return [python, "-m", "landcover_core", command, *args, "--json-progress"]
+
+
+def engine_environment() -> Dict[str, str]:
+    """The environment for engine processes: ours minus QGIS's Python/GDAL paths, unbuffered output."""
+    env = {key: value for key, value in os.environ.items() if key not in _QGIS_ONLY_ENV}
+    env["PYTHONUNBUFFERED"] = "1"
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+def _popen_options() -> Dict[str, Any]:
+    """Keeps a console window from popping up on Windows."""
+    if sys.platform == "win32":
+        return {"creationflags": getattr(subprocess, "CREATE_NO_WINDOW", 0)}
+    return {}
+
+
+def start_process(argv: Sequence[str]) -> subprocess.Popen:
+    """Starts a child process with piped text stdout/stderr.
+
+    Raises:
+        EngineFailure: ``EngineMissing`` when the executable does not exist or cannot run.
+    """
+    try:
+        return subprocess.Popen(
+            list(argv), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, encoding="utf-8", errors="replace", bufsize=1, env=engine_environment(),
+            **_popen_options(),
+        )
+    except OSError as exc:
+        raise EngineFailure(
+            "EngineMissing",
+            f"The landcover engine Python '{argv[0]}' cannot be started ({exc.strerror or exc}). "
+            "Use 'Set up engine…' in the landcover panel to choose or install it.",
+        ) from None
+
+
+def _pump(stream: IO[str], name: str, lines: "queue.Queue[tuple[str, Optional[str]]]") -> None:
+    """Copies a stream line by line into a queue, then a ``None`` line at its end."""
+    try:
+        for line in stream:
+            lines.put((name, line.rstrip("\r\n")))
+    finally:
+        lines.put((name, None))
+
+
+def stop_process(process: subprocess.Popen, grace_s: float = CANCEL_GRACE_S) -> None:
+    """Asks a process to stop (SIGTERM lets the engine delete partial outputs), then kills it after the grace period."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=grace_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def describe_exit(exit_code: int) -> str:
+    """Words for a process exit status, naming the signal when one killed it."""
+    if exit_code < 0:
+        try:
+            return f"was killed by signal {signal.Signals(-exit_code).name}"
+        except ValueError:
+            return f"was killed by signal {-exit_code}"
+    return f"exited with code {exit_code}"
+
+
+class _EventReader:
+    """Dispatches engine output lines to a listener and remembers the result, the error and the last log lines."""
+
+    def __init__(self, listener: EngineListener) -> None:
+        self.listener = listener
+        self.result: Optional[EngineResult] = None
+        self.error: Optional[EngineFailure] = None
+        self.tail: Deque[str] = deque(maxlen=_TAIL_LINES)
+
+    def read(self, stream: str, line: str) -> None:
+        event = _parse_event(line) if stream == "stdout" else None
+        if event is None:
+            if line.strip():
+                self.tail.append(line)
+                self.listener.on_log("stderr" if stream == "stderr" else "info", line)
+            return
+        kind = event.get("event")
+        if kind == "progress":
+            self.listener.on_progress(_fraction(event.get("fraction")), str(event.get("message") or event.get("stage") or ""))
+        elif kind == "metrics":
+            self.listener.on_metrics(event)
+        elif kind == "log":
+            self.listener.on_log(str(event.get("level", "info")), str(event.get("message", "")))
+        elif kind == "result":
+            self.result = EngineResult(str(event.get("command", "")), dict(event.get("outputs") or {}),
+                                       dict(event.get("summary") or {}))
+        elif kind == "error":
+            self.error = EngineFailure(str(event.get("kind", "InternalError")), str(event.get("message", "")))
+
+
+def _parse_event(line: str) -> Optional[Dict[str, Any]]:
+    """The JSON event on a stdout line, or None for plain text."""
+    if not line.startswith("{"):
+        return None
+    try:
+        event = json.loads(line)
+    except ValueError:
+        return None
+    return event if isinstance(event, dict) and "event" in event else None
+
+
+def _fraction(value: Any) -> float:
+    try:
+        return min(1.0, max(0.0, float(value)))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def run_engine(
+    python: str,
+    command: str,
+    args: Sequence[str],
+    listener: Optional[EngineListener] = None,
+    grace_s: float = CANCEL_GRACE_S,
+) -> EngineResult:
+    """Runs one engine command to its end.
+
+    Args:
+        python: The engine Python executable.
+        command: Engine command, e.g. ``"train"``.
+        args: Its arguments (without ``--json-progress``).
+        listener: Receives progress, metrics and logs; its ``is_cancelled`` stops the engine.
+        grace_s: Seconds between SIGTERM and SIGKILL on cancellation.
+
+    Returns:
+        The command's result event.
+
+    Raises:
+        EngineFailure: The engine reported an error, crashed, was cancelled or could not start.
+    """
+    listener = listener or EngineListener()
+    process = start_process(engine_argv(python, command, args))
+    lines: "queue.Queue[tuple[str, Optional[str]]]" = queue.Queue()
+    pumps = [threading.Thread(target=_pump, args=(stream, name, lines), daemon=True)
+             for stream, name in ((process.stdout, "stdout"), (process.stderr, "stderr"))]
+    for pump in pumps:
+        pump.start()
+    reader = _EventReader(listener)
+    open_streams, cancelled = 2, False
+    try:
+        while open_streams:
+            if not cancelled and listener.is_cancelled():
+                cancelled = True
+                # Stop in a helper thread so that the engine's last lines keep being read meanwhile.
+                threading.Thread(target=stop_process, args=(process, grace_s), daemon=True).start()
+            try:
+                stream, line = lines.get(timeout=_POLL_S)
+            except queue.Empty:
+                continue
+            if line is None:
+                open_streams -= 1
+            else:
+                reader.read(stream, line)
+        exit_code = _wait(process, grace_s if cancelled else None)
+    except BaseException:
+        stop_process(process, grace_s)
+        raise
+    return _outcome(command, exit_code, reader, cancelled)
+
+
+def _wait(process: subprocess.Popen, timeout: Optional[float]) -> int:
+    """Waits for the exit status; the pipes are closed, so this is quick unless a cancelled engine lingers."""
+    deadline = None if timeout is None else time.monotonic() + timeout + 5.0
+    while process.poll() is None:
+        if deadline is not None and time.monotonic() > deadline:
+            process.kill()
+        time.sleep(_POLL_S)
+    return int(process.returncode)
+
+
+def _outcome(command: str, exit_code: int, reader: _EventReader, cancelled: bool) -> EngineResult:
+    """Turns exit status and events into a result or a failure."""
+    if exit_code == 0 and reader.result is not None:
+        return reader.result
+    if cancelled or exit_code == 130 or (reader.error is not None and reader.error.cancelled):
+        raise EngineFailure("Cancelled", f"landcover {command} was cancelled.", exit_code)
+    if reader.error is not None:
+        reader.error.exit_code = exit_code
+        raise reader.error
+    details = "\n".join(reader.tail)
+    if exit_code == 0:
+        message = f"landcover {command} ended without reporting a result."
+    else:
+        message = f"The landcover engine {describe_exit(exit_code)} while running '{command}'."
+    raise EngineFailure("Crashed", message + (f"\nLast output:\n{details}" if details else ""), exit_code)
+
+
+@dataclass
+class ProbeResult:
+    """Outcome of a short, non-JSON engine call such as ``train --help``."""
+
+    exit_code: Optional[int]
+    output: str
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == 0
+
+
+def probe_engine(python: str, args: Sequence[str], timeout_s: float = 120.0) -> ProbeResult:
+    """Runs ``python -m landcover_core ARGS`` (e.g. ``["pseudo-label", "--help"]``) and captures its output.
+
+    Never raises: a missing Python or a timeout gives ``exit_code=None``.
+    """
+    try:
+        done = subprocess.run(
+            [python, "-m", "landcover_core", *args], stdin=subprocess.DEVNULL, capture_output=True, text=True,
+            encoding="utf-8", errors="replace", timeout=timeout_s, env=engine_environment(), **_popen_options(),
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return ProbeResult(None, str(exc))
+    return ProbeResult(done.returncode, done.stdout + done.stderr)

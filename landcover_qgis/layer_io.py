@@ -1,0 +1,222 @@
+"""Layers in and out of the engine: layers leave as files, results come back as styled layers.
+
+Export functions touch layers, so call them on the thread that owns the layers (the GUI thread, or
+a Processing algorithm's thread for its own layers), never from a QgsTask's ``run``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsLayerTreeGroup,
+    QgsMapLayer,
+    QgsProject,
+    QgsProviderRegistry,
+    QgsRasterFileWriter,
+    QgsRasterLayer,
+    QgsRasterPipe,
+    QgsRectangle,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+
+from landcover_qgis.class_scheme import LandClass
+from landcover_qgis.styling import style_class_polygons, style_class_raster, style_confidence_raster
+
+#: Layer-tree group that receives every result layer.
+RESULT_GROUP = "landcover"
+
+
+class LayerExportError(Exception):
+    """A layer could not be handed to the engine as a file."""
+
+
+@dataclass(frozen=True)
+class RasterInput:
+    """A raster as the engine reads it: a GDAL-readable file and optional 1-based bands."""
+
+    path: str
+    bands: Optional[List[int]] = None
+
+    def band_argument(self) -> Optional[str]:
+        """``1,2,3`` for ``--bands``, or None to let the engine choose."""
+        return ",".join(str(b) for b in self.bands) if self.bands else None
+
+
+@dataclass(frozen=True)
+class VectorInput:
+    """A vector layer as the engine reads it: a file and, for multi-layer files, a layer name."""
+
+    path: str
+    layer_name: Optional[str] = None
+
+
+def work_directory() -> Path:
+    """A folder for temporary exports and default outputs, inside the system temp folder."""
+    folder = Path(tempfile.gettempdir()) / "landcover_qgis"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _temp_path(stem: str, suffix: str) -> str:
+    handle, path = tempfile.mkstemp(prefix=f"{stem}_", suffix=suffix, dir=str(work_directory()))
+    os.close(handle)
+    os.remove(path)  # the writers refuse to overwrite some formats; they create the file themselves
+    return path
+
+
+def _decoded_source(layer: QgsMapLayer) -> dict:
+    return QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()) or {}
+
+
+def raster_file(layer: QgsRasterLayer) -> Optional[str]:
+    """The file behind a GDAL raster layer, or None when it is not a plain file (memory, WMS, GPKG table)."""
+    if layer.providerType() != "gdal":
+        return None
+    parts = _decoded_source(layer)
+    path = parts.get("path") or ""
+    return path if path and os.path.isfile(path) and not parts.get("layerName") else None
+
+
+def vector_file(layer: QgsVectorLayer) -> Optional[VectorInput]:
+    """The file (and layer name) behind an OGR vector layer without filter, else None."""
+    if layer.providerType() != "ogr" or layer.subsetString():
+        return None  # the engine would ignore a filter, so filtered layers go through an export
+    parts = _decoded_source(layer)
+    path = parts.get("path") or ""
+    if not path or not os.path.isfile(path):
+        return None
+    return VectorInput(path, parts.get("layerName") or None)
+
+
+def raster_input(layer: QgsRasterLayer, bands: Optional[Sequence[int]] = None) -> RasterInput:
+    """The engine's view of a raster layer: its file, or a GeoTIFF copy for non-file layers.
+
+    Raises:
+        LayerExportError: The layer is invalid or cannot be written as GeoTIFF.
+    """
+    if layer is None or not layer.isValid():
+        raise LayerExportError("The image layer is missing or invalid.")
+    selected = [int(b) for b in bands] if bands else None
+    path = raster_file(layer)
+    return RasterInput(path or export_raster(layer), selected)
+
+
+def export_raster(layer: QgsRasterLayer) -> str:
+    """Writes a raster layer to a temporary GeoTIFF and returns its path."""
+    path = _temp_path(_safe_stem(layer.name()), ".tif")
+    provider = layer.dataProvider()
+    pipe = QgsRasterPipe()
+    if not pipe.set(provider.clone()):
+        raise LayerExportError(f"Cannot read raster layer '{layer.name()}' for export.")
+    writer = QgsRasterFileWriter(path)
+    error = writer.writeRaster(pipe, provider.xSize(), provider.ySize(), provider.extent(), layer.crs(),
+                               QgsProject.instance().transformContext())
+    if error != QgsRasterFileWriter.NoError:
+        raise LayerExportError(f"Cannot export raster layer '{layer.name()}' to GeoTIFF (error {error}).")
+    return path
+
+
+def vector_input(layer: QgsVectorLayer, selected_only: bool = False) -> VectorInput:
+    """The engine's view of a vector layer: its file, or a GeoPackage copy (memory layers, filters, selections).
+
+    Raises:
+        LayerExportError: The layer is invalid, has no selected feature, or cannot be written.
+    """
+    if layer is None or not layer.isValid():
+        raise LayerExportError("The label layer is missing or invalid.")
+    if selected_only and layer.selectedFeatureCount() == 0:
+        raise LayerExportError(f"'Selected features only' is on, but no feature of '{layer.name()}' is selected.")
+    existing = None if selected_only else vector_file(layer)
+    return existing or export_vector(layer, selected_only)
+
+
+def export_vector(layer: QgsVectorLayer, selected_only: bool) -> VectorInput:
+    """Writes a vector layer (or its selection) to a temporary GeoPackage."""
+    path = _temp_path(_safe_stem(layer.name()), ".gpkg")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "labels"
+    options.onlySelectedFeatures = selected_only
+    result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsProject.instance().transformContext(), options)
+    if result[0] != QgsVectorFileWriter.NoError:
+        raise LayerExportError(f"Cannot export vector layer '{layer.name()}': {result[1]}")
+    return VectorInput(path, "labels")
+
+
+def extent_in_layer_crs(extent: QgsRectangle, extent_crs: QgsCoordinateReferenceSystem,
+                        layer: QgsRasterLayer) -> QgsRectangle:
+    """A map extent in the raster's CRS, clipped to the raster (the engine reads ``--extent`` in the raster's CRS).
+
+    Raises:
+        LayerExportError: The extent does not overlap the raster.
+    """
+    if extent_crs.isValid() and layer.crs().isValid() and extent_crs != layer.crs():
+        transform = QgsCoordinateTransform(extent_crs, layer.crs(), QgsProject.instance())
+        extent = transform.transformBoundingBox(extent)
+    clipped = extent.intersect(layer.extent())
+    if clipped.isEmpty():
+        raise LayerExportError(f"The map view does not overlap '{layer.name()}': zoom to the layer or classify all of it.")
+    return clipped
+
+
+def _safe_stem(name: str) -> str:
+    stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name)[:40]
+    return stem or "layer"
+
+
+# -- results ----------------------------------------------------------------------------------------------
+
+
+def result_group(project: Optional[QgsProject] = None) -> QgsLayerTreeGroup:
+    """The ``landcover`` layer-tree group, created at the top when missing."""
+    root = (project or QgsProject.instance()).layerTreeRoot()
+    group = root.findGroup(RESULT_GROUP)
+    return group if group is not None else root.insertGroup(0, RESULT_GROUP)
+
+
+def add_result_layers(layers: Sequence[QgsMapLayer], project: Optional[QgsProject] = None) -> None:
+    """Adds layers to the project inside the ``landcover`` group (call on the GUI thread)."""
+    project = project or QgsProject.instance()
+    group = result_group(project)
+    for layer in layers:
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+
+
+def load_prediction_layers(outputs: dict, classes: Sequence[LandClass], name: str) -> List[QgsMapLayer]:
+    """Opens and styles the outputs of ``predict``/``vectorize`` (``classes``, ``confidence``, ``vector``).
+
+    Args:
+        outputs: The engine's result outputs (kind -> path).
+        classes: Class codes, names and colours for the renderers.
+        name: Base name of the layers.
+
+    Returns:
+        The valid layers, not yet added to a project.
+    """
+    layers: List[QgsMapLayer] = []
+    if outputs.get("classes"):
+        classes_layer = QgsRasterLayer(outputs["classes"], f"{name} classes", "gdal")
+        if classes_layer.isValid():
+            style_class_raster(classes_layer, classes)
+            layers.append(classes_layer)
+    if outputs.get("confidence"):
+        confidence_layer = QgsRasterLayer(outputs["confidence"], f"{name} confidence", "gdal")
+        if confidence_layer.isValid():
+            style_confidence_raster(confidence_layer)
+            layers.append(confidence_layer)
+    vector_path = outputs.get("vector") or outputs.get("polygons")
+    if vector_path:
+        polygons = QgsVectorLayer(vector_path, f"{name} polygons", "ogr")
+        if polygons.isValid():
+            style_class_polygons(polygons, classes)
+            layers.append(polygons)
+    return layers

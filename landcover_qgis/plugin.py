@@ -1,0 +1,90 @@
+"""Plugin entry: adds the landcover dock, its toolbar/menu action and the Processing provider."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from landcover_qgis.dock import LandcoverDock
+from landcover_qgis.processing.provider import LandcoverProvider
+from landcover_qgis.setup_dialog import EngineSetupDialog
+
+PLUGIN_DIR = Path(__file__).resolve().parent
+MENU = "&landcover"
+
+
+def icon_path() -> str:
+    """The plugin icon: ``resources/`` inside the packaged plugin, else the repository's ``resources/``."""
+    for folder in (PLUGIN_DIR / "resources", PLUGIN_DIR.parent / "resources"):
+        if (folder / "icon.png").is_file():
+            return str(folder / "icon.png")
+    return ""
+
+
+class LandcoverPlugin:
+    """The object QGIS creates through :func:`landcover_qgis.classFactory`."""
+
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        self.dock: Optional[LandcoverDock] = None
+        self.action: Optional[QAction] = None
+        self.provider: Optional[LandcoverProvider] = None
+
+    def initProcessing(self) -> None:  # noqa: N802 - QGIS calls it by this name
+        """Registers the Processing provider (also called by qgis_process without a GUI)."""
+        if self.provider is None:
+            self.provider = LandcoverProvider(icon_path())
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:  # noqa: N802
+        """Creates the dock (hidden) and the action that shows it."""
+        self.initProcessing()
+        self.dock = LandcoverDock(self.iface, self.open_engine_setup, self.iface.mainWindow())
+        self.dock.hide()
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.action = QAction(QIcon(icon_path()), "landcover", self.iface.mainWindow())
+        self.action.setCheckable(True)
+        self.action.setToolTip("Land-cover mapping: train and classify")
+        self.action.toggled.connect(self._show_dock)
+        self.dock.visibilityChanged.connect(self.action.setChecked)
+        self.iface.addToolBarIcon(self.action)
+        self.iface.addPluginToRasterMenu(MENU, self.action)
+
+    def _show_dock(self, visible: bool) -> None:
+        if self.dock is None:
+            return
+        self.dock.setVisible(visible)
+        if visible:
+            self.dock.raise_()
+            if not self.dock.capabilities.available:
+                self.dock.check_engine()
+
+    def open_engine_setup(self) -> None:
+        """Opens the 'Set up engine…' dialog; closing it re-checks the engine."""
+        dialog = EngineSetupDialog(self._engine_changed, self.iface.mainWindow())
+        dialog.exec_()
+
+    def _engine_changed(self) -> None:
+        if self.dock is not None:
+            self.dock.check_engine()
+
+    def unload(self) -> None:
+        """Removes everything initGui added."""
+        if self.action is not None:
+            self.iface.removePluginRasterMenu(MENU, self.action)
+            self.iface.removeToolBarIcon(self.action)
+            self.action.deleteLater()
+            self.action = None
+        if self.dock is not None:
+            self.dock.shutdown()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None

@@ -1,0 +1,90 @@
+import pytest
+import torch
+
+from landcover_core.classes import DEEPGLOBE
+from landcover_core.errors import InputError, ModelFileError
+from landcover_core.modelfile import FORMAT_VERSION, ModelSpec, load_model, model_info, save_model
+from landcover_core.models import build_model
+
+
+@pytest.mark.parametrize("arch,bands", [("mobilenet_v3_large", 1), ("mobilenet_v3_large", 5), ("resnet50", 4)])
+def test_any_band_count_gives_full_resolution_logits(arch, bands):
+    model = build_model(arch, bands, 3).eval()
+    with torch.no_grad():
+        assert model(torch.randn(1, bands, 64, 48)).shape == (1, 3, 64, 48)
+
+
+def test_head_never_uses_batchnorm():
+    model = build_model("mobilenet_v3_large", 3, 2)
+    assert not any(isinstance(m, torch.nn.BatchNorm2d) for m in model.net.classifier.modules())
+    grouped = build_model("mobilenet_v3_large", 3, 2, backbone_norm="group")
+    assert not any(isinstance(m, torch.nn.BatchNorm2d) for m in grouped.modules())
+
+
+def test_backbone_weights_file_is_loaded_and_first_conv_adapted(tmp_path):
+    from torchvision.models import mobilenet_v3_large
+
+    torch.manual_seed(1)
+    classifier = mobilenet_v3_large(weights=None)
+    path = tmp_path / "backbone.pth"
+    torch.save(classifier.state_dict(), path)
+    model = build_model("mobilenet_v3_large", 4, 3, weights=str(path))
+    backbone = model.backbone
+    assert torch.equal(backbone["1"].block[0][0].weight, classifier.features[1].block[0][0].weight)
+    rgb = classifier.features[0][0].weight
+    assert torch.allclose(backbone["0"][0].weight[:, 3], rgb[:, 0] * 3 / 4)  # band 4 reuses the red filter
+
+
+def test_unusable_weights_are_refused_clearly(tmp_path, monkeypatch):
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "empty-cache"))
+    with pytest.raises(InputError, match="never downloads"):
+        build_model("resnet50", 3, 2, weights="imagenet")
+    with pytest.raises(InputError, match="does not exist"):
+        build_model("resnet50", 3, 2, weights=str(tmp_path / "nope.pth"))
+    torch.save({"x": torch.zeros(2)}, tmp_path / "other.pth")
+    with pytest.raises(InputError, match="does not fit"):
+        build_model("resnet50", 3, 2, weights=str(tmp_path / "other.pth"))
+    with pytest.raises(InputError, match="Unknown architecture"):
+        build_model("vgg", 3, 2)
+
+
+def _spec():
+    return ModelSpec("mobilenet_v3_large", [1, 2, 3], DEEPGLOBE, [10.0, 20.0, 30.0], [1.0, 2.0, 3.0], "batch", 64,
+                     config={"seed": 1}, metrics={"val_miou": 0.5})
+
+
+def test_model_file_round_trip(tmp_path):
+    torch.manual_seed(0)
+    model = build_model("mobilenet_v3_large", 3, len(DEEPGLOBE)).eval()
+    path = save_model(tmp_path / "m.pt", model, _spec())
+    loaded, spec = load_model(path)
+    x = torch.randn(1, 3, 64, 64)
+    with torch.no_grad():
+        assert torch.equal(model(x), loaded(x))
+    assert spec.scheme == DEEPGLOBE and spec.bands == [1, 2, 3] and spec.mean == [10.0, 20.0, 30.0]
+    info = model_info(path)
+    assert info["format_version"] == FORMAT_VERSION and info["metrics"]["val_miou"] == 0.5
+    assert [c["name"] for c in info["classes"]][:2] == ["urban", "agriculture"]
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
+
+
+def test_wrong_or_corrupt_model_files(tmp_path):
+    with pytest.raises(ModelFileError, match="does not exist"):
+        load_model(tmp_path / "missing.pt")
+    (tmp_path / "text.pt").write_text("hello")
+    with pytest.raises(ModelFileError, match="not a readable"):
+        load_model(tmp_path / "text.pt")
+    torch.save({"weights": torch.zeros(1)}, tmp_path / "foreign.pt")
+    with pytest.raises(ModelFileError, match="not a landcover model"):
+        load_model(tmp_path / "foreign.pt")
+    model = build_model("mobilenet_v3_large", 3, len(DEEPGLOBE))
+    path = save_model(tmp_path / "m.pt", model, _spec())
+    data = path.read_bytes()
+    (tmp_path / "truncated.pt").write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelFileError):
+        load_model(tmp_path / "truncated.pt")
+    payload = torch.load(path, weights_only=True)
+    payload["format_version"] = FORMAT_VERSION + 1
+    torch.save(payload, tmp_path / "future.pt")
+    with pytest.raises(ModelFileError, match="Update landcover"):
+        load_model(tmp_path / "future.pt")

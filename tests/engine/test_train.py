@@ -1,0 +1,198 @@
+"""Training end to end: real GeoTIFF/GPKG files, real processes, tiny models."""
+
+import json
+import signal
+import subprocess
+import sys
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import rasterio
+from PIL import Image
+from shapely.geometry import Point
+
+from conftest import TINY_TRAIN, files_in, parse_events, run_process
+from landcover_core.modelfile import load_spec
+from landcover_core.synthetic import make_scene
+
+
+def test_one_percent_of_pixels_labeled_beats_chance_clearly(tmp_path, run):
+    """Sparse points (1% of pixels) on a real-looking scene: validation mIoU far above chance, no collapse."""
+    scene = make_scene(tmp_path, size=512, bands=4, seed=0, polygons_per_class=0, nodata_border=8)
+    code, out, err = run("train", "--image", scene.image, "--label-raster", scene.truth, "--sparse", "points:0.01",
+                         "--out", tmp_path / "m.pt", "--arch", "mobilenet_v3_large", "--tile-size", "64",
+                         "--batch-size", "8", "--epochs", "10", "--samples-per-epoch", "128", "--json-progress")
+    assert code == 0, err
+    events = parse_events(out)
+    result = events[-1]
+    assert result["event"] == "result"
+    metrics = [e for e in events if e["event"] == "metrics"]
+    best = max(metrics, key=lambda m: m["val_miou"])
+    # Chance level for 4 classes is about 0.14 mIoU; a collapsed model scores about 0.08.
+    assert result["summary"]["best_val_miou"] == pytest.approx(best["val_miou"])
+    assert best["val_miou"] > 0.45, metrics
+    assert not best["collapsed"]
+    assert all(iou > 0.1 for iou in best["per_class_iou"].values()), best["per_class_iou"]
+    labeled = sum(1 for e in events if e["event"] == "log" and "labeled blocks" in e["message"])
+    assert labeled == 1
+
+
+def test_train_from_polygons_as_a_process_with_json_progress(scene, tmp_path, run):
+    model = tmp_path / "model.pt"
+    code, events, err = run_process("train", "--image", scene.image, "--labels", scene.polygons, "--class-field",
+                                    "class", "--out", model, *TINY_TRAIN[:-1], "--epochs", "2")
+    assert code == 0, err
+    kinds = [e["event"] for e in events]
+    assert kinds[0] == "start" and kinds[-1] == "result" and "progress" in kinds
+    assert [e["epoch"] for e in events if e["event"] == "metrics"] == [1, 2]
+    result = events[-1]
+    assert result["outputs"]["model"] == str(model)
+    assert [c["name"] for c in result["summary"]["classes"]] == ["field", "forest", "urban", "water"]
+    assert model.is_file() and (tmp_path / "model.curves.png").is_file()
+    assert len((tmp_path / "model.pt.metrics.jsonl").read_text().splitlines()) == 2
+    assert not (tmp_path / "model.pt.ckpt").exists()
+    spec = load_spec(model)
+    assert spec.bands == [1, 2, 3, 4] and spec.config["sources"]["class_field"] == "class"
+    code, out, _ = run("info", model)
+    assert code == 0 and "mobilenet_v3_large" in out and "water" in out
+
+
+def test_same_seed_same_result(scene, tmp_path, run):
+    histories = []
+    for name in ("a.pt", "b.pt"):
+        code, _, err = run("train", "--image", scene.image, "--labels", scene.polygons, "--class-field", "class",
+                           "--out", tmp_path / name, *TINY_TRAIN, "--seed", "5")
+        assert code == 0, err
+        histories.append([{k: v for k, v in json.loads(line).items() if k != "seconds"}
+                          for line in (tmp_path / f"{name}.metrics.jsonl").read_text().splitlines()])
+    assert histories[0] == histories[1]
+
+
+def test_cancel_leaves_no_model_and_resume_finishes(scene, tmp_path):
+    model = tmp_path / "model.pt"
+    argv = [sys.executable, "-m", "landcover_core", "train", "--image", str(scene.image), "--labels",
+            str(scene.polygons), "--class-field", "class", "--out", str(model), *TINY_TRAIN[:-3],
+            "--samples-per-epoch", "16", "--epochs", "3"]
+    proc = subprocess.Popen(argv + ["--json-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines = []
+    for line in proc.stdout:
+        lines.append(line)
+        if '"event": "metrics"' in line:
+            proc.send_signal(signal.SIGTERM)
+            break
+    rest, _ = proc.communicate(timeout=120)
+    events = parse_events("".join(lines) + rest)
+    assert proc.returncode == 130
+    assert events[-1] == {"event": "error", "kind": "Cancelled", "message": events[-1]["message"]}
+    assert not model.exists()
+    assert not [name for name in files_in(tmp_path) if ".partial" in name]
+    assert (tmp_path / "model.pt.ckpt").is_file()
+    done = subprocess.run(argv + ["--resume", "--quiet"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert model.is_file() and not (tmp_path / "model.pt.ckpt").exists()
+    epochs = [json.loads(line)["epoch"] for line in (tmp_path / "model.pt.metrics.jsonl").read_text().splitlines()]
+    assert epochs == [1, 2, 3]
+
+
+def test_finetune_keeps_classes_and_checks_bands(scene, tmp_path, run):
+    base = tmp_path / "base.pt"
+    assert run("train", "--image", scene.image, "--labels", scene.polygons, "--class-field", "class", "--out", base,
+               *TINY_TRAIN)[0] == 0
+    tuned = tmp_path / "tuned.pt"
+    code, _, err = run("train", "--image", scene.image, "--labels", scene.polygons, "--class-field", "class",
+                       "--finetune", base, "--out", tuned, *TINY_TRAIN)
+    assert code == 0, err
+    assert load_spec(tuned).scheme == load_spec(base).scheme
+    code, _, err = run("train", "--image", scene.image, "--bands", "1,2", "--labels", scene.polygons,
+                       "--class-field", "class", "--finetune", base, "--out", tmp_path / "x.pt", *TINY_TRAIN)
+    assert code == 2 and "takes 4 bands but 2 are selected" in err
+
+
+def _write_deepglobe(folder, count=3, size=64):
+    rng = np.random.default_rng(0)
+    colours = np.array([(0, 255, 255), (255, 255, 0), (0, 0, 255), (0, 0, 0)], dtype=np.uint8)
+    for i in range(count):
+        classes = np.zeros((size, size), dtype=int)
+        classes[:, size // 2:] = 1
+        classes[size // 2:, :] = 2
+        classes[:4] = 3  # unknown strip
+        sat = (classes[..., None] * 60 + rng.integers(0, 30, (size, size, 3))).astype(np.uint8)
+        Image.fromarray(sat).save(folder / f"{100 + i}_sat.jpg")
+        Image.fromarray(colours[classes]).save(folder / f"{100 + i}_mask.png")
+
+
+def test_train_on_a_deepglobe_folder(tmp_path, run):
+    _write_deepglobe(tmp_path)
+    model = tmp_path / "dg.pt"
+    code, _, err = run("train", "--dataset", f"deepglobe:{tmp_path}", "--out", model, *TINY_TRAIN)
+    assert code == 0, err
+    spec = load_spec(model)
+    assert spec.scheme.names[:3] == ["urban", "agriculture", "rangeland"] and spec.bands == [1, 2, 3]
+
+
+@pytest.fixture()
+def bad_inputs(scene, tmp_path):
+    """Files for the bad-input cases."""
+    polygons = gpd.read_file(scene.polygons)
+    ghost = polygons.iloc[:1].copy()
+    ghost["class"] = "ghost"
+    ghost["geometry"] = [Point(*polygons.geometry.iloc[0].centroid.coords[0]).buffer(0.5)]  # smaller than a pixel
+    with_ghost = tmp_path / "ghost.gpkg"
+    gpd.GeoDataFrame(list(polygons.to_dict("records")) + list(ghost.to_dict("records")), crs=polygons.crs).to_file(with_ghost)
+    far = polygons.copy()
+    far["geometry"] = far.geometry.translate(1e6, 0)
+    far_path = tmp_path / "far.gpkg"
+    far.to_file(far_path)
+    no_crs = tmp_path / "nocrs.tif"
+    with rasterio.open(scene.image) as src:
+        profile = {**src.profile, "crs": None, "transform": src.transform}
+        data = src.read()
+    with rasterio.open(no_crs, "w", **profile) as dst:
+        dst.write(data)
+    text = tmp_path / "text.tif"
+    text.write_text("not a raster")
+    return {"ghost": with_ghost, "far": far_path, "nocrs": no_crs, "text": text}
+
+
+@pytest.mark.parametrize("case,message", [
+    ("field", "has no field 'landuse'. Available fields: class, code"),
+    ("far", "overlaps the raster"),
+    ("ghost", "ghost have no labeled pixel"),
+    ("unreadable", "not a readable raster"),
+    ("vector_as_image", "not a readable raster"),
+    ("band", "Band 9 is out of range"),
+    ("nocrs", "raster has no CRS"),
+    ("folder", "Output folder"),
+    ("batch", "--batch-size must be at least 2"),
+    ("sources", "exactly one label source"),
+])
+def test_bad_inputs_fail_clearly_and_write_nothing(scene, tmp_path, bad_inputs, run, case, message):
+    out = tmp_path / "model.pt"
+    image, labels, extra = scene.image, scene.polygons, []
+    if case == "field":
+        extra = ["--class-field", "landuse"]
+    elif case in ("far", "ghost"):
+        labels = bad_inputs[case]
+    elif case == "unreadable":
+        image = bad_inputs["text"]
+    elif case == "vector_as_image":
+        image = scene.polygons
+    elif case == "band":
+        extra = ["--bands", "1,9"]
+    elif case == "nocrs":
+        image = bad_inputs["nocrs"]
+    elif case == "folder":
+        out = tmp_path / "missing" / "model.pt"
+    elif case == "batch":
+        extra = ["--batch-size", "1"]
+    elif case == "sources":
+        extra = ["--label-raster", scene.truth]
+    argv = ["train", "--image", image, "--labels", labels, "--out", out, *TINY_TRAIN]
+    if "--class-field" not in extra:
+        argv += ["--class-field", "class"]
+    code, _, err = run(*argv, *extra)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+    assert not out.exists() and not list(tmp_path.glob("*.pt*"))

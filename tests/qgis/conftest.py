@@ -1,0 +1,122 @@
+"""Fixtures for the plugin tests: real QGIS (pytest-qgis), real engine processes, tiny test data.
+
+pytest-qgis starts QGIS before this file is imported and keeps its settings in ``<rootdir>/.qgis-settings``;
+HOME and TMPDIR are redirected here so that QGIS's and the engine's temporary files stay out of the user's folders.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+_SESSION_DIR = Path(tempfile.mkdtemp(prefix="landcover-qgis-tests-"))
+for _name in ("home", "tmp"):
+    (_SESSION_DIR / _name).mkdir()
+os.environ["HOME"] = str(_SESSION_DIR / "home")
+os.environ["TMPDIR"] = str(_SESSION_DIR / "tmp")
+tempfile.tempdir = None  # re-read TMPDIR
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))  # the plugin package, as from a source checkout
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the test helpers
+
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsSettings, QgsVectorLayer  # noqa: E402
+from qgis.PyQt.QtCore import Qt  # noqa: E402
+
+from scene_data import CLASS_FIELD, write_scene  # noqa: E402
+
+#: The tiny training settings every real training in these tests uses.
+TINY_TRAINING = {"arch": "mobilenet_v3_large", "weights": "none", "epochs": 1, "batch_size": 2, "tile_size": 64,
+                 "samples_per_epoch": 4}
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:  # noqa: ARG001
+    shutil.rmtree(_SESSION_DIR, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def engine_python() -> str:
+    """The real engine Python: ``LANDCOVER_PYTHON`` (set by ``make test-qgis``) or the repository's engine venv."""
+    python = os.environ.get("LANDCOVER_PYTHON") or str(REPO / ".venv" / "engine" / "bin" / "python")
+    if not Path(python).is_file():
+        pytest.skip(f"No engine Python at {python}: run 'make engine-env' or set LANDCOVER_PYTHON.")
+    return python
+
+
+@pytest.fixture(autouse=True)
+def clean_engine_setting(engine_python: str) -> Iterator[None]:
+    """Each test starts with no stored engine setting (the environment variable then applies)."""
+    os.environ["LANDCOVER_PYTHON"] = engine_python
+    QgsSettings().remove("landcover/engine_python")
+    yield
+    QgsSettings().remove("landcover/engine_python")
+
+
+@pytest.fixture(scope="session")
+def scene_files(tmp_path_factory) -> dict:
+    """A 128x128 3-band GeoTIFF (EPSG:32633) with water/forest/urban zones and labelled polygons in a GPKG."""
+    return write_scene(tmp_path_factory.mktemp("scene"))
+
+
+@pytest.fixture()
+def scene_layers(qgis_app, scene_files) -> Iterator[dict]:
+    """The scene as project layers; every layer is removed afterwards (live layers at exit crash QGIS)."""
+    image = QgsRasterLayer(str(scene_files["image"]), "scene")
+    labels = QgsVectorLayer(f"{scene_files['labels']}|layername=labels", "labels", "ogr")
+    assert image.isValid() and labels.isValid()
+    QgsProject.instance().addMapLayers([image, labels])
+    yield {"image": image, "labels": labels}
+    QgsProject.instance().removeAllMapLayers()
+    root = QgsProject.instance().layerTreeRoot()
+    root.removeAllChildren()
+
+
+@pytest.fixture()
+def plugin(qgis_app, qgis_iface, qgis_processing) -> Iterator[object]:
+    """The plugin, loaded as QGIS loads it (classFactory + initGui), unloaded afterwards."""
+    import landcover_qgis
+
+    instance = landcover_qgis.classFactory(qgis_iface)
+    instance.initGui()
+    # pytest-qgis's iface.addDockWidget does nothing: dock into its main window ourselves.
+    qgis_iface.mainWindow().addDockWidget(Qt.RightDockWidgetArea, instance.dock)
+    yield instance
+    instance.dock.wait_until_idle(60)
+    instance.unload()
+    QgsApplication.processEvents()
+
+
+@pytest.fixture()
+def dock(plugin, scene_layers):
+    """The dock, visible, filled in for a tiny polygon-label training on the scene."""
+    panel = plugin.dock
+    panel.show()
+    form = panel.form
+    form.image_layer.setLayer(scene_layers["image"])
+    form.labels_layer.setLayer(scene_layers["labels"])
+    form.class_field.setField(CLASS_FIELD)
+    form.arch.setCurrentText(TINY_TRAINING["arch"])
+    form.weights.setCurrentText(TINY_TRAINING["weights"])
+    form.epochs.setValue(TINY_TRAINING["epochs"])
+    form.batch_size.setValue(TINY_TRAINING["batch_size"])
+    form.tile_size.setValue(TINY_TRAINING["tile_size"])
+    form.samples_per_epoch.setValue(TINY_TRAINING["samples_per_epoch"])
+    return panel
+
+
+def wait_for(condition: Callable[[], bool], timeout_s: float) -> bool:
+    """Processes Qt events until the condition holds or the timeout passes."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        if condition():
+            return True
+        time.sleep(0.02)
+    return condition()

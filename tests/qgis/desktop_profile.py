@@ -1,0 +1,110 @@
+"""A throwaway QGIS profile with the packaged plugin enabled, and a startup script for ``qgis --code``.
+
+Used by the desktop screenshot test and by ``make qgis``. Runs with any Python 3 (stdlib only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import zipfile
+from pathlib import Path
+from typing import Optional, Sequence
+
+PLUGIN = "landcover_qgis"
+
+_STARTUP = '''\
+"""Written by tests/qgis/desktop_profile.py: loads layers, opens the landcover dock{extra_doc}."""
+import subprocess
+from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.PyQt.QtCore import QTimer
+from qgis.utils import iface, plugins
+
+LAYERS = {layers!r}
+SCREENSHOT = {screenshot!r}
+
+
+def load_layers():
+    for path in LAYERS:
+        raster = QgsRasterLayer(path, path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+        layer = raster if raster.isValid() else QgsVectorLayer(path, raster.name(), "ogr")
+        if layer.isValid():
+            QgsProject.instance().addMapLayer(layer)
+    if LAYERS:
+        iface.zoomToActiveLayer()
+
+
+def open_dock():
+    plugin = plugins.get("{plugin}")
+    if plugin is None:
+        print("landcover plugin is not loaded", flush=True)
+        return
+    plugin.action.setChecked(True)
+    form = plugin.dock.form
+    rasters = [l for l in QgsProject.instance().mapLayers().values() if isinstance(l, QgsRasterLayer)]
+    vectors = [l for l in QgsProject.instance().mapLayers().values() if isinstance(l, QgsVectorLayer)]
+    if rasters:
+        form.image_layer.setLayer(rasters[0])
+    if vectors:
+        form.labels_layer.setLayer(vectors[0])
+    print("landcover dock open", flush=True)
+
+
+def screenshot_and_quit():
+    subprocess.run(["import", "-window", "root", SCREENSHOT], check=False)
+    print("screenshot saved", flush=True)
+    QgsProject.instance().setDirty(False)  # no "save changes?" question on exit
+    iface.actionExit().trigger()
+
+
+iface.mainWindow().showMaximized()
+load_layers()
+QTimer.singleShot(1500, open_dock)
+if SCREENSHOT:
+    QTimer.singleShot({delay_ms}, screenshot_and_quit)
+'''
+
+
+def make_profile(profiles: Path, plugin_zip: Path) -> Path:
+    """Creates ``profiles/profiles/default`` with the plugin unzipped and enabled; returns the profile folder."""
+    profile = profiles / "profiles" / "default"
+    plugins = profile / "python" / "plugins"
+    plugins.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(plugin_zip) as archive:
+        archive.extractall(plugins)
+    ini = profile / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    ini.write_text(
+        "[PythonPlugins]\n"
+        f"{PLUGIN}=true\n\n"
+        "[qgis]\n"
+        "showTips=false\n"
+        "checkVersion=false\n"
+        "allowVersionCheck=false\n"
+    )
+    return profile
+
+
+def write_startup_script(path: Path, layers: Sequence[str], screenshot: Optional[str] = None,
+                         delay_ms: int = 12000) -> Path:
+    """Writes the ``--code`` script: load layers, open the dock, optionally screenshot and quit."""
+    extra = ", takes a screenshot and quits" if screenshot else ""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_STARTUP.format(extra_doc=extra, layers=list(layers), screenshot=screenshot or "",
+                                    plugin=PLUGIN, delay_ms=delay_ms))
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--zip", required=True, type=Path, help="the plugin ZIP (make package)")
+    parser.add_argument("--profiles", required=True, type=Path, help="folder for --profiles-path")
+    parser.add_argument("--layer", action="append", default=[], help="layer file to load (repeatable)")
+    parser.add_argument("--script", required=True, type=Path, help="startup script to write")
+    parser.add_argument("--screenshot", help="save a screenshot here, then quit")
+    args = parser.parse_args()
+    make_profile(args.profiles, args.zip)
+    write_startup_script(args.script, [str(Path(p).resolve()) for p in args.layer], args.screenshot)
+
+
+if __name__ == "__main__":
+    main()

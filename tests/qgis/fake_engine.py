@@ -1,0 +1,33 @@
+"""Stand-ins for the engine Python, for runner failure modes a real engine cannot be asked to show.
+
+Each is a real executable (a shell wrapper around a small Python script) that receives the same
+``-m landcover_core COMMAND ... --json-progress`` command line as the real engine.
+"""
+
+from __future__ import annotations
+
+import stat
+import sys
+import textwrap
+from pathlib import Path
+
+SYSTEM_PYTHON = sys.executable
+
+
+def fake_engine_python(folder: Path, body: str) -> str:
+    """Writes ``body`` (Python source) as a fake engine and returns the path of its 'python' executable."""
+    script = folder / "fake_engine.py"
+    script.write_text("import json, os, signal, sys, time\n"
+                      "def emit(**event):\n"
+                      "    print(json.dumps(event), flush=True)\n" + textwrap.dedent(body))
+    python = folder / "python"
+    python.write_text(f'#!/bin/sh\nexec "{SYSTEM_PYTHON}" "{script}" "$@"\n')
+    python.chmod(python.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return str(python)
+
+
+SEGFAULT = """
+print("loading the model", file=sys.stderr, flush=True)
+emit(event="progress", stage="train", fraction=0.1, current=1, total=10, message="epoch 1/10")
+os.kill(os.getpid(), signal.SIGSEGV)
+"""

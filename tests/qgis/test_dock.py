@@ -1,0 +1,114 @@
+"""The dock with the real engine: train from polygons, classify, cancel, and survive a broken engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsPalettedRasterRenderer,
+    QgsProject,
+    QgsRasterLayer,
+    QgsSettings,
+    QgsVectorLayer,
+)
+
+from conftest import wait_for
+from fake_engine import SEGFAULT, fake_engine_python
+from landcover_qgis.dock_form import EXTENT_LAYER
+from scene_data import EPSG, ZONES
+
+
+def run_job(dock, button, timeout_s: float = 240) -> None:
+    """Clicks a button and waits for the job it started."""
+    finished = []
+    dock.jobFinished.connect(finished.append)
+    button.click()
+    assert wait_for(lambda: bool(finished), timeout_s), "the job did not finish in time"
+    dock.jobFinished.disconnect(finished.append)
+
+
+def test_train_from_polygons_then_classify(dock, tmp_path: Path) -> None:
+    model = tmp_path / "model.pt"
+    dock.form.model_out.setFilePath(str(model))
+    run_job(dock, dock.train_button)
+    assert dock.last_outcome.ok, dock.message.text()
+    assert model.is_file() and dock.last_model == str(model)
+    assert dock.metrics_table.rowCount() == 1
+    assert {c.name for c in dock.classes} == set(ZONES)
+
+    dock.form.extent_mode.setCurrentText(EXTENT_LAYER)
+    run_job(dock, dock.classify_button)
+    assert dock.last_outcome.ok, dock.message.text()
+    group = QgsProject.instance().layerTreeRoot().findGroup("landcover")
+    layers = {layer.layer().name(): layer.layer() for layer in group.findLayers()}
+    classes_layer = layers["scene classes"]
+    polygons = layers["scene polygons"]
+    assert isinstance(classes_layer, QgsRasterLayer) and isinstance(polygons, QgsVectorLayer)
+    assert "scene confidence" in layers
+    for layer in layers.values():
+        assert layer.crs().postgisSrid() == EPSG
+    renderer = classes_layer.renderer()
+    assert isinstance(renderer, QgsPalettedRasterRenderer)
+    assert {c.label for c in renderer.classes()} == set(ZONES)
+    categorized = polygons.renderer()
+    assert isinstance(categorized, QgsCategorizedSymbolRenderer) and categorized.classAttribute() == "class_id"
+    assert {c.label() for c in categorized.categories()} == set(ZONES)
+    assert polygons.featureCount() > 0
+
+
+def test_cancel_during_training_stops_the_engine_and_keeps_no_model(dock, tmp_path: Path) -> None:
+    model = tmp_path / "cancelled.pt"
+    dock.form.model_out.setFilePath(str(model))
+    dock.form.epochs.setValue(500)
+    finished = []
+    dock.jobFinished.connect(finished.append)
+    dock.train_button.click()
+    # Cancel once the engine is really at work (it logs before training starts).
+    assert wait_for(lambda: "Training mobilenet_v3_large" in dock.log.toPlainText(), 120), dock.log.toPlainText()
+    assert dock.cancel_button.isEnabled()
+    dock.cancel_button.click()
+    assert wait_for(lambda: bool(finished), 60)
+    assert finished == [False] and dock.last_outcome.failure.cancelled
+    assert "Cancelled" in dock.message.text()
+    assert not model.exists()
+    assert dock.train_button.isEnabled() and not dock.cancel_button.isEnabled()
+
+
+def test_missing_engine_gives_a_message_in_the_panel(dock, tmp_path: Path) -> None:
+    QgsSettings().setValue("landcover/engine_python", str(tmp_path / "nowhere" / "python"))
+    run_job(dock, dock.train_button, 30)
+    assert "cannot be started" in dock.message.text() and "Set up engine" in dock.message.text()
+    assert not dock.busy and dock.train_button.isEnabled()
+
+
+def test_crashing_engine_gives_a_message_and_qgis_goes_on(dock, tmp_path: Path) -> None:
+    QgsSettings().setValue("landcover/engine_python", fake_engine_python(tmp_path, SEGFAULT))
+    run_job(dock, dock.train_button, 30)
+    assert "Crashed" in dock.message.text() and "SIGSEGV" in dock.message.text()
+    # QGIS and the panel still work: the next job runs.
+    run_job(dock, dock.train_button, 30)
+    assert "Crashed" in dock.message.text()
+
+
+def test_impossible_choices_give_messages_not_tracebacks(dock) -> None:
+    dock.form.class_field.setField("")
+    dock.train_button.click()
+    assert "field" in dock.message.text() and not dock.busy
+    dock.form.image_layer.setLayer(None)
+    dock.train_button.click()
+    assert "image raster layer" in dock.message.text()
+    dock.form.image_layer.setLayer(QgsProject.instance().mapLayersByName("scene")[0])
+    dock.classify_button.click()
+    assert "Train a model first" in dock.message.text() and not dock.busy
+
+
+def test_choices_are_remembered_per_project(dock) -> None:
+    dock.form.epochs.setValue(7)
+    dock.form.arch.setCurrentText("resnet101")
+    dock.form.save_to_project()
+    dock.form.epochs.setValue(99)
+    dock.form.arch.setCurrentText("resnet50")
+    dock.form.restore_from_project()
+    assert dock.form.epochs.value() == 7 and dock.form.arch.currentText() == "resnet101"
+    assert dock.form.image_layer.currentLayer().name() == "scene"
