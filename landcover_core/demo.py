@@ -41,6 +41,7 @@ def run_demo(out: str | Path, epochs: int, reporter: Reporter, run_command) -> d
     }
     steps = [
         ["train", "--image", paths["scene"], "--labels", paths["labels"], "--class-field", "class",
+         "--classes", scene.classes,
          "--out", paths["model"], "--arch", "mobilenet_v3_large", "--weights", "none", "--tile-size", "64",
          "--batch-size", "8", "--epochs", str(epochs), "--samples-per-epoch", "256", "--lr", "1e-3"],
         ["predict", "--model", paths["model"], "--image", paths["scene"], "--out", paths["classes"],

@@ -7,6 +7,7 @@ must learn texture and context, not one threshold. Nothing is downloaded.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,7 @@ class SyntheticScene:
     truth: Path
     polygons: Path | None
     scheme: ClassScheme
+    classes: Path
 
 
 def class_map(size: int, num_classes: int, rng: np.random.Generator, smoothness: float = 0.08) -> np.ndarray:
@@ -83,7 +85,8 @@ def make_scene(
     crs: str = "EPSG:32633",
     name: str = "scene",
 ) -> SyntheticScene:
-    """Writes ``<name>.tif`` (image), ``<name>_truth.tif`` (class codes) and ``<name>_labels.gpkg``.
+    """Writes ``<name>.tif`` (image), ``<name>_truth.tif`` (class codes), ``<name>_labels.gpkg`` (polygons)
+    and ``<name>_classes.json`` (the class scheme, for ``--classes``).
 
     Args:
         folder: output folder (created).
@@ -127,7 +130,9 @@ def make_scene(
         polygons_path = folder / f"{name}_labels.gpkg"
         _write_training_polygons(polygons_path, classes, scheme, transform, crs, rng, polygons_per_class,
                                  polygon_radius, nodata_border)
-    return SyntheticScene(image_path, truth_path, polygons_path, scheme)
+    classes_path = folder / f"{name}_classes.json"
+    classes_path.write_text(json.dumps(scheme.to_list(), indent=1))
+    return SyntheticScene(image_path, truth_path, polygons_path, scheme, classes_path)
 
 
 def _write_training_polygons(path: Path, classes: np.ndarray, scheme: ClassScheme, transform, crs: str,
@@ -153,17 +158,27 @@ def _write_training_polygons(path: Path, classes: np.ndarray, scheme: ClassSchem
         frame.to_file(tmp, layer="labels", driver="GPKG")
 
 
-def write_large_raster(path: str | Path, size: int, bands: int = 3, block: int = 1024, seed: int = 0) -> Path:
-    """Writes a large tiled, compressed raster block by block (memory stays flat; for benchmarks)."""
+def write_large_raster(path: str | Path, size: int, bands: int = 3, block: int = 1024, seed: int = 0,
+                       width: int | None = None, sparse_tile: int = 0) -> Path:
+    """Writes a large tiled, compressed raster block by block (memory stays flat; for benchmarks).
+
+    Args:
+        size: height in pixels, and width unless ``width`` is given.
+        sparse_tile: if set, one tile in eight of this size (diagonal stripes) holds data, the rest is nodata (0).
+    """
+    width = size if width is None else width
     rng = np.random.default_rng(seed)
     tile = render_image(class_map(block, len(DEMO_SCHEME), rng), bands, rng)
-    profile = dict(driver="GTiff", width=size, height=size, count=bands, dtype="uint8", crs="EPSG:32633",
+    profile = dict(driver="GTiff", width=width, height=size, count=bands, dtype="uint8", crs="EPSG:32633",
                    transform=from_origin(500000.0, 4500000.0, 10.0, 10.0), tiled=True, blockxsize=256,
                    blockysize=256, compress="deflate", nodata=0, BIGTIFF="IF_SAFER")
     with atomic_output(path) as tmp, rasterio.open(tmp, "w", **profile) as dst:
         for row in range(0, size, block):
-            for col in range(0, size, block):
-                h, w = min(block, size - row), min(block, size - col)
-                dst.write(np.roll(tile, (row // block + col // block) * 37, axis=2)[:, :h, :w],
-                          window=Window(col, row, w, h))
+            for col in range(0, width, block):
+                h, w = min(block, size - row), min(block, width - col)
+                data = np.roll(tile, (row // block + col // block) * 37, axis=2)[:, :h, :w]
+                if sparse_tile:
+                    stripe = (np.arange(row, row + h)[:, None] // sparse_tile + np.arange(col, col + w) // sparse_tile)
+                    data = np.where(stripe % 8 == 0, data, np.uint8(0))
+                dst.write(data, window=Window(col, row, w, h))
     return Path(path)

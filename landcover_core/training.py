@@ -113,7 +113,8 @@ def metrics_path(out: str | Path) -> Path:
 class Trainer:
     """Trains one model on a list of scenes sharing a class scheme."""
 
-    def __init__(self, config: TrainConfig, scenes: list[Scene], scheme: ClassScheme, reporter: Reporter) -> None:
+    def __init__(self, config: TrainConfig, scenes: list[Scene], scheme: ClassScheme, reporter: Reporter,
+                 scheme_from_labels: bool = True) -> None:
         if config.batch_size < 2:
             raise InputError("--batch-size must be at least 2 (DeepLabV3's pooling branch needs two tiles a batch).")
         if config.tile_size < 32 or config.tile_size % 8:
@@ -124,6 +125,7 @@ class Trainer:
         self.scenes = scenes
         self.scheme = scheme
         self.reporter = reporter
+        self.scheme_from_labels = scheme_from_labels
         self.device = pick_device(config.device)
         seed_everything(config.seed)
         self.rng = np.random.default_rng(config.seed)
@@ -134,11 +136,13 @@ class Trainer:
         split_blocks(index, len(self.scenes), self.config.val_fraction, self.config.seed)
         totals = np.sum([b.counts for b in index.blocks], axis=0)
         missing = [self.scheme.names[i] for i in np.flatnonzero(totals == 0)]
-        if missing:
+        if missing and self.scheme_from_labels:
             raise InputError(
                 f"Class(es) {', '.join(missing)} have no labeled pixel on valid image pixels. Add labels for them, "
                 "or remove them from the class scheme."
             )
+        if missing:  # a preset or given scheme may name classes these labels lack
+            self.reporter.warning(f"Class(es) {', '.join(missing)} have no labeled pixel; the model cannot learn them.")
         train_counts, val_counts = index.counts(1), index.counts(VAL)
         self.reporter.log(
             f"{len(index.blocks)} labeled blocks of {index.size}px: {int(train_counts.sum())} training and "

@@ -202,15 +202,15 @@ class LandcoverDock(QgsDockWidget):
 
     def start_training(self) -> None:
         """Validates the form and starts training in the background."""
-        self._start("Training", self._training_calls, self._training_finished)
+        self._start("Training", self.training_calls, self._training_finished)
 
     def start_classification(self) -> None:
         """Validates the form and starts classification (and evaluation, with a reference) in the background."""
-        self._start("Classifying", self._classification_calls, self._classification_finished)
+        self._start("Classifying", self.classification_calls, self._classification_finished)
 
     def start_pseudo_labelling(self) -> None:
         """Starts the engine's pseudo-label command, when it has one."""
-        self._start("Pseudo-labelling", self._pseudo_label_calls, self._pseudo_labelling_finished)
+        self._start("Pseudo-labelling", self.pseudo_label_calls, self._pseudo_labelling_finished)
 
     def cancel(self) -> None:
         """Asks the running job to stop; the engine gets a grace period to clean up."""
@@ -280,7 +280,8 @@ class LandcoverDock(QgsDockWidget):
 
     # -- training ----------------------------------------------------------------------------------------------
 
-    def _training_calls(self) -> List[EngineCall]:
+    def training_calls(self) -> List[EngineCall]:
+        """The engine calls for Train, from the form. Raises FormError/LayerExportError for impossible choices."""
         form = self.form
         image = raster_input(form.image(), form.selected_bands())
         request = TrainRequest(image=image, out=self._model_output(), arch=form.arch.currentText(),
@@ -340,7 +341,8 @@ class LandcoverDock(QgsDockWidget):
             raise FormError("Choose one or more model files to classify with.")
         return models
 
-    def _classification_calls(self) -> List[EngineCall]:
+    def classification_calls(self) -> List[EngineCall]:
+        """The engine calls for Classify (predict, then evaluate with a reference). Raises FormError/LayerExportError."""
         layer = self.form.image()
         models = self._models_for_prediction()
         folder = work_directory() / f"classified_{time.strftime('%Y%m%d_%H%M%S')}_{int(time.time() * 1000) % 1000:03d}"
@@ -403,7 +405,8 @@ class LandcoverDock(QgsDockWidget):
 
     # -- pseudo-labels -------------------------------------------------------------------------------------------
 
-    def _pseudo_label_calls(self) -> List[EngineCall]:
+    def pseudo_label_calls(self) -> List[EngineCall]:
+        """The engine call for Pseudo-label. Raises FormError/LayerExportError."""
         if not self.capabilities.pseudo_label:
             raise FormError("This engine has no 'pseudo-label' command.")
         layer = self.form.image()

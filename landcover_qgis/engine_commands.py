@@ -160,6 +160,7 @@ class EvaluateRequest:
             args.extend(["--reference-raster", self.reference_raster])
         elif self.reference_vector is not None:
             args.extend(["--reference-vector", self.reference_vector.path, "--class-field", str(self.class_field)])
+            _option(args, "--layer", self.reference_vector.layer_name)
         return EngineCall("evaluate", args, "Evaluating")
 
 

@@ -14,6 +14,7 @@ import queue
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import deque
@@ -98,11 +99,18 @@ def engine_environment() -> Dict[str, str]:
     return env
 
 
+def engine_working_directory() -> str:
+    """A neutral working directory: ``python -m`` imports from it first, so a stray ``landcover_core``
+    folder where QGIS was started must not shadow the installed engine (the plugin passes absolute paths)."""
+    return tempfile.gettempdir()
+
+
 def _popen_options() -> Dict[str, Any]:
-    """Keeps a console window from popping up on Windows."""
+    """Neutral working directory; no console window popping up on Windows."""
+    options: Dict[str, Any] = {"cwd": engine_working_directory()}
     if sys.platform == "win32":
-        return {"creationflags": getattr(subprocess, "CREATE_NO_WINDOW", 0)}
-    return {}
+        options["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+    return options
 
 
 def start_process(argv: Sequence[str]) -> subprocess.Popen:

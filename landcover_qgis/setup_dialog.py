@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QProcess
@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from landcover_qgis.engine_runner import engine_argv, engine_environment
+from landcover_qgis.engine_runner import engine_environment, engine_working_directory
 from landcover_qgis.engine_setup import (
     base_python,
     create_venv_command,
@@ -31,7 +31,7 @@ from landcover_qgis.settings import engine_location, managed_venv_dir, set_engin
 class EngineSetupDialog(QDialog):
     """Runs setup commands one after the other with QProcess, showing their output live."""
 
-    def __init__(self, on_engine_changed, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, on_engine_changed: Callable[[], None], parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("landcover: set up engine")
         self.resize(720, 480)
@@ -95,7 +95,12 @@ class EngineSetupDialog(QDialog):
 
     def check(self) -> None:
         """Runs ``doctor`` and shows its output."""
-        self._run([engine_argv(self.python.filePath().strip(), "doctor", [])[:-1]])
+        self._run([[self.python.filePath().strip(), "-m", "landcover_core", "doctor"]])
+
+    @property
+    def busy(self) -> bool:
+        """True while a setup command runs."""
+        return self._process is not None
 
     def _run(self, commands: List[List[str]]) -> None:
         if self._process is not None:
@@ -119,6 +124,7 @@ class EngineSetupDialog(QDialog):
         for key, value in engine_environment().items():
             environment.insert(key, value)
         process.setProcessEnvironment(environment)
+        process.setWorkingDirectory(engine_working_directory())
         process.readyReadStandardOutput.connect(
             lambda: self.output.appendPlainText(bytes(process.readAllStandardOutput()).decode("utf-8", "replace").rstrip()))
         process.finished.connect(self._finished)

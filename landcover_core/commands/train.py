@@ -19,12 +19,16 @@ HELP = "train a DeepLabV3 land-cover model from sparse labels (partial cross-ent
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     data = parser.add_argument_group("labels (one of: --labels, --label-raster, --dataset)")
-    data.add_argument("--image", help="image raster (GeoTIFF or any GDAL raster)")
+    data.add_argument("--image", action="append",
+                      help="image raster (GeoTIFF or any GDAL raster); repeat for several scenes")
     data.add_argument("--bands", help="1-based bands to use, e.g. 1,2,3 (default: all but alpha)")
-    data.add_argument("--labels", help="polygon/point/line layer (GPKG, Shapefile, GeoJSON) with a class field")
+    data.add_argument("--labels", action="append",
+                      help="polygon/point/line layer (GPKG, Shapefile, GeoJSON) with a class field; one for all "
+                           "images, or one per --image")
     data.add_argument("--layer", help="layer name inside --labels (default: the first)")
     data.add_argument("--class-field", help="field of --labels holding class names or integer codes")
-    data.add_argument("--label-raster", help="raster of integer class codes on (or reprojectable to) the image")
+    data.add_argument("--label-raster", action="append",
+                      help="raster of integer class codes on (or reprojectable to) the image; one per --image")
     data.add_argument("--dataset", help="a dataset folder, e.g. deepglobe:DIR")
     data.add_argument("--classes", help="class scheme: 'deepglobe' or a JSON list of {code, name, color}")
     data.add_argument("--sparse", help="simulate sparse labels: points:FRACTION or scribbles[:FRACTION]")
@@ -87,15 +91,44 @@ def build_scenes(args: argparse.Namespace):
             raise InputError("--image is required with --labels or --label-raster.")
         if args.labels:
             if not args.class_field:
-                raise InputError(f"--class-field is required with --labels: which field of {args.labels} holds the classes?")
-            scenes = [scene_from_polygons(args.image, args.labels, args.class_field, bands, args.layer, scheme)]
+                raise InputError(f"--class-field is required with --labels: which field of {args.labels[0]} holds the classes?")
+            layers = _pair(args.labels, args.image, "--labels")
+            scenes = [scene_from_polygons(image, layer, args.class_field, bands, args.layer, scheme)
+                      for image, layer in zip(args.image, layers)]
+            scheme = scheme or _union_scheme(scenes)
+            if len(scenes) > 1:  # every scene must number classes alike, including ones it lacks
+                scenes = [scene_from_polygons(image, layer, args.class_field, bands, args.layer, scheme)
+                          for image, layer in zip(args.image, layers)]
         else:
-            scenes = [scene_from_label_raster(args.image, args.label_raster, bands, scheme)]
+            rasters = _pair(args.label_raster, args.image, "--label-raster")
+            scenes = [scene_from_label_raster(image, raster, bands, scheme) for image, raster in zip(args.image, rasters)]
+            if scheme is None and len(scenes) > 1:
+                scheme = _union_scheme(scenes)
+                scenes = [scene_from_label_raster(image, raster, bands, scheme)
+                          for image, raster in zip(args.image, rasters)]
     sparse = parse_sparse(args.sparse)
     if sparse is not None:
         for scene in scenes:
             scene.labels = SparseLabels(scene.labels, sparse, seed=args.seed)
     return scenes, check_same_scheme(scenes)
+
+
+def _pair(labels: list[str], images: list[str], option: str) -> list[str]:
+    """One label file per image, or one for all images."""
+    if len(labels) == 1:
+        return labels * len(images)
+    if len(labels) != len(images):
+        raise InputError(f"Give one {option} for all images or one per --image ({len(images)} images, {len(labels)} {option}).")
+    return labels
+
+
+def _union_scheme(scenes) -> ClassScheme:
+    """The classes of all scenes together, so that each class has one index everywhere."""
+    classes = {c.code: c for scene in scenes for c in scene.labels.scheme.classes}
+    if all(c.name.startswith("class ") for c in classes.values()):
+        return ClassScheme.from_codes(sorted(classes))
+    names = {c.name for c in classes.values()}
+    return ClassScheme.from_names(sorted(names))
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -104,7 +137,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
     from landcover_core.plots import plot_training_curves
     from landcover_core.training import TrainConfig, Trainer
 
-    inputs = [args.image, args.labels, args.label_raster, args.finetune]
+    inputs = [*(args.image or []), *(args.labels or []), *(args.label_raster or []), args.finetune]
     out = check_output_path(args.out, inputs)
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -125,7 +158,8 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
             raise InputError(f"--{name} must be at least 1.")
     reporter.log(f"Training {config.arch} on {len(scenes)} scene(s), classes: {', '.join(scheme.names)}")
     try:
-        result = Trainer(config, scenes, scheme, reporter).run()
+        from_labels = not (args.classes or args.finetune or args.dataset)
+        result = Trainer(config, scenes, scheme, reporter, scheme_from_labels=from_labels).run()
     finally:
         for scene in scenes:
             scene.close()

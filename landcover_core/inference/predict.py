@@ -1,12 +1,15 @@
 """Streaming prediction of a raster of any size: read tiles, infer, blend a strip, write rows.
 
-Memory is bounded by one strip of tile rows (see :class:`~landcover_core.inference.tiling.StripBlender`)
-plus a few batches in flight, whatever the raster's size. Tiles are read and normalised in a
-background thread while the model runs (GDAL and onnxruntime release the GIL).
+The raster is processed by column chunks of at most :data:`CHUNK_COLUMNS` columns, each top to
+bottom. Memory is bounded by one strip of a tile row by a chunk (see
+:class:`~landcover_core.inference.tiling.StripBlender`) plus a few batches in flight, whatever the
+raster's size. Tiles are read and normalised in a background thread while the model runs (GDAL and
+onnxruntime release the GIL).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import queue
 import threading
@@ -28,7 +31,7 @@ from landcover_core.errors import InputError
 from landcover_core.files import atomic_output, check_output_path
 from landcover_core.geotiff import CONFIDENCE_NODATA, GDAL_ENV, open_class_raster, open_confidence_raster
 from landcover_core.inference.runners import Backend, Device, Runner, make_runner
-from landcover_core.inference.tiling import StripBlender, Tile, TileGrid
+from landcover_core.inference.tiling import Block, StripBlender, Tile, TileGrid
 from landcover_core.modelfile import ModelSpec, load_spec
 from landcover_core.progress import Reporter
 from landcover_core.raster import open_raster, read_window, resolve_bands
@@ -37,6 +40,10 @@ Extent = tuple[float, float, float, float]
 
 #: Default overlap as a share of the tile size.
 DEFAULT_OVERLAP = 0.125
+#: Output columns blended at a time; a multiple of the output block size, so chunks share no block.
+CHUNK_COLUMNS = 4096
+#: Columns finished rows are written by.
+WRITE_CHUNK = 2048
 
 
 def parse_extent(text: str | None) -> Extent | None:
@@ -144,12 +151,11 @@ class _Batch:
 
 def _read_batches(dataset: rasterio.DatasetReader, bands: list[int], region: Window, grid: TileGrid,
                   batch_size: int) -> Iterator[_Batch]:
-    tiles = list(grid)
+    tiles = iter(grid)  # not a list: the number of tiles grows with the raster
     size = grid.tile
-    for start in range(0, len(tiles), batch_size):
-        chunk = tiles[start:start + batch_size]
+    while group := list(itertools.islice(tiles, batch_size)):
         images, masks, has_data = [], [], []
-        for tile in chunk:
+        for tile in group:
             window = Window(region.col_off + tile.col, region.row_off + tile.row, size, size)
             image, valid = read_window(dataset, bands, window)
             # Pixels beyond the region but inside the raster give context; they are not predicted.
@@ -160,7 +166,7 @@ def _read_batches(dataset: rasterio.DatasetReader, bands: list[int], region: Win
                 images.append(image)
                 masks.append(valid)
         empty = (0, len(bands), size, size)
-        yield _Batch(chunk, np.stack(images) if images else np.zeros(empty, np.float32),
+        yield _Batch(group, np.stack(images) if images else np.zeros(empty, np.float32),
                      np.stack(masks) if masks else np.zeros((0, size, size), bool), has_data)
 
 
@@ -277,8 +283,14 @@ def classify_raster(
     simplify: float = 0.0,
     reporter: Reporter | None = None,
     tags: dict[str, str] | None = None,
+    chunk_columns: int = CHUNK_COLUMNS,
 ) -> dict[str, Any]:
-    """:func:`predict_raster` with loaded runners (see there for the arguments)."""
+    """:func:`predict_raster` with loaded runners (see there for the other arguments).
+
+    Args:
+        tags: extra metadata tags of the class raster.
+        chunk_columns: output columns blended at a time (bounds memory on wide rasters).
+    """
     reporter = reporter or Reporter(quiet=True)
     spec = ensemble.spec
     outputs = {"classes": out, "confidence": confidence, "vector": vector}
@@ -288,13 +300,18 @@ def classify_raster(
         warnings.simplefilter("ignore", NotGeoreferencedWarning)
         chosen = model_bands(src, spec, "the model", bands)
         region = extent_window(src, extent)
-        grid = TileGrid(int(region.height), int(region.width), tile, overlap)
-        reporter.log(f"Predicting {grid.width}x{grid.height} px in {len(grid)} tiles of {tile} px "
+        # Tiles reach ``overlap`` px beyond an extent where the raster goes on: its edge gets context.
+        context = _expand(region, overlap, src.width, src.height)
+        # Chunk cuts fall on multiples of ``chunk_columns`` in output columns.
+        grid = TileGrid(int(context.height), int(context.width), tile, overlap, chunk_columns,
+                        int(region.col_off - context.col_off))
+        reporter.log(f"Predicting {int(region.width)}x{int(region.height)} px in {len(grid)} tiles of {tile} px "
                      f"(overlap {overlap}, batch {batch_size}, {ensemble.backend}, {len(ensemble.runners)} model(s)).")
         transform = window_transform(region, src.transform)
         with ExitStack() as stack:
             tmp = {key: stack.enter_context(atomic_output(path)) for key, path in outputs.items() if path is not None}
-            counts = _stream(src, chosen, region, grid, ensemble, batch_size, transform, tmp, tags or {}, reporter)
+            counts = _stream(src, chosen, region, context, grid, ensemble, batch_size, transform, tmp, tags or {},
+                             reporter)
             if not counts.any():
                 raise InputError(f"{image} has no valid pixel in the area to predict (all nodata).")
             if "vector" in tmp:
@@ -307,8 +324,8 @@ def classify_raster(
         "classes": scheme.to_list(),
         "nodata": scheme.nodata_code,
         "pixels": {str(code): int(n) for code, n in zip(scheme.codes, counts)},
-        "width": grid.width,
-        "height": grid.height,
+        "width": int(region.width),
+        "height": int(region.height),
         "tiles": len(grid),
         "tile_size": tile,
         "overlap": overlap,
@@ -340,7 +357,20 @@ def _check_request(image: str | Path, outputs: dict[str, str | Path | None], inp
     return overlap
 
 
-def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, grid: TileGrid, ensemble: Ensemble,
+def _expand(window: Window, margin: int, width: int, height: int) -> Window:
+    col0, row0 = max(int(window.col_off) - margin, 0), max(int(window.row_off) - margin, 0)
+    col1 = min(int(window.col_off + window.width) + margin, width)
+    row1 = min(int(window.row_off + window.height) + margin, height)
+    return Window(col0, row0, col1 - col0, row1 - row0)
+
+
+def _inside(start: int, size: int, lo: int, length: int) -> slice:
+    """The part of ``[start, start + size)`` inside ``[lo, lo + length)``, relative to ``start``."""
+    return slice(max(lo - start, 0), min(lo + length - start, size))
+
+
+def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, context: Window, grid: TileGrid,
+            ensemble: Ensemble,
             batch_size: int, transform: Affine, tmp: dict[str, Path], tags: dict[str, str],
             reporter: Reporter) -> np.ndarray:
     """Runs the tile loop, writing finished rows as they come; returns pixel counts per class."""
@@ -351,26 +381,36 @@ def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, grid:
     total = math.ceil(len(grid) / batch_size)
     with ExitStack() as stack:
         # Closed on the way out, errors included, so the reader thread stops before the image is closed.
-        batches = stack.enter_context(closing(_prefetch(_read_batches(src, bands, region, grid, batch_size))))
-        dst = stack.enter_context(open_class_raster(tmp["classes"], grid.width, grid.height, transform, src.crs,
+        batches = stack.enter_context(closing(_prefetch(_read_batches(src, bands, context, grid, batch_size))))
+        width, height = int(region.width), int(region.height)
+        dy, dx = int(region.row_off - context.row_off), int(region.col_off - context.col_off)
+        dst = stack.enter_context(open_class_raster(tmp["classes"], width, height, transform, src.crs,
                                                     scheme, tags=tags))
         conf = None
         if "confidence" in tmp:
-            conf = stack.enter_context(open_confidence_raster(tmp["confidence"], grid.width, grid.height,
-                                                              transform, src.crs))
+            conf = stack.enter_context(open_confidence_raster(tmp["confidence"], width, height, transform, src.crs))
 
-        def write(rows: tuple[int, np.ndarray, np.ndarray]) -> None:
-            top, probs, weight = rows
-            ok = weight > 0
-            probs /= np.where(ok, weight, 1.0)
-            index = probs.argmax(axis=0)
-            counts[:] += np.bincount(index[ok], minlength=len(scheme))
-            out = np.where(ok, codes[index], np.uint8(scheme.nodata_code))
-            window = Window(0, top, grid.width, out.shape[0])
-            dst.write(out, 1, window=window)
-            if conf is not None:
-                best = np.where(ok, probs.max(axis=0), np.float32(CONFIDENCE_NODATA))
-                conf.write(best.astype(np.float32), 1, window=window)
+        def write(block: Block) -> None:
+            top, left, probs, weight = block
+            # Keep the rows and columns of the region (the context margin is not written).
+            rows = _inside(top, weight.shape[0], dy, height)
+            cols = _inside(left, weight.shape[1], dx, width)
+            if rows.stop <= rows.start or cols.stop <= cols.start:
+                return
+            top, left = top + rows.start - dy, left + cols.start - dx
+            probs, weight = probs[:, rows, cols], weight[rows, cols]
+            # By column parts, so temporaries stay small.
+            for offset in range(0, weight.shape[1], WRITE_CHUNK):
+                part_cols = slice(offset, offset + WRITE_CHUNK)
+                part, ok = probs[:, :, part_cols], weight[:, part_cols] > 0
+                part /= np.where(ok, weight[:, part_cols], 1.0)
+                index = part.argmax(axis=0)
+                counts[:] += np.bincount(index[ok], minlength=len(scheme))
+                window = Window(left + offset, top, ok.shape[1], ok.shape[0])
+                dst.write(np.where(ok, codes[index], np.uint8(scheme.nodata_code)), 1, window=window)
+                if conf is not None:
+                    best = np.where(ok, part.max(axis=0), np.float32(CONFIDENCE_NODATA))
+                    conf.write(best.astype(np.float32), 1, window=window)
 
         for batch in reporter.track(batches, total, "predict", "Predicting tiles"):
             probs = ensemble(batch.images, batch.valid) if len(batch.images) else batch.images
@@ -381,9 +421,9 @@ def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, grid:
                     used += 1
                 else:
                     result = valid = None
-                for rows in blender.add(tile, result, valid):
-                    write(rows)
-        for rows in blender.finish():
-            write(rows)
+                for block in blender.add(tile, result, valid):
+                    write(block)
+        for block in blender.finish():
+            write(block)
         reporter.log("Building overviews.")
     return counts

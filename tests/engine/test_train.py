@@ -137,7 +137,8 @@ def bad_inputs(scene, tmp_path):
     polygons = gpd.read_file(scene.polygons)
     ghost = polygons.iloc[:1].copy()
     ghost["class"] = "ghost"
-    ghost["geometry"] = [Point(*polygons.geometry.iloc[0].centroid.coords[0]).buffer(0.5)]  # smaller than a pixel
+    x, y = polygons.geometry.iloc[0].centroid.coords[0]
+    ghost["geometry"] = [Point(x + 5, y + 5).buffer(0.5)]  # around a pixel corner: covers no pixel centre
     with_ghost = tmp_path / "ghost.gpkg"
     gpd.GeoDataFrame(list(polygons.to_dict("records")) + list(ghost.to_dict("records")), crs=polygons.crs).to_file(with_ghost)
     far = polygons.copy()

@@ -73,9 +73,7 @@ def scene_layers(qgis_app, scene_files) -> Iterator[dict]:
     assert image.isValid() and labels.isValid()
     QgsProject.instance().addMapLayers([image, labels])
     yield {"image": image, "labels": labels}
-    QgsProject.instance().removeAllMapLayers()
-    root = QgsProject.instance().layerTreeRoot()
-    root.removeAllChildren()
+    QgsProject.instance().clear()  # layers, groups and the dock's remembered choices
 
 
 @pytest.fixture()

@@ -15,8 +15,8 @@ PLUGIN = "landcover_qgis"
 _STARTUP = '''\
 """Written by tests/qgis/desktop_profile.py: loads layers, opens the landcover dock{extra_doc}."""
 import subprocess
-from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
-from qgis.PyQt.QtCore import QTimer
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt, QTimer, QVariant
 from qgis.utils import iface, plugins
 
 LAYERS = {layers!r}
@@ -25,8 +25,9 @@ SCREENSHOT = {screenshot!r}
 
 def load_layers():
     for path in LAYERS:
-        raster = QgsRasterLayer(path, path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
-        layer = raster if raster.isValid() else QgsVectorLayer(path, raster.name(), "ogr")
+        name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        is_raster = path.lower().endswith((".tif", ".tiff", ".vrt", ".jp2", ".img"))
+        layer = QgsRasterLayer(path, name) if is_raster else QgsVectorLayer(path, name, "ogr")
         if layer.isValid():
             QgsProject.instance().addMapLayer(layer)
     if LAYERS:
@@ -39,6 +40,7 @@ def open_dock():
         print("landcover plugin is not loaded", flush=True)
         return
     plugin.action.setChecked(True)
+    iface.mainWindow().resizeDocks([plugin.dock], [480], Qt.Horizontal)
     form = plugin.dock.form
     rasters = [l for l in QgsProject.instance().mapLayers().values() if isinstance(l, QgsRasterLayer)]
     vectors = [l for l in QgsProject.instance().mapLayers().values() if isinstance(l, QgsVectorLayer)]
@@ -46,17 +48,23 @@ def open_dock():
         form.image_layer.setLayer(rasters[0])
     if vectors:
         form.labels_layer.setLayer(vectors[0])
+        text_fields = [f.name() for f in vectors[0].fields() if f.type() == QVariant.String]
+        if text_fields:
+            form.class_field.setField(text_fields[0])
     print("landcover dock open", flush=True)
 
 
 def screenshot_and_quit():
     subprocess.run(["import", "-window", "root", SCREENSHOT], check=False)
     print("screenshot saved", flush=True)
-    QgsProject.instance().setDirty(False)  # no "save changes?" question on exit
+    # An empty, clean project: exit asks no "save changes?" / "discard layers?" question.
+    QgsProject.instance().clear()
+    QgsProject.instance().setDirty(False)
     iface.actionExit().trigger()
 
 
-iface.mainWindow().showMaximized()
+# Xvfb has no window manager to maximize the window: fill the screen by hand.
+iface.mainWindow().setGeometry(QgsApplication.primaryScreen().availableGeometry())
 load_layers()
 QTimer.singleShot(1500, open_dock)
 if SCREENSHOT:

@@ -15,7 +15,7 @@ from qgis.core import (
 
 from conftest import wait_for
 from fake_engine import SEGFAULT, fake_engine_python
-from landcover_qgis.dock_form import EXTENT_LAYER
+from landcover_qgis.dock_form import EXTENT_CANVAS, EXTENT_LAYER
 from scene_data import EPSG, ZONES
 
 
@@ -32,14 +32,16 @@ def test_train_from_polygons_then_classify(dock, tmp_path: Path) -> None:
     model = tmp_path / "model.pt"
     dock.form.model_out.setFilePath(str(model))
     run_job(dock, dock.train_button)
-    assert dock.last_outcome.ok, dock.message.text()
+    assert dock.last_outcome.ok, dock.message.text() + dock.log.toPlainText()[-3000:]
     assert model.is_file() and dock.last_model == str(model)
     assert dock.metrics_table.rowCount() == 1
     assert {c.name for c in dock.classes} == set(ZONES)
 
     dock.form.extent_mode.setCurrentText(EXTENT_LAYER)
+    dock.form.evaluation_layer.setLayer(QgsProject.instance().mapLayersByName("labels")[0])
     run_job(dock, dock.classify_button)
-    assert dock.last_outcome.ok, dock.message.text()
+    assert dock.last_outcome.ok, dock.message.text() + dock.log.toPlainText()[-3000:]
+    assert dock.evaluation_table.rowCount() == len(ZONES) and "mIoU" in dock.evaluation_summary.text()
     group = QgsProject.instance().layerTreeRoot().findGroup("landcover")
     layers = {layer.layer().name(): layer.layer() for layer in group.findLayers()}
     classes_layer = layers["scene classes"]
@@ -55,6 +57,31 @@ def test_train_from_polygons_then_classify(dock, tmp_path: Path) -> None:
     assert isinstance(categorized, QgsCategorizedSymbolRenderer) and categorized.classAttribute() == "class_id"
     assert {c.label() for c in categorized.categories()} == set(ZONES)
     assert polygons.featureCount() > 0
+
+
+def test_classify_the_map_view_only(dock, scene_layers, tmp_path: Path) -> None:
+    """The canvas extent (in another CRS) reaches the engine as --extent in the raster's CRS."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsRectangle
+
+    from scene_data import ORIGIN, PIXEL, SIZE
+
+    canvas = dock.iface.mapCanvas()
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    canvas.setDestinationCrs(wgs84)
+    half = SIZE * PIXEL / 2
+    top_left_quarter = QgsRectangle(ORIGIN[0], ORIGIN[1] - half, ORIGIN[0] + half, ORIGIN[1])
+    canvas.setExtent(QgsCoordinateTransform(scene_layers["image"].crs(), wgs84, QgsProject.instance())
+                     .transformBoundingBox(top_left_quarter))
+    dock.form.extent_mode.setCurrentText(EXTENT_CANVAS)
+    dock.last_model = str(tmp_path / "model.pt")
+    Path(dock.last_model).touch()  # only the command line is built here, nothing runs
+    calls = dock.classification_calls()
+    args = calls[0].args
+    xmin, ymin, xmax, ymax = (float(v) for v in args[args.index("--extent") + 1].split(","))
+    assert xmin == ORIGIN[0] and ymax == ORIGIN[1]  # clipped to the raster
+    # It covers the quarter shown (the canvas pads it to its aspect ratio), not the whole raster.
+    assert xmax >= ORIGIN[0] + half - PIXEL and ymin <= ORIGIN[1] - half + PIXEL
+    assert (xmax - xmin) * (ymax - ymin) < 0.75 * (SIZE * PIXEL) ** 2
 
 
 def test_cancel_during_training_stops_the_engine_and_keeps_no_model(dock, tmp_path: Path) -> None:

@@ -1,0 +1,167 @@
+"""Inference benchmark (``make bench``): every figure is a ratio against a baseline measured in this run.
+
+1. Pipeline overhead: end-to-end ``predict`` time / bare forward passes of the same backend over the
+   same tiles (already in memory, already normalised).
+2. Memory: peak RSS of a ``landcover predict`` child process on a 65536 x 4096 raster / on a 2048² raster
+   (as many pixels as 16384², four times wider: memory must grow with neither width nor height).
+3. CPU path: ``predict`` / a bare onnxruntime loop over the same tiles, next to a bare torch eager loop.
+
+Sizes keep the run within minutes on a 2-core CPU: (1) and (3) use a 2048² RGB raster in 512 px tiles
+with 10% overlap (25 tiles); (2) uses 256 px tiles without overlap on rasters where one tile in
+eight (diagonal stripes, on every tile row and column) holds data and the rest is nodata, so only an
+eighth of the tiles reach the model, while every row is still read, blended and written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import rasterio
+import torch
+from rasterio.windows import Window
+
+from landcover_core.classes import ClassScheme
+from landcover_core.inference.predict import predict_raster
+from landcover_core.inference.runners import OnnxRunner, Probabilities, cpu_threads, make_runner, onnx_export_path
+from landcover_core.inference.tiling import TileGrid
+from landcover_core.modelfile import ModelSpec, load_model, save_model
+from landcover_core.models import build_model
+from landcover_core.raster import read_window
+from landcover_core.synthetic import write_large_raster
+
+CLASSES = 6
+
+
+def make_model(path: Path, tile: int) -> Path:
+    torch.manual_seed(0)
+    model = build_model("mobilenet_v3_large", 3, CLASSES, "none", "group")
+    scheme = ClassScheme.from_codes(list(range(1, CLASSES + 1)))
+    return save_model(path, model, ModelSpec("mobilenet_v3_large", [1, 2, 3], scheme, [90.0] * 3, [30.0] * 3,
+                                             "group", tile))
+
+
+def load_tiles(image: Path, spec: ModelSpec, tile: int, overlap: int) -> list[np.ndarray]:
+    """The normalised tiles ``predict`` will see, in memory (for the bare loops)."""
+    mean = np.asarray(spec.mean, np.float32)[:, None, None]
+    std = np.asarray(spec.std, np.float32)[:, None, None]
+    tiles = []
+    with rasterio.open(image) as src:
+        for t in TileGrid(src.height, src.width, tile, overlap):
+            data, valid = read_window(src, spec.bands, Window(t.col, t.row, tile, tile))
+            tiles.append(((data - mean) / std * valid)[None].astype(np.float32))
+    return tiles
+
+
+def time_loop(run, tiles: list[np.ndarray], batch: int) -> float:
+    batches = [np.concatenate(tiles[i:i + batch]) for i in range(0, len(tiles), batch)]
+    run(batches[0])  # warm-up (allocations, kernels)
+    start = time.perf_counter()
+    for item in batches:
+        run(item)
+    return time.perf_counter() - start
+
+
+def peak_rss_mb(args: list[str]) -> tuple[float, float]:
+    """Peak RSS (MB) and wall time of a child process, measured by a wrapper that waits for it alone."""
+    code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+            "rc = subprocess.run(sys.argv[1:]).returncode; "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, time.perf_counter() - t); "
+            "sys.exit(rc)")
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"predict failed: {result.stderr[-2000:]}")
+    rss, wall = result.stdout.split()[-2:]
+    return float(rss), float(wall)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m landcover_core.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--speed-size", type=int, default=2048)
+    parser.add_argument("--speed-tile", type=int, default=512)
+    parser.add_argument("--small", type=int, default=2048)
+    parser.add_argument("--large-width", type=int, default=65536)
+    parser.add_argument("--large-height", type=int, default=4096)
+    parser.add_argument("--memory-tile", type=int, default=256)
+    parser.add_argument("--batch-size", type=int, default=2)
+    parser.add_argument("--json", help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+    threads = cpu_threads()
+    figures: dict[str, float | int | str] = {"threads": threads, "torch": torch.__version__}
+    with tempfile.TemporaryDirectory(prefix="landcover-bench-") as folder:
+        root = Path(folder)
+        os.environ.setdefault("LANDCOVER_CACHE_DIR", str(root / "cache"))
+        tile, overlap = args.speed_tile, round(args.speed_tile * 0.1)
+        print(f"landcover bench: {threads} CPU thread(s), torch {torch.__version__}", flush=True)
+
+        # -- (1) and (3): speed ----------------------------------------------------------------------
+        model_path = make_model(root / "model.pt", tile)
+        image = write_large_raster(root / "speed.tif", args.speed_size)
+        runner = make_runner(model_path, tile, "cpu", "auto", threads)  # exports to ONNX once (cached)
+        model, spec = load_model(model_path, "cpu")
+        tiles = load_tiles(image, spec, tile, overlap)
+        print(f"speed: {args.speed_size}² RGB, {len(tiles)} tiles of {tile} px, overlap {overlap}, "
+              f"batch {args.batch_size}, DeepLabV3-MobileNetV3 ({CLASSES} classes)", flush=True)
+        onnx = OnnxRunner(onnx_export_path(model_path, tile), spec, threads)
+        bare_onnx = time_loop(onnx, tiles, args.batch_size)
+        torch.set_num_threads(threads)
+        net = Probabilities(model).eval()
+        with torch.inference_mode():
+            bare_torch = time_loop(lambda x: net(torch.from_numpy(x)).numpy(), tiles, args.batch_size)
+        start = time.perf_counter()
+        result = predict_raster([model_path], image, root / "speed_classes.tif", tile_size=tile, overlap=overlap,
+                                batch_size=args.batch_size, device="cpu")
+        predict_time = time.perf_counter() - start
+        backend = result["summary"]["backend"]
+        bare_same = bare_onnx if backend == "onnx" else bare_torch
+        figures.update(speed_tiles=len(tiles), bare_torch_s=bare_torch, bare_onnxruntime_s=bare_onnx,
+                       predict_s=predict_time, predict_backend=backend,
+                       overhead_ratio=predict_time / bare_same, predict_vs_onnxruntime=predict_time / bare_onnx,
+                       torch_vs_onnxruntime=bare_torch / bare_onnx)
+        print(f"  bare torch eager loop      {bare_torch:8.2f} s", flush=True)
+        print(f"  bare onnxruntime loop      {bare_onnx:8.2f} s", flush=True)
+        print(f"  predict end to end ({backend})  {predict_time:8.2f} s", flush=True)
+        del runner, onnx, net, model, tiles
+
+        # -- (2): memory -----------------------------------------------------------------------------
+        mem_model = make_model(root / "model_mem.pt", args.memory_tile)
+        make_runner(mem_model, args.memory_tile, "cpu", "auto", threads)  # warm the ONNX cache for the children
+        peaks = {}
+        for width, height in ((args.small, args.small), (args.large_width, args.large_height)):
+            size = f"{width}x{height}"
+            start = time.perf_counter()
+            raster = write_large_raster(root / f"mem_{size}.tif", height, width=width, sparse_tile=args.memory_tile)
+            made = time.perf_counter() - start
+            rss, wall = peak_rss_mb([sys.executable, "-m", "landcover_core", "predict", "--model", str(mem_model),
+                                     "--image", str(raster), "--out", str(root / f"mem_{size}_classes.tif"),
+                                     "--tile-size", str(args.memory_tile), "--overlap", "0", "--batch-size",
+                                     str(args.batch_size), "--device", "cpu", "--quiet"])
+            peaks[size] = rss
+            figures[f"peak_rss_mb_{size}"] = rss
+            figures[f"predict_s_{size}"] = wall
+            print(f"memory: {size} raster (written in {made:.0f} s): predict peak RSS {rss:7.1f} MB in {wall:.1f} s",
+                  flush=True)
+            (root / f"mem_{size}.tif").unlink()
+        small, large = peaks.values()
+        figures["memory_ratio"] = large / small
+
+    print()
+    print(f"(1) predict / bare forward ({figures['predict_backend']}) over the same tiles: "
+          f"{figures['overhead_ratio']:.3f}   (target <= 1.15)")
+    print(f"(2) peak memory {args.large_width}x{args.large_height} / {args.small}x{args.small}: {figures['memory_ratio']:.3f}   (target <= 1.3)")
+    print(f"(3) predict / bare onnxruntime: {figures['predict_vs_onnxruntime']:.3f}   (target <= 1.1); "
+          f"bare torch eager / bare onnxruntime: {figures['torch_vs_onnxruntime']:.2f}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
