@@ -84,9 +84,9 @@ package:
 
 # QGIS with the packaged plugin in a throwaway profile and the demo scene loaded.
 qgis: package qgis-env
-	[ -f $(DEMO_DIR)/scene.tif ] && [ -f $(DEMO_DIR)/labels.gpkg ] || $(MAKE) demo
+	[ -f $(DEMO_DIR)/scene.tif ] && [ -f $(DEMO_DIR)/scene_labels.gpkg ] || $(MAKE) demo
 	rm -rf $(QGIS_PROFILES)
 	$(SYS_PYTHON) tests/qgis/desktop_profile.py --zip $(PLUGIN_ZIP) --profiles $(QGIS_PROFILES) \
-	  --layer $(abspath $(DEMO_DIR)/scene.tif) --layer $(abspath $(DEMO_DIR)/labels.gpkg) --script build/qgis_startup.py
+	  --layer $(abspath $(DEMO_DIR)/scene.tif) --layer $(abspath $(DEMO_DIR)/scene_labels.gpkg) --script build/qgis_startup.py
 	LANDCOVER_PYTHON=$(abspath $(ENGINE_PY)) qgis --profiles-path $(abspath $(QGIS_PROFILES)) --noversioncheck \
 	  --nologo --code build/qgis_startup.py

@@ -219,7 +219,7 @@ class Trainer:
                 scheduler.step()
                 losses.append(float(loss.detach()))
             if not frozen_bn and has_batchnorm(model):
-                self._recalibrate_batchnorm(model, sampler)
+                self._recalibrate_batchnorm(model, sampler, batches=min(16, steps_per_epoch + 1))
             record = {"epoch": epoch, "epochs": cfg.epochs, "train_loss": float(np.mean(losses)),
                       "lr": scheduler.get_last_lr()[0]}
             if has_val:
