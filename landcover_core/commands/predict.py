@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--extent", help="xmin,ymin,xmax,ymax in the raster's CRS: predict that part only")
     parser.add_argument("--bands", help="raster bands to feed the model, e.g. 4,3,2 (default: the model's bands)")
     parser.add_argument("--tile-size", type=int, help="tile size in pixels (default: the model's training tile size)")
-    parser.add_argument("--overlap", type=int, help="overlap between tiles in pixels (default: 1/8 of the tile)")
+    parser.add_argument("--overlap", type=int, help="overlap between tiles in pixels (default: half the tile, seam-free; less is faster)")
     parser.add_argument("--batch-size", type=int, default=4, help="tiles per forward pass (default 4)")
     parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
     parser.add_argument("--backend", choices=("auto", "torch", "onnx"), default="auto",
