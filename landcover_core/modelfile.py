@@ -96,7 +96,11 @@ def read_model_file(path: str | Path) -> dict[str, Any]:
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as exc:  # noqa: BLE001 - corrupt zip, pickle, truncated file...
-        raise ModelFileError(f"{path} is not a readable landcover model file ({type(exc).__name__}: {exc}).") from None
+        # torch's own text advises weights_only=False (unsafe); keep only the kind of failure.
+        raise ModelFileError(
+            f"{path} is not a readable landcover model file ({type(exc).__name__}); it may be damaged, "
+            "incomplete, or another kind of file."
+        ) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ModelFileError(f"{path} is not a landcover model file (no '{FORMAT}' header).")
     version = payload.get("format_version")
