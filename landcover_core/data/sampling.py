@@ -142,11 +142,9 @@ class TileSampler:
         """One (image C,H,W float32, labels H,W int16) training tile, augmented."""
         block = self.blocks[self.rng.choice(len(self.blocks), p=self.weights)]
         size, tile = self.index.size, self.tile_size
-        # A random tile that contains the block (or a random part of it when the tile is smaller).
-        slack = tile - size
-        row = block.row * size - (self.rng.integers(0, slack + 1) if slack >= 0 else -self.rng.integers(0, -slack + 1))
-        col = block.col * size - (self.rng.integers(0, slack + 1) if slack >= 0 else -self.rng.integers(0, -slack + 1))
-        window = Window(int(col), int(row), tile, tile)
+        # A random tile that contains the block (blocks are never larger than tiles): a random crop.
+        row_shift, col_shift = self.rng.integers(0, tile - size + 1, size=2)
+        window = Window(int(block.col * size - col_shift), int(block.row * size - row_shift), tile, tile)
         image, labels = self.scenes[block.scene].read(window)
         labels = mask_to_state(labels, window, self.index.states[block.scene], size, TRAIN)
         return augment(image, labels, self.rng)
@@ -187,7 +185,7 @@ def band_statistics(scenes: list[Scene], index: BlockIndex, rng: np.random.Gener
         scene = scenes[block.scene]
         window = block_window(block, index.size)
         image, _ = scene.read(window)
-        valid = np.any(image != 0, axis=0)
+        valid = np.any(image != 0, axis=0)  # read() zeroes nodata; a pixel zero in every band counts as nodata
         pixels = image[:, valid].astype(np.float64)
         total = pixels.sum(axis=1) if total is None else total + pixels.sum(axis=1)
         squares = (pixels**2).sum(axis=1) if squares is None else squares + (pixels**2).sum(axis=1)

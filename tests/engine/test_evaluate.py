@@ -8,7 +8,6 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pytest
-import rasterio
 from shapely.geometry import box
 
 from inference_fixtures import CRS, PIXEL, save_mobilenet, write_codes, write_image
