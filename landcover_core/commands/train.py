@@ -92,20 +92,22 @@ def build_scenes(args: argparse.Namespace):
         if args.labels:
             if not args.class_field:
                 raise InputError(f"--class-field is required with --labels: which field of {args.labels[0]} holds the classes?")
-            layers = _pair(args.labels, args.image, "--labels")
-            scenes = [scene_from_polygons(image, layer, args.class_field, bands, args.layer, scheme)
-                      for image, layer in zip(args.image, layers)]
-            scheme = scheme or _union_scheme(scenes)
-            if len(scenes) > 1:  # every scene must number classes alike, including ones it lacks
-                scenes = [scene_from_polygons(image, layer, args.class_field, bands, args.layer, scheme)
-                          for image, layer in zip(args.image, layers)]
+            pairs = list(zip(args.image, _pair(args.labels, args.image, "--labels")))
+
+            def make(image, layer, chosen):
+                return scene_from_polygons(image, layer, args.class_field, bands, args.layer, chosen)
         else:
-            rasters = _pair(args.label_raster, args.image, "--label-raster")
-            scenes = [scene_from_label_raster(image, raster, bands, scheme) for image, raster in zip(args.image, rasters)]
-            if scheme is None and len(scenes) > 1:
-                scheme = _union_scheme(scenes)
-                scenes = [scene_from_label_raster(image, raster, bands, scheme)
-                          for image, raster in zip(args.image, rasters)]
+            pairs = list(zip(args.image, _pair(args.label_raster, args.image, "--label-raster")))
+
+            def make(image, raster, chosen):
+                return scene_from_label_raster(image, raster, bands, chosen)
+        scenes = [make(image, labels, scheme) for image, labels in pairs]
+        if scheme is None and len(scenes) > 1:
+            # Each scene numbered its own classes: rebuild them on the union, so a class has one index everywhere.
+            scheme = _union_scheme(scenes)
+            for scene in scenes:
+                scene.close()
+            scenes = [make(image, labels, scheme) for image, labels in pairs]
     sparse = parse_sparse(args.sparse)
     if sparse is not None:
         for scene in scenes:

@@ -64,9 +64,13 @@ class Scene:
         return image, labels
 
     def close(self) -> None:
+        """Closes the image and the label source's open files (if it holds any)."""
         if self._dataset is not None:
             self._dataset.close()
             self._dataset = None
+        close_labels = getattr(self.labels, "close", None)
+        if close_labels is not None:
+            close_labels()
 
 
 def _slice(array: np.ndarray, window: Window) -> np.ndarray:

@@ -70,6 +70,11 @@ class SparseLabels:
     def candidate_windows(self, size: int) -> list[Window]:
         return self.source.candidate_windows(size)
 
+    def close(self) -> None:
+        close_source = getattr(self.source, "close", None)
+        if close_source is not None:
+            close_source()
+
     def read(self, window: Window) -> np.ndarray:
         if self.spec.mode == "points":
             labels = self.source.read(window)

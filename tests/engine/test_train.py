@@ -197,3 +197,20 @@ def test_bad_inputs_fail_clearly_and_write_nothing(scene, tmp_path, bad_inputs, 
     assert message in err
     assert "Traceback" not in err
     assert not out.exists() and not list(tmp_path.glob("*.pt*"))
+
+
+def test_several_scenes_share_one_class_scheme(scene, tmp_path, run):
+    """Two image/label-raster pairs whose codes differ train one model on the union of their classes."""
+    with rasterio.open(scene.truth) as src:
+        profile, truth = src.profile, src.read(1)
+    partial = tmp_path / "partial.tif"
+    with rasterio.open(partial, "w", **profile) as dst:
+        dst.write(np.where(np.isin(truth, [1, 2]), truth, 0), 1)  # codes 1-2 only; the rest nodata
+    model = tmp_path / "two.pt"
+    code, _, err = run("train", "--image", scene.image, "--label-raster", partial, "--image", scene.image,
+                       "--label-raster", scene.truth, "--out", model, *TINY_TRAIN)
+    assert code == 0, err
+    assert load_spec(model).scheme.codes == [1, 2, 3, 4]
+    code, _, err = run("train", "--image", scene.image, "--image", scene.image, "--label-raster", partial,
+                       "--label-raster", partial, "--label-raster", scene.truth, "--out", tmp_path / "x.pt", *TINY_TRAIN)
+    assert code == 2 and "one --label-raster for all images or one per --image (2 images, 3" in err
