@@ -30,7 +30,8 @@ import torch
 from rasterio.windows import Window
 
 from landcover_core.classes import ClassScheme
-from landcover_core.inference.predict import predict_raster
+from landcover_core.config import PredictOptions
+from landcover_core.inference.predict import Outputs, predict_raster
 from landcover_core.inference.runners import OnnxRunner, Probabilities, cpu_threads, make_runner, onnx_export_path
 from landcover_core.inference.tiling import TileGrid
 from landcover_core.modelfile import ModelSpec, load_model, save_model
@@ -117,8 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         with torch.inference_mode():
             bare_torch = time_loop(lambda x: net(torch.from_numpy(x)).numpy(), tiles, args.batch_size)
         start = time.perf_counter()
-        result = predict_raster([model_path], image, root / "speed_classes.tif", tile_size=tile, overlap=overlap,
-                                batch_size=args.batch_size, device="cpu")
+        result = predict_raster([model_path], image, Outputs(root / "speed_classes.tif"),
+                                PredictOptions(tile_size=tile, overlap=overlap, batch_size=args.batch_size, device="cpu"))
         predict_time = time.perf_counter() - start
         backend = result["summary"]["backend"]
         bare_same = bare_onnx if backend == "onnx" else bare_torch

@@ -10,17 +10,29 @@ import argparse
 import importlib
 import sys
 import traceback
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from landcover_core import __version__
 from landcover_core.errors import LandcoverError
 from landcover_core.progress import CancelToken, Reporter
 
-COMMANDS = ("train", "predict", "vectorize", "evaluate", "info", "doctor", "demo")
+COMMANDS = ("train", "predict", "vectorize", "evaluate", "info", "doctor", "schema", "demo")
+
+
+class UsageError(Exception):
+    """A command line argparse cannot accept (unknown option, value out of range...)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Reports usage errors as exceptions, so ``--json-progress`` callers get a JSON error event and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    """The ``landcover`` parser with every command (imports no heavy package)."""
+    parser = _Parser(
         prog="landcover",
         description="Land-cover mapping from satellite and aerial imagery.",
     )
@@ -38,7 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Runs one command; returns the exit code (0 ok, 2 bad input, 130 cancelled, 1 internal error)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        return _fail(Reporter(json_mode="--json-progress" in argv), "InputError", str(exc), 2)
     cancel = CancelToken()
     cancel.install_signal_handlers()
     reporter = Reporter(json_mode=args.json_progress, quiet=args.quiet, cancel=cancel)

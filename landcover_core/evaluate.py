@@ -19,6 +19,7 @@ import rasterio
 from rasterio.errors import NotGeoreferencedWarning
 
 from landcover_core.classes import DEEPGLOBE, ClassScheme
+from landcover_core.config import PredictOptions
 from landcover_core.errors import InputError
 from landcover_core.files import atomic_output, check_output_path
 from landcover_core.geotiff import read_scheme_tag
@@ -120,49 +121,44 @@ def evaluate_model(
     class_field: str | None = None,
     layer: str | None = None,
     reporter: Reporter | None = None,
-    **predict_options: Any,
+    options: PredictOptions | None = None,
 ) -> dict[str, Any]:
     """Predicts ``image`` into a temporary class raster, then scores it (see :func:`evaluate_prediction`)."""
-    from landcover_core.inference.predict import predict_raster
+    from landcover_core.inference.predict import Outputs, predict_raster
     from landcover_core.modelfile import load_spec
 
     scheme = load_spec(models[0]).scheme
     with tempfile.TemporaryDirectory(prefix="landcover-evaluate-") as folder:
         out = Path(folder) / "prediction.tif"
-        predict_raster(models, image, out, reporter=reporter, **predict_options)
+        predict_raster(models, image, Outputs(out), options, reporter=reporter)
         result = evaluate_prediction(out, reference_raster, reference_vector, class_field, layer, scheme, reporter)
     result.update(prediction=None, image=str(image), models=[str(m) for m in models])
     return result
 
 
 def evaluate_deepglobe(models: Sequence[str | Path], folder: str | Path, reporter: Reporter | None = None,
-                       **predict_options: Any) -> dict[str, Any]:
+                       options: PredictOptions | None = None) -> dict[str, Any]:
     """Predicts every tile of a DeepGlobe folder and scores the tiles together against their masks."""
-    from landcover_core.inference.predict import Ensemble, classify_raster
-    from landcover_core.inference.runners import make_runner
+    from landcover_core.inference.predict import Outputs, classify_raster, load_ensemble
     from landcover_core.labels.deepglobe import DeepGlobeMaskLabels, find_deepglobe_pairs
     from landcover_core.modelfile import load_spec
 
     reporter = reporter or Reporter(quiet=True)
-    specs = [load_spec(m) for m in models]
-    scheme = specs[0].scheme
+    scheme = load_spec(models[0]).scheme
     if [c.name.lower() for c in scheme.classes] != [n for n in DEEPGLOBE.names] or scheme.codes != DEEPGLOBE.codes:
         raise InputError(
             f"{models[0]} predicts {', '.join(f'{c.code}={c.name}' for c in scheme.classes)}, not the DeepGlobe "
             f"classes ({', '.join(f'{c.code}={c.name}' for c in DEEPGLOBE.classes)}); the classes do not match."
         )
     pairs = find_deepglobe_pairs(folder)
-    options = dict(predict_options)
-    tile = int(options.pop("tile_size", None) or specs[0].tile_size)
-    device, backend, threads = options.pop("device", "auto"), options.pop("backend", "auto"), options.pop("threads", None)
-    ensemble = Ensemble([make_runner(m, tile, device, backend, threads, reporter) for m in models])
+    ensemble = load_ensemble(models, options, reporter)
     accumulator = ConfusionAccumulator(len(scheme))
     unpredicted = 0
     quiet = Reporter(json_mode=False, quiet=True, cancel=reporter.cancel)
     with tempfile.TemporaryDirectory(prefix="landcover-evaluate-") as tmp:
         for pair in reporter.track(pairs, len(pairs), "evaluate", "Predicting DeepGlobe tiles"):
             out = Path(tmp) / f"{pair.tile_id}.tif"
-            classify_raster(ensemble, pair.image, out, tile_size=tile, reporter=quiet, **options)
+            classify_raster(ensemble, pair.image, Outputs(out), options, reporter=quiet)
             with warnings.catch_warnings(), rasterio.open(out) as src:
                 warnings.simplefilter("ignore", NotGeoreferencedWarning)
                 labels = DeepGlobeMaskLabels(pair, Grid.of(src))

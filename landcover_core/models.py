@@ -15,16 +15,13 @@ from __future__ import annotations
 import math
 import os
 from pathlib import Path
-from typing import Literal, get_args
 
 import torch
 from torch import nn
 
+from landcover_core.config import ARCHS, Arch, Norm
 from landcover_core.errors import InputError
 
-Arch = Literal["resnet50", "resnet101", "mobilenet_v3_large"]
-Norm = Literal["batch", "group"]
-ARCHS: tuple[str, ...] = get_args(Arch)
 
 #: Below this batch size, a pretrained backbone's BatchNorm statistics are frozen rather than re-estimated.
 MIN_BATCH_FOR_BATCHNORM = 16

@@ -13,6 +13,9 @@ from rasterio.errors import RasterioIOError
 from rasterio.windows import Window
 
 from landcover_core.errors import InputError
+from landcover_core.options import parse_bands
+
+__all__ = ["default_bands", "iter_windows", "open_raster", "parse_bands", "read_window", "resolve_bands"]
 
 
 @contextmanager
@@ -31,19 +34,6 @@ def open_raster(path: str | Path, what: str = "raster") -> Iterator[rasterio.Dat
         yield dataset
     finally:
         dataset.close()
-
-
-def parse_bands(text: str | None) -> list[int] | None:
-    """Parses ``"1,2,3"`` into ``[1, 2, 3]`` (1-based band indices)."""
-    if text is None or text == "":
-        return None
-    try:
-        bands = [int(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise InputError(f"Bands must be comma-separated 1-based integers such as 1,2,3, not '{text}'.") from None
-    if not bands:
-        raise InputError("No band given.")
-    return bands
 
 
 def default_bands(dataset: rasterio.DatasetReader) -> list[int]:

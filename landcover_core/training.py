@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import copy
 import json
-import random
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import torch
 
 from landcover_core.classes import ClassScheme
+from landcover_core.config import TrainConfig
 from landcover_core.data.sampling import (
     VAL,
     BlockIndex,
@@ -30,16 +30,16 @@ from landcover_core.data.sampling import (
     validation_tiles,
 )
 from landcover_core.data.scenes import Scene
+from landcover_core.data.sources import TrainingData, load_training_scenes
+from landcover_core.device import pick_device, seed_everything
 from landcover_core.errors import InputError
-from landcover_core.files import atomic_output
+from landcover_core.files import atomic_output, check_output_path
 from landcover_core.losses import PartialCrossEntropy, inverse_frequency_weights
 from landcover_core.metrics import ConfusionAccumulator
-from landcover_core.modelfile import ModelSpec, load_model, save_model
+from landcover_core.modelfile import ModelSpec, load_model, load_spec, save_model
 from landcover_core.models import (
     MIN_BATCH_FOR_BATCHNORM,
-    Arch,
     LandcoverNet,
-    Norm,
     build_model,
     freeze_batchnorm_stats,
     has_batchnorm,
@@ -51,54 +51,73 @@ COLLAPSE_SHARE = 0.98
 
 
 @dataclass
-class TrainConfig:
-    """Training settings; saved in the model file so every run can be reproduced."""
-
-    out: str
-    arch: Arch = "resnet50"
-    weights: str = "none"
-    freeze_backbone: bool = False
-    backbone_norm: Norm = "batch"
-    finetune: str | None = None
-    epochs: int = 30
-    batch_size: int = 8
-    tile_size: int = 256
-    lr: float = 1e-3
-    weight_decay: float = 1e-4
-    val_fraction: float = 0.3
-    samples_per_epoch: int = 512
-    focal_gamma: float = 0.0
-    class_weights: str = "none"  # none | auto | comma-separated weights
-    dice_weight: float = 0.0
-    patience: int = 10
-    seed: int = 0
-    device: Literal["auto", "cpu", "cuda"] = "auto"
-    sparse: str | None = None
-    resume: bool = False
-    sources: dict[str, Any] = field(default_factory=dict)  # what the labels were, for the record
-
-
-@dataclass
 class TrainResult:
+    """What a training run produced.
+
+    Attributes:
+        model: the model file.
+        best_epoch: the epoch whose weights were kept.
+        best_val_miou: its validation mIoU (NaN without validation).
+        history: one record per epoch (losses, metrics, seconds).
+        spec: the model's description as saved in the file.
+        curves: the training-curves figure, when written.
+    """
+
     model: Path
     best_epoch: int
     best_val_miou: float
     history: list[dict[str, Any]]
     spec: ModelSpec
+    curves: Path | None = None
+
+    def summary(self) -> dict[str, Any]:
+        """The JSON-ready summary reported by ``landcover train``."""
+        return {
+            "classes": self.spec.scheme.to_list(),
+            "best_epoch": self.best_epoch,
+            "best_val_miou": self.best_val_miou,
+            "epochs_run": len(self.history),
+            "bands": self.spec.bands,
+            "arch": self.spec.arch,
+            "backbone_norm": self.spec.backbone_norm,
+        }
 
 
-def pick_device(choice: str) -> torch.device:
-    if choice == "cuda" and not torch.cuda.is_available():
-        raise InputError("--device cuda was asked for but no CUDA GPU is available to torch; use --device cpu or auto.")
-    if choice == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    return torch.device(choice)
+def train_model(config: TrainConfig, data: TrainingData, reporter: Reporter | None = None) -> TrainResult:
+    """Trains (or fine-tunes) a model on the given labels and writes the model file.
 
+    Writes ``config.out`` (the model), ``OUT.metrics.jsonl`` and ``OUT.curves.png``; an interrupted
+    run keeps ``OUT.ckpt`` for ``config.resume``.
 
-def seed_everything(seed: int) -> None:
-    random.seed(seed)
-    np.random.seed(seed % 2**32)
-    torch.manual_seed(seed)
+    Args:
+        config: training settings (``config.out`` is the model file to write).
+        data: where the labels come from.
+        reporter: progress, logs and cancellation (default: quiet).
+
+    Raises:
+        InputError: bad labels, images, options or output path.
+        Cancelled: cancelled; no model file is written.
+    """
+    from landcover_core.plots import plot_training_curves
+
+    reporter = reporter or Reporter(quiet=True)
+    out = check_output_path(config.out, [*data.files(), config.finetune])
+    if config.threads:
+        torch.set_num_threads(config.threads)
+    # Fine-tuning keeps the model's classes unless --classes names others.
+    base_scheme = load_spec(config.finetune).scheme if config.finetune and not data.classes else None
+    scenes, scheme = load_training_scenes(data, config.seed, base_scheme)
+    config.sparse = data.sparse
+    config.sources = data.record(scenes[0].bands)
+    reporter.log(f"Training {config.arch} on {len(scenes)} scene(s), classes: {', '.join(scheme.names)}")
+    try:
+        from_labels = not (data.classes or config.finetune or data.dataset)
+        result = Trainer(config, scenes, scheme, reporter, scheme_from_labels=from_labels).run()
+    finally:
+        for scene in scenes:
+            scene.close()
+    result.curves = plot_training_curves(result.history, out.with_suffix(".curves.png"))
+    return result
 
 
 def checkpoint_path(out: str | Path) -> Path:
@@ -115,12 +134,6 @@ class Trainer:
 
     def __init__(self, config: TrainConfig, scenes: list[Scene], scheme: ClassScheme, reporter: Reporter,
                  scheme_from_labels: bool = True) -> None:
-        if config.batch_size < 2:
-            raise InputError("--batch-size must be at least 2 (DeepLabV3's pooling branch needs two tiles a batch).")
-        if config.tile_size < 32 or config.tile_size % 8:
-            raise InputError("--tile-size must be a multiple of 8 and at least 32.")
-        if not 0 <= config.val_fraction < 1:
-            raise InputError("--val-fraction must be in [0, 1).")
         self.config = config
         self.scenes = scenes
         self.scheme = scheme
@@ -269,19 +282,9 @@ class Trainer:
                              f"({', '.join(self.scheme.names)}).")
         return torch.tensor(weights, dtype=torch.float32)
 
-    @torch.no_grad()
     def _recalibrate_batchnorm(self, model: LandcoverNet, sampler: TileSampler, batches: int = 16) -> None:
         """Re-estimates BatchNorm running statistics with the final weights (precise BN)."""
-        bns = [m for m in model.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
-        momenta = [bn.momentum for bn in bns]
-        for bn in bns:
-            bn.reset_running_stats()
-            bn.momentum = None  # cumulative average over the batches below
-        model.train()
-        for _ in range(batches):
-            model(self._batch(sampler)[0])
-        for bn, momentum in zip(bns, momenta):
-            bn.momentum = momentum
+        torch.optim.swa_utils.update_bn((self._batch(sampler)[0] for _ in range(batches)), model)
 
     @torch.no_grad()
     def _validate(self, model: LandcoverNet, index: BlockIndex, loss_fn: PartialCrossEntropy) -> dict[str, Any]:

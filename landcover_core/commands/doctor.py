@@ -1,13 +1,10 @@
-"""``landcover doctor``: versions and compute device, for the QGIS plugin's engine check."""
+"""``landcover doctor``: versions and compute device."""
 
 from __future__ import annotations
 
 import argparse
-import platform
-import sys
 from typing import Any
 
-from landcover_core import __version__
 from landcover_core.progress import Reporter
 
 NAME = "doctor"
@@ -15,29 +12,15 @@ HELP = "check the engine environment: versions of torch, torchvision, rasterio, 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    del parser  # no options
+    """No options."""
+    del parser
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
-    import geopandas
-    import rasterio
-    import torch
-    import torchvision
+    """Prints :func:`~landcover_core.device.environment`."""
+    from landcover_core.device import environment
 
-    cuda = torch.cuda.is_available()
-    summary = {
-        "landcover": __version__,
-        "python": sys.version.split()[0],
-        "platform": platform.platform(),
-        "torch": torch.__version__,
-        "torchvision": torchvision.__version__,
-        "rasterio": rasterio.__version__,
-        "gdal": rasterio.__gdal_version__,
-        "geopandas": geopandas.__version__,
-        "cuda": cuda,
-        "device": torch.cuda.get_device_name(0) if cuda else "cpu",
-        "cpu_threads": torch.get_num_threads(),
-    }
+    summary = environment()
     if not args.json_progress:
         for key, value in summary.items():
             print(f"{key:12} {value}")

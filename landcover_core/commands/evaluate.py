@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from landcover_core.config import PredictOptions
 from landcover_core.errors import InputError
+from landcover_core.options import add_settings, settings_from_args
 from landcover_core.progress import Reporter
 
 NAME = "evaluate"
@@ -27,16 +29,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--classes", help="classes of --prediction when it carries none: 'deepglobe' or a JSON file")
     parser.add_argument("--out-json", required=True, help="report to write (JSON)")
     parser.add_argument("--out-png", help="confusion-matrix figure to write (PNG)")
-    options = parser.add_argument_group("prediction options (with --model)")
-    options.add_argument("--tile-size", type=int)
-    options.add_argument("--overlap", type=int)
-    options.add_argument("--batch-size", type=int, default=4)
-    options.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
-    options.add_argument("--backend", choices=("auto", "torch", "onnx"), default="auto")
+    add_settings(parser.add_argument_group("prediction options (with --model)"), PredictOptions)
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
     from landcover_core.classes import ClassScheme
+    from landcover_core.data.sources import parse_dataset
     from landcover_core.evaluate import (
         check_report_paths,
         evaluate_deepglobe,
@@ -54,20 +52,17 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
                          "or --dataset deepglobe:DIR.")
     check_report_paths(args.out_json, args.out_png,
                        [args.prediction, args.image, args.reference_raster, args.reference_vector, *(args.model or [])])
-    predict_options = dict(tile_size=args.tile_size, overlap=args.overlap, batch_size=args.batch_size,
-                           device=args.device, backend=args.backend)
+    options = settings_from_args(PredictOptions, args)
     if args.dataset:
-        kind, _, folder = args.dataset.partition(":")
-        if kind.lower() != "deepglobe" or not folder:
-            raise InputError(f"--dataset must be deepglobe:DIR, not '{args.dataset}'.")
+        _, folder = parse_dataset(args.dataset)
         if not args.model:
             raise InputError("--dataset needs --model: the tiles are predicted, then scored.")
-        result = evaluate_deepglobe(args.model, folder, reporter, **predict_options)
+        result = evaluate_deepglobe(args.model, folder, reporter, options)
     elif args.model:
         if not args.image:
             raise InputError("--image is required with --model (or use --dataset).")
         result = evaluate_model(args.model, args.image, args.reference_raster, args.reference_vector,
-                                args.class_field, args.layer, reporter, **predict_options)
+                                args.class_field, args.layer, reporter, options)
     else:
         scheme = ClassScheme.load(args.classes) if args.classes else None
         result = evaluate_prediction(args.prediction, args.reference_raster, args.reference_vector, args.class_field,

@@ -6,7 +6,6 @@ import argparse
 import json
 from typing import Any
 
-from landcover_core.modelfile import model_info
 from landcover_core.progress import Reporter
 
 NAME = "info"
@@ -14,11 +13,15 @@ HELP = "describe a model file: architecture, bands, classes, normalisation, trai
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The model file and ``--json``."""
     parser.add_argument("model", help="landcover model file (.pt)")
     parser.add_argument("--json", action="store_true", help="print the description as JSON")
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Prints :func:`~landcover_core.modelfile.model_info` as text or JSON."""
+    from landcover_core.modelfile import model_info
+
     info = model_info(args.model)
     if args.json_progress:
         return {}, info

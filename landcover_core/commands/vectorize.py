@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from landcover_core.config import VectorOptions
+from landcover_core.options import add_settings
 from landcover_core.progress import Reporter
 
 NAME = "vectorize"
@@ -14,10 +16,7 @@ HELP = "turn a class raster into polygons with class_id, class_name and area (si
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("raster", help="class raster (e.g. from landcover predict)")
     parser.add_argument("--out", required=True, help="vector file to write (GPKG, Shapefile, GeoJSON...)")
-    parser.add_argument("--min-area", type=float, default=0.0,
-                        help="merge regions smaller than this (map units², e.g. m²) into their neighbours")
-    parser.add_argument("--simplify", type=float, default=0.0,
-                        help="simplification tolerance in map units; shared edges stay shared (no gaps)")
+    add_settings(parser, VectorOptions)
     names = parser.add_mutually_exclusive_group()
     names.add_argument("--model", help="take class names from this model file (default: the raster's metadata)")
     names.add_argument("--classes", help="class names: 'deepglobe' or a JSON list of {code, name, color}")

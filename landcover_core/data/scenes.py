@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ class Scene:
     labels: LabelSource
     nbytes: int
     _dataset: rasterio.DatasetReader | None = field(default=None, repr=False)
+    # A key no other scene ever gets (``id()`` is reused once a scene is gone, and would serve its pixels).
+    key: int = field(default_factory=lambda: next(_KEYS), repr=False, compare=False)
 
     @property
     def grid(self) -> Grid:
@@ -64,7 +67,8 @@ class Scene:
         return image, labels
 
     def close(self) -> None:
-        """Closes the image and the label source's open files (if it holds any)."""
+        """Closes the image, drops its cached pixels and closes the label source's open files (if it holds any)."""
+        _CACHE.drop(self)
         if self._dataset is not None:
             self._dataset.close()
             self._dataset = None
@@ -93,7 +97,8 @@ class _SceneCache:
         self._used = 0
 
     def get(self, scene: Scene) -> tuple[np.ndarray, np.ndarray] | None:
-        key = id(scene)
+        """The scene's whole image and validity mask, read on first use; None for scenes too large to keep."""
+        key = scene.key
         if key in self._items:
             self._items.move_to_end(key)
             return self._items[key]
@@ -112,6 +117,15 @@ class _SceneCache:
         self._items[key] = (image, valid)
         self._used += image.nbytes
         return image, valid
+
+    def drop(self, scene: Scene) -> None:
+        """Forgets a scene's arrays (it was closed)."""
+        item = self._items.pop(scene.key, None)
+        if item is not None:
+            self._used -= item[0].nbytes
+
+
+_KEYS = itertools.count()
 
 
 _CACHE = _SceneCache(CACHE_BUDGET)

@@ -30,7 +30,8 @@ from landcover_core.classes import ClassScheme
 from landcover_core.errors import InputError
 from landcover_core.files import atomic_output, check_output_path
 from landcover_core.geotiff import CONFIDENCE_NODATA, GDAL_ENV, open_class_raster, open_confidence_raster
-from landcover_core.inference.runners import Backend, Device, Runner, make_runner
+from landcover_core.config import PredictOptions, VectorOptions
+from landcover_core.inference.runners import Runner, make_runner
 from landcover_core.inference.tiling import Block, StripBlender, Tile, TileGrid
 from landcover_core.modelfile import ModelSpec, load_spec
 from landcover_core.progress import Reporter
@@ -210,22 +211,51 @@ def _prefetch(items: Iterator[Any], depth: int = 2) -> Iterator[Any]:
         thread.join()
 
 
+@dataclass(frozen=True)
+class Outputs:
+    """The files a prediction writes: the class raster, and optionally confidence and polygons.
+
+    Attributes:
+        classes: class GeoTIFF (uint8 class codes, colour table, nodata).
+        confidence: float32 GeoTIFF of the max class probability.
+        vector: polygons of the classes (GPKG...), see :func:`~landcover_core.vectorize.vectorize_raster`.
+    """
+
+    classes: str | Path
+    confidence: str | Path | None = None
+    vector: str | Path | None = None
+
+    def as_dict(self) -> dict[str, str | Path | None]:
+        """``{"classes": ..., "confidence": ..., "vector": ...}``."""
+        return {"classes": self.classes, "confidence": self.confidence, "vector": self.vector}
+
+
+def load_ensemble(models: Sequence[str | Path], options: PredictOptions | None = None,
+                  reporter: Reporter | None = None) -> Ensemble:
+    """Loads one model or an ensemble into runners for ``options``' device, backend and tile size.
+
+    Raises:
+        InputError: no model, or models that do not share classes and bands.
+        ModelFileError: a missing or damaged model file.
+    """
+    options = options or PredictOptions()
+    if not models:
+        raise InputError("Give at least one model (--model).")
+    specs = [load_spec(m) for m in models]
+    check_ensemble(specs, models)
+    tile = int(options.tile_size or specs[0].tile_size)
+    return Ensemble([make_runner(m, tile, options.device, options.backend, options.threads, reporter) for m in models])
+
+
 def predict_raster(
     models: Sequence[str | Path],
     image: str | Path,
-    out: str | Path,
-    confidence: str | Path | None = None,
-    vector: str | Path | None = None,
-    extent: Extent | None = None,
-    tile_size: int | None = None,
-    overlap: int | None = None,
-    batch_size: int = 4,
-    device: Device = "auto",
-    backend: Backend = "auto",
+    outputs: Outputs,
+    options: PredictOptions | None = None,
+    *,
     bands: Sequence[int] | None = None,
-    threads: int | None = None,
-    min_area: float = 0.0,
-    simplify: float = 0.0,
+    extent: Extent | None = None,
+    vector_options: VectorOptions | None = None,
     reporter: Reporter | None = None,
 ) -> dict[str, Any]:
     """Classifies a raster by sliding windows and writes a class GeoTIFF (and confidence, polygons).
@@ -233,19 +263,11 @@ def predict_raster(
     Args:
         models: one model file, or several (an ensemble: probabilities are averaged).
         image: input raster.
-        out: class GeoTIFF to write (uint8 class codes, colour table, nodata).
-        confidence: optional float32 GeoTIFF of the max class probability.
-        vector: optional polygon file (GPKG...) of the classes, see :func:`~landcover_core.vectorize.vectorize_raster`.
-        extent: ``(xmin, ymin, xmax, ymax)`` in the raster's CRS; the output covers that part only.
-        tile_size: tile size in pixels (default: the model's training tile size).
-        overlap: overlap of neighbouring tiles in pixels (default: half the tile).
-        batch_size: tiles per forward pass.
-        device: ``auto``, ``cpu`` or ``cuda``.
-        backend: ``auto`` (onnxruntime on CPU, torch on CUDA), ``torch`` or ``onnx``.
+        outputs: the files to write.
+        options: tile size, overlap, batch size, device, backend and threads.
         bands: raster bands to feed the model (default: the model's bands).
-        threads: CPU threads (default: all cores).
-        min_area: with ``vector``: regions smaller than this (map units²) are merged into neighbours.
-        simplify: with ``vector``: simplification tolerance in map units (0: none).
+        extent: ``(xmin, ymin, xmax, ymax)`` in the raster's CRS; the output covers that part only.
+        vector_options: with ``outputs.vector``: minimum area and simplification.
         reporter: progress and cancellation.
 
     Returns:
@@ -255,48 +277,45 @@ def predict_raster(
         InputError: bad model, raster, bands, extent or output path; all-nodata input.
         Cancelled: cancelled; no output is left behind.
     """
-    reporter = reporter or Reporter(quiet=True)
+    options = options or PredictOptions()
     if not models:
         raise InputError("Give at least one model (--model).")
-    outputs = {"classes": out, "confidence": confidence, "vector": vector}
-    specs = [load_spec(m) for m in models]
-    check_ensemble(specs, models)
-    tile = int(tile_size or specs[0].tile_size)
+    spec = load_spec(models[0])
     # Everything cheap is checked before the models are loaded (and maybe exported to ONNX).
-    _check_request(image, outputs, [image, *models], specs[0], models[0], bands, extent, tile, overlap, batch_size)
-    ensemble = Ensemble([make_runner(m, tile, device, backend, threads, reporter) for m in models])
-    return classify_raster(ensemble, image, out, confidence, vector, extent, tile, overlap, batch_size, bands,
-                           min_area, simplify, reporter, tags={"LANDCOVER_MODELS": ",".join(Path(m).name for m in models)})
+    _check_request(image, outputs, [image, *models], spec, models[0], bands, extent, options)
+    ensemble = load_ensemble(models, options, reporter)
+    return classify_raster(ensemble, image, outputs, options, bands=bands, extent=extent,
+                           vector_options=vector_options, reporter=reporter,
+                           tags={"LANDCOVER_MODELS": ",".join(Path(m).name for m in models)})
 
 
 def classify_raster(
     ensemble: Ensemble,
     image: str | Path,
-    out: str | Path,
-    confidence: str | Path | None = None,
-    vector: str | Path | None = None,
-    extent: Extent | None = None,
-    tile_size: int | None = None,
-    overlap: int | None = None,
-    batch_size: int = 4,
+    outputs: Outputs,
+    options: PredictOptions | None = None,
+    *,
     bands: Sequence[int] | None = None,
-    min_area: float = 0.0,
-    simplify: float = 0.0,
+    extent: Extent | None = None,
+    vector_options: VectorOptions | None = None,
     reporter: Reporter | None = None,
     tags: dict[str, str] | None = None,
     chunk_columns: int = CHUNK_COLUMNS,
 ) -> dict[str, Any]:
-    """:func:`predict_raster` with loaded runners (see there for the other arguments).
+    """:func:`predict_raster` with a loaded ensemble (see there for the other arguments).
 
     Args:
         tags: extra metadata tags of the class raster.
         chunk_columns: output columns blended at a time (bounds memory on wide rasters).
     """
     reporter = reporter or Reporter(quiet=True)
+    options = options or PredictOptions()
+    vector_options = vector_options or VectorOptions()
     spec = ensemble.spec
-    outputs = {"classes": out, "confidence": confidence, "vector": vector}
-    tile = int(tile_size or spec.tile_size)
-    overlap = _check_request(image, outputs, [image], spec, "the model", bands, extent, tile, overlap, batch_size)
+    tile = int(options.tile_size or spec.tile_size)
+    overlap = _check_request(image, outputs, [image], spec, "the model", bands, extent, options)
+    batch_size = options.batch_size
+    paths = {key: path for key, path in outputs.as_dict().items() if path is not None}
     with warnings.catch_warnings(), rasterio.Env(**GDAL_ENV), open_raster(image, "image") as src:
         warnings.simplefilter("ignore", NotGeoreferencedWarning)
         chosen = model_bands(src, spec, "the model", bands)
@@ -310,7 +329,7 @@ def classify_raster(
                      f"(overlap {overlap}, batch {batch_size}, {ensemble.backend}, {len(ensemble.runners)} model(s)).")
         transform = window_transform(region, src.transform)
         with ExitStack() as stack:
-            tmp = {key: stack.enter_context(atomic_output(path)) for key, path in outputs.items() if path is not None}
+            tmp = {key: stack.enter_context(atomic_output(path)) for key, path in paths.items()}
             counts = _stream(src, chosen, region, context, grid, ensemble, batch_size, transform, tmp, tags or {},
                              reporter)
             if not counts.any():
@@ -318,8 +337,9 @@ def classify_raster(
             if "vector" in tmp:
                 from landcover_core.vectorize import layer_name, vectorize_raster
 
-                vectorize_raster(tmp["classes"], tmp["vector"], min_area=min_area, simplify=simplify,
-                                 scheme=spec.scheme, layer=layer_name(vector), reporter=reporter)
+                vectorize_raster(tmp["classes"], tmp["vector"], min_area=vector_options.min_area,
+                                 simplify=vector_options.simplify, scheme=spec.scheme,
+                                 layer=layer_name(paths["vector"]), reporter=reporter)
     scheme = spec.scheme
     summary = {
         "classes": scheme.to_list(),
@@ -332,21 +352,18 @@ def classify_raster(
         "overlap": overlap,
         "backend": ensemble.backend,
     }
-    return {"outputs": {k: (str(v) if v is not None else None) for k, v in outputs.items()}, "summary": summary}
+    return {"outputs": {k: (str(v) if v is not None else None) for k, v in outputs.as_dict().items()},
+            "summary": summary}
 
 
-def _check_request(image: str | Path, outputs: dict[str, str | Path | None], inputs: list, spec: ModelSpec,
-                   model: str | Path, bands: Sequence[int] | None, extent: Extent | None, tile: int,
-                   overlap: int | None, batch_size: int) -> int:
-    """Validates options, output paths, the raster's bands and the extent; returns the overlap."""
-    if tile < 32:
-        raise InputError(f"--tile-size must be at least 32 pixels, not {tile}.")
-    overlap = int(round(tile * DEFAULT_OVERLAP)) if overlap is None else int(overlap)
+def _check_request(image: str | Path, outputs: Outputs, inputs: list, spec: ModelSpec, model: str | Path,
+                   bands: Sequence[int] | None, extent: Extent | None, options: PredictOptions) -> int:
+    """Validates the overlap, output paths, the raster's bands and the extent; returns the overlap."""
+    tile = int(options.tile_size or spec.tile_size)
+    overlap = int(round(tile * DEFAULT_OVERLAP)) if options.overlap is None else int(options.overlap)
     if not 0 <= overlap <= tile // 2:
         raise InputError(f"--overlap must be between 0 and half the tile size ({tile // 2}), not {overlap}.")
-    if batch_size < 1:
-        raise InputError(f"--batch-size must be at least 1, not {batch_size}.")
-    paths = [p for p in outputs.values() if p is not None]
+    paths = [p for p in outputs.as_dict().values() if p is not None]
     if len({Path(p).resolve() for p in paths}) != len(paths):
         raise InputError("The class raster, confidence raster and vector outputs must be different files.")
     for path in paths:

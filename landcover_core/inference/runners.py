@@ -12,20 +12,20 @@ import hashlib
 import os
 import warnings
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Protocol
 
 import numpy as np
 import torch
 from torch import nn
 
+from landcover_core.config import Backend, DeviceChoice
+from landcover_core.device import pick_device
 from landcover_core.errors import InputError
 from landcover_core.files import atomic_output
 from landcover_core.modelfile import ModelSpec, load_model
 from landcover_core.progress import Reporter
-from landcover_core.training import pick_device
 
-Backend = Literal["auto", "torch", "onnx"]
-Device = Literal["auto", "cpu", "cuda"]
+Device = DeviceChoice
 
 OPSET = 17
 #: Largest difference in probability allowed between the ONNX export and torch.
@@ -159,7 +159,7 @@ def make_runner(model_path: str | Path, tile: int, device: Device = "auto", back
         ModelFileError: the model file is missing or corrupt.
         InputError: an impossible device/backend combination.
     """
-    torch_device = pick_device(device)  # type: ignore[arg-type]
+    torch_device = pick_device(device)
     threads = threads or cpu_threads()
     model, spec = load_model(model_path, "cpu")
     if backend == "onnx" and torch_device.type != "cpu":

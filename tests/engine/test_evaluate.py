@@ -12,6 +12,7 @@ from shapely.geometry import box
 
 from inference_fixtures import CRS, PIXEL, save_mobilenet, write_codes, write_image
 from landcover_core import cli
+from landcover_core.config import PredictOptions
 from landcover_core.classes import ClassScheme
 from landcover_core.errors import InputError
 from landcover_core.evaluate import evaluate_model, evaluate_prediction
@@ -102,9 +103,11 @@ def test_evaluate_a_model_on_an_image(tmp_path: Path, monkeypatch: pytest.Monkey
     truth = np.tile(np.repeat(np.array(DEMO_SCHEME.codes, np.uint8), 30), (100, 1))
     reference = write_codes(tmp_path / "truth.tif", truth, nodata=None)
     model = save_mobilenet(tmp_path / "m.pt")
-    result = evaluate_model([model], image, reference_raster=reference, tile_size=64, backend="torch")
+    result = evaluate_model([model], image, reference_raster=reference,
+                            options=PredictOptions(tile_size=64, backend="torch"))
     assert result["pixels"] == 100 * 120
     assert np.asarray(result["confusion_matrix"]).sum(axis=1).tolist() == [3000] * 4
     other = save_mobilenet(tmp_path / "other.pt", scheme=ClassScheme.from_codes([1, 2]))
     with pytest.raises(InputError, match="do not match"):
-        evaluate_model([other], image, reference_raster=reference, tile_size=64, backend="torch")
+        evaluate_model([other], image, reference_raster=reference,
+                           options=PredictOptions(tile_size=64, backend="torch"))

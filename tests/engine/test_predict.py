@@ -15,7 +15,8 @@ from landcover_core import cli
 from landcover_core.classes import ClassScheme
 from landcover_core.errors import Cancelled, InputError, ModelFileError
 from landcover_core.geotiff import CLASSES_TAG, CONFIDENCE_NODATA
-from landcover_core.inference.predict import Ensemble, classify_raster, predict_raster
+from landcover_core.config import PredictOptions
+from landcover_core.inference.predict import Ensemble, Outputs, classify_raster, predict_raster
 from landcover_core.inference.runners import make_runner
 from landcover_core.progress import Reporter
 from landcover_core.synthetic import DEMO_SCHEME
@@ -49,7 +50,7 @@ def _read(path: Path) -> np.ndarray:
 def test_tiled_prediction_agrees_with_whole_image_prediction(scene: Path, tmp_path: Path) -> None:
     ensemble, net = local_ensemble()
     whole, valid = whole_image_codes(net, scene)
-    classify_raster(ensemble, scene, tmp_path / "tiled.tif", tile_size=64, overlap=16)
+    classify_raster(ensemble, scene, Outputs(tmp_path / "tiled.tif"), PredictOptions(tile_size=64, overlap=16))
     tiled = _read(tmp_path / "tiled.tif")
     shares = np.bincount(whole[valid], minlength=5)[1:] / valid.sum()
     assert (shares > 0.05).sum() >= 2, f"the test model must predict several classes: {shares}"
@@ -64,13 +65,14 @@ def test_tiled_prediction_agrees_with_whole_image_prediction(scene: Path, tmp_pa
 def test_shifting_the_tile_grid_does_not_change_the_result(scene: Path, tmp_path: Path, tile: int, overlap: int,
                                                          offset: tuple[int, int]) -> None:
     ensemble, _ = local_ensemble()
-    classify_raster(ensemble, scene, tmp_path / "a.tif", tile_size=64, overlap=16)
+    classify_raster(ensemble, scene, Outputs(tmp_path / "a.tif"), PredictOptions(tile_size=64, overlap=16))
     reference = _read(tmp_path / "a.tif")
     row, col = offset
     with rasterio.open(scene) as src:
         left, top = src.transform * (col, row)
         extent = (left + 0.4 * PIXEL, src.bounds.bottom, src.bounds.right, top - 0.4 * PIXEL)
-    classify_raster(ensemble, scene, tmp_path / "b.tif", tile_size=tile, overlap=overlap, extent=extent)
+    classify_raster(ensemble, scene, Outputs(tmp_path / "b.tif"), PredictOptions(tile_size=tile, overlap=overlap),
+                    extent=extent)
     moved = _read(tmp_path / "b.tif")
     assert moved.shape == (reference.shape[0] - row, reference.shape[1] - col)
     part = reference[row:, col:]
@@ -90,8 +92,8 @@ def test_column_chunks_give_the_outputs_of_whole_rows(scene: Path, model: Path, 
         extent = (left + 0.4 * PIXEL, src.bounds.bottom, src.bounds.right, top - 0.4 * PIXEL)
     outputs = {}
     for name, columns in (("rows", 10_000), ("chunks", chunk_columns)):
-        classify_raster(ensemble, scene, tmp_path / f"{name}.tif", tmp_path / f"{name}_conf.tif", extent=extent,
-                        tile_size=64, overlap=16, chunk_columns=columns)
+        classify_raster(ensemble, scene, Outputs(tmp_path / f"{name}.tif", tmp_path / f"{name}_conf.tif"),
+                        PredictOptions(tile_size=64, overlap=16), extent=extent, chunk_columns=columns)
         outputs[name] = _read(tmp_path / f"{name}.tif"), _read(tmp_path / f"{name}_conf.tif")
     (classes, conf), (chunk_classes, chunk_conf) = outputs["rows"], outputs["chunks"]
     assert classes.shape[1] > 2 * chunk_columns  # two cuts or more, some inside tiles' overlaps
@@ -102,8 +104,8 @@ def test_column_chunks_give_the_outputs_of_whole_rows(scene: Path, model: Path, 
 
 
 def test_outputs_carry_georeferencing_colours_nodata_and_confidence(scene: Path, model: Path, tmp_path: Path) -> None:
-    result = predict_raster([model], scene, tmp_path / "classes.tif", confidence=tmp_path / "conf.tif",
-                            tile_size=64, overlap=8, batch_size=3)
+    result = predict_raster([model], scene, Outputs(tmp_path / "classes.tif", tmp_path / "conf.tif"),
+                            PredictOptions(tile_size=64, overlap=8, batch_size=3))
     assert result["summary"]["backend"] == "onnx"
     assert result["summary"]["classes"] == DEMO_SCHEME.to_list()
     assert result["summary"]["nodata"] == DEMO_SCHEME.nodata_code
@@ -130,22 +132,23 @@ def test_outputs_carry_georeferencing_colours_nodata_and_confidence(scene: Path,
 
 
 def test_onnx_and_torch_backends_agree(scene: Path, model: Path, tmp_path: Path) -> None:
-    predict_raster([model], scene, tmp_path / "onnx.tif", tile_size=64, backend="onnx")
-    predict_raster([model], scene, tmp_path / "torch.tif", tile_size=64, backend="torch")
+    predict_raster([model], scene, Outputs(tmp_path / "onnx.tif"), PredictOptions(tile_size=64, backend="onnx"))
+    predict_raster([model], scene, Outputs(tmp_path / "torch.tif"), PredictOptions(tile_size=64, backend="torch"))
     onnx, torch_ = _read(tmp_path / "onnx.tif"), _read(tmp_path / "torch.tif")
     assert float((onnx == torch_).mean()) >= 0.999
 
 
 def test_ensemble_averages_and_checks_compatibility(scene: Path, model: Path, tmp_path: Path) -> None:
     other = save_mobilenet(tmp_path / "other.pt", seed=1)
-    result = predict_raster([model, other], scene, tmp_path / "ens.tif", tile_size=64, backend="torch")
+    result = predict_raster([model, other], scene, Outputs(tmp_path / "ens.tif"),
+                            PredictOptions(tile_size=64, backend="torch"))
     assert result["summary"]["nodata"] == DEMO_SCHEME.nodata_code
     renamed = save_mobilenet(tmp_path / "renamed.pt", scheme=ClassScheme.from_codes([1, 2, 3, 4]))
     with pytest.raises(InputError, match="share their classes"):
-        predict_raster([model, renamed], scene, tmp_path / "x.tif", tile_size=64)
+        predict_raster([model, renamed], scene, Outputs(tmp_path / "x.tif"), PredictOptions(tile_size=64))
     four_bands = save_mobilenet(tmp_path / "four.pt", bands=4)
     with pytest.raises(InputError, match="same bands"):
-        predict_raster([model, four_bands], scene, tmp_path / "x.tif", tile_size=64)
+        predict_raster([model, four_bands], scene, Outputs(tmp_path / "x.tif"), PredictOptions(tile_size=64))
     assert not (tmp_path / "x.tif").exists()
 
 
@@ -154,7 +157,8 @@ def test_extent_is_aligned_to_the_raster_grid(scene: Path, model: Path, tmp_path
         x0, y1 = src.transform * (50.3, 20.6)
         x1, y0 = src.transform * (170.2, 140.1)
         full = src.transform
-    predict_raster([model], scene, tmp_path / "part.tif", extent=(x0, y0, x1, y1), tile_size=64)
+    predict_raster([model], scene, Outputs(tmp_path / "part.tif"), PredictOptions(tile_size=64),
+                   extent=(x0, y0, x1, y1))
     with rasterio.open(tmp_path / "part.tif") as dst:
         assert (dst.width, dst.height) == (121, 121)
         assert dst.transform == full * full.translation(50, 20)
@@ -177,7 +181,7 @@ def test_cancellation_leaves_no_output(scene: Path, model: Path, tmp_path: Path)
     reporter = Reporter(quiet=True)
     reporter.cancel.cancel()
     with pytest.raises(Cancelled):
-        predict_raster([model], scene, tmp_path / "c.tif", confidence=tmp_path / "p.tif", tile_size=64,
+        predict_raster([model], scene, Outputs(tmp_path / "c.tif", tmp_path / "p.tif"), PredictOptions(tile_size=64),
                        reporter=reporter)
     assert list(tmp_path.iterdir()) == []
 
@@ -202,7 +206,7 @@ def test_corrupt_model_file(scene: Path, tmp_path: Path, capsys: pytest.CaptureF
     _fails(["predict", "--model", str(bad), "--image", str(scene), "--out", str(tmp_path / "o.tif")], capsys,
            "not a readable landcover model file")
     with pytest.raises(ModelFileError):
-        predict_raster([bad], scene, tmp_path / "o.tif")
+        predict_raster([bad], scene, Outputs(tmp_path / "o.tif"))
     assert not (tmp_path / "o.tif").exists()
 
 
@@ -228,7 +232,7 @@ def test_empty_or_all_nodata_raster(model: Path, tmp_path: Path, capsys: pytest.
 
 def test_extent_outside_the_raster(scene: Path, model: Path, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not overlap"):
-        predict_raster([model], scene, tmp_path / "o.tif", extent=(0.0, 0.0, 10.0, 10.0))
+        predict_raster([model], scene, Outputs(tmp_path / "o.tif"), extent=(0.0, 0.0, 10.0, 10.0))
 
 
 def test_reads_pad_tiles_beyond_the_raster(scene: Path) -> None:

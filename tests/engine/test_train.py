@@ -165,7 +165,7 @@ def bad_inputs(scene, tmp_path):
     ("band", "Band 9 is out of range"),
     ("nocrs", "raster has no CRS"),
     ("folder", "Output folder"),
-    ("batch", "--batch-size must be at least 2"),
+    ("batch", "--batch-size: 1 is out of range: expected an integer in [2, 1024]"),
     ("sources", "exactly one label source"),
 ])
 def test_bad_inputs_fail_clearly_and_write_nothing(scene, tmp_path, bad_inputs, run, case, message):

@@ -1,0 +1,109 @@
+"""The engine's settings: what training and prediction accept, with defaults, ranges and help.
+
+These dataclasses are the one place where a setting is declared: the command line, the Python API,
+the validation and the QGIS plugin's widgets (through ``landcover schema``) all derive from them.
+No torch import here: the command line is built from this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+from landcover_core.options import Number, setting, validate_settings
+
+Arch = Literal["resnet50", "resnet101", "mobilenet_v3_large"]
+Norm = Literal["batch", "group"]
+DeviceChoice = Literal["auto", "cpu", "cuda"]
+Backend = Literal["auto", "torch", "onnx"]
+
+ARCHS: tuple[str, ...] = get_args(Arch)
+#: Backbone initialisations besides a weights file path.
+WEIGHT_PRESETS: tuple[str, ...] = ("none", "imagenet")
+
+#: Largest tile edge accepted anywhere: a batch of larger tiles does not fit common GPUs or laptops.
+MAX_TILE = 4096
+TILE = Number(int, minimum=32, maximum=MAX_TILE, multiple_of=8)
+
+
+@dataclass
+class TrainConfig:
+    """Training settings; saved in the model file so every run can be reproduced.
+
+    Raises:
+        InputError: a setting outside its range (on construction).
+    """
+
+    out: str = setting(help="model file to write (.pt)", cli=False)
+    arch: Arch = setting("resnet50", help="DeepLabV3 backbone")
+    weights: str = setting("none", metavar="none|imagenet|PATH",
+                           help="backbone initialisation: none, imagenet (torchvision's cache; never downloaded) "
+                                "or the path of a backbone state dict")
+    freeze_backbone: bool = setting(False, help="train the head only")
+    backbone_norm: Norm = setting("batch", help="backbone normalisation (the head always uses GroupNorm); group is "
+                                                "batch-size independent but learns slower from scratch")
+    finetune: str | None = setting(None, metavar="MODEL",
+                                   help="start from an existing model file (new classes are added)")
+    resume: bool = setting(False, help="continue an interrupted run from OUT.ckpt")
+    epochs: int = setting(30, number=Number(int, minimum=1, maximum=100_000), help="training epochs")
+    batch_size: int = setting(8, number=Number(int, minimum=2, maximum=1024),
+                              help="tiles per training step (at least 2: DeepLabV3's pooling branch needs two)")
+    tile_size: int = setting(256, number=TILE, help="training tile edge in pixels")
+    lr: float = setting(1e-3, number=Number(float, minimum=0, maximum=10, exclusive_minimum=True),
+                        help="peak learning rate (one-cycle schedule)")
+    weight_decay: float = setting(1e-4, number=Number(float, minimum=0, maximum=1), help="AdamW weight decay")
+    samples_per_epoch: int = setting(512, number=Number(int, minimum=1, maximum=10_000_000),
+                                     help="training tiles per epoch")
+    val_fraction: float = setting(0.3, number=Number(float, minimum=0, maximum=1, exclusive_maximum=True),
+                                  help="labeled share held out for validation, spatially disjoint")
+    focal_gamma: float = setting(0.0, number=Number(float, minimum=0, maximum=10),
+                                 help="focal modulation of the loss (0 = off)")
+    class_weights: str = setting("none", metavar="none|auto|W1,W2,...",
+                                 help="class weights of the loss: none, auto (median frequency) or one per class")
+    dice_weight: float = setting(0.0, number=Number(float, minimum=0, maximum=10),
+                                 help="weight of a Dice term over labeled pixels")
+    patience: int = setting(10, number=Number(int, minimum=1, maximum=100_000),
+                            help="stop early after this many epochs without validation gain")
+    seed: int = setting(0, number=Number(int, minimum=0, maximum=2**32 - 1), help="random seed (reproducible runs)")
+    device: DeviceChoice = setting("auto", help="compute device (auto: CUDA when present)")
+    threads: int | None = setting(None, number=Number(int, minimum=1, maximum=1024),
+                                  help="CPU threads for torch (default: all cores)")
+    sparse: str | None = setting(None, cli=False, help="sparse-label simulation of the training data")
+    sources: dict[str, Any] = setting(help="what the labels were, for the record", cli=False, factory=dict)
+
+    def __post_init__(self) -> None:
+        validate_settings(self)
+
+
+@dataclass
+class PredictOptions:
+    """How a raster is classified (the outputs are the caller's choice, not options).
+
+    Raises:
+        InputError: an option outside its range (on construction).
+    """
+
+    tile_size: int | None = setting(None, number=TILE, help="tile size in pixels (default: the model's training tile size)")
+    overlap: int | None = setting(None, number=Number(int, minimum=0, maximum=MAX_TILE - 1),
+                                  help="overlap between tiles in pixels (default: half the tile, seam-free; less is faster)")
+    batch_size: int = setting(4, number=Number(int, minimum=1, maximum=1024), help="tiles per forward pass")
+    device: DeviceChoice = setting("auto", help="compute device (auto: CUDA when present)")
+    backend: Backend = setting("auto", help="auto: onnxruntime on CPU (faster), torch on CUDA")
+    threads: int | None = setting(None, number=Number(int, minimum=1, maximum=1024),
+                                  help="CPU threads (default: all cores)")
+
+    def __post_init__(self) -> None:
+        validate_settings(self)
+
+
+@dataclass
+class VectorOptions:
+    """How class rasters become polygons."""
+
+    min_area: float = setting(0.0, number=Number(float, minimum=0),
+                              help="merge regions smaller than this (map units², e.g. m²) into their neighbours")
+    simplify: float = setting(0.0, number=Number(float, minimum=0),
+                              help="simplification tolerance in map units; shared edges stay shared (no gaps)")
+
+    def __post_init__(self) -> None:
+        validate_settings(self)
