@@ -2,6 +2,7 @@
 #   make demo   train on the built-in demo scene and classify it (CPU, a few minutes)
 #   make test   engine tests + QGIS plugin tests (real QGIS, real engine processes)
 #   make bench  inference benchmark (ratios against baselines measured in the same run)
+#   make lint   ruff (style, docstrings, annotations) and mypy (types); part of make test
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
@@ -17,10 +18,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BASE := python3 python3-venv python3-pip
 APT_QGIS := qgis python3-qgis qgis-providers xvfb xauth imagemagick zip
 
-.PHONY: help demo test test-engine test-qgis bench package qgis engine-env qgis-env clean
+.PHONY: help demo test lint test-engine test-qgis bench package qgis engine-env qgis-env clean
 
 help:
-	@sed -n '2,5p' Makefile
+	@sed -n '2,6p' Makefile
 
 # Installs the Debian packages named in $(1) that are missing.
 define apt_install
@@ -51,7 +52,11 @@ qgis-env: $(QGIS_VENV)/.installed
 demo: engine-env
 	$(ENGINE_VENV)/bin/landcover demo --out $(DEMO_DIR)
 
-test: test-engine test-qgis
+test: lint test-engine test-qgis
+
+lint: engine-env
+	$(ENGINE_VENV)/bin/ruff check .
+	$(ENGINE_VENV)/bin/mypy
 
 test-engine: engine-env
 	$(ENGINE_PY) -m pytest tests/engine -q
@@ -66,6 +71,7 @@ clean:
 	rm -rf $(VENV_DIR) $(DEMO_DIR) build dist *.egg-info
 
 # -- QGIS plugin -------------------------------------------------------------------------------------
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' landcover_core/__init__.py)
 PLUGIN_ZIP := build/landcover_qgis.zip
 PLUGIN_STAGE := build/plugin
 QGIS_PROFILES := build/qgis-profiles
@@ -75,7 +81,8 @@ package:
 	rm -rf $(PLUGIN_STAGE) $(PLUGIN_ZIP)
 	mkdir -p $(PLUGIN_STAGE)/landcover_qgis/engine
 	cp -r landcover_qgis/. $(PLUGIN_STAGE)/landcover_qgis/
-	cp metadata.txt $(PLUGIN_STAGE)/landcover_qgis/
+	sed 's/^version=.*/version=$(VERSION)/' metadata.txt > $(PLUGIN_STAGE)/landcover_qgis/metadata.txt
+	cp LICENSE $(PLUGIN_STAGE)/landcover_qgis/
 	cp -r resources $(PLUGIN_STAGE)/landcover_qgis/resources
 	cp -r pyproject.toml $(wildcard README.md LICENSE) landcover_core $(PLUGIN_STAGE)/landcover_qgis/engine/
 	find $(PLUGIN_STAGE) \( -name __pycache__ -o -name '*.pyc' \) -prune -exec rm -rf {} +

@@ -15,7 +15,9 @@ from rasterio.windows import Window
 from landcover_core.errors import InputError
 from landcover_core.options import parse_bands
 
-__all__ = ["default_bands", "iter_windows", "open_raster", "parse_bands", "read_window", "resolve_bands"]
+__all__ = [
+    "default_bands", "inner_part", "iter_windows", "open_raster", "parse_bands", "read_window", "resolve_bands",
+]
 
 
 @contextmanager
@@ -54,6 +56,23 @@ def resolve_bands(dataset: rasterio.DatasetReader, bands: Sequence[int] | None) 
     return list(bands)
 
 
+def inner_part(window: Window, height: int, width: int) -> tuple[Window, tuple[slice, slice]] | None:
+    """The part of ``window`` inside a ``height`` x ``width`` grid, and where it lands in a window-sized array.
+
+    Windows are read this way (inner part, then padding) rather than with rasterio's boundless reads,
+    which go through a VRT (~5x slower) and are not available on a WarpedVRT.
+
+    Returns:
+        ``(inner window, (row slice, column slice))``, or None when the window lies wholly outside.
+    """
+    row, col = int(window.row_off), int(window.col_off)
+    r0, c0 = max(row, 0), max(col, 0)
+    r1, c1 = min(row + int(window.height), height), min(col + int(window.width), width)
+    if r1 <= r0 or c1 <= c0:
+        return None
+    return Window(c0, r0, c1 - c0, r1 - r0), (slice(r0 - row, r1 - row), slice(c0 - col, c1 - col))
+
+
 def read_window(
     dataset: rasterio.DatasetReader, bands: Sequence[int], window: Window
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -63,21 +82,17 @@ def read_window(
         ``(image, valid)``: image float32 (C, H, W) and a boolean (H, W) mask that is False on nodata,
         masked (alpha) pixels, non-finite values and outside the raster.
     """
-    height, width = int(window.height), int(window.width)
-    row, col = int(window.row_off), int(window.col_off)
-    image = np.zeros((len(bands), height, width), dtype=np.float32)
-    valid = np.zeros((height, width), dtype=bool)
-    # Read the part inside the raster and pad: rasterio's boundless reads go through a VRT (~5x slower).
-    r0, c0 = max(row, 0), max(col, 0)
-    r1, c1 = min(row + height, dataset.height), min(col + width, dataset.width)
-    if r1 > r0 and c1 > c0:
-        inner = Window(c0, r0, c1 - c0, r1 - r0)
-        part = dataset.read(list(bands), window=inner, out_dtype="float32")
+    image = np.zeros((len(bands), int(window.height), int(window.width)), dtype=np.float32)
+    valid = np.zeros(image.shape[1:], dtype=bool)
+    part = inner_part(window, dataset.height, dataset.width)
+    if part is not None:
+        inner, (rows, cols) = part
+        pixels = dataset.read(list(bands), window=inner, out_dtype="float32")
         masks = dataset.read_masks(list(bands), window=inner)
-        ok = np.all(masks > 0, axis=0) & np.all(np.isfinite(part), axis=0)
-        part[:, ~ok] = 0.0
-        image[:, r0 - row:r1 - row, c0 - col:c1 - col] = part
-        valid[r0 - row:r1 - row, c0 - col:c1 - col] = ok
+        ok = np.all(masks > 0, axis=0) & np.all(np.isfinite(pixels), axis=0)
+        pixels[:, ~ok] = 0.0
+        image[:, rows, cols] = pixels
+        valid[rows, cols] = ok
     return image, valid
 
 

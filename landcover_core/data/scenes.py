@@ -18,7 +18,7 @@ from landcover_core.errors import InputError
 from landcover_core.labels import LabelSource, PolygonLabels, RasterLabels
 from landcover_core.labels.base import Grid
 from landcover_core.labels.deepglobe import DeepGlobeMaskLabels, find_deepglobe_pairs
-from landcover_core.raster import open_raster, read_window, resolve_bands
+from landcover_core.raster import inner_part, open_raster, read_window, resolve_bands
 
 #: Scenes up to this size (bytes, native dtype) are read once and kept in memory; larger ones are
 #: read window by window, so memory never grows with the raster.
@@ -79,12 +79,12 @@ class Scene:
 
 def _slice(array: np.ndarray, window: Window) -> np.ndarray:
     """A boundless slice of an in-memory (..., H, W) array, zero-padded outside."""
-    row, col, height, width = int(window.row_off), int(window.col_off), int(window.height), int(window.width)
-    out = np.zeros(array.shape[:-2] + (height, width), dtype=array.dtype)
-    r0, c0 = max(row, 0), max(col, 0)
-    r1, c1 = min(row + height, array.shape[-2]), min(col + width, array.shape[-1])
-    if r1 > r0 and c1 > c0:
-        out[..., r0 - row:r1 - row, c0 - col:c1 - col] = array[..., r0:r1, c0:c1]
+    out = np.zeros(array.shape[:-2] + (int(window.height), int(window.width)), dtype=array.dtype)
+    part = inner_part(window, array.shape[-2], array.shape[-1])
+    if part is not None:
+        inner, (rows, cols) = part
+        inner_rows, inner_cols = inner.toslices()
+        out[..., rows, cols] = array[..., inner_rows, inner_cols]
     return out
 
 

@@ -11,7 +11,7 @@ from rasterio.windows import Window
 from landcover_core.classes import DEEPGLOBE, DEEPGLOBE_COLOURS, IGNORE_INDEX, ClassScheme
 from landcover_core.errors import InputError
 from landcover_core.labels.base import Grid
-from landcover_core.raster import iter_windows, open_raster
+from landcover_core.raster import inner_part, iter_windows, open_raster
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,12 @@ class DeepGlobeMaskLabels:
                 )
 
     def read(self, window: Window) -> np.ndarray:
-        with open_raster(self.pair.mask, "DeepGlobe mask") as src:
-            rgb = src.read([1, 2, 3], window=window, boundless=True, fill_value=0)
+        rgb = np.zeros((3, int(window.height), int(window.width)), dtype=np.uint8)
+        part = inner_part(window, self.grid.height, self.grid.width)
+        if part is not None:
+            inner, (rows, cols) = part
+            with open_raster(self.pair.mask, "DeepGlobe mask") as src:
+                rgb[:, rows, cols] = src.read([1, 2, 3], window=inner)
         return decode_deepglobe_mask(rgb)
 
     def candidate_windows(self, size: int) -> list[Window]:

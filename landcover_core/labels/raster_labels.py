@@ -13,7 +13,7 @@ from rasterio.windows import Window
 from landcover_core.classes import IGNORE_INDEX, ClassScheme
 from landcover_core.errors import InputError
 from landcover_core.labels.base import Grid
-from landcover_core.raster import iter_windows, open_raster
+from landcover_core.raster import inner_part, iter_windows, open_raster
 
 _SCAN_BLOCK = 1024
 
@@ -72,11 +72,9 @@ class RasterLabels:
         fill = self.nodata if self.nodata is not None else 0
         codes = np.full((int(window.height), int(window.width)), fill, dtype=np.int64)
         footprint = np.zeros(codes.shape, dtype=bool)
-        # Read the part inside the grid (a WarpedVRT cannot read boundless) and pad the rest.
-        inner = window.intersection(Window(0, 0, self.grid.width, self.grid.height)) if _overlaps(window, self.grid) else None
-        if inner is not None:
-            rows = slice(int(inner.row_off - window.row_off), int(inner.row_off - window.row_off + inner.height))
-            cols = slice(int(inner.col_off - window.col_off), int(inner.col_off - window.col_off + inner.width))
+        part = inner_part(window, self.grid.height, self.grid.width)
+        if part is not None:
+            inner, (rows, cols) = part
             codes[rows, cols] = self._view.read(1, window=inner)
             footprint[rows, cols] = self._view.read_masks(1, window=inner) > 0 if not self.aligned else True
         valid = footprint & (codes >= 0) & (codes < len(self._lut))
@@ -94,7 +92,3 @@ class RasterLabels:
             self._view.close()
         self._dataset.close()
 
-
-def _overlaps(window: Window, grid: Grid) -> bool:
-    return (window.col_off < grid.width and window.row_off < grid.height
-            and window.col_off + window.width > 0 and window.row_off + window.height > 0)

@@ -16,7 +16,7 @@ from landcover_core.classes import ClassScheme
 from landcover_core.errors import Cancelled, InputError, ModelFileError
 from landcover_core.geotiff import CLASSES_TAG, CONFIDENCE_NODATA
 from landcover_core.config import PredictOptions
-from landcover_core.inference.predict import Ensemble, Outputs, classify_raster, predict_raster
+from landcover_core.inference.predict import Ensemble, Outputs, classify_raster, load_ensemble, predict_raster
 from landcover_core.inference.runners import make_runner
 from landcover_core.progress import Reporter
 from landcover_core.synthetic import DEMO_SCHEME
@@ -140,9 +140,17 @@ def test_onnx_and_torch_backends_agree(scene: Path, model: Path, tmp_path: Path)
 
 def test_ensemble_averages_and_checks_compatibility(scene: Path, model: Path, tmp_path: Path) -> None:
     other = save_mobilenet(tmp_path / "other.pt", seed=1)
-    result = predict_raster([model, other], scene, Outputs(tmp_path / "ens.tif"),
-                            PredictOptions(tile_size=64, backend="torch"))
+    options = PredictOptions(tile_size=64, backend="torch")
+    result = predict_raster([model, other], scene, Outputs(tmp_path / "ens.tif"), options)
     assert result["summary"]["nodata"] == DEMO_SCHEME.nodata_code
+    # The ensemble's probabilities are the mean of its members' (each normalising with its own statistics).
+    ensemble = load_ensemble([model, other], options)
+    batch = np.random.default_rng(0).uniform(0, 255, (2, 3, 64, 64)).astype(np.float32)
+    valid = np.ones((2, 64, 64), bool)
+    members = [Ensemble([runner])(batch, valid) for runner in ensemble.runners]
+    averaged = ensemble(batch, valid)
+    np.testing.assert_allclose(averaged, (members[0] + members[1]) / 2, atol=1e-6)
+    assert all(np.abs(averaged - member).max() > 1e-3 for member in members)  # no member is ignored
     renamed = save_mobilenet(tmp_path / "renamed.pt", scheme=ClassScheme.from_codes([1, 2, 3, 4]))
     with pytest.raises(InputError, match="share their classes"):
         predict_raster([model, renamed], scene, Outputs(tmp_path / "x.tif"), PredictOptions(tile_size=64))

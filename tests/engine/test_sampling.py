@@ -1,0 +1,128 @@
+"""Where training tiles come from: labeled blocks, the spatially disjoint split, seeded sampling, scene reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import rasterio
+from rasterio.windows import Window
+
+from landcover_core.data import scenes as scenes_module
+from landcover_core.data.sampling import (
+    MIN_BLOCK_SIZE,
+    TRAIN,
+    VAL,
+    TileSampler,
+    index_blocks,
+    mask_to_state,
+    split_blocks,
+    validation_tiles,
+)
+from landcover_core.data.sources import TrainingData, load_training_scenes
+from landcover_core.progress import Reporter
+from landcover_core.raster import read_window
+
+QUIET = Reporter(quiet=True)
+
+
+def _scenes(scene, **extra):
+    return load_training_scenes(TrainingData(images=[str(scene.image)], label_rasters=[str(scene.truth)], **extra))
+
+
+def _split(scenes, scheme, seed=0, tile=64, fraction=0.3):
+    index = index_blocks(scenes, len(scheme), tile, QUIET)
+    split_blocks(index, len(scenes), fraction, seed)
+    return index
+
+
+def test_split_is_spatially_disjoint_and_validation_counts_each_pixel_once(scene) -> None:
+    scenes, scheme = _scenes(scene)
+    index = _split(scenes, scheme)
+    states = index.states[0]
+    assert (states == TRAIN).any() and (states == VAL).any()
+    # Training reads never see a validation pixel: every labeled pixel left lies in a training block.
+    for row in range(-16, 192, 40):
+        window = Window(row, row // 2, 64, 64)
+        _, labels = scenes[0].read(window)
+        kept = mask_to_state(labels, window, states, index.size, TRAIN)
+        rows, cols = np.nonzero(kept >= 0)
+        blocks = states[(rows + int(window.row_off)) // index.size, (cols + int(window.col_off)) // index.size]
+        assert (blocks == TRAIN).all()
+    # Validation tiles hold each validation pixel exactly once.
+    counted = sum(int((labels >= 0).sum()) for _, labels in validation_tiles(scenes, index, 64))
+    assert counted == int(index.counts(VAL).sum())
+    # Every class held by two or more blocks is in validation.
+    held = np.sum([b.counts > 0 for b in index.blocks], axis=0)
+    assert all(index.counts(VAL)[k] > 0 for k in np.flatnonzero(held >= 2))
+    scenes[0].close()
+
+
+def test_split_and_tiles_are_reproducible_per_seed(scene) -> None:
+    def draw(seed: int):
+        scenes, scheme = _scenes(scene)
+        index = _split(scenes, scheme, seed=seed)
+        sampler = TileSampler(scenes, index, 64, np.random.default_rng(seed))
+        tiles = [sampler.sample() for _ in range(4)]
+        scenes[0].close()
+        return index.states[0].copy(), tiles
+
+    states_a, tiles_a = draw(0)
+    states_b, tiles_b = draw(0)
+    states_c, tiles_c = draw(7)
+    assert np.array_equal(states_a, states_b)
+    assert all(np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1]) for a, b in zip(tiles_a, tiles_b))
+    assert not np.array_equal(states_a, states_c) or any(
+        not np.array_equal(a[0], c[0]) for a, c in zip(tiles_a, tiles_c))
+
+
+def test_few_labels_shrink_the_blocks_so_a_split_stays_possible(scene, tmp_path: Path) -> None:
+    with rasterio.open(scene.truth) as src:
+        profile, truth = src.profile, src.read(1)
+    sparse = np.zeros_like(truth)
+    sparse[40:56, 40:56] = truth[40:56, 40:56]  # one small labeled patch
+    sparse[120:136, 100:116] = truth[120:136, 100:116]
+    path = tmp_path / "few.tif"
+    with rasterio.open(path, "w", **{**profile, "nodata": 0}) as dst:
+        dst.write(sparse, 1)
+    scenes, scheme = load_training_scenes(TrainingData(images=[str(scene.image)], label_rasters=[str(path)]))
+    index = index_blocks(scenes, len(scheme), 128, QUIET)
+    assert MIN_BLOCK_SIZE <= index.size < 128
+    assert sum(int(b.counts.sum()) for b in index.blocks) == int((sparse > 0).sum())
+    scenes[0].close()
+
+
+@pytest.mark.parametrize("window", [Window(0, 0, 64, 64), Window(-10, 150, 64, 64), Window(170, -5, 40, 80)])
+def test_large_scenes_stream_and_read_like_cached_ones(scene, monkeypatch: pytest.MonkeyPatch, window: Window) -> None:
+    scenes, _ = _scenes(scene)
+    cached = scenes[0].read(window)
+    scenes[0].close()
+    monkeypatch.setattr(scenes_module._CACHE, "budget", 1024)  # every scene is now "too large" to keep
+    scenes, _ = _scenes(scene)
+    streamed = scenes[0].read(window)
+    assert scenes[0].key not in scenes_module._CACHE._items
+    np.testing.assert_array_equal(cached[0], streamed[0])
+    np.testing.assert_array_equal(cached[1], streamed[1])
+    scenes[0].close()
+
+
+def test_a_closed_scene_never_serves_its_pixels_to_another(scene, tmp_path: Path) -> None:
+    with rasterio.open(scene.image) as src:
+        profile, pixels = src.profile, src.read()
+    other = tmp_path / "other.tif"
+    with rasterio.open(other, "w", **profile) as dst:
+        dst.write(pixels[:, ::-1, :])  # same grid, other pixels
+    window = Window(20, 20, 32, 32)
+    for _ in range(5):  # ids of dead objects are reused; the cache must not be fooled by that
+        first, _ = _scenes(scene)
+        first[0].read(window)
+        first[0].close()
+        assert first[0].key not in scenes_module._CACHE._items
+        del first
+        second, _ = load_training_scenes(TrainingData(images=[str(other)], label_rasters=[str(scene.truth)]))
+        image, _ = second[0].read(window)
+        with rasterio.open(other) as src:
+            expected, valid = read_window(src, second[0].bands, window)
+        np.testing.assert_array_equal(image[:, valid], expected[:, valid])
+        second[0].close()
