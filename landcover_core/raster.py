@@ -8,7 +8,7 @@ from typing import Iterator, Sequence
 
 import numpy as np
 import rasterio
-from rasterio.enums import ColorInterp
+from rasterio.enums import ColorInterp, MaskFlags
 from rasterio.errors import RasterioIOError
 from rasterio.windows import Window
 
@@ -83,8 +83,7 @@ def read_window(
     if r1 > r0 and c1 > c0:
         inner = Window(c0, r0, c1 - c0, r1 - r0)
         part = dataset.read(list(bands), window=inner, out_dtype="float32")
-        masks = dataset.read_masks(list(bands), window=inner)
-        ok = np.all(masks > 0, axis=0) & np.all(np.isfinite(part), axis=0)
+        ok = valid_pixels(dataset, bands, inner, part)
         part[:, ~ok] = 0.0
         image[:, r0 - row:r1 - row, c0 - col:c1 - col] = part
         valid[r0 - row:r1 - row, c0 - col:c1 - col] = ok
@@ -96,3 +95,18 @@ def iter_windows(height: int, width: int, size: int) -> Iterator[Window]:
     for row in range(0, height, size):
         for col in range(0, width, size):
             yield Window(col, row, min(size, width - col), min(size, height - row))
+
+
+def valid_pixels(dataset: rasterio.DatasetReader, bands: Sequence[int], window: Window, data: np.ndarray) -> np.ndarray:
+    """The (H, W) mask of pixels valid in every band: not nodata, not masked (alpha, mask band), finite.
+
+    Args:
+        data: the bands already read in ``window`` (C, H, W), for the finiteness test.
+    """
+    ok = np.ones(data.shape[1:], dtype=bool)
+    # Bands without nodata or mask need no mask read (GDAL would return a constant 255 array).
+    if any(dataset.mask_flag_enums[band - 1] != [MaskFlags.all_valid] for band in bands):
+        ok &= np.all(dataset.read_masks(list(bands), window=window) > 0, axis=0)
+    if data.dtype.kind == "f":
+        ok &= np.all(np.isfinite(data), axis=0)
+    return ok
