@@ -49,7 +49,6 @@ from rasterio.windows import Window
 
 from landcover_core.errors import InputError
 from landcover_core.files import atomic_output, check_output_path
-from landcover_core.geotiff import GDAL_ENV
 from landcover_core.progress import Reporter
 from landcover_core.raster import open_raster, resolve_bands, valid_pixels
 
@@ -61,6 +60,9 @@ SAMPLE_SIZE = 2**18
 SAMPLE_SEED = 8
 #: Target window side in pixels for streaming (rounded to whole blocks of the raster).
 WINDOW = 1024
+#: GDAL block cache while streaming: windows are made of whole blocks, each read and written once, so the
+#: cache only needs to hold a window's blocks (GDAL's default, 5% of RAM, would grow with the raster).
+GDAL_STREAM_ENV = {"GDAL_CACHEMAX": 16 * 1024 * 1024}
 #: Version of :meth:`RasterHistogram.to_dict`'s layout.
 FORMAT_VERSION = 1
 
@@ -188,10 +190,15 @@ class RasterHistogram:
 
 # -- streaming statistics -------------------------------------------------------------------------------
 def stream_windows(dataset: rasterio.DatasetReader, size: int = WINDOW) -> list[Window]:
-    """Windows of about ``size`` pixels a side made of whole blocks (strips: whole strips, split in columns)."""
+    """Windows of whole blocks, about ``size``² pixels each: every block is read (and written) once, whole.
+
+    Tiles: about ``size`` x ``size`` pixels; strips: whole strips, as many as make about ``size``² pixels.
+    """
     block_h, block_w = dataset.block_shapes[0]
-    rows = max(block_h, size // block_h * block_h)
-    cols = max(block_w, size // block_w * block_w) if block_w < dataset.width else size
+    if block_w >= dataset.width:
+        rows, cols = max(block_h, size * size // dataset.width // block_h * block_h), dataset.width
+    else:
+        rows, cols = max(block_h, size // block_h * block_h), max(block_w, size // block_w * block_w)
     return [Window(col, row, min(cols, dataset.width - col), min(rows, dataset.height - row))
             for row in range(0, dataset.height, rows) for col in range(0, dataset.width, cols)]
 
@@ -288,7 +295,7 @@ def _scan(dataset: rasterio.DatasetReader, bands: list[int], reporter: Reporter,
     name = dataset.name
     accumulators = [_accumulator(np.dtype(dataset.dtypes[band - 1])) for band in bands]
     windows = stream_windows(dataset, window)
-    with rasterio.Env(**GDAL_ENV):
+    with rasterio.Env(**GDAL_STREAM_ENV):
         for win in reporter.track(windows, len(windows), "statistics", f"statistics of {Path(name).name}"):
             _accumulate(accumulators, *read_native(dataset, bands, win), win, dataset.width)
     return _finish(accumulators, name, bands, f"The {what} {dataset.name}")
@@ -458,10 +465,11 @@ class HistogramMatcher:
         """
         if len(array) != len(self.mappings):
             raise ValueError(f"{len(array)} bands given, {len(self.mappings)} expected")
+        everything = valid is None or bool(valid.all())  # skip the selection where nothing is masked
         out = np.empty_like(array)
         for i, mapping in enumerate(self.mappings):
             mapped = mapping(array[i])
-            out[i] = mapped if valid is None else np.where(valid, mapped, array[i])
+            out[i] = mapped if everything else np.where(valid, mapped, array[i])
         return out
 
     def transform(self, source: RasterHistogram) -> RasterHistogram:
@@ -555,14 +563,17 @@ def _write_matched(dataset: rasterio.DatasetReader, bands: list[int], matcher: H
     windows = stream_windows(dataset, window)
     selected = [i for i in range(dataset.count) if i + 1 in bands]
     order = [bands.index(i + 1) for i in selected]  # position of each output band in the matcher
-    with rasterio.Env(**GDAL_ENV), rasterio.open(path, "w", **output_profile(dataset)) as dst:
+    with rasterio.Env(**GDAL_STREAM_ENV), rasterio.open(path, "w", **output_profile(dataset)) as dst:
         _copy_metadata(dataset, dst)
         for win in reporter.track(windows, len(windows), "matching", f"matching {Path(dataset.name).name}"):
             data, valid = read_native(dataset, bands, win)
             matched = matcher.apply(data, valid)
-            block = dataset.read(window=win) if len(bands) < dataset.count else np.empty_like(matched)
-            for i, j in zip(selected, order):
-                block[i] = matched[j]
+            if order == list(range(dataset.count)):  # every band, in order
+                block = matched
+            else:
+                block = dataset.read(window=win) if len(bands) < dataset.count else np.empty_like(matched)
+                for i, j in zip(selected, order):
+                    block[i] = matched[j]
             dst.write(block, window=win)
         if dataset.overviews(1):
             dst.build_overviews(dataset.overviews(1), Resampling.average)

@@ -35,15 +35,18 @@ def plot_histograms(source: RasterHistogram, reference: RasterHistogram, result:
 
     rows = len(source.bands)
     fig, axes = plt.subplots(rows, 2, figsize=(11, 3.2 * rows), squeeze=False)
-    series = (("source", source, "tab:blue"), ("reference", reference, "tab:orange"), ("result", result, "tab:green"))
+    # The result first and light: matched integer data is spiky (some values are never produced) and would hide the rest.
+    series = (("result", result, "tab:green"), ("source", source, "tab:blue"), ("reference", reference, "tab:orange"))
     for i, (left, right) in enumerate(axes):
         edges = bin_edges([raster.histograms[i] for _, raster, _ in series])
         centres = (edges[1:] + edges[:-1]) / 2
         for label, raster, colour in series:
             hist = raster.histograms[i]
             cdf = hist.cdf_at(edges)
-            left.step(centres, np.diff(cdf), where="mid", color=colour, label=f"{label} (band {raster.bands[i]})")
-            right.plot(edges, cdf, color=colour, label=label)
+            alpha = 0.45 if raster is result else 1.0
+            left.step(centres, np.diff(cdf), where="mid", color=colour, alpha=alpha, linewidth=1.0,
+                      label=f"{label} (band {raster.bands[i]})")
+            right.plot(edges, cdf, color=colour, linestyle="--" if raster is result else "-", label=label)
         left.set_title(f"Band {source.bands[i]}: histogram")
         right.set_title(f"Band {source.bands[i]}: cumulative histogram")
         left.set_ylabel("fraction of pixels")
