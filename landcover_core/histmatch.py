@@ -33,7 +33,8 @@ Special cases, by design:
 * The output keeps the source's data type: values are mapped into the reference's value range, then
   rounded and clipped for integer types. A reference whose values the source type cannot hold (a
   uint16 reference for a uint8 source with values above 255) is refused with an :class:`InputError`
-  rather than clipped, which would silently pile values up at the type's limit.
+  rather than clipped, which would silently pile values up at the type's limit. The reverse is not
+  refused: a float reference of reflectances in 0..1 for a uint16 source gives a source of 0s and 1s.
 """
 
 from __future__ import annotations
