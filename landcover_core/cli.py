@@ -16,7 +16,7 @@ from landcover_core import __version__
 from landcover_core.errors import LandcoverError
 from landcover_core.progress import CancelToken, Reporter
 
-COMMANDS = ("train", "predict", "vectorize", "evaluate", "info", "doctor", "schema", "demo")
+COMMANDS = ("train", "predict", "vectorize", "evaluate", "info", "doctor", "schema", "demo", "histmatch")
 
 
 class UsageError(Exception):

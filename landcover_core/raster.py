@@ -8,7 +8,7 @@ from typing import Iterator, Sequence
 
 import numpy as np
 import rasterio
-from rasterio.enums import ColorInterp
+from rasterio.enums import ColorInterp, MaskFlags
 from rasterio.errors import RasterioIOError
 from rasterio.windows import Window
 
@@ -88,8 +88,7 @@ def read_window(
     if part is not None:
         inner, (rows, cols) = part
         pixels = dataset.read(list(bands), window=inner, out_dtype="float32")
-        masks = dataset.read_masks(list(bands), window=inner)
-        ok = np.all(masks > 0, axis=0) & np.all(np.isfinite(pixels), axis=0)
+        ok = valid_pixels(dataset, bands, inner, pixels)
         pixels[:, ~ok] = 0.0
         image[:, rows, cols] = pixels
         valid[rows, cols] = ok
@@ -101,3 +100,18 @@ def iter_windows(height: int, width: int, size: int) -> Iterator[Window]:
     for row in range(0, height, size):
         for col in range(0, width, size):
             yield Window(col, row, min(size, width - col), min(size, height - row))
+
+
+def valid_pixels(dataset: rasterio.DatasetReader, bands: Sequence[int], window: Window, data: np.ndarray) -> np.ndarray:
+    """The (H, W) mask of pixels valid in every band: not nodata, not masked (alpha, mask band), finite.
+
+    Args:
+        data: the bands already read in ``window`` (C, H, W), for the finiteness test.
+    """
+    ok = np.ones(data.shape[1:], dtype=bool)
+    # Bands without nodata or mask need no mask read (GDAL would return a constant 255 array).
+    if any(dataset.mask_flag_enums[band - 1] != [MaskFlags.all_valid] for band in bands):
+        ok &= np.all(dataset.read_masks(list(bands), window=window) > 0, axis=0)
+    if data.dtype.kind == "f":
+        ok &= np.all(np.isfinite(data), axis=0)
+    return ok
