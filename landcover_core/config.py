@@ -44,6 +44,10 @@ class TrainConfig:
                                                 "batch-size independent but learns slower from scratch")
     finetune: str | None = setting(None, metavar="MODEL",
                                    help="start from an existing model file (new classes are added)")
+    reference: str | None = setting(None, metavar="RASTER",
+                                    help="histogram-match every training scene to this reference raster (same band "
+                                         "numbers as --bands); the reference travels in the model and predict matches "
+                                         "each new image to it")
     resume: bool = setting(False, help="continue an interrupted run from OUT.ckpt")
     epochs: int = setting(30, number=Number(int, minimum=1, maximum=100_000), help="training epochs")
     batch_size: int = setting(8, number=Number(int, minimum=2, maximum=1024),
@@ -91,6 +95,8 @@ class PredictOptions:
     backend: Backend = setting("auto", help="auto: onnxruntime on CPU (faster), torch on CUDA")
     threads: int | None = setting(None, number=Number(int, minimum=1, maximum=1024),
                                   help="CPU threads (default: all cores)")
+    histmatch: bool = setting(True, help="match the image's histograms to the reference stored in the model, when it "
+                                         "has one (--no-histmatch: feed the image as it is)")
 
     def __post_init__(self) -> None:
         validate_settings(self)

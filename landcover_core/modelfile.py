@@ -37,6 +37,8 @@ class ModelSpec:
         tile_size: training tile size (a good default tile size for inference).
         config: the training configuration, for reproducibility.
         metrics: final/best validation metrics.
+        histogram: the histogram-matching reference (a
+            :meth:`~landcover_core.histmatch.RasterHistogram.to_dict`), or None when inputs are not matched.
     """
 
     arch: str
@@ -48,6 +50,7 @@ class ModelSpec:
     tile_size: int = 256
     config: dict[str, Any] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
+    histogram: dict[str, Any] | None = None
 
     @property
     def in_channels(self) -> int:
@@ -160,5 +163,13 @@ def model_info(path: str | Path) -> dict[str, Any]:
         "std": spec.std,
         "metrics": spec.metrics,
         "config": spec.config,
+        "histogram_reference": _reference_summary(spec.histogram),
         "parameters": sum(int(v.numel()) for v in payload["state_dict"].values()),
     }
+
+
+def _reference_summary(histogram: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Which reference a model matches its inputs to (file name and bands), without the distributions."""
+    if not histogram:
+        return None
+    return {"source": histogram.get("source"), "bands": histogram.get("bands")}

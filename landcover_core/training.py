@@ -111,13 +111,35 @@ def train_model(config: TrainConfig, data: TrainingData, reporter: Reporter | No
     config.sources = data.record(scenes[0].bands)
     reporter.log(f"Training {config.arch} on {len(scenes)} scene(s), classes: {', '.join(scheme.names)}")
     try:
+        reference = _match_scenes(scenes, config, reporter)
         from_labels = not (data.classes or config.finetune or data.dataset)
-        result = Trainer(config, scenes, scheme, reporter, scheme_from_labels=from_labels).run()
+        result = Trainer(config, scenes, scheme, reporter, scheme_from_labels=from_labels, reference=reference).run()
     finally:
         for scene in scenes:
             scene.close()
     result.curves = plot_training_curves(result.history, out.with_suffix(".curves.png"))
     return result
+
+
+def _match_scenes(scenes: list[Scene], config: TrainConfig, reporter: Reporter) -> dict[str, Any] | None:
+    """Matches every scene's histograms to ``config.reference`` (or a fine-tuned model's reference).
+
+    Returns:
+        The reference as stored in the model file, or None when nothing is matched.
+    """
+    from landcover_core.histmatch import RasterHistogram, compute_histogram, matcher_for_raster
+
+    if config.reference:
+        reference = compute_histogram(config.reference, scenes[0].bands, reporter, what="reference")
+        reference = RasterHistogram(Path(config.reference).name, reference.bands, reference.histograms)
+    elif config.finetune and load_spec(config.finetune).histogram:
+        reference = RasterHistogram.from_dict(load_spec(config.finetune).histogram or {})
+        reporter.log(f"Matching the scenes to the fine-tuned model's reference ({reference.source}).")
+    else:
+        return None
+    for scene in scenes:
+        scene.matcher = matcher_for_raster(scene.image, reference, scene.bands, reporter)
+    return reference.to_dict()
 
 
 def checkpoint_path(out: str | Path) -> Path:
@@ -133,12 +155,13 @@ class Trainer:
     """Trains one model on a list of scenes sharing a class scheme."""
 
     def __init__(self, config: TrainConfig, scenes: list[Scene], scheme: ClassScheme, reporter: Reporter,
-                 scheme_from_labels: bool = True) -> None:
+                 scheme_from_labels: bool = True, reference: dict[str, Any] | None = None) -> None:
         self.config = config
         self.scenes = scenes
         self.scheme = scheme
         self.reporter = reporter
         self.scheme_from_labels = scheme_from_labels
+        self.reference = reference
         self.device = pick_device(config.device)
         seed_everything(config.seed)
         self.rng = np.random.default_rng(config.seed)
@@ -175,10 +198,12 @@ class Trainer:
                     f"Model {cfg.finetune} takes {base.in_channels} bands but {len(bands)} are selected ({bands})."
                 )
             model = _extend_classes(model, base.scheme, self.scheme)
-            spec = ModelSpec(base.arch, bands, self.scheme, base.mean, base.std, base.backbone_norm, cfg.tile_size)
+            spec = ModelSpec(base.arch, bands, self.scheme, base.mean, base.std, base.backbone_norm, cfg.tile_size,
+                             histogram=self.reference)
             return model, spec
         model = build_model(cfg.arch, len(bands), len(self.scheme), cfg.weights, cfg.backbone_norm)
-        return model, ModelSpec(cfg.arch, bands, self.scheme, mean, std, cfg.backbone_norm, cfg.tile_size)
+        return model, ModelSpec(cfg.arch, bands, self.scheme, mean, std, cfg.backbone_norm, cfg.tile_size,
+                                histogram=self.reference)
 
     # -- training -----------------------------------------------------------------------------------
     def run(self) -> TrainResult:
@@ -351,7 +376,7 @@ class Trainer:
         if not path.is_file():
             raise InputError(f"Nothing to resume: no checkpoint {path} (it is kept when a run is interrupted).")
         state = torch.load(path, map_location="cpu", weights_only=False)
-        keys = ("arch", "tile_size", "batch_size", "samples_per_epoch", "sources", "sparse", "seed")
+        keys = ("arch", "tile_size", "batch_size", "samples_per_epoch", "sources", "sparse", "seed", "reference")
         changed = [k for k in keys if state["config"].get(k) != asdict(self.config).get(k)]
         if changed:
             raise InputError(f"Cannot resume {path}: settings differ from the interrupted run ({', '.join(changed)}).")

@@ -33,6 +33,8 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
     print(f"format      v{info['format_version']} (landcover {info['landcover_version']}, {info['created']})")
     print(f"arch        DeepLabV3 {info['arch']} ({info['backbone_norm']} norm, {info['parameters']:,} parameters)")
     print(f"bands       {info['bands']}  tile size {info['tile_size']}")
+    reference = info["histogram_reference"]
+    print("histmatch   " + (f"to {reference['source']} (bands {reference['bands']})" if reference else "none"))
     print("classes")
     for item in info["classes"]:
         print(f"  {item['code']:>4}  {item['color']}  {item['name']}")

@@ -15,6 +15,7 @@ from rasterio.windows import Window
 
 from landcover_core.classes import IGNORE_INDEX, ClassScheme
 from landcover_core.errors import InputError
+from landcover_core.histmatch import HistogramMatcher
 from landcover_core.labels import LabelSource, PolygonLabels, RasterLabels
 from landcover_core.labels.base import Grid
 from landcover_core.labels.deepglobe import DeepGlobeMaskLabels, find_deepglobe_pairs
@@ -34,6 +35,8 @@ class Scene:
     labels: LabelSource
     nbytes: int
     _dataset: rasterio.DatasetReader | None = field(default=None, repr=False)
+    #: Histogram matching applied to every read (to a training reference), or None.
+    matcher: HistogramMatcher | None = field(default=None, repr=False)
     # A key no other scene ever gets (``id()`` is reused once a scene is gone, and would serve its pixels).
     key: int = field(default_factory=lambda: next(_KEYS), repr=False, compare=False)
 
@@ -62,6 +65,8 @@ class Scene:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", NotGeoreferencedWarning)
                 image, valid = read_window(self._open(), self.bands, window)
+        if self.matcher is not None:
+            image = self.matcher.apply(image, valid)
         labels = self.labels.read(window)
         labels[~valid] = IGNORE_INDEX
         return image, labels

@@ -27,10 +27,11 @@ from rasterio.windows import Window, from_bounds
 from rasterio.windows import transform as window_transform
 
 from landcover_core.classes import ClassScheme
+from landcover_core.config import PredictOptions, VectorOptions
 from landcover_core.errors import InputError
 from landcover_core.files import atomic_output, check_output_path
 from landcover_core.geotiff import CONFIDENCE_NODATA, GDAL_ENV, open_class_raster, open_confidence_raster
-from landcover_core.config import PredictOptions, VectorOptions
+from landcover_core.histmatch import HistogramMatcher
 from landcover_core.inference.runners import Runner, make_runner
 from landcover_core.inference.tiling import Block, StripBlender, Tile, TileGrid
 from landcover_core.modelfile import ModelSpec, load_spec
@@ -83,8 +84,10 @@ def extent_window(dataset: rasterio.DatasetReader, extent: Extent | None) -> Win
 class Ensemble:
     """One or more runners sharing classes and bands; probabilities are averaged.
 
-    Each model normalises the raw tiles with its own mean and standard deviation; pixels without
-    data are set to the model's mean (0 after normalisation), as are the tile parts outside the raster.
+    Each model prepares the raw tiles its own way: histogram matching to its reference (once
+    :meth:`match_histograms` has fitted it to the image), then its own mean and standard deviation;
+    pixels without data are set to the model's mean (0 after normalisation), as are the tile parts
+    outside the raster.
     """
 
     def __init__(self, runners: Sequence[Runner]) -> None:
@@ -93,6 +96,31 @@ class Ensemble:
             (np.asarray(r.spec.mean, np.float32)[:, None, None], np.asarray(r.spec.std, np.float32)[:, None, None])
             for r in self.runners
         ]
+        self.matchers: list[HistogramMatcher | None] = [None] * len(self.runners)
+
+    def match_histograms(self, image: str | Path, bands: Sequence[int], enabled: bool = True,
+                         reporter: Reporter | None = None) -> list[str]:
+        """Fits the members that carry a histogram reference to ``image`` (one streaming scan, shared).
+
+        Args:
+            image: the raster about to be classified.
+            bands: its bands fed to the models.
+            enabled: False feeds the image as it is (``--no-histmatch``).
+            reporter: progress of the scan.
+
+        Returns:
+            The references the image is matched to (file names), empty when none.
+        """
+        from landcover_core.histmatch import RasterHistogram, compute_histogram
+
+        self.matchers = [None] * len(self.runners)
+        source = None
+        for i, runner in enumerate(self.runners):
+            if enabled and runner.spec.histogram:
+                source = source or compute_histogram(image, bands, reporter, what="image")
+                self.matchers[i] = HistogramMatcher.fit(source, RasterHistogram.from_dict(runner.spec.histogram))
+        return [str(r.spec.histogram["source"]) for r, m in zip(self.runners, self.matchers)
+                if m is not None and r.spec.histogram]
 
     @property
     def spec(self) -> ModelSpec:
@@ -105,8 +133,9 @@ class Ensemble:
     def __call__(self, batch: np.ndarray, valid: np.ndarray) -> np.ndarray:
         """Probabilities (N, K, T, T) of a raw batch (N, C, T, T) in raster units."""
         total = None
-        for runner, (mean, std) in zip(self.runners, self._norm):
-            x = (batch - mean) / np.maximum(std, 1e-12)
+        for runner, (mean, std), matcher in zip(self.runners, self._norm, self.matchers):
+            raw = batch if matcher is None else np.stack([matcher.apply(t, v) for t, v in zip(batch, valid)])
+            x = (raw - mean) / np.maximum(std, 1e-12)
             x *= valid[:, None]
             probs = runner(x)
             total = probs if total is None else total + probs
@@ -320,6 +349,9 @@ def classify_raster(
         warnings.simplefilter("ignore", NotGeoreferencedWarning)
         chosen = model_bands(src, spec, "the model", bands)
         region = extent_window(src, extent)
+        references = ensemble.match_histograms(image, chosen, options.histmatch, reporter)
+        if references:
+            reporter.log(f"Matching the image's histograms to {', '.join(sorted(set(references)))}.")
         # Tiles reach ``overlap`` px beyond an extent where the raster goes on: its edge gets context.
         context = _expand(region, overlap, src.width, src.height)
         # Chunk cuts fall on multiples of ``chunk_columns`` in output columns.
@@ -351,6 +383,7 @@ def classify_raster(
         "tile_size": tile,
         "overlap": overlap,
         "backend": ensemble.backend,
+        "histmatch": references,
     }
     return {"outputs": {k: (str(v) if v is not None else None) for k, v in outputs.as_dict().items()},
             "summary": summary}
