@@ -17,6 +17,7 @@ from landcover_core.modelfile import load_spec
 from landcover_core.synthetic import make_scene
 
 
+@pytest.mark.slow
 def test_one_percent_of_pixels_labeled_beats_chance_clearly(tmp_path, run):
     """Sparse points (1% of pixels) on a real-looking scene: validation mIoU far above chance, no collapse."""
     scene = make_scene(tmp_path, size=512, bands=4, seed=0, polygons_per_class=0, nodata_border=8)
