@@ -82,13 +82,33 @@ def read_window(
     r1, c1 = min(row + height, dataset.height), min(col + width, dataset.width)
     if r1 > r0 and c1 > c0:
         inner = Window(c0, r0, c1 - c0, r1 - r0)
-        part = dataset.read(list(bands), window=inner, out_dtype="float32")
-        masks = dataset.read_masks(list(bands), window=inner)
+        part, masks = _read(dataset, bands, inner)
         ok = np.all(masks > 0, axis=0) & np.all(np.isfinite(part), axis=0)
         part[:, ~ok] = 0.0
         image[:, r0 - row:r1 - row, c0 - col:c1 - col] = part
         valid[r0 - row:r1 - row, c0 - col:c1 - col] = ok
     return image, valid
+
+
+def _read(dataset: rasterio.DatasetReader, bands: Sequence[int], window: Window) -> tuple[np.ndarray, np.ndarray]:
+    """Bands (float32) and their masks in a window inside the raster."""
+    with read_errors(dataset):
+        return (dataset.read(list(bands), window=window, out_dtype="float32"),
+                dataset.read_masks(list(bands), window=window))
+
+
+@contextmanager
+def read_errors(dataset: rasterio.DatasetReader) -> Iterator[None]:
+    """Turns a failed read of ``dataset`` into a clear error naming the file.
+
+    Raises:
+        InputError: the file is truncated or damaged, or a file it refers to (a VRT's source) is missing.
+    """
+    try:
+        yield
+    except RasterioIOError as exc:
+        raise InputError(f"Cannot read {dataset.name}: the file is truncated or damaged, or a file it refers to is "
+                         f"missing ({exc.__cause__ or exc}).") from None
 
 
 def iter_windows(height: int, width: int, size: int) -> Iterator[Window]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from landcover_core.classes import ClassScheme
 from landcover_core.errors import InputError
-from landcover_core.files import check_output_path
+from landcover_core.files import check_output_paths
 from landcover_core.models import ARCHS
 from landcover_core.progress import Reporter
 from landcover_core.raster import parse_bands
@@ -137,10 +137,10 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
     import torch
 
     from landcover_core.plots import plot_training_curves
-    from landcover_core.training import TrainConfig, Trainer
+    from landcover_core.training import TrainConfig, Trainer, training_outputs
 
     inputs = [*(args.image or []), *(args.labels or []), *(args.label_raster or []), args.finetune]
-    out = check_output_path(args.out, inputs)
+    out = check_output_paths(training_outputs(args.out), inputs)["--out"]
     if args.threads:
         torch.set_num_threads(args.threads)
     scenes, scheme = build_scenes(args)

@@ -28,13 +28,16 @@ from rasterio.windows import transform as window_transform
 
 from landcover_core.classes import ClassScheme
 from landcover_core.errors import InputError
-from landcover_core.files import atomic_output, check_output_path
+from landcover_core.files import atomic_output, check_output_paths
 from landcover_core.geotiff import CONFIDENCE_NODATA, GDAL_ENV, open_class_raster, open_confidence_raster
+from landcover_core.inference.input_check import check_input_range
 from landcover_core.inference.runners import Backend, Device, Runner, make_runner
 from landcover_core.inference.tiling import Block, StripBlender, Tile, TileGrid
 from landcover_core.modelfile import ModelSpec, load_spec
 from landcover_core.progress import Reporter
 from landcover_core.raster import open_raster, read_window, resolve_bands
+from landcover_core.resources import check_tile_memory
+from landcover_core.vectorize import check_vector_path
 
 Extent = tuple[float, float, float, float]
 
@@ -300,6 +303,7 @@ def classify_raster(
     with warnings.catch_warnings(), rasterio.Env(**GDAL_ENV), open_raster(image, "image") as src:
         warnings.simplefilter("ignore", NotGeoreferencedWarning)
         chosen = model_bands(src, spec, "the model", bands)
+        check_input_range(src, chosen, spec, reporter)
         region = extent_window(src, extent)
         # Tiles reach ``overlap`` px beyond an extent where the raster goes on: its edge gets context.
         context = _expand(region, overlap, src.width, src.height)
@@ -346,11 +350,10 @@ def _check_request(image: str | Path, outputs: dict[str, str | Path | None], inp
         raise InputError(f"--overlap must be between 0 and half the tile size ({tile // 2}), not {overlap}.")
     if batch_size < 1:
         raise InputError(f"--batch-size must be at least 1, not {batch_size}.")
-    paths = [p for p in outputs.values() if p is not None]
-    if len({Path(p).resolve() for p in paths}) != len(paths):
-        raise InputError("The class raster, confidence raster and vector outputs must be different files.")
-    for path in paths:
-        check_output_path(path, inputs)
+    check_tile_memory(tile, batch_size, spec.in_channels, spec.num_classes)
+    check_output_paths({"--out": outputs["classes"], "--confidence": outputs["confidence"],
+                        "--vector": outputs["vector"]}, inputs)
+    check_vector_path(outputs["vector"])
     with warnings.catch_warnings(), open_raster(image, "image") as src:
         warnings.simplefilter("ignore", NotGeoreferencedWarning)
         model_bands(src, spec, model, bands)
