@@ -101,12 +101,6 @@ def partial_folder(path: str | Path) -> Path:
     return path.with_name(f".{path.name}.partial-{os.getpid()}")
 
 
-def temporary_sibling(path: str | Path) -> Path:
-    """Where ``path`` is written before it is complete: same name (drivers pick the format from it), in :func:`partial_folder`."""
-    path = Path(path)
-    return partial_folder(path) / path.name
-
-
 def _own_partial(folder: Path) -> bool:
     """Whether ``folder`` is a partial folder of this process (its outputs are already temporary)."""
     match = _PARTIAL.match(folder.name)
