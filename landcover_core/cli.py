@@ -7,13 +7,14 @@ Each command module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
 import traceback
 from typing import NoReturn, Sequence
 
-from landcover_core import __version__
-from landcover_core.errors import LandcoverError
+from landcover_core import __version__, files
+from landcover_core.errors import InputError, LandcoverError
 from landcover_core.progress import CancelToken, Reporter
 
 COMMANDS = ("train", "predict", "vectorize", "evaluate", "info", "doctor", "schema", "demo", "histmatch")
@@ -61,7 +62,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter = Reporter(json_mode=args.json_progress, quiet=args.quiet, cancel=cancel)
     reporter.emit("start", command=args.command, version=__version__)
     try:
-        outputs, summary = args._module.run(args, reporter)
+        with files.job(), reporter.capture_warnings():
+            try:
+                check_text_arguments(argv if argv is not None else sys.argv[1:])
+                outputs, summary = args._module.run(args, reporter)
+            except LandcoverError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - I/O failures become clear errors, others go on
+                raise as_input_error(exc) or exc
     except LandcoverError as exc:
         return _fail(reporter, exc.kind, str(exc), exc.exit_code)
     except KeyboardInterrupt:
@@ -78,6 +86,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         for key, value in outputs.items():
             print(f"{key}: {value}")
     return 0
+
+
+def check_text_arguments(argv: Sequence[str]) -> None:
+    """Refuses arguments that are not valid UTF-8 (file names GDAL and torch could not open).
+
+    Raises:
+        InputError: naming the option and the argument.
+    """
+    for i, arg in enumerate(argv):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            option = argv[i - 1] if i and argv[i - 1].startswith("--") else "an argument"
+            shown = arg.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            raise InputError(f"The path given to {option} is not valid UTF-8 ({shown}); rename the file with "
+                             "UTF-8 characters.") from None
+
+
+def as_input_error(exc: Exception) -> InputError | None:
+    """The clear error for a failed read or write of a file (full disk, damaged raster, missing source).
+
+    Returns:
+        None when ``exc`` is not a file failure (a bug: reported as an internal error).
+    """
+    from rasterio.errors import RasterioError
+
+    io_failure = isinstance(exc, (OSError, RasterioError)) or "writ" in str(exc).lower()
+    folder = files.full_output_folder() if io_failure else None
+    if folder is not None or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
+        where = folder if folder is not None else getattr(exc, "filename", None) or "the output folder"
+        return InputError(f"No space left on device in {where}; free some space or write the outputs elsewhere. "
+                          "Nothing was kept.")
+    if isinstance(exc, RasterioError):
+        return InputError(f"A raster could not be read or written: {exc.__cause__ or exc}")
+    if isinstance(exc, OSError) and exc.filename:
+        return InputError(f"Cannot access {exc.filename}: {exc.strerror or exc}.")
+    return None
 
 
 def _fail(reporter: Reporter, kind: str, message: str, code: int) -> int:

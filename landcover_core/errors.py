@@ -26,3 +26,10 @@ class Cancelled(LandcoverError):
 
     kind = "Cancelled"
     exit_code = 130
+
+
+class LandcoverWarning(UserWarning):
+    """Something the user should know about the input (repaired or dropped data); the job goes on.
+
+    Raised with :func:`warnings.warn` where no reporter is at hand; the CLI shows it as a reporter warning.
+    """

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import json
 import tempfile
-import warnings
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
 import rasterio
-from rasterio.errors import NotGeoreferencedWarning
 
 from landcover_core.classes import DEEPGLOBE, ClassScheme
 from landcover_core.config import PredictOptions
 from landcover_core.errors import InputError
-from landcover_core.files import atomic_output, check_output_path
+from landcover_core.files import atomic_output, check_output_paths
 from landcover_core.geotiff import read_scheme_tag
 from landcover_core.labels import LabelSource
 from landcover_core.labels.base import Grid
@@ -100,8 +98,7 @@ def evaluate_prediction(
         (rows: reference, columns: prediction), ``classes`` and ``unpredicted``.
     """
     reporter = reporter or Reporter(quiet=True)
-    with warnings.catch_warnings(), open_raster(prediction, "prediction") as src:
-        warnings.simplefilter("ignore", NotGeoreferencedWarning)
+    with open_raster(prediction, "prediction") as src:
         if src.count != 1 or np.dtype(src.dtypes[0]).kind not in "iu":
             raise InputError(f"The prediction {prediction} must be a single-band raster of integer class codes.")
         scheme = scheme or read_scheme_tag(src)
@@ -159,8 +156,7 @@ def evaluate_deepglobe(models: Sequence[str | Path], folder: str | Path, reporte
         for pair in reporter.track(pairs, len(pairs), "evaluate", "Predicting DeepGlobe tiles"):
             out = Path(tmp) / f"{pair.tile_id}.tif"
             classify_raster(ensemble, pair.image, Outputs(out), options, reporter=quiet)
-            with warnings.catch_warnings(), rasterio.open(out) as src:
-                warnings.simplefilter("ignore", NotGeoreferencedWarning)
+            with rasterio.open(out) as src:
                 labels = DeepGlobeMaskLabels(pair, Grid.of(src))
                 unpredicted += confusion_on_grid(src, labels, scheme, accumulator, quiet)
             out.unlink()
@@ -214,6 +210,5 @@ def write_report(result: dict[str, Any], out_json: str | Path, out_png: str | Pa
 
 
 def check_report_paths(out_json: str | Path, out_png: str | Path | None, inputs: Sequence[Any]) -> None:
-    check_output_path(out_json, inputs)
-    if out_png is not None:
-        check_output_path(out_png, inputs)
+    """Checks and locks the report's outputs (see :func:`~landcover_core.files.check_output_paths`)."""
+    check_output_paths({"--out-json": out_json, "--out-png": out_png}, inputs)

@@ -1,12 +1,15 @@
 """The model file: one self-describing file with weights, architecture, bands, classes and statistics.
 
 Stored with ``torch.save`` as a plain dict of tensors and JSON-like values, so it loads with
-``weights_only=True`` (no arbitrary code runs when a model file is opened).
+``weights_only=True`` (no arbitrary code runs when a model file is opened). The file is a zip archive
+whose entries carry a CRC-32; every entry is checked before the file is used, so a damaged file is
+refused rather than giving wrong maps.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,8 @@ class ModelSpec:
         metrics: final/best validation metrics.
         histogram: the histogram-matching reference (a
             :meth:`~landcover_core.histmatch.RasterHistogram.to_dict`), or None when inputs are not matched.
+        input_dtype: data type of the training rasters (None: not recorded, older files).
+        input_range: per band, the 0.5 and 99.5 percentiles of the training pixels (None: not recorded).
     """
 
     arch: str
@@ -51,6 +56,8 @@ class ModelSpec:
     config: dict[str, Any] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
     histogram: dict[str, Any] | None = None
+    input_dtype: str | None = None
+    input_range: list[list[float]] | None = None
 
     @property
     def in_channels(self) -> int:
@@ -91,11 +98,33 @@ def save_model(path: str | Path, model: torch.nn.Module, spec: ModelSpec) -> Pat
     return Path(path)
 
 
+def check_integrity(path: Path) -> None:
+    """Checks the CRC-32 of every entry of the model file's zip archive.
+
+    Raises:
+        ModelFileError: not a zip archive, or an entry whose content does not match its checksum.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            damaged = archive.testzip()
+    except Exception as exc:  # noqa: BLE001 - not a zip, truncated, unreadable
+        raise ModelFileError(
+            f"{path} is not a readable landcover model file ({type(exc).__name__}); it may be damaged, "
+            "incomplete, or another kind of file."
+        ) from None
+    if damaged is not None:
+        raise ModelFileError(
+            f"{path} is damaged: its part '{damaged}' does not match its checksum (the file changed after it was "
+            "written, e.g. a bad copy or disk). Use an intact copy of the model."
+        )
+
+
 def read_model_file(path: str | Path) -> dict[str, Any]:
-    """Reads and validates the raw payload of a model file."""
+    """Reads and validates the raw payload of a model file (integrity, header, version)."""
     path = Path(path)
     if not path.is_file():
         raise ModelFileError(f"Model file {path} does not exist.")
+    check_integrity(path)
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as exc:  # noqa: BLE001 - corrupt zip, pickle, truncated file...
@@ -138,7 +167,10 @@ def load_model(path: str | Path, device: str | torch.device = "cpu") -> tuple[La
 
 def load_spec(path: str | Path) -> ModelSpec:
     """Reads only the spec of a model file (no model is built)."""
-    payload = read_model_file(path)
+    return _spec_of(read_model_file(path), path)
+
+
+def _spec_of(payload: dict[str, Any], path: str | Path) -> ModelSpec:
     try:
         return ModelSpec.from_dict(payload["spec"])
     except (KeyError, TypeError, ValueError, InputError) as exc:
@@ -148,7 +180,7 @@ def load_spec(path: str | Path) -> ModelSpec:
 def model_info(path: str | Path) -> dict[str, Any]:
     """A JSON-ready description of a model file (for ``landcover info``)."""
     payload = read_model_file(path)
-    spec = load_spec(path)
+    spec = _spec_of(payload, path)
     return {
         "path": str(Path(path).resolve()),
         "format_version": payload["format_version"],
@@ -161,6 +193,8 @@ def model_info(path: str | Path) -> dict[str, Any]:
         "classes": spec.scheme.to_list(),
         "mean": spec.mean,
         "std": spec.std,
+        "input_dtype": spec.input_dtype,
+        "input_range": spec.input_range,
         "metrics": spec.metrics,
         "config": spec.config,
         "histogram_reference": _reference_summary(spec.histogram),

@@ -7,15 +7,17 @@ Two front ends share one interface: a tqdm bar for people, and JSON lines on std
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import signal
 import sys
 import threading
+import warnings
 from types import FrameType
 from typing import Any, Iterable, Iterator, TypeVar
 
-from landcover_core.errors import Cancelled
+from landcover_core.errors import Cancelled, LandcoverWarning
 
 T = TypeVar("T")
 
@@ -86,6 +88,31 @@ class Reporter:
 
     def warning(self, message: str) -> None:
         self.log(message, level="warning")
+
+    @contextlib.contextmanager
+    def capture_warnings(self) -> Iterator[None]:
+        """Routes Python warnings raised inside the block through :meth:`warning`, never straight to stderr.
+
+        The engine's own :class:`~landcover_core.errors.LandcoverWarning` is always shown; library
+        warnings (GDAL nodata/alpha notes, matplotlib...) are dropped under ``quiet``. Rasters without
+        georeferencing are common and checked where it matters (CRS of labels), so rasterio's
+        ``NotGeoreferencedWarning`` is never shown.
+        """
+        from rasterio.errors import NotGeoreferencedWarning
+
+        def show(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None,
+                 line: str | None = None) -> None:
+            if issubclass(category, LandcoverWarning):
+                self.warning(str(message))
+            elif not self.quiet or self.json_mode:
+                self.warning(f"{category.__name__}: {message}")
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.simplefilter("always", LandcoverWarning)
+            warnings.simplefilter("ignore", NotGeoreferencedWarning)
+            warnings.showwarning = show
+            yield
 
     def metrics(self, **fields: Any) -> None:
         if self.json_mode:

@@ -87,12 +87,27 @@ def read_window(
     part = inner_part(window, dataset.height, dataset.width)
     if part is not None:
         inner, (rows, cols) = part
-        pixels = dataset.read(list(bands), window=inner, out_dtype="float32")
-        ok = valid_pixels(dataset, bands, inner, pixels)
+        with read_errors(dataset):
+            pixels = dataset.read(list(bands), window=inner, out_dtype="float32")
+            ok = valid_pixels(dataset, bands, inner, pixels)
         pixels[:, ~ok] = 0.0
         image[:, rows, cols] = pixels
         valid[rows, cols] = ok
     return image, valid
+
+
+@contextmanager
+def read_errors(dataset: rasterio.DatasetReader) -> Iterator[None]:
+    """Turns a failed read of ``dataset`` into a clear error naming the file.
+
+    Raises:
+        InputError: the file is truncated or damaged, or a file it refers to (a VRT's source) is missing.
+    """
+    try:
+        yield
+    except RasterioIOError as exc:
+        raise InputError(f"Cannot read {dataset.name}: the file is truncated or damaged, or a file it refers to is "
+                         f"missing ({exc.__cause__ or exc}).") from None
 
 
 def iter_windows(height: int, width: int, size: int) -> Iterator[Window]:

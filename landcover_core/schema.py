@@ -62,8 +62,10 @@ def _actions(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.Action
 
 
 def _describe_action(action: argparse.Action, group: str) -> dict[str, Any]:
-    flag = max(action.option_strings, key=len) if action.option_strings else action.dest
-    is_flag = isinstance(action, (argparse._StoreTrueAction, argparse.BooleanOptionalAction))
+    negative = isinstance(action, argparse.BooleanOptionalAction)
+    long_flags = [f for f in action.option_strings if not (negative and f.startswith("--no-"))]
+    flag = max(long_flags, key=len) if long_flags else action.dest
+    is_flag = isinstance(action, argparse._StoreTrueAction) or negative
     number = action.type if isinstance(action.type, Number) else None
     kind = "bool" if is_flag else (number.kind.__name__ if number else getattr(action.type, "__name__", "str"))
     entry: dict[str, Any] = {
@@ -74,6 +76,8 @@ def _describe_action(action: argparse.Action, group: str) -> dict[str, Any]:
         "required": bool(action.required),
         "repeatable": isinstance(action, argparse._AppendAction),
         "positional": not action.option_strings,
+        # A bool option that defaults to true is turned off by this flag (e.g. --no-histmatch); else null.
+        "negative_flag": f"--no-{flag[2:]}" if negative else None,
         "choices": list(action.choices) if action.choices else None,
         "metavar": action.metavar,
         "group": group,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import json
+import pickle
+import re
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -33,7 +35,7 @@ from landcover_core.data.scenes import Scene
 from landcover_core.data.sources import TrainingData, load_training_scenes
 from landcover_core.device import pick_device, seed_everything
 from landcover_core.errors import InputError
-from landcover_core.files import atomic_output, check_output_path
+from landcover_core.files import atomic_output, check_output_paths
 from landcover_core.losses import PartialCrossEntropy, inverse_frequency_weights
 from landcover_core.metrics import ConfusionAccumulator
 from landcover_core.modelfile import ModelSpec, load_model, load_spec, save_model
@@ -45,6 +47,7 @@ from landcover_core.models import (
     has_batchnorm,
 )
 from landcover_core.progress import Reporter, json_safe
+from landcover_core.resources import check_tile_memory
 
 #: Share of one class in eval-mode predictions above which the model counts as collapsed.
 COLLAPSE_SHARE = 0.98
@@ -101,7 +104,7 @@ def train_model(config: TrainConfig, data: TrainingData, reporter: Reporter | No
     from landcover_core.plots import plot_training_curves
 
     reporter = reporter or Reporter(quiet=True)
-    out = check_output_path(config.out, [*data.files(), config.finetune])
+    out = check_output_paths(training_outputs(config.out), [*data.files(), config.finetune])["--out"]
     if config.threads:
         torch.set_num_threads(config.threads)
     # Fine-tuning keeps the model's classes unless --classes names others.
@@ -151,11 +154,19 @@ def metrics_path(out: str | Path) -> Path:
     return Path(str(out) + ".metrics.jsonl")
 
 
+def training_outputs(out: str | Path) -> dict[str, Path]:
+    """Every file a training run writes, by name (checked and locked before the run starts)."""
+    out = Path(out)
+    return {"--out": out, "checkpoint": checkpoint_path(out), "metrics": metrics_path(out),
+            "curves": out.with_suffix(".curves.png")}
+
+
 class Trainer:
     """Trains one model on a list of scenes sharing a class scheme."""
 
     def __init__(self, config: TrainConfig, scenes: list[Scene], scheme: ClassScheme, reporter: Reporter,
                  scheme_from_labels: bool = True, reference: dict[str, Any] | None = None) -> None:
+        check_tile_memory(config.tile_size, config.batch_size, len(scenes[0].bands), len(scheme), training=True)
         self.config = config
         self.scenes = scenes
         self.scheme = scheme
@@ -171,6 +182,12 @@ class Trainer:
         index = index_blocks(self.scenes, len(self.scheme), self.config.tile_size, self.reporter)
         split_blocks(index, len(self.scenes), self.config.val_fraction, self.config.seed)
         totals = np.sum([b.counts for b in index.blocks], axis=0)
+        if np.count_nonzero(totals) < 2:
+            only = ", ".join(self.scheme.names[i] for i in np.flatnonzero(totals)) or "none"
+            raise InputError(
+                f"The labels hold a single class ({only}): one class cannot be segmented (the loss would be 0 and "
+                "the accuracy 1 whatever the model does). Label at least two classes, e.g. add 'other' areas."
+            )
         missing = [self.scheme.names[i] for i in np.flatnonzero(totals == 0)]
         if missing and self.scheme_from_labels:
             raise InputError(
@@ -210,8 +227,9 @@ class Trainer:
         cfg = self.config
         out = Path(cfg.out)
         index = self._prepare_data()
-        mean, std = band_statistics(self.scenes, index, self.rng)
-        model, spec = self._build_model(mean, std)
+        stats = band_statistics(self.scenes, index, self.rng)
+        model, spec = self._build_model(stats.mean, stats.std)
+        spec.input_dtype, spec.input_range = stats.dtype, [list(pair) for pair in zip(stats.low, stats.high)]
         model.to(self.device)
         self.norm = (torch.tensor(spec.mean).view(1, -1, 1, 1), torch.tensor(spec.std).view(1, -1, 1, 1))
         if cfg.freeze_backbone:
@@ -235,8 +253,8 @@ class Trainer:
         if cfg.resume:
             start_epoch, history, best = self._resume(ckpt, model, optimizer, scheduler, scaler)
         log = metrics_path(out)
-        if start_epoch == 1:
-            log.write_text("")
+        # From the checkpoint's history: epochs logged after the last checkpoint (a crash) are not listed twice.
+        log.write_text("".join(json.dumps(json_safe(record)) + "\n" for record in history))
         writer = _tensorboard_writer(out)
         stale = 0 if not history else start_epoch - 1 - best["epoch"]
         has_val = index.counts(VAL).sum() > 0
@@ -363,31 +381,65 @@ class Trainer:
             self.reporter.log(f"epoch {record['epoch']}: loss {record['train_loss']:.4f}{val}")
 
     def _save_checkpoint(self, path: Path, epoch: int, model, optimizer, scheduler, scaler, history, best) -> None:
+        # Tensors, numbers, strings, lists and dicts only (the numpy RNG state as JSON): loadable with
+        # weights_only=True, so --resume never runs code from the file.
         state = {
             "epoch": epoch, "config": asdict(self.config), "model": model.state_dict(),
             "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(), "scaler": scaler.state_dict(),
-            "history": history, "best": best, "numpy_rng": self.rng.bit_generator.state,
+            "history": history, "best": best, "numpy_rng": json.dumps(self.rng.bit_generator.state),
             "torch_rng": torch.get_rng_state(),
         }
         with atomic_output(path) as tmp:
             torch.save(state, tmp)
 
     def _resume(self, path: Path, model, optimizer, scheduler, scaler):
-        if not path.is_file():
-            raise InputError(f"Nothing to resume: no checkpoint {path} (it is kept when a run is interrupted).")
-        state = torch.load(path, map_location="cpu", weights_only=False)
+        """Restores the state of an interrupted run; returns (next epoch, history, best)."""
+        state = load_checkpoint(path)
         keys = ("arch", "tile_size", "batch_size", "samples_per_epoch", "sources", "sparse", "seed", "reference")
-        changed = [k for k in keys if state["config"].get(k) != asdict(self.config).get(k)]
-        if changed:
-            raise InputError(f"Cannot resume {path}: settings differ from the interrupted run ({', '.join(changed)}).")
-        model.load_state_dict(state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        scheduler.load_state_dict(state["scheduler"])
-        scaler.load_state_dict(state["scaler"])
-        self.rng.bit_generator.state = state["numpy_rng"]
-        torch.set_rng_state(state["torch_rng"])
-        self.reporter.log(f"Resuming after epoch {state['epoch']} from {path}")
-        return state["epoch"] + 1, state["history"], state["best"]
+        try:
+            changed = [k for k in keys if state["config"].get(k) != asdict(self.config).get(k)]
+            if changed:
+                raise InputError(f"Cannot resume {path}: settings differ from the interrupted run ({', '.join(changed)}).")
+            model.load_state_dict(state["model"])
+            optimizer.load_state_dict(state["optimizer"])
+            scheduler.load_state_dict(state["scheduler"])
+            scaler.load_state_dict(state["scaler"])
+            self.rng.bit_generator.state = json.loads(state["numpy_rng"])
+            torch.set_rng_state(state["torch_rng"])
+            epoch, history, best = int(state["epoch"]), list(state["history"]), dict(state["best"])
+        except InputError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError, RuntimeError) as exc:
+            raise InputError(f"Cannot resume from {path}: it is damaged or was written by another version "
+                             f"({type(exc).__name__}: {exc}). Delete it to start over.") from None
+        self.reporter.log(f"Resuming after epoch {epoch} from {path}")
+        return epoch + 1, history, best
+
+
+def load_checkpoint(path: Path) -> dict[str, Any]:
+    """Reads a checkpoint with ``weights_only=True``: tensors and plain values only, no code runs.
+
+    Raises:
+        InputError: no checkpoint, an unreadable one, or one holding other objects (refused: it may be crafted).
+    """
+    if not path.is_file():
+        raise InputError(f"Nothing to resume: no checkpoint {path} (it is kept when a run is interrupted).")
+    try:
+        state = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as exc:  # noqa: BLE001 - crafted, truncated, not a checkpoint at all...
+        # torch's own text advises weights_only=False (unsafe); keep only what the file holds.
+        found = re.search(r"GLOBAL (\S+)", str(exc)) if isinstance(exc, pickle.UnpicklingError) else None
+        if found:
+            raise InputError(
+                f"Refusing to resume from {path}: it holds objects other than tensors and plain values (such as "
+                f"{found.group(1)}), which landcover never writes; it may have been crafted to run code. Delete it "
+                "to start over."
+            ) from None
+        raise InputError(f"Cannot resume from {path}: not a readable checkpoint ({type(exc).__name__}); it may be "
+                         "damaged or incomplete. Delete it to start over.") from None
+    if not isinstance(state, dict):
+        raise InputError(f"Cannot resume from {path}: not a landcover checkpoint. Delete it to start over.")
+    return state
 
 
 def _extend_classes(model: LandcoverNet, old: ClassScheme, new: ClassScheme) -> LandcoverNet:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 import re
-import warnings
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -30,17 +29,16 @@ import numpy as np
 import rasterio
 import shapely
 from affine import Affine
-from rasterio.errors import NotGeoreferencedWarning
 from rasterio.features import shapes
 from rasterio.windows import Window
 from scipy import ndimage
 
 from landcover_core.classes import ClassScheme
 from landcover_core.errors import InputError
-from landcover_core.files import atomic_output, check_output_path
+from landcover_core.files import atomic_output, check_output_paths
 from landcover_core.geotiff import GDAL_ENV, read_scheme_tag
 from landcover_core.progress import Reporter
-from landcover_core.raster import open_raster
+from landcover_core.raster import open_raster, read_errors
 
 #: Rows per strip.
 STRIP_ROWS = 512
@@ -149,15 +147,17 @@ def class_scheme_of(dataset: rasterio.DatasetReader, scheme: ClassScheme | None)
 
 
 def iter_polygons(dataset: rasterio.DatasetReader, min_pixels: int = 0, tolerance: float = 0.0,
-                  strip_rows: int = STRIP_ROWS, reporter: Reporter | None = None) -> Iterator[tuple[int, Any]]:
+                  strip_rows: int = STRIP_ROWS, reporter: Reporter | None = None, band: int = 1
+                  ) -> Iterator[tuple[int, Any]]:
     """Yields ``(code, polygon in map coordinates)`` per connected region, streaming by strips.
 
     Args:
-        dataset: single-band class raster.
+        dataset: class raster.
         min_pixels: sieve threshold in pixels (0: no sieve).
         tolerance: simplification tolerance in pixels (0: none).
         strip_rows: rows per strip.
         reporter: progress and cancellation.
+        band: the band of class codes (1-based).
     """
     reporter = reporter or Reporter(quiet=True)
     height, width = dataset.height, dataset.width
@@ -172,8 +172,9 @@ def iter_polygons(dataset: rasterio.DatasetReader, min_pixels: int = 0, toleranc
         bottom = min(top + strip_rows, height)
         ext_top, ext_bottom = max(top - halo, 0), min(bottom + halo, height)
         window = Window(0, ext_top, width, ext_bottom - ext_top)
-        codes = dataset.read(1, window=window)
-        valid = dataset.read_masks(1, window=window) > 0
+        with read_errors(dataset):
+            codes = dataset.read(band, window=window)
+            valid = dataset.read_masks(band, window=window) > 0
         if min_pixels > 1:
             codes = sieve(codes, valid, min_pixels, ext_top > 0, ext_bottom < height)
         core = slice(top - ext_top, bottom - ext_top)
@@ -221,6 +222,39 @@ def layer_name(path: str | Path) -> str:
     return re.sub(r"[^A-Za-z0-9_]", "_", Path(path).stem).strip("_") or "classes"
 
 
+def check_vector_path(path: str | Path | None) -> None:
+    """Checks that the extension of a vector output names a format GDAL can write (no-op for None).
+
+    Raises:
+        InputError: unknown or ambiguous extension.
+    """
+    if path is None:
+        return
+    from pyogrio.raw import detect_write_driver
+
+    try:
+        detect_write_driver(str(path))
+    except ValueError:
+        raise InputError(f"Cannot tell the vector format of {path} from its extension; use .gpkg, .shp, .geojson "
+                         "or .fgb.") from None
+
+
+def class_band(dataset: rasterio.DatasetReader, band: int | None) -> int:
+    """The band of class codes: ``band`` if given, else the only band.
+
+    Raises:
+        InputError: no band given for a multi-band raster, or a band out of range.
+    """
+    if band is None:
+        if dataset.count > 1:
+            raise InputError(f"{dataset.name} has {dataset.count} bands; choose the band of class codes with --band "
+                             f"(1..{dataset.count}).")
+        return 1
+    if not 1 <= band <= dataset.count:
+        raise InputError(f"--band {band} is out of range for {dataset.name}, which has {dataset.count} band(s).")
+    return band
+
+
 def vectorize_raster(
     raster: str | Path,
     out: str | Path,
@@ -230,11 +264,12 @@ def vectorize_raster(
     layer: str | None = None,
     strip_rows: int = STRIP_ROWS,
     reporter: Reporter | None = None,
+    band: int | None = None,
 ) -> dict[str, Any]:
     """Writes one polygon per connected region of a class raster, with ``class_id``, ``class_name``, ``area``.
 
     Args:
-        raster: single-band class raster (codes; nodata is left out).
+        raster: class raster (codes; nodata is left out).
         out: vector file to write (GPKG, Shapefile, GeoJSON...; the driver follows the extension).
         min_area: regions smaller than this many map units² are merged into their neighbours (sieve).
         simplify: simplification tolerance in map units (0: none); shared edges stay shared.
@@ -242,6 +277,7 @@ def vectorize_raster(
         layer: layer name (default: the file's stem).
         strip_rows: rows per strip (memory: about 20 bytes per pixel of a strip).
         reporter: progress and cancellation.
+        band: the band of class codes; required when the raster has several.
 
     Returns:
         ``{"outputs": {"vector"}, "summary": {"features", "area", "classes"}}``.
@@ -250,15 +286,16 @@ def vectorize_raster(
     import pyogrio
 
     reporter = reporter or Reporter(quiet=True)
-    out = check_output_path(out, [raster])
+    out = check_output_paths({"--out": out}, [raster])["--out"]
+    check_vector_path(out)
     if min_area < 0 or simplify < 0:
         raise InputError("--min-area and --simplify must not be negative.")
     if not hasattr(shapely, "coverage_simplify") and simplify > 0:
         raise InputError("--simplify needs shapely 2.1 or later (coverage simplification).")
-    with warnings.catch_warnings(), rasterio.Env(**GDAL_ENV), open_raster(raster, "class raster") as src:
-        warnings.simplefilter("ignore", NotGeoreferencedWarning)
-        if np.dtype(src.dtypes[0]).kind not in "iu":
-            raise InputError(f"{raster} holds {src.dtypes[0]} values; a class raster holds integer codes.")
+    with rasterio.Env(**GDAL_ENV), open_raster(raster, "class raster") as src:
+        band = class_band(src, band)
+        if np.dtype(src.dtypes[band - 1]).kind not in "iu":
+            raise InputError(f"{raster} holds {src.dtypes[band - 1]} values; a class raster holds integer codes.")
         scheme = class_scheme_of(src, scheme)
         names = {c.code: c.name for c in scheme.classes} if scheme is not None else {}
         pixel_area = abs(src.transform.determinant)
@@ -292,7 +329,7 @@ def vectorize_raster(
                     item["area"] += area
                 rows.clear()
 
-            for code, geometry in iter_polygons(src, min_pixels, simplify / pixel_size, strip_rows, reporter):
+            for code, geometry in iter_polygons(src, min_pixels, simplify / pixel_size, strip_rows, reporter, band):
                 rows.append((code, geometry))
                 if len(rows) >= FLUSH_EVERY:
                     flush()

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from landcover_core.config import VectorOptions
-from landcover_core.options import add_settings
+from landcover_core.options import Number, add_settings
 from landcover_core.progress import Reporter
 
 NAME = "vectorize"
@@ -21,6 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     names.add_argument("--model", help="take class names from this model file (default: the raster's metadata)")
     names.add_argument("--classes", help="class names: 'deepglobe' or a JSON list of {code, name, color}")
     parser.add_argument("--layer", help="layer name (default: the output file's name)")
+    parser.add_argument("--band", type=Number(int, minimum=1),
+                        help="band of class codes (required when the raster has several)")
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -30,5 +32,5 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
 
     scheme = load_spec(args.model).scheme if args.model else ClassScheme.load(args.classes) if args.classes else None
     result = vectorize_raster(args.raster, args.out, min_area=args.min_area, simplify=args.simplify, scheme=scheme,
-                              layer=args.layer, reporter=reporter)
+                              layer=args.layer, reporter=reporter, band=args.band)
     return result["outputs"], result["summary"]

@@ -174,12 +174,36 @@ def validation_tiles(scenes: list[Scene], index: BlockIndex, tile_size: int):
         yield image, mask_to_state(labels, window, only, size, 1)
 
 
+@dataclass
+class BandStats:
+    """Per-band statistics of the training pixels: normalisation, and the range imagery must be in.
+
+    Attributes:
+        mean: mean per band.
+        std: standard deviation per band.
+        low: 0.5th percentile per band.
+        high: 99.5th percentile per band.
+        dtype: data type of the training rasters (e.g. ``uint8``).
+    """
+
+    mean: list[float]
+    std: list[float]
+    low: list[float]
+    high: list[float]
+    dtype: str
+
+
+#: Pixels per block kept for the percentiles (every n-th valid pixel: no draw from the training RNG).
+PERCENTILE_SAMPLE = 4096
+
+
 def band_statistics(scenes: list[Scene], index: BlockIndex, rng: np.random.Generator,
-                    max_blocks: int = 64) -> tuple[list[float], list[float]]:
-    """Per-band mean and standard deviation over valid pixels of (a sample of) training blocks."""
+                    max_blocks: int = 64) -> BandStats:
+    """Per-band statistics over valid pixels of (a sample of) training blocks."""
     blocks = index.of_state(TRAIN) or index.blocks
     chosen = rng.choice(len(blocks), size=min(max_blocks, len(blocks)), replace=False)
     total = count = squares = None
+    kept = []
     for i in chosen:
         block = blocks[int(i)]
         scene = scenes[block.scene]
@@ -190,8 +214,11 @@ def band_statistics(scenes: list[Scene], index: BlockIndex, rng: np.random.Gener
         total = pixels.sum(axis=1) if total is None else total + pixels.sum(axis=1)
         squares = (pixels**2).sum(axis=1) if squares is None else squares + (pixels**2).sum(axis=1)
         count = pixels.shape[1] if count is None else count + pixels.shape[1]
+        kept.append(pixels[:, ::max(1, pixels.shape[1] // PERCENTILE_SAMPLE)])
     if not count:
         raise InputError("The labeled parts of the image hold no valid pixel (all nodata).")
     mean = total / count
     std = np.sqrt(np.maximum(squares / count - mean**2, 0.0))
-    return mean.tolist(), np.maximum(std, 1e-6).tolist()
+    low, high = np.percentile(np.concatenate(kept, axis=1), [0.5, 99.5], axis=1)
+    dtype = str(np.result_type(*(scene.dtype for scene in scenes)))
+    return BandStats(mean.tolist(), np.maximum(std, 1e-6).tolist(), low.tolist(), high.tolist(), dtype)

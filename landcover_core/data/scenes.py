@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import itertools
-import warnings
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import rasterio
-from rasterio.errors import NotGeoreferencedWarning
 from rasterio.windows import Window
 
 from landcover_core.classes import IGNORE_INDEX, ClassScheme
@@ -48,11 +46,14 @@ class Scene:
     def name(self) -> str:
         return self.image.name
 
+    @property
+    def dtype(self) -> str:
+        """Data type of the image's selected bands."""
+        return str(np.result_type(*(self._open().dtypes[band - 1] for band in self.bands)))
+
     def _open(self) -> rasterio.DatasetReader:
         if self._dataset is None:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", NotGeoreferencedWarning)
-                self._dataset = rasterio.open(self.image)
+            self._dataset = rasterio.open(self.image)
         return self._dataset
 
     def read(self, window: Window) -> tuple[np.ndarray, np.ndarray]:
@@ -62,9 +63,7 @@ class Scene:
             image, valid = _slice(cached[0], window), _slice(cached[1], window)
             image = image.astype(np.float32)
         else:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", NotGeoreferencedWarning)
-                image, valid = read_window(self._open(), self.bands, window)
+            image, valid = read_window(self._open(), self.bands, window)
         if self.matcher is not None:
             image = self.matcher.apply(image, valid)
         labels = self.labels.read(window)
@@ -137,12 +136,10 @@ _CACHE = _SceneCache(CACHE_BUDGET)
 
 
 def _image_grid(path: Path, bands: list[int] | None) -> tuple[Grid, list[int], int]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", NotGeoreferencedWarning)
-        with open_raster(path, "image") as src:
-            chosen = resolve_bands(src, bands)
-            nbytes = src.width * src.height * len(chosen) * np.dtype(src.dtypes[0]).itemsize
-            return Grid.of(src), chosen, nbytes
+    with open_raster(path, "image") as src:
+        chosen = resolve_bands(src, bands)
+        nbytes = src.width * src.height * len(chosen) * np.dtype(src.dtypes[0]).itemsize
+        return Grid.of(src), chosen, nbytes
 
 
 def scene_from_polygons(image: str | Path, vector: str | Path, class_field: str, bands: list[int] | None = None,

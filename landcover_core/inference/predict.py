@@ -13,7 +13,6 @@ import itertools
 import math
 import queue
 import threading
-import warnings
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,21 +21,23 @@ from typing import Any, Iterator, Sequence
 import numpy as np
 import rasterio
 from affine import Affine
-from rasterio.errors import NotGeoreferencedWarning
 from rasterio.windows import Window, from_bounds
 from rasterio.windows import transform as window_transform
 
 from landcover_core.classes import ClassScheme
 from landcover_core.config import PredictOptions, VectorOptions
 from landcover_core.errors import InputError
-from landcover_core.files import atomic_output, check_output_path
+from landcover_core.files import atomic_output, check_output_paths
 from landcover_core.geotiff import CONFIDENCE_NODATA, GDAL_ENV, open_class_raster, open_confidence_raster
 from landcover_core.histmatch import HistogramMatcher
+from landcover_core.inference.input_check import check_input_range
 from landcover_core.inference.runners import Runner, make_runner
 from landcover_core.inference.tiling import Block, StripBlender, Tile, TileGrid
 from landcover_core.modelfile import ModelSpec, load_spec
 from landcover_core.progress import Reporter
 from landcover_core.raster import open_raster, read_window, resolve_bands
+from landcover_core.resources import check_tile_memory
+from landcover_core.vectorize import check_vector_path
 
 Extent = tuple[float, float, float, float]
 
@@ -345,13 +346,14 @@ def classify_raster(
     overlap = _check_request(image, outputs, [image], spec, "the model", bands, extent, options)
     batch_size = options.batch_size
     paths = {key: path for key, path in outputs.as_dict().items() if path is not None}
-    with warnings.catch_warnings(), rasterio.Env(**GDAL_ENV), open_raster(image, "image") as src:
-        warnings.simplefilter("ignore", NotGeoreferencedWarning)
+    with rasterio.Env(**GDAL_ENV), open_raster(image, "image") as src:
         chosen = model_bands(src, spec, "the model", bands)
         region = extent_window(src, extent)
         references = ensemble.match_histograms(image, chosen, options.histmatch, reporter)
         if references:
             reporter.log(f"Matching the image's histograms to {', '.join(sorted(set(references)))}.")
+        else:  # matched images are brought into the training range by the matching itself
+            check_input_range(src, chosen, spec, reporter)
         # Tiles reach ``overlap`` px beyond an extent where the raster goes on: its edge gets context.
         context = _expand(region, overlap, src.width, src.height)
         # Chunk cuts fall on multiples of ``chunk_columns`` in output columns.
@@ -396,13 +398,11 @@ def _check_request(image: str | Path, outputs: Outputs, inputs: list, spec: Mode
     overlap = int(round(tile * DEFAULT_OVERLAP)) if options.overlap is None else int(options.overlap)
     if not 0 <= overlap <= tile // 2:
         raise InputError(f"--overlap must be between 0 and half the tile size ({tile // 2}), not {overlap}.")
-    paths = [p for p in outputs.as_dict().values() if p is not None]
-    if len({Path(p).resolve() for p in paths}) != len(paths):
-        raise InputError("The class raster, confidence raster and vector outputs must be different files.")
-    for path in paths:
-        check_output_path(path, inputs)
-    with warnings.catch_warnings(), open_raster(image, "image") as src:
-        warnings.simplefilter("ignore", NotGeoreferencedWarning)
+    check_tile_memory(tile, options.batch_size, spec.in_channels, spec.num_classes)
+    check_output_paths({"--out": outputs.classes, "--confidence": outputs.confidence, "--vector": outputs.vector},
+                       inputs)
+    check_vector_path(outputs.vector)
+    with open_raster(image, "image") as src:
         model_bands(src, spec, model, bands)
         extent_window(src, extent)
     return overlap

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import numpy as np
+import shapely
 from rasterio.features import rasterize
 from rasterio.windows import Window
 from shapely import STRtree, box
 
 from landcover_core.classes import IGNORE_INDEX, ClassScheme
-from landcover_core.errors import InputError
+from landcover_core.errors import InputError, LandcoverWarning
 from landcover_core.labels.base import Grid
 from landcover_core.raster import iter_windows
 
@@ -30,7 +32,7 @@ class PolygonLabels:
         if class_field not in frame.columns:
             fields = ", ".join(c for c in frame.columns if c != frame.geometry.name) or "none"
             raise InputError(f"{self.path} has no field '{class_field}'. Available fields: {fields}.")
-        frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty & frame[class_field].notna()]
+        frame = _usable_features(frame, class_field, self.path)
         if frame.empty:
             raise InputError(f"{self.path} has no feature with a geometry and a value in '{class_field}'.")
         frame = _to_grid_crs(frame, grid, self.path)
@@ -70,6 +72,32 @@ class PolygonLabels:
             if len(self._tree.query(box(*self.grid.window_bounds(window)))):
                 windows.append(window)
         return windows
+
+
+def _usable_features(frame, class_field: str, path: Path):
+    """Drops features without a geometry or a class and repairs invalid polygons, saying how many of each."""
+    no_geometry = frame.geometry.isna() | frame.geometry.is_empty
+    no_class = frame[class_field].isna() & ~no_geometry
+    dropped = []
+    if no_geometry.any():
+        dropped.append(f"{int(no_geometry.sum())} without a geometry")
+    if no_class.any():
+        dropped.append(f"{int(no_class.sum())} without a value in '{class_field}'")
+    if dropped:
+        warnings.warn(f"{path}: dropped {' and '.join(dropped)} of {len(frame)} feature(s).", LandcoverWarning,
+                      stacklevel=2)
+    frame = frame[~no_geometry & ~no_class].copy()
+    polygonal = frame.geometry.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
+    invalid = polygonal & ~frame.geometry.is_valid.to_numpy()
+    if invalid.any():
+        column = frame.geometry.name
+        # "structure" keeps the area a self-intersecting ring encloses, as a polygon (no stray lines).
+        frame.loc[invalid, column] = shapely.make_valid(frame.geometry.to_numpy()[invalid], method="structure",
+                                                        keep_collapsed=False)
+        warnings.warn(f"{path}: repaired {int(invalid.sum())} invalid (e.g. self-intersecting) polygon(s) with "
+                      "make_valid; check them if the labels look wrong.", LandcoverWarning, stacklevel=2)
+        frame = frame[~frame.geometry.is_empty]
+    return frame
 
 
 def geometries_area(geometries: np.ndarray) -> np.ndarray:

@@ -1,7 +1,9 @@
 """Fixtures for the plugin tests: real QGIS (pytest-qgis), real engine processes, tiny test data.
 
-pytest-qgis starts QGIS before this file is imported and keeps its settings in ``<rootdir>/.qgis-settings``;
-HOME and TMPDIR are redirected here so that QGIS's and the engine's temporary files stay out of the user's folders.
+pytest-qgis starts QGIS before this file is imported and keeps its profile (settings, qgis.db, qgis-auth.db) in
+``<rootdir>/.qgis-settings``; that folder is git-ignored and deleted when the session ends, so every session starts
+from a fresh profile. HOME and TMPDIR are redirected here so that QGIS's and the engine's temporary files stay out
+of the user's folders.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ TINY_TRAINING = {"arch": "mobilenet_v3_large", "weights": "none", "epochs": 1, "
 
 def pytest_sessionfinish(session, exitstatus) -> None:  # noqa: ARG001
     shutil.rmtree(_SESSION_DIR, ignore_errors=True)
+    shutil.rmtree(session.config.rootpath / ".qgis-settings", ignore_errors=True)  # the session's QGIS profile
 
 
 @pytest.fixture(scope="session")

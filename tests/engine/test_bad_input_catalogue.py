@@ -1,0 +1,210 @@
+"""Bad input catalogue: every command against a table of bad inputs.
+
+Each row runs one CLI command in-process and asserts what every failure must give: exit code 2, a
+message naming the file or option, no traceback, no file left behind, and inputs unchanged (hashed
+before and after). Add a command by adding rows; add a kind of bad input by adding a row per command.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import rasterio
+
+from conftest import TINY_TRAIN
+from inference_fixtures import save_mobilenet, write_codes, write_image
+from landcover_core.files import lock_path
+from landcover_core.synthetic import DEMO_SCHEME
+
+#: A path whose bytes are not UTF-8 (as Python hands such a command-line argument over).
+NON_UTF8 = os.fsdecode(b"image-\xff.tif")
+MISSING_SOURCE_VRT = """<VRTDataset rasterXSize="96" rasterYSize="96"><SRS>EPSG:32633</SRS>
+<GeoTransform>500000,10,0,4500000,0,-10</GeoTransform>{bands}</VRTDataset>"""
+VRT_BAND = """<VRTRasterBand dataType="Byte" band="{band}"><SimpleSource>
+<SourceFilename relativeToVRT="1">gone.tif</SourceFilename><SourceBand>{band}</SourceBand></SimpleSource></VRTRasterBand>"""
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Tiny good and bad inputs, shared by every row (hashed before and after each row)."""
+    folder = tmp_path_factory.mktemp("catalogue")
+    d = {"image": write_image(folder / "image.tif", 96, 96), "model": save_mobilenet(folder / "model.pt")}
+    codes = np.random.default_rng(0).integers(1, 5, (96, 96))
+    d["prediction"] = write_codes(folder / "prediction.tif", codes, scheme=DEMO_SCHEME)
+    d["reference"] = write_codes(folder / "reference.tif", codes[::-1])
+    raw = d["image"].read_bytes()
+    d["truncated"] = folder / "truncated.tif"
+    d["truncated"].write_bytes(raw[: len(raw) // 2])  # opens, fails mid-read
+    d["vrt"] = folder / "missing-source.vrt"
+    d["vrt"].write_text(MISSING_SOURCE_VRT.format(bands="".join(VRT_BAND.format(band=b) for b in (1, 2, 3))))
+    d["non_utf8"] = folder / NON_UTF8
+    shutil.copy(d["image"], d["non_utf8"])
+    model = bytearray(d["model"].read_bytes())
+    middle = len(model) // 2
+    model[middle:middle + 4096] = np.random.default_rng(1).integers(0, 256, 4096, dtype=np.uint8).tobytes()
+    d["damaged"] = folder / "damaged.pt"
+    d["damaged"].write_bytes(bytes(model))
+    d["text"] = folder / "text.pt"
+    d["text"].write_text("not a model")
+    return d
+
+
+@pytest.fixture(scope="module")
+def train_data(scene, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The shared training scene, and its polygons reduced to a single class."""
+    folder = tmp_path_factory.mktemp("catalogue-train")
+    polygons = gpd.read_file(scene.polygons)
+    single = folder / "single-class.gpkg"
+    polygons[polygons["class"] == polygons["class"].iloc[0]].to_file(single)
+    return {"image": scene.image, "polygons": scene.polygons, "single": single}
+
+
+@dataclass
+class Case:
+    """One row: a command line built from the inputs and the output folder, and the message it must give."""
+
+    id: str
+    argv: Callable[[dict[str, Path], Path], list]
+    message: str
+    setup: Callable[[Path], None] = field(default=lambda out: None)
+    locked: str | None = None  # an output name (in the output folder) another job holds the lock of
+
+
+def _predict(d: dict[str, Path], out: Path, *extra, image: str = "image", model: str = "model") -> list:
+    return ["predict", "--model", d[model], "--image", d[image], "--out", out / "classes.tif", "--tile-size", "64",
+            "--backend", "torch", *extra]
+
+
+def _train(d: dict[str, Path], out: Path, *extra, labels: str = "polygons", image: str = "image") -> list:
+    return ["train", "--image", d[image], "--labels", d[labels], "--class-field", "class", "--out", out / "model.pt",
+            *TINY_TRAIN, *extra]
+
+
+def _evaluate(d: dict[str, Path], out: Path, *extra, prediction: str = "prediction") -> list:
+    return ["evaluate", "--prediction", d[prediction], "--reference-raster", d["reference"], "--out-json",
+            out / "report.json", *extra]
+
+
+def _read_only(name: str) -> Callable[[Path], None]:
+    def setup(out: Path) -> None:
+        (out / name).write_bytes(b"previous result")
+        (out / name).chmod(0o444)
+    return setup
+
+
+def _garbage_checkpoint(out: Path) -> None:
+    (out / "model.pt.ckpt").write_bytes(os.urandom(2048))
+
+
+TRAIN = [
+    Case("missing-image", lambda d, o: _train({**d, "image": o / "nope.tif"}, o), "nope.tif does not exist"),
+    Case("single-class", lambda d, o: _train(d, o, labels="single"), "single class"),
+    Case("garbage-checkpoint", lambda d, o: _train(d, o, "--resume"), "model.pt.ckpt: not a readable checkpoint",
+         setup=_garbage_checkpoint),
+    Case("huge-tile", lambda d, o: _train(d, o, "--tile-size", "100000"), "--tile-size: 100000 is out of range"),
+    Case("huge-batch", lambda d, o: _train(d, o, "--tile-size", "4096", "--batch-size", "1024"), "memory"),
+    Case("negative-lr", lambda d, o: _train(d, o, "--lr", "-1"), "--lr: -1.0 is out of range"),
+    Case("nan-lr", lambda d, o: _train(d, o, "--lr", "nan"), "--lr: nan is not a finite number"),
+    Case("negative-dice", lambda d, o: _train(d, o, "--dice-weight", "-0.5"), "--dice-weight: -0.5 is out of range"),
+    Case("negative-focal", lambda d, o: _train(d, o, "--focal-gamma", "-1"), "--focal-gamma: -1.0 is out of range"),
+    Case("out-is-input", lambda d, o: _train(d, o, "--out", d["image"]), "also an input"),
+    Case("read-only-output", lambda d, o: _train(d, o), "model.pt is read-only", setup=_read_only("model.pt")),
+    Case("locked-output", lambda d, o: _train(d, o), "being written by another landcover job", locked="model.pt"),
+]
+PREDICT = [
+    Case("damaged-model", lambda d, o: _predict(d, o, model="damaged"), "damaged.pt is damaged"),
+    Case("truncated-image", lambda d, o: _predict(d, o, image="truncated"), "truncated.tif"),
+    Case("vrt-missing-source", lambda d, o: _predict(d, o, image="vrt"), "gone.tif"),
+    Case("non-utf8-path", lambda d, o: _predict(d, o, image="non_utf8"), "--image is not valid UTF-8"),
+    Case("unknown-vector-extension", lambda d, o: _predict(d, o, "--vector", o / "polygons.xyz"), "polygons.xyz"),
+    Case("confidence-is-out", lambda d, o: _predict(d, o, "--confidence", o / "classes.tif"),
+         "--out and --confidence are the same file"),
+    Case("huge-tile", lambda d, o: _predict(d, o, "--tile-size", "100000"), "--tile-size: 100000 is out of range"),
+    Case("zero-tile", lambda d, o: _predict(d, o, "--tile-size", "0"), "--tile-size: 0 is out of range"),
+    Case("huge-batch", lambda d, o: _predict(d, o, "--tile-size", "4096", "--batch-size", "1024"), "memory"),
+    Case("read-only-output", lambda d, o: _predict(d, o), "classes.tif is read-only", setup=_read_only("classes.tif")),
+    Case("locked-output", lambda d, o: _predict(d, o), "being written by another landcover job", locked="classes.tif"),
+]
+VECTORIZE = [
+    Case("multi-band", lambda d, o: ["vectorize", d["image"], "--out", o / "p.gpkg"], "choose the band of class codes"),
+    Case("band-out-of-range", lambda d, o: ["vectorize", d["prediction"], "--band", "2", "--out", o / "p.gpkg"],
+         "--band 2 is out of range"),
+    Case("truncated", lambda d, o: ["vectorize", d["truncated"], "--band", "1", "--out", o / "p.gpkg"],
+         "truncated.tif"),
+    Case("unknown-extension", lambda d, o: ["vectorize", d["prediction"], "--out", o / "p.xyz"], "p.xyz"),
+    Case("non-utf8-path", lambda d, o: ["vectorize", d["non_utf8"], "--out", o / "p.gpkg"], "not valid UTF-8"),
+    Case("out-is-input", lambda d, o: ["vectorize", d["prediction"], "--out", d["prediction"]], "also an input"),
+]
+EVALUATE = [
+    Case("png-is-json", lambda d, o: _evaluate(d, o, "--out-png", o / "report.json"),
+         "--out-json and --out-png are the same file"),
+    Case("json-is-input", lambda d, o: _evaluate(d, o, "--out-json", d["reference"]), "also an input"),
+    Case("truncated-prediction", lambda d, o: _evaluate(d, o, prediction="truncated"), "truncated.tif"),
+    Case("damaged-model", lambda d, o: ["evaluate", "--model", d["damaged"], "--image", d["image"],
+                                        "--reference-raster", d["reference"], "--out-json", o / "r.json"],
+         "damaged.pt is damaged"),
+]
+INFO = [
+    Case("damaged-model", lambda d, o: ["info", d["damaged"]], "damaged.pt is damaged"),
+    Case("not-a-model", lambda d, o: ["info", d["text"]], "text.pt is not a readable landcover model"),
+    Case("missing", lambda d, o: ["info", o / "nope.pt"], "nope.pt does not exist"),
+    Case("non-utf8-path", lambda d, o: ["info", d["non_utf8"]], "not valid UTF-8"),
+]
+HISTMATCH = [
+    Case("missing-reference", lambda d, o: ["histmatch", "--image", d["image"], "--reference", o / "nope.tif",
+                                            "--out", o / "matched.tif"], "nope.tif does not exist"),
+    Case("out-is-input", lambda d, o: ["histmatch", "--image", d["image"], "--reference", d["image"],
+                                       "--out", d["image"]], "also an input"),
+    Case("truncated-image", lambda d, o: ["histmatch", "--image", d["truncated"], "--reference", d["image"],
+                                          "--out", o / "matched.tif"], "truncated.tif"),
+    Case("reference-bands", lambda d, o: ["histmatch", "--image", d["image"], "--reference", d["image"],
+                                          "--reference-bands", "1", "--out", o / "matched.tif"], "different numbers"),
+]
+CATALOGUE = {"train": TRAIN, "predict": PREDICT, "vectorize": VECTORIZE, "evaluate": EVALUATE, "info": INFO,
+             "histmatch": HISTMATCH}
+ROWS = [pytest.param(command, case, id=f"{command}-{case.id}") for command, cases in CATALOGUE.items() for case in cases]
+
+
+@pytest.fixture(autouse=True)
+def _onnx_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANDCOVER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "onnx-cache"))
+
+
+def _snapshot(*folders: Path) -> dict[str, str]:
+    """File name -> content hash of every file in the folders (hidden files included)."""
+    return {os.fsdecode(path): hashlib.sha256(path.read_bytes()).hexdigest()
+            for folder in folders for path in Path(folder).rglob("*") if path.is_file()}
+
+
+@pytest.mark.parametrize("command,case", ROWS)
+def test_bad_input_fails_clearly_and_changes_nothing(command: str, case: Case, data, train_data, tmp_path: Path,
+                                                     run) -> None:
+    inputs = {**data, **train_data} if command == "train" else data
+    folders = [tmp_path, *{Path(p).parent for p in inputs.values()}]
+    case.setup(tmp_path)
+    with contextlib.ExitStack() as stack:
+        if case.locked:  # another job writing the same output holds its lock
+            holder = stack.enter_context(open(lock_path(tmp_path / case.locked), "w"))
+            fcntl.flock(holder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        before = _snapshot(*folders)
+        code, _, err = run(*case.argv(inputs, tmp_path))
+    assert code == 2, err
+    assert case.message in err
+    assert "Traceback" not in err
+    assert _snapshot(*folders) == before  # no file left, none changed
+
+
+def test_catalogue_covers_every_command() -> None:
+    from landcover_core.cli import COMMANDS
+
+    assert set(CATALOGUE) == set(COMMANDS) - {"doctor", "demo", "schema"}  # these take no input files
