@@ -1,4 +1,4 @@
-"""Class schemes as the plugin sees them: codes, names and colours reported by the engine."""
+"""Class schemes as the plugin sees them: codes, names and colours reported by the engine (no copies here)."""
 
 from __future__ import annotations
 
@@ -27,17 +27,6 @@ class LandClass:
         """The colour as a QColor (grey when the engine sent something unreadable)."""
         colour = QColor(self.color)
         return colour if colour.isValid() else QColor(128, 128, 128)
-
-
-#: The DeepGlobe Land Cover preset, as the engine's ``--classes deepglobe`` defines it.
-DEEPGLOBE: List[LandClass] = [
-    LandClass(1, "urban", "#00ffff"),
-    LandClass(2, "agriculture", "#ffff00"),
-    LandClass(3, "rangeland", "#ff00ff"),
-    LandClass(4, "forest", "#00ff00"),
-    LandClass(5, "water", "#0000ff"),
-    LandClass(6, "barren", "#ffffff"),
-]
 
 
 def classes_from_summary(items: Iterable[Any]) -> List[LandClass]:

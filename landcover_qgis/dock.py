@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Callable, List, Optional, Sequence
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -26,25 +26,12 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from landcover_qgis.class_scheme import DEEPGLOBE, LandClass, classes_from_summary
-from landcover_qgis.dock_form import SCHEME_DEEPGLOBE, SCHEME_FROM_MODEL, EXTENT_CANVAS, DockForm, FormError
-from landcover_qgis.engine_check import describe_versions
-from landcover_qgis.engine_commands import (
-    EngineCall,
-    EngineCapabilities,
-    EvaluateRequest,
-    PredictRequest,
-    TrainRequest,
-)
-from landcover_qgis.layer_io import (
-    LayerExportError,
-    add_result_layers,
-    extent_in_layer_crs,
-    load_prediction_layers,
-    raster_input,
-    vector_input,
-    work_directory,
-)
+from landcover_qgis.class_scheme import LandClass, classes_from_summary
+from landcover_qgis.dock_form import DockForm, FormError
+from landcover_qgis.engine_check import EngineCapabilities, describe_versions
+from landcover_qgis.engine_commands import EngineCall
+from landcover_qgis.engine_schema import current_schema
+from landcover_qgis.layer_io import LayerExportError, add_result_layers, load_prediction_layers, work_directory
 from landcover_qgis.settings import engine_location
 from landcover_qgis.tasks import EngineCheckTask, EngineTask, TaskOutcome
 
@@ -63,10 +50,12 @@ class LandcoverDock(QgsDockWidget):
     Signals:
         jobFinished(bool): A training/classification/pseudo-label job ended (True when it succeeded).
         engineChecked(): The engine check finished and the panel shows its versions.
+        schemaChanged(): The engine check found a description other than the cached one (new version...).
     """
 
     jobFinished = pyqtSignal(bool)
     engineChecked = pyqtSignal()
+    schemaChanged = pyqtSignal()
 
     def __init__(self, iface, open_setup: Callable[[], None], parent: Optional[QWidget] = None) -> None:
         super().__init__("landcover", parent)
@@ -80,7 +69,11 @@ class LandcoverDock(QgsDockWidget):
         self._task: Optional[EngineTask] = None
         self._check_task: Optional[EngineCheckTask] = None
         self._build()
-        self.form.restore_from_project()
+        schema = current_schema()  # cached per engine: no process at start-up once known
+        if schema is not None:
+            self.form.apply_schema(schema)
+        else:
+            self.form.restore_from_project()
         QgsProject.instance().readProject.connect(self._on_project_read)
 
     # -- layout ----------------------------------------------------------------------------------------------
@@ -179,15 +172,19 @@ class LandcoverDock(QgsDockWidget):
 
     def _engine_checked(self, outcome: TaskOutcome) -> None:
         self._check_task = None
-        self.apply_capabilities(outcome.capabilities or EngineCapabilities(message="Engine check failed."))
+        capabilities = outcome.capabilities or EngineCapabilities(message="Engine check failed.")
+        self.apply_capabilities(capabilities)
+        if capabilities.schema_changed:
+            self.schemaChanged.emit()
         self.engineChecked.emit()
 
     def apply_capabilities(self, capabilities: EngineCapabilities) -> None:
-        """Shows the engine versions and enables what this engine supports."""
+        """Shows the engine versions; the form follows the engine's description; enables what the engine offers."""
         self.capabilities = capabilities
         text = describe_versions(capabilities)
         self.engine_status.setText(("Engine: " + text) if capabilities.available else f"Engine not ready: {text}")
-        self.form.apply_capabilities(capabilities)
+        if capabilities.schema is not None:
+            self.form.apply_schema(capabilities.schema)
         self.pseudo_label_button.setEnabled(capabilities.pseudo_label and not self.busy)
         self.pseudo_label_button.setToolTip(
             "Make pseudo-labels with the model." if capabilities.pseudo_label
@@ -282,38 +279,9 @@ class LandcoverDock(QgsDockWidget):
 
     def training_calls(self) -> List[EngineCall]:
         """The engine calls for Train, from the form. Raises FormError/LayerExportError for impossible choices."""
-        form = self.form
-        image = raster_input(form.image(), form.selected_bands())
-        request = TrainRequest(image=image, out=self._model_output(), arch=form.arch.currentText(),
-                               epochs=form.epochs.value(), batch_size=form.batch_size.value(),
-                               tile_size=form.tile_size.value(), lr=form.lr.value(),
-                               samples_per_epoch=form.samples_per_epoch.value())
-        if form.uses_polygon_labels():
-            request.labels = vector_input(form.label_layer(), form.selected_only.isChecked())
-            request.class_field = form.class_field.currentField()
-        else:
-            request.label_raster = raster_input(form.label_raster_layer())
-        if form.uses_new_model():
-            request.weights = form.weights_choice()
-        else:
-            models = form.model_paths()
-            if not models or not form.finetune.isChecked():
-                raise FormError("To train from existing model files, pick a model and check "
-                                "'Train fine-tunes the (first) model file' — or choose 'New model'.")
-            request.finetune = models[0]
-        scheme = form.scheme.currentText()
-        if scheme == SCHEME_DEEPGLOBE:
-            request.classes = "deepglobe"
-        elif scheme == SCHEME_FROM_MODEL and not request.finetune:
-            raise FormError("'From the loaded model' needs an existing model file to fine-tune.")
-        reference = form.match_reference.currentLayer()
-        if isinstance(reference, QgsRasterLayer) and form.match_reference.isEnabled():
-            request.match_reference = raster_input(reference).path
-        problem = request.validate()
-        if problem:
-            raise FormError(problem)
+        call = self.form.train_request(self._model_output()).call()
         self.metrics_table.setRowCount(0)
-        return [request.call()]
+        return [call]
 
     def _model_output(self) -> str:
         chosen = self.form.model_out.filePath().strip()
@@ -343,47 +311,19 @@ class LandcoverDock(QgsDockWidget):
 
     def classification_calls(self) -> List[EngineCall]:
         """The engine calls for Classify (predict, then evaluate with a reference). Raises FormError/LayerExportError."""
-        layer = self.form.image()
         models = self._models_for_prediction()
         folder = work_directory() / f"classified_{time.strftime('%Y%m%d_%H%M%S')}_{int(time.time() * 1000) % 1000:03d}"
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        request = self.form.predict_request(models, folder, canvas)
+        evaluation = self.form.evaluation_request(request.out, folder / "evaluation.json")
         folder.mkdir(parents=True, exist_ok=True)
-        request = PredictRequest(models=models, image=raster_input(layer, self.form.selected_bands()),
-                                 out=str(folder / "classes.tif"))
-        if self.form.make_confidence.isChecked():
-            request.confidence = str(folder / "confidence.tif")
-        if self.form.make_polygons.isChecked():
-            request.vector = str(folder / "polygons.gpkg")
-        if self.form.extent_mode.currentText() == EXTENT_CANVAS and self.iface is not None:
-            canvas = self.iface.mapCanvas()
-            extent = extent_in_layer_crs(canvas.extent(), canvas.mapSettings().destinationCrs(), layer)
-            request.extent = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
-        problem = request.validate()
-        if problem:
-            raise FormError(problem)
-        calls = [request.call()]
-        evaluation = self._evaluation_request(request.out, folder / "evaluation.json")
-        if evaluation is not None:
-            calls.append(evaluation.call())
         self.evaluation_table.setRowCount(0)
         self.evaluation_summary.setText("")
-        return calls
-
-    def _evaluation_request(self, prediction: str, out_json: Path) -> Optional[EvaluateRequest]:
-        reference = self.form.evaluation_layer.currentLayer()
-        if isinstance(reference, QgsRasterLayer):
-            return EvaluateRequest(prediction, str(out_json), reference_raster=raster_input(reference).path)
-        if isinstance(reference, QgsVectorLayer):
-            field = self.form.class_field.currentField()
-            if not field or reference.fields().indexOf(field) < 0:
-                raise FormError(f"The evaluation layer '{reference.name()}' needs the class field "
-                                f"'{field or '(none chosen)'}' of the label layer.")
-            return EvaluateRequest(prediction, str(out_json), reference_vector=vector_input(reference),
-                                   class_field=field)
-        return None
+        return [request.call()] + ([evaluation.call()] if evaluation is not None else [])
 
     def _classification_finished(self, outcome: TaskOutcome) -> None:
         prediction = outcome.results[0]
-        classes = classes_from_summary(prediction.summary.get("classes", [])) or self.classes or DEEPGLOBE
+        classes = classes_from_summary(prediction.summary.get("classes", [])) or self.classes
         layer_name = self.form.image_layer.currentLayer().name() if self.form.image_layer.currentLayer() else "landcover"
         layers = load_prediction_layers(prediction.outputs, classes, layer_name)
         add_result_layers(layers)
@@ -409,12 +349,9 @@ class LandcoverDock(QgsDockWidget):
         """The engine call for Pseudo-label. Raises FormError/LayerExportError."""
         if not self.capabilities.pseudo_label:
             raise FormError("This engine has no 'pseudo-label' command.")
-        layer = self.form.image()
         models = self._models_for_prediction()
         out = work_directory() / f"pseudo_labels_{time.strftime('%Y%m%d_%H%M%S')}.gpkg"
-        args = [arg for model in models for arg in ("--model", model)]
-        return [EngineCall("pseudo-label", args + ["--image", raster_input(layer).path, "--out", str(out)],
-                           "Pseudo-labelling")]
+        return [self.form.pseudo_label_request(models, str(out)).call()]
 
     def _pseudo_labelling_finished(self, outcome: TaskOutcome) -> None:
         result = outcome.results[-1]

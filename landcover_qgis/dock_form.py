@@ -1,58 +1,51 @@
-"""The dock's input form: layers, labels, classes and model choices, turned into engine requests.
+"""The dock's input form: its widgets, their engine-given ranges and choices, and the requests they make.
 
-The form only builds widgets, reads them and remembers them per project; running things is the
-job of :mod:`landcover_qgis.dock`.
+The form builds widgets, configures them from the engine's description (:meth:`DockForm.apply_schema`),
+turns them into engine requests and remembers them per project (as stable ids, not display text);
+running things is the job of :mod:`landcover_qgis.dock`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsMapLayerProxyModel, QgsRasterLayer, QgsVectorLayer
-from qgis.gui import QgsCheckableComboBox, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
+from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.gui import QgsCheckableComboBox, QgsFieldComboBox, QgsFileWidget, QgsMapCanvas, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
 
-from landcover_qgis.engine_commands import ARCHITECTURES, EngineCapabilities
+from landcover_qgis.engine_check import HISTOGRAM_REFERENCE_OPTION
+from landcover_qgis.engine_commands import EvaluateRequest, PredictRequest, PseudoLabelRequest, TrainRequest
+from landcover_qgis.engine_schema import EngineSchema
+from landcover_qgis.layer_io import extent_in_layer_crs, raster_input, vector_input
+from landcover_qgis.option_widgets import Choice, OptionSpinBox, choice_combo, select_id, set_choices
 from landcover_qgis.settings import read_project_value, write_project_value
 
-LABELS_FROM_POLYGONS = "Polygon layer + class field"
-LABELS_FROM_RASTER = "Label raster"
-SCHEME_FROM_LABELS = "From label values"
-SCHEME_DEEPGLOBE = "DeepGlobe preset"
-SCHEME_FROM_MODEL = "From the loaded model"
-MODEL_NEW = "New model"
-MODEL_EXISTING = "Existing model file(s)"
+# Stable ids of the form's choices (stored in projects; the display texts may change).
+LABELS_POLYGONS, LABELS_RASTER = "polygons", "raster"
+SCHEME_LABELS, SCHEME_MODEL = "labels", "model"  # between them: the engine's class presets, by name
+MODEL_NEW, MODEL_EXISTING = "new", "existing"
 WEIGHTS_FILE = "file"
-EXTENT_CANVAS = "Current map view"
-EXTENT_LAYER = "Whole layer"
+EXTENT_CANVAS, EXTENT_LAYER = "canvas", "layer"
+
+#: ``train`` options shown as number boxes in the Model group, as (engine option, label). Range, step,
+#: default and help come from the engine; this line is all an engine option needs to appear in the dock.
+TRAIN_NUMBERS: Tuple[Tuple[str, str], ...] = (
+    ("epochs", "Epochs"),
+    ("batch_size", "Batch size"),
+    ("tile_size", "Tile size"),
+    ("samples_per_epoch", "Tiles per epoch"),
+    ("lr", "Learning rate"),
+)
+
+#: Why Train/Classify cannot run before the engine described itself.
+ENGINE_NOT_CHECKED = ("The landcover engine has not been checked yet, so its options are unknown: "
+                      "use 'Set up engine…' to choose or install it.")
 
 
 class FormError(Exception):
     """A choice in the form that cannot run; the message is shown in the panel."""
-
-
-def _spin(minimum: int, maximum: int, value: int) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(minimum, maximum)
-    box.setValue(value)
-    return box
-
-
-def _combo(items) -> QComboBox:
-    box = QComboBox()
-    box.addItems(list(items))
-    return box
 
 
 class DockForm(QWidget):
@@ -60,6 +53,8 @@ class DockForm(QWidget):
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
+        #: The engine's description the widgets follow; None until :meth:`apply_schema`.
+        self.schema: Optional[EngineSchema] = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._build_image_group())
@@ -78,19 +73,20 @@ class DockForm(QWidget):
         self.image_layer.setAllowEmptyLayer(True)
         self.bands = QgsCheckableComboBox()
         self.bands.setToolTip("Bands fed to the model (passed as --bands).")
-        self.match_reference = QgsMapLayerComboBox()
-        self.match_reference.setFilters(QgsMapLayerProxyModel.RasterLayer)
-        self.match_reference.setAllowEmptyLayer(True)
+        self.histogram_reference = QgsMapLayerComboBox()
+        self.histogram_reference.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.histogram_reference.setAllowEmptyLayer(True)
+        self.histogram_reference.setEnabled(False)
         form.addRow("Raster layer", self.image_layer)
         form.addRow("Bands", self.bands)
-        form.addRow("Histogram reference", self.match_reference)
+        form.addRow("Histogram reference", self.histogram_reference)
         self.image_layer.layerChanged.connect(self._fill_bands)
         return group
 
     def _build_labels_group(self) -> QGroupBox:
         group = QGroupBox("Labels and classes")
         form = QFormLayout(group)
-        self.labels_kind = _combo((LABELS_FROM_POLYGONS, LABELS_FROM_RASTER))
+        self.labels_kind = choice_combo(((LABELS_POLYGONS, "Polygon layer + class field"), (LABELS_RASTER, "Label raster")))
         self.labels_layer = QgsMapLayerComboBox()
         self.labels_layer.setFilters(QgsMapLayerProxyModel.VectorLayer)
         self.labels_layer.setAllowEmptyLayer(True)
@@ -100,7 +96,7 @@ class DockForm(QWidget):
         self.label_raster = QgsMapLayerComboBox()
         self.label_raster.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.label_raster.setAllowEmptyLayer(True)
-        self.scheme = _combo((SCHEME_FROM_LABELS, SCHEME_DEEPGLOBE, SCHEME_FROM_MODEL))
+        self.scheme = choice_combo(self._scheme_choices())
         self.evaluation_layer = QgsMapLayerComboBox()
         self.evaluation_layer.setFilters(QgsMapLayerProxyModel.RasterLayer | QgsMapLayerProxyModel.PolygonLayer)
         self.evaluation_layer.setAllowEmptyLayer(True)
@@ -121,23 +117,13 @@ class DockForm(QWidget):
     def _build_model_group(self) -> QGroupBox:
         group = QGroupBox("Model")
         form = QFormLayout(group)
-        self.model_mode = _combo((MODEL_NEW, MODEL_EXISTING))
-        self.arch = _combo(ARCHITECTURES)
-        self.weights = _combo(("none", "imagenet", WEIGHTS_FILE))
-        self.weights.setToolTip("Backbone start: none, ImageNet (from torchvision's local cache, never downloaded) or a file.")
+        self.model_mode = choice_combo(((MODEL_NEW, "New model"), (MODEL_EXISTING, "Existing model file(s)")))
+        self.arch = choice_combo()  # filled by apply_schema
+        self.weights = choice_combo(self._weight_choices())
         self.weights_file = QgsFileWidget()
         self.weights_file.setFilter("Weights (*.pt *.pth)")
-        self.epochs = _spin(1, 10000, 30)
-        self.batch_size = _spin(1, 1024, 8)
-        self.tile_size = _spin(16, 4096, 256)
-        self.tile_size.setSingleStep(32)
-        self.samples_per_epoch = _spin(1, 1000000, 512)
-        self.samples_per_epoch.setToolTip("Training tiles drawn per epoch.")
-        self.lr = QDoubleSpinBox()
-        self.lr.setDecimals(6)
-        self.lr.setRange(1e-6, 1.0)
-        self.lr.setSingleStep(1e-4)
-        self.lr.setValue(1e-3)
+        #: The number boxes of TRAIN_NUMBERS, by engine option.
+        self.numbers: Dict[str, OptionSpinBox] = {dest: OptionSpinBox("train", dest) for dest, _label in TRAIN_NUMBERS}
         self.model_files = QgsFileWidget()
         self.model_files.setStorageMode(QgsFileWidget.GetMultipleFiles)
         self.model_files.setFilter("landcover models (*.pt)")
@@ -147,10 +133,11 @@ class DockForm(QWidget):
         self.model_out.setStorageMode(QgsFileWidget.SaveFile)
         self.model_out.setFilter("landcover model (*.pt)")
         self.model_out.lineEdit().setPlaceholderText("temporary file")
-        for label, widget in (("Model", self.model_mode), ("Architecture", self.arch), ("Weights", self.weights),
-                              ("Weights file", self.weights_file), ("Model file(s)", self.model_files),
-                              ("", self.finetune), ("Epochs", self.epochs), ("Batch size", self.batch_size),
-                              ("Tile size", self.tile_size), ("Tiles per epoch", self.samples_per_epoch), ("Learning rate", self.lr), ("Save model as", self.model_out)):
+        rows = [("Model", self.model_mode), ("Architecture", self.arch), ("Weights", self.weights),
+                ("Weights file", self.weights_file), ("Model file(s)", self.model_files), ("", self.finetune)]
+        rows += [(label, self.numbers[dest]) for dest, label in TRAIN_NUMBERS]
+        rows.append(("Save model as", self.model_out))
+        for label, widget in rows:
             form.addRow(label, widget)
         self._model_rows = form
         self.model_mode.currentIndexChanged.connect(self._update_visibility)
@@ -160,7 +147,7 @@ class DockForm(QWidget):
     def _build_classify_group(self) -> QGroupBox:
         group = QGroupBox("Classification")
         form = QFormLayout(group)
-        self.extent_mode = _combo((EXTENT_CANVAS, EXTENT_LAYER))
+        self.extent_mode = choice_combo(((EXTENT_CANVAS, "Current map view"), (EXTENT_LAYER, "Whole layer")))
         self.make_polygons = QCheckBox("Also make polygons")
         self.make_polygons.setChecked(True)
         self.make_confidence = QCheckBox("Also make a confidence raster")
@@ -171,14 +158,14 @@ class DockForm(QWidget):
         return group
 
     def _update_visibility(self) -> None:
-        polygons = self.labels_kind.currentText() == LABELS_FROM_POLYGONS
+        polygons = self.uses_polygon_labels()
         for widget in (self.labels_layer, self.class_field, self.selected_only):
             self._set_row_visible(self._label_rows, widget, polygons)
         self._set_row_visible(self._label_rows, self.label_raster, not polygons)
-        new_model = self.model_mode.currentText() == MODEL_NEW
+        new_model = self.uses_new_model()
         for widget in (self.arch, self.weights):
             self._set_row_visible(self._model_rows, widget, new_model)
-        self._set_row_visible(self._model_rows, self.weights_file, new_model and self.weights.currentText() == WEIGHTS_FILE)
+        self._set_row_visible(self._model_rows, self.weights_file, new_model and self.weights.currentData() == WEIGHTS_FILE)
         self._set_row_visible(self._model_rows, self.model_files, not new_model)
         self._set_row_visible(self._model_rows, self.finetune, not new_model)
 
@@ -203,17 +190,53 @@ class DockForm(QWidget):
                 band,
             )
 
-    # -- engine capabilities ------------------------------------------------------------------------------
+    # -- the engine's description ------------------------------------------------------------------------------
 
-    def apply_capabilities(self, capabilities: EngineCapabilities) -> None:
-        """Enables the histogram reference only when the engine's ``train`` offers ``--match-reference``."""
-        supported = capabilities.match_reference
-        self.match_reference.setEnabled(supported)
-        self.match_reference.setToolTip(
-            "Raster whose histogram the image is matched to (--match-reference)." if supported else
-            "Not available: this engine's 'landcover train' has no --match-reference option.")
-        if not supported:
-            self.match_reference.setLayer(None)
+    def _scheme_choices(self) -> List[Choice]:
+        presets = [(name, f"{name} preset") for name in (self.schema.class_presets if self.schema else {})]
+        return [(SCHEME_LABELS, "From label values"), *presets, (SCHEME_MODEL, "From the loaded model")]
+
+    def _weight_choices(self) -> List[Choice]:
+        presets = [(name, name) for name in (self.schema.weights if self.schema else ())]
+        return [*presets, (WEIGHTS_FILE, "file…")]
+
+    def apply_schema(self, schema: EngineSchema) -> None:
+        """Configures the widgets from the engine's description, keeping the user's choices.
+
+        Number boxes get the engine's ranges, steps and defaults; architecture, weights and class-scheme
+        combos the engine's lists; the histogram reference is enabled only when ``train`` has that option.
+        Then the choices are re-applied: the project's on the first call (so that a stored value is not
+        overwritten by a default), the widgets' own afterwards.
+        """
+        remembered = self._widget_values() if self.schema is not None else self._project_values()
+        self.schema = schema
+        set_choices(self.arch, [(arch, arch) for arch in schema.architectures])
+        set_choices(self.weights, self._weight_choices())
+        set_choices(self.scheme, self._scheme_choices())
+        for box in self.numbers.values():
+            box.apply_option(schema.option(box.command, box.dest))
+        for combo, dest in ((self.arch, "arch"), (self.weights, "weights")):
+            spec = schema.option("train", dest)
+            if spec is not None and spec.default is not None:
+                select_id(combo, str(spec.default))
+            combo.setToolTip(spec.help if spec is not None else "")
+        self._apply_histogram_reference(schema)
+        self._apply_values(remembered)
+        self._update_visibility()
+
+    def _apply_histogram_reference(self, schema: EngineSchema) -> None:
+        spec = schema.option("train", HISTOGRAM_REFERENCE_OPTION)
+        self.histogram_reference.setEnabled(spec is not None)
+        self.histogram_reference.setToolTip(
+            f"{spec.help} ({spec.flag})" if spec is not None else
+            f"Not available: this engine's 'landcover train' has no '{HISTOGRAM_REFERENCE_OPTION}' option.")
+        if spec is None:
+            self.histogram_reference.setLayer(None)
+
+    def _require_schema(self) -> EngineSchema:
+        if self.schema is None:
+            raise FormError(ENGINE_NOT_CHECKED)
+        return self.schema
 
     # -- reading -----------------------------------------------------------------------------------------
 
@@ -232,7 +255,7 @@ class DockForm(QWidget):
         return sorted(bands)
 
     def uses_polygon_labels(self) -> bool:
-        return self.labels_kind.currentText() == LABELS_FROM_POLYGONS
+        return self.labels_kind.currentData() == LABELS_POLYGONS
 
     def label_layer(self) -> QgsVectorLayer:
         """The polygon label layer. Raises FormError when missing or without class field."""
@@ -259,65 +282,167 @@ class DockForm(QWidget):
         return paths
 
     def uses_new_model(self) -> bool:
-        return self.model_mode.currentText() == MODEL_NEW
+        return self.model_mode.currentData() == MODEL_NEW
 
     def weights_choice(self) -> str:
-        """``none``, ``imagenet`` or the weights file path. Raises FormError for a missing file."""
-        choice = self.weights.currentText()
+        """A weights preset of the engine (``none``, ``imagenet``...) or the weights file path.
+
+        Raises:
+            FormError: 'file' without an existing file.
+        """
+        choice = str(self.weights.currentData() or "")
         if choice != WEIGHTS_FILE:
             return choice
         path = self.weights_file.filePath()
         if not path or not Path(path).is_file():
-            raise FormError("Choose an existing weights file, or weights 'none'/'imagenet'.")
+            raise FormError("Choose an existing weights file, or one of the engine's weight presets.")
         return path
 
-    # -- per-project memory --------------------------------------------------------------------------------
+    # -- requests -------------------------------------------------------------------------------------------------
 
-    def _persisted(self):
-        """(key, getter, setter) for every remembered widget."""
+    def train_request(self, out: str) -> TrainRequest:
+        """The ``train`` request the form describes, writing the model to ``out``.
+
+        Raises:
+            FormError, LayerExportError: A choice that cannot run (or the engine is not checked yet).
+        """
+        schema = self._require_schema()
+        request = TrainRequest(image=raster_input(self.image(), self.selected_bands()), out=out,
+                               settings={box.spec.flag: box.option_value() for box in self.numbers.values()
+                                         if box.spec is not None})
+        if self.uses_polygon_labels():
+            request.labels = vector_input(self.label_layer(), self.selected_only.isChecked())
+            request.class_field = self.class_field.currentField()
+        else:
+            request.label_raster = raster_input(self.label_raster_layer())
+        if self.uses_new_model():
+            request.arch = self.arch.currentData()
+            request.weights = self.weights_choice()
+        else:
+            models = self.model_paths()
+            if not models or not self.finetune.isChecked():
+                raise FormError("To train from existing model files, pick a model and check "
+                                "'Train fine-tunes the (first) model file' — or choose 'New model'.")
+            request.finetune = models[0]
+        scheme = self.scheme.currentData()
+        if scheme == SCHEME_MODEL and not request.finetune:
+            raise FormError("'From the loaded model' needs an existing model file to fine-tune.")
+        if scheme in schema.class_presets:
+            request.classes = scheme
+        reference = self.histogram_reference.currentLayer()
+        if isinstance(reference, QgsRasterLayer) and self.histogram_reference.isEnabled():
+            request.reference = raster_input(reference)
+        problem = request.validate()
+        if problem:
+            raise FormError(problem)
+        return request
+
+    def predict_request(self, models: Sequence[str], folder: Path,
+                        canvas: Optional[QgsMapCanvas] = None) -> PredictRequest:
+        """The ``predict`` request the form describes, writing into ``folder``.
+
+        Args:
+            models: Model files (several: an ensemble).
+            folder: Where the class raster, confidence raster and polygons go.
+            canvas: The map canvas, for 'Current map view' (None: the whole layer).
+
+        Raises:
+            FormError, LayerExportError: A choice that cannot run.
+        """
+        self._require_schema()
+        layer = self.image()
+        request = PredictRequest(models=list(models), image=raster_input(layer, self.selected_bands()),
+                                 out=str(folder / "classes.tif"))
+        if self.make_confidence.isChecked():
+            request.confidence = str(folder / "confidence.tif")
+        if self.make_polygons.isChecked():
+            request.vector = str(folder / "polygons.gpkg")
+        if self.extent_mode.currentData() == EXTENT_CANVAS and canvas is not None:
+            extent = extent_in_layer_crs(canvas.extent(), canvas.mapSettings().destinationCrs(), layer)
+            request.extent = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+        problem = request.validate()
+        if problem:
+            raise FormError(problem)
+        return request
+
+    def evaluation_request(self, prediction: str, out_json: Path) -> Optional[EvaluateRequest]:
+        """The ``evaluate`` request against the 'Evaluate against' layer, or None when none is chosen.
+
+        Raises:
+            FormError, LayerExportError: The reference polygons lack the class field.
+        """
+        reference = self.evaluation_layer.currentLayer()
+        if isinstance(reference, QgsRasterLayer):
+            return EvaluateRequest(prediction, str(out_json), reference_raster=raster_input(reference))
+        if isinstance(reference, QgsVectorLayer):
+            field = self.class_field.currentField()
+            if not field or reference.fields().indexOf(field) < 0:
+                raise FormError(f"The evaluation layer '{reference.name()}' needs the class field "
+                                f"'{field or '(none chosen)'}' of the label layer.")
+            return EvaluateRequest(prediction, str(out_json), reference_vector=vector_input(reference),
+                                   class_field=field)
+        return None
+
+    def pseudo_label_request(self, models: Sequence[str], out: str) -> PseudoLabelRequest:
+        """The ``pseudo-label`` request for the image layer. Raises FormError/LayerExportError."""
+        self._require_schema()
+        return PseudoLabelRequest(list(models), raster_input(self.image()), out)
+
+    # -- per-project memory ------------------------------------------------------------------------------------
+
+    def _persisted(self) -> Dict[str, Tuple[Callable[[], object], Callable[[str], None]]]:
+        """(getter, setter) of every remembered widget, by project key; combos store ids."""
         def layer_entry(combo: QgsMapLayerComboBox):
-            from qgis.core import QgsProject
-
             return (lambda: combo.currentLayer().id() if combo.currentLayer() else "",
-                    lambda value: combo.setLayer(QgsProject.instance().mapLayer(value)) if value else None)
+                    lambda value: combo.setLayer(QgsProject.instance().mapLayer(value)))
 
-        def text_entry(combo: QComboBox):
-            return (combo.currentText, lambda value: combo.setCurrentText(value) if value else None)
+        def id_entry(combo: QComboBox):
+            return (lambda: combo.currentData() or "", lambda value: select_id(combo, value))
 
-        def spin_entry(box, cast):
-            return (lambda: box.value(), lambda value: box.setValue(cast(value)) if value else None)
+        def number_entry(box: OptionSpinBox):
+            return (box.option_value, lambda value: box.setValue(float(value)) if box.spec is not None else None)
 
-        return {
+        entries = {
             "image_layer": layer_entry(self.image_layer),
             "labels_layer": layer_entry(self.labels_layer),
             "label_raster": layer_entry(self.label_raster),
             "evaluation_layer": layer_entry(self.evaluation_layer),
-            "class_field": (self.class_field.currentField,
-                            lambda value: self.class_field.setField(value) if value else None),
-            "labels_kind": text_entry(self.labels_kind),
-            "scheme": text_entry(self.scheme),
-            "model_mode": text_entry(self.model_mode),
-            "arch": text_entry(self.arch),
-            "weights": text_entry(self.weights),
-            "extent_mode": text_entry(self.extent_mode),
-            "epochs": spin_entry(self.epochs, int),
-            "batch_size": spin_entry(self.batch_size, int),
-            "tile_size": spin_entry(self.tile_size, int),
-            "samples_per_epoch": spin_entry(self.samples_per_epoch, int),
-            "lr": spin_entry(self.lr, float),
-            "model_files": (self.model_files.filePath, lambda value: self.model_files.setFilePath(value)),
-            "model_out": (self.model_out.filePath, lambda value: self.model_out.setFilePath(value)),
+            "histogram_reference": layer_entry(self.histogram_reference),
+            "class_field": (self.class_field.currentField, self.class_field.setField),
+            "labels_kind": id_entry(self.labels_kind),
+            "scheme": id_entry(self.scheme),
+            "model_mode": id_entry(self.model_mode),
+            "arch": id_entry(self.arch),
+            "weights": id_entry(self.weights),
+            "extent_mode": id_entry(self.extent_mode),
+            "model_files": (self.model_files.filePath, self.model_files.setFilePath),
+            "model_out": (self.model_out.filePath, self.model_out.setFilePath),
         }
+        entries.update({dest: number_entry(box) for dest, box in self.numbers.items()})
+        return entries
+
+    def _widget_values(self) -> Dict[str, str]:
+        return {key: "" if getter() is None else str(getter()) for key, (getter, _setter) in self._persisted().items()}
+
+    def _project_values(self) -> Dict[str, str]:
+        return {key: read_project_value(key) for key in self._persisted()}
+
+    def _apply_values(self, values: Dict[str, str]) -> None:
+        """Sets the widgets to stored values; empty or missing entries keep the widget's value."""
+        entries = self._persisted()
+        for key, value in values.items():
+            if value and key in entries:
+                try:
+                    entries[key][1](value)
+                except ValueError:
+                    pass  # an unreadable stored number keeps the engine's default
 
     def save_to_project(self) -> None:
         """Writes the choices into the current project."""
-        for key, (getter, _setter) in self._persisted().items():
-            write_project_value(key, getter())
+        for key, value in self._widget_values().items():
+            write_project_value(key, value)
 
     def restore_from_project(self) -> None:
         """Restores the choices stored in the current project (missing entries keep their widget value)."""
-        for key, (_getter, setter) in self._persisted().items():
-            value = read_project_value(key)
-            if value:
-                setter(value)
+        self._apply_values(self._project_values())
         self._update_visibility()

@@ -1,35 +1,70 @@
-"""Finds out what the configured engine can do: versions (``doctor``) and optional features (``--help``)."""
+"""Finds out what the configured engine is and offers: one ``landcover schema --probe`` call."""
 
 from __future__ import annotations
 
-from landcover_qgis.engine_commands import EngineCapabilities, help_options
-from landcover_qgis.engine_runner import EngineFailure, EngineListener, probe_engine, run_engine
+from dataclasses import dataclass
+from typing import Any, Dict, Optional
+
+from landcover_qgis.engine_runner import EngineFailure, EngineListener
+from landcover_qgis.engine_schema import EngineSchema, fetch_schema, store_schema
+
+#: The ``train`` option (dest) that histogram-matches the image to a reference raster.
+HISTOGRAM_REFERENCE_OPTION = "reference"
+#: The engine command that makes pseudo-labels.
+PSEUDO_LABEL_COMMAND = "pseudo-label"
 
 
-def check_engine(python: str, listener: EngineListener = None) -> EngineCapabilities:
-    """Runs ``doctor``, ``train --help`` and ``pseudo-label --help`` with the given Python.
+@dataclass
+class EngineCapabilities:
+    """What the checked engine can do.
+
+    Attributes:
+        available: The engine Python runs ``landcover_core`` and described itself.
+        schema: Its description (commands, options, presets, probed environment).
+        schema_changed: The description differs from the one known before this check (new version...).
+        message: Why the engine is not available, when it is not.
+    """
+
+    available: bool = False
+    schema: Optional[EngineSchema] = None
+    schema_changed: bool = False
+    message: str = ""
+
+    @property
+    def versions(self) -> Dict[str, Any]:
+        """What the probe found: landcover, torch and rasterio versions, cuda, device..."""
+        return self.schema.environment if self.schema is not None else {}
+
+    @property
+    def pseudo_label(self) -> bool:
+        """Whether the engine has a ``pseudo-label`` command."""
+        return self.schema is not None and self.schema.has_command(PSEUDO_LABEL_COMMAND)
+
+    @property
+    def histogram_reference(self) -> bool:
+        """Whether ``train`` can histogram-match the image to a reference raster."""
+        return self.schema is not None and self.schema.option("train", HISTOGRAM_REFERENCE_OPTION) is not None
+
+
+def check_engine(python: str, listener: Optional[EngineListener] = None) -> EngineCapabilities:
+    """Runs ``schema --probe`` with the given Python and stores the description it returns.
 
     Never raises: an unusable engine gives ``available=False`` and a message.
     """
     try:
-        doctor = run_engine(python, "doctor", [], listener)
+        schema = fetch_schema(python, probe=True, listener=listener)
     except EngineFailure as failure:
         return EngineCapabilities(available=False, message=failure.message)
-    train_help = probe_engine(python, ["train", "--help"])
-    pseudo_label = probe_engine(python, ["pseudo-label", "--help"])
-    return EngineCapabilities(
-        available=True,
-        versions=doctor.summary,
-        train_options=help_options(train_help.output) if train_help.ok else [],
-        pseudo_label=pseudo_label.ok,
-    )
+    changed = store_schema(python, schema)
+    return EngineCapabilities(available=True, schema=schema, schema_changed=changed)
 
 
 def describe_versions(capabilities: EngineCapabilities) -> str:
     """One line for the panel, e.g. ``landcover 0.1.0 · torch 2.4 · rasterio 1.4 · CPU``."""
     if not capabilities.available:
         return capabilities.message or "Engine not available."
-    versions = capabilities.versions
+    versions = dict(capabilities.versions)
+    versions.setdefault("landcover", capabilities.schema.version if capabilities.schema else "")
     device = versions.get("device") or "cpu"
     compute = f"CUDA ({device})" if versions.get("cuda") else "CPU"
     parts = [f"{name} {versions[name]}" for name in ("landcover", "torch", "rasterio") if versions.get(name)]

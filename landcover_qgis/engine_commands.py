@@ -1,29 +1,64 @@
-"""Engine command lines built from typed requests, shared by the dock and the Processing algorithms."""
+"""Engine command lines built from typed requests, shared by the dock and the Processing algorithms.
+
+Requests hold no defaults or limits of their own: settings left out are the engine's defaults, and the
+engine validates every value (the plugin's widgets already carry the engine's ranges).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
-from landcover_qgis.layer_io import RasterInput, VectorInput
+from landcover_qgis.engine_runner import EngineFailure
+from landcover_qgis.layer_io import LayerExportError, Preparation, RasterInput, VectorInput, preparations
 
-ARCHITECTURES = ("resnet50", "resnet101", "mobilenet_v3_large")
-WEIGHT_CHOICES = ("none", "imagenet")
+#: Engine settings of a request: option flag -> value, e.g. ``{"--epochs": 30, "--lr": 0.001}``.
+Settings = Dict[str, object]
 
 
 def _option(args: List[str], name: str, value: object) -> None:
-    """Appends ``name value`` when the value is set."""
-    if value is not None and value != "":
-        args.extend([name, str(value)])
+    """Appends ``name value`` when the value is set (a flag alone for True; nothing for False)."""
+    if value is None or value == "" or value is False:
+        return
+    if value is True:
+        args.append(name)
+    else:
+        args.extend([name, repr(float(value)) if isinstance(value, float) else str(value)])
+
+
+def _settings(args: List[str], settings: Settings) -> None:
+    for flag, value in settings.items():
+        _option(args, flag, value)
 
 
 @dataclass
 class EngineCall:
-    """One engine command and its arguments (``--json-progress`` is added by the runner)."""
+    """One engine command and its arguments (``--json-progress`` is added by the runner).
+
+    Attributes:
+        command: The engine command.
+        args: Its arguments.
+        label: Text for the progress display.
+        prepare: Writes the input files the command reads (exports of non-file layers); run them with
+            :meth:`prepare_inputs` on the worker thread, just before the engine starts.
+    """
 
     command: str
     args: List[str]
     label: str = ""
+    prepare: List[Preparation] = field(default_factory=list)
+
+    def prepare_inputs(self) -> None:
+        """Writes the pending input files.
+
+        Raises:
+            EngineFailure: ``ExportError`` when a layer cannot be written.
+        """
+        for write in self.prepare:
+            try:
+                write()
+            except LayerExportError as problem:
+                raise EngineFailure("ExportError", str(problem)) from None
 
 
 @dataclass
@@ -36,11 +71,11 @@ class TrainRequest:
         labels: Polygon layer file with ``class_field``.
         class_field: Field of ``labels`` holding the classes.
         label_raster: Raster of class codes instead of polygons.
-        classes: ``deepglobe``, a scheme JSON path, or None to derive from the labels.
-        arch, weights, epochs, batch_size, tile_size, lr: Model and training settings.
+        classes: A class preset name, a scheme JSON, or None to derive the classes from the labels.
+        arch, weights: Model choices (None: the engine's default); ignored when fine-tuning.
         finetune: Existing model file to start from.
-        match_reference: Raster for histogram matching (only if the engine supports it).
-        samples_per_epoch, device, seed: Optional extras.
+        reference: Raster to histogram-match the image to (only if the engine has ``--reference``).
+        settings: Further options by flag (epochs, batch size, ...).
     """
 
     image: RasterInput
@@ -49,26 +84,18 @@ class TrainRequest:
     class_field: Optional[str] = None
     label_raster: Optional[RasterInput] = None
     classes: Optional[str] = None
-    arch: str = "resnet50"
-    weights: str = "none"
-    epochs: int = 30
-    batch_size: int = 8
-    tile_size: int = 256
-    lr: float = 1e-3
+    arch: Optional[str] = None
+    weights: Optional[str] = None
     finetune: Optional[str] = None
-    match_reference: Optional[str] = None
-    samples_per_epoch: Optional[int] = None
-    device: Optional[str] = None
-    seed: Optional[int] = None
+    reference: Optional[RasterInput] = None
+    settings: Settings = field(default_factory=dict)
 
     def validate(self) -> Optional[str]:
-        """A message explaining why this request cannot run, or None."""
+        """A message explaining why this request cannot run, or None (values are the engine's to check)."""
         if self.labels is None and self.label_raster is None:
             return "Choose labels: a polygon layer with a class field, or a label raster."
         if self.labels is not None and not self.class_field:
             return "Choose the field of the label layer that holds the classes."
-        if self.epochs < 1 or self.batch_size < 1 or self.tile_size < 16:
-            return "Epochs and batch size must be at least 1, tile size at least 16."
         if not self.out:
             return "Choose where to save the model file."
         return None
@@ -86,14 +113,12 @@ class TrainRequest:
         if self.finetune:
             args.extend(["--finetune", self.finetune])
         else:
-            args.extend(["--arch", self.arch, "--weights", self.weights])
-        args.extend(["--epochs", str(self.epochs), "--batch-size", str(self.batch_size),
-                     "--tile-size", str(self.tile_size), "--lr", repr(float(self.lr))])
-        _option(args, "--match-reference", self.match_reference)
-        _option(args, "--samples-per-epoch", self.samples_per_epoch)
-        _option(args, "--device", self.device)
-        _option(args, "--seed", self.seed)
-        return EngineCall("train", args, "Training")
+            _option(args, "--arch", self.arch)
+            _option(args, "--weights", self.weights)
+        _option(args, "--reference", self.reference.path if self.reference else None)
+        _settings(args, self.settings)
+        return EngineCall("train", args, "Training",
+                          preparations(self.image, self.labels, self.label_raster, self.reference))
 
 
 @dataclass
@@ -107,7 +132,7 @@ class PredictRequest:
         confidence: Confidence GeoTIFF to write, or None.
         vector: Polygon GeoPackage to write, or None.
         extent: ``(xmin, ymin, xmax, ymax)`` in the raster's CRS, or None for the whole raster.
-        tile_size, device: Optional overrides.
+        settings: Further options by flag (tile size, minimum polygon area, ...).
     """
 
     models: Sequence[str]
@@ -116,8 +141,7 @@ class PredictRequest:
     confidence: Optional[str] = None
     vector: Optional[str] = None
     extent: Optional[Tuple[float, float, float, float]] = None
-    tile_size: Optional[int] = None
-    device: Optional[str] = None
+    settings: Settings = field(default_factory=dict)
 
     def validate(self) -> Optional[str]:
         """A message explaining why this request cannot run, or None."""
@@ -138,77 +162,56 @@ class PredictRequest:
         _option(args, "--vector", self.vector)
         if self.extent is not None:
             args.extend(["--extent", ",".join(repr(float(v)) for v in self.extent)])
-        _option(args, "--tile-size", self.tile_size)
-        _option(args, "--device", self.device)
-        return EngineCall("predict", args, "Classifying")
+        _settings(args, self.settings)
+        return EngineCall("predict", args, "Classifying", preparations(self.image))
 
 
 @dataclass
 class EvaluateRequest:
-    """What ``landcover evaluate`` needs to compare a prediction with a reference."""
+    """What ``landcover evaluate`` needs to compare a prediction with a reference raster or polygons."""
 
     prediction: str
     out_json: str
-    reference_raster: Optional[str] = None
+    reference_raster: Optional[RasterInput] = None
     reference_vector: Optional[VectorInput] = None
     class_field: Optional[str] = None
 
     def call(self) -> EngineCall:
         """The ``evaluate`` command line."""
         args = ["--prediction", self.prediction, "--out-json", self.out_json]
-        if self.reference_raster:
-            args.extend(["--reference-raster", self.reference_raster])
+        if self.reference_raster is not None:
+            args.extend(["--reference-raster", self.reference_raster.path])
         elif self.reference_vector is not None:
             args.extend(["--reference-vector", self.reference_vector.path, "--class-field", str(self.class_field)])
             _option(args, "--layer", self.reference_vector.layer_name)
-        return EngineCall("evaluate", args, "Evaluating")
+        return EngineCall("evaluate", args, "Evaluating", preparations(self.reference_raster, self.reference_vector))
 
 
 @dataclass
 class VectorizeRequest:
     """What ``landcover vectorize`` needs."""
 
-    classes_raster: str
+    classes_raster: RasterInput
     out: str
-    min_area: Optional[float] = None
-    simplify: Optional[float] = None
+    settings: Settings = field(default_factory=dict)
 
     def call(self) -> EngineCall:
         """The ``vectorize`` command line."""
-        args = [self.classes_raster, "--out", self.out]
-        _option(args, "--min-area", self.min_area)
-        _option(args, "--simplify", self.simplify)
-        return EngineCall("vectorize", args, "Vectorizing")
+        args = [self.classes_raster.path, "--out", self.out]
+        _settings(args, self.settings)
+        return EngineCall("vectorize", args, "Vectorizing", preparations(self.classes_raster))
 
 
 @dataclass
-class EngineCapabilities:
-    """What the installed engine can do, read from ``--help`` and ``doctor``.
+class PseudoLabelRequest:
+    """What ``landcover pseudo-label`` needs (engines that have the command)."""
 
-    Attributes:
-        available: The engine Python runs ``landcover_core``.
-        versions: The ``doctor`` summary (torch, rasterio, cuda, device, ...).
-        train_options: Option names listed by ``train --help``.
-        pseudo_label: ``pseudo-label --help`` exits 0.
-        message: Why the engine is not available, when it is not.
-    """
+    models: Sequence[str]
+    image: RasterInput
+    out: str
 
-    available: bool = False
-    versions: dict = field(default_factory=dict)
-    train_options: List[str] = field(default_factory=list)
-    pseudo_label: bool = False
-    message: str = ""
-
-    @property
-    def match_reference(self) -> bool:
-        """Whether ``train`` accepts ``--match-reference``."""
-        return "--match-reference" in self.train_options
-
-
-def help_options(help_text: str) -> List[str]:
-    """The ``--long-option`` names in an argparse help text."""
-    names = []
-    for word in help_text.replace(",", " ").replace("[", " ").replace("]", " ").split():
-        if word.startswith("--") and len(word) > 2 and word not in names:
-            names.append(word.split("=")[0])
-    return names
+    def call(self) -> EngineCall:
+        """The ``pseudo-label`` command line."""
+        args = [arg for model in self.models for arg in ("--model", model)]
+        args.extend(["--image", self.image.path, "--out", self.out])
+        return EngineCall("pseudo-label", args, "Pseudo-labelling", preparations(self.image))

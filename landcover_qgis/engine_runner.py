@@ -1,9 +1,10 @@
-"""Runs ``python -m landcover_core <command> --json-progress`` as a child process.
+"""Starts every child process of the plugin: engine commands, and the set-up's venv and pip commands.
 
-This is the only place that starts the engine. The dock's tasks and the Processing algorithms both
-call :func:`run_engine` from a worker thread; it blocks until the engine ends, forwarding JSON
-events to an :class:`EngineListener`, and turns every way of failing (bad input, crash, signal,
-missing Python, cancellation) into an :class:`EngineFailure` with a message fit for the user.
+:func:`run_process` is the one launcher: it streams a process's output lines to a callback and stops
+the process when asked to. :func:`run_engine` runs ``python -m landcover_core <command> --json-progress``
+through it from a worker thread (the dock's tasks, the Processing algorithms, the engine check),
+forwarding JSON events to an :class:`EngineListener` and turning every way of failing (bad input,
+crash, signal, missing Python, cancellation) into an :class:`EngineFailure` with a message fit for the user.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import IO, Any, Deque, Dict, List, Optional, Sequence
+from typing import IO, Any, Callable, Deque, Dict, List, Optional, Sequence, Tuple
 
 #: Seconds the engine gets to clean up after SIGTERM before it is killed.
 CANCEL_GRACE_S = 15.0
@@ -92,7 +93,7 @@ def engine_argv(python: str, command: str, args: Sequence[str]) -> List[str]:
 
 
 def engine_environment() -> Dict[str, str]:
-    """The environment for engine processes: ours minus QGIS's Python/GDAL paths, unbuffered output."""
+    """The environment for child processes: ours minus QGIS's Python/GDAL paths, unbuffered output."""
     env = {key: value for key, value in os.environ.items() if key not in _QGIS_ONLY_ENV}
     env["PYTHONUNBUFFERED"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
@@ -128,8 +129,8 @@ def start_process(argv: Sequence[str]) -> subprocess.Popen:
     except OSError as exc:
         raise EngineFailure(
             "EngineMissing",
-            f"The landcover engine Python '{argv[0]}' cannot be started ({exc.strerror or exc}). "
-            "Use 'Set up engine…' in the landcover panel to choose or install it.",
+            f"The program '{argv[0]}' cannot be started ({exc.strerror or exc}). "
+            "Use 'Set up engine…' in the landcover panel to choose or install the engine Python.",
         ) from None
 
 
@@ -212,6 +213,53 @@ def _fraction(value: Any) -> float:
         return 0.0
 
 
+def run_process(
+    argv: Sequence[str],
+    on_line: Callable[[str, str], None],
+    is_cancelled: Callable[[], bool] = lambda: False,
+    grace_s: float = CANCEL_GRACE_S,
+) -> Tuple[int, bool]:
+    """Runs any child process to its end, streaming its output; the plugin's one launcher.
+
+    Args:
+        argv: The command line.
+        on_line: Called with ``("stdout" | "stderr", line)`` for every output line, on the calling thread.
+        is_cancelled: Polled while the process runs; returning True stops it (SIGTERM, then SIGKILL).
+        grace_s: Seconds between SIGTERM and SIGKILL on cancellation.
+
+    Returns:
+        ``(exit_code, cancelled)``; a negative exit code names the signal that killed the process.
+
+    Raises:
+        EngineFailure: ``EngineMissing`` when the program cannot be started.
+    """
+    process = start_process(argv)
+    lines: "queue.Queue[tuple[str, Optional[str]]]" = queue.Queue()
+    pumps = [threading.Thread(target=_pump, args=(stream, name, lines), daemon=True)
+             for stream, name in ((process.stdout, "stdout"), (process.stderr, "stderr"))]
+    for pump in pumps:
+        pump.start()
+    open_streams, cancelled = 2, False
+    try:
+        while open_streams:
+            if not cancelled and is_cancelled():
+                cancelled = True
+                # Stop in a helper thread so that the process's last lines keep being read meanwhile.
+                threading.Thread(target=stop_process, args=(process, grace_s), daemon=True).start()
+            try:
+                stream, line = lines.get(timeout=_POLL_S)
+            except queue.Empty:
+                continue
+            if line is None:
+                open_streams -= 1
+            else:
+                on_line(stream, line)
+        return _wait(process, grace_s if cancelled else None), cancelled
+    except BaseException:
+        stop_process(process, grace_s)
+        raise
+
+
 def run_engine(
     python: str,
     command: str,
@@ -235,32 +283,8 @@ def run_engine(
         EngineFailure: The engine reported an error, crashed, was cancelled or could not start.
     """
     listener = listener or EngineListener()
-    process = start_process(engine_argv(python, command, args))
-    lines: "queue.Queue[tuple[str, Optional[str]]]" = queue.Queue()
-    pumps = [threading.Thread(target=_pump, args=(stream, name, lines), daemon=True)
-             for stream, name in ((process.stdout, "stdout"), (process.stderr, "stderr"))]
-    for pump in pumps:
-        pump.start()
     reader = _EventReader(listener)
-    open_streams, cancelled = 2, False
-    try:
-        while open_streams:
-            if not cancelled and listener.is_cancelled():
-                cancelled = True
-                # Stop in a helper thread so that the engine's last lines keep being read meanwhile.
-                threading.Thread(target=stop_process, args=(process, grace_s), daemon=True).start()
-            try:
-                stream, line = lines.get(timeout=_POLL_S)
-            except queue.Empty:
-                continue
-            if line is None:
-                open_streams -= 1
-            else:
-                reader.read(stream, line)
-        exit_code = _wait(process, grace_s if cancelled else None)
-    except BaseException:
-        stop_process(process, grace_s)
-        raise
+    exit_code, cancelled = run_process(engine_argv(python, command, args), reader.read, listener.is_cancelled, grace_s)
     return _outcome(command, exit_code, reader, cancelled)
 
 
@@ -289,30 +313,3 @@ def _outcome(command: str, exit_code: int, reader: _EventReader, cancelled: bool
     else:
         message = f"The landcover engine {describe_exit(exit_code)} while running '{command}'."
     raise EngineFailure("Crashed", message + (f"\nLast output:\n{details}" if details else ""), exit_code)
-
-
-@dataclass
-class ProbeResult:
-    """Outcome of a short, non-JSON engine call such as ``train --help``."""
-
-    exit_code: Optional[int]
-    output: str
-
-    @property
-    def ok(self) -> bool:
-        return self.exit_code == 0
-
-
-def probe_engine(python: str, args: Sequence[str], timeout_s: float = 120.0) -> ProbeResult:
-    """Runs ``python -m landcover_core ARGS`` (e.g. ``["pseudo-label", "--help"]``) and captures its output.
-
-    Never raises: a missing Python or a timeout gives ``exit_code=None``.
-    """
-    try:
-        done = subprocess.run(
-            [python, "-m", "landcover_core", *args], stdin=subprocess.DEVNULL, capture_output=True, text=True,
-            encoding="utf-8", errors="replace", timeout=timeout_s, env=engine_environment(), **_popen_options(),
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return ProbeResult(None, str(exc))
-    return ProbeResult(done.returncode, done.stdout + done.stderr)

@@ -1,20 +1,23 @@
 """Layers in and out of the engine: layers leave as files, results come back as styled layers.
 
-Export functions touch layers, so call them on the thread that owns the layers (the GUI thread, or
-a Processing algorithm's thread for its own layers), never from a QgsTask's ``run``.
+:func:`raster_input` and :func:`vector_input` touch layers, so call them on the thread that owns the
+layers (the GUI thread, or a Processing algorithm's thread for its own layers). For a layer that is not
+a plain file they only take a thread-safe snapshot and reserve a temporary path: the input's ``prepare``
+writes the file later, on the worker thread that runs the engine, so QGIS does not freeze meanwhile.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import Callable, List, Optional, Sequence
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeatureRequest,
     QgsLayerTreeGroup,
     QgsMapLayer,
     QgsProject,
@@ -25,6 +28,7 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorFileWriter,
     QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
 )
 
 from landcover_qgis.class_scheme import LandClass
@@ -38,12 +42,23 @@ class LayerExportError(Exception):
     """A layer could not be handed to the engine as a file."""
 
 
+#: Writes an input's file; runs on a worker thread before the engine starts.
+Preparation = Callable[[], None]
+
+
 @dataclass(frozen=True)
 class RasterInput:
-    """A raster as the engine reads it: a GDAL-readable file and optional 1-based bands."""
+    """A raster as the engine reads it: a GDAL-readable file and optional 1-based bands.
+
+    Attributes:
+        path: The file (for an export: still to be written by ``prepare``).
+        bands: Bands to use, or None to let the engine choose.
+        prepare: Writes ``path`` from a snapshot of the layer, or None for a layer that is a file.
+    """
 
     path: str
     bands: Optional[List[int]] = None
+    prepare: Optional[Preparation] = field(default=None, compare=False, repr=False)
 
     def band_argument(self) -> Optional[str]:
         """``1,2,3`` for ``--bands``, or None to let the engine choose."""
@@ -52,10 +67,22 @@ class RasterInput:
 
 @dataclass(frozen=True)
 class VectorInput:
-    """A vector layer as the engine reads it: a file and, for multi-layer files, a layer name."""
+    """A vector layer as the engine reads it: a file and, for multi-layer files, a layer name.
+
+    Attributes:
+        path: The file (for an export: still to be written by ``prepare``).
+        layer_name: The layer inside the file, or None for its first layer.
+        prepare: Writes ``path`` from a snapshot of the layer, or None for a layer that is a file.
+    """
 
     path: str
     layer_name: Optional[str] = None
+    prepare: Optional[Preparation] = field(default=None, compare=False, repr=False)
+
+
+def preparations(*inputs: object) -> List[Preparation]:
+    """The ``prepare`` callables of the given inputs (None and file inputs have none)."""
+    return [item.prepare for item in inputs if getattr(item, "prepare", None) is not None]
 
 
 def work_directory() -> Path:
@@ -97,58 +124,86 @@ def vector_file(layer: QgsVectorLayer) -> Optional[VectorInput]:
 
 
 def raster_input(layer: QgsRasterLayer, bands: Optional[Sequence[int]] = None) -> RasterInput:
-    """The engine's view of a raster layer: its file, or a GeoTIFF copy for non-file layers.
+    """The engine's view of a raster layer: its file, or a GeoTIFF copy written later by ``prepare``.
 
     Raises:
-        LayerExportError: The layer is invalid or cannot be written as GeoTIFF.
+        LayerExportError: The layer is missing or invalid.
     """
     if layer is None or not layer.isValid():
         raise LayerExportError("The image layer is missing or invalid.")
     selected = [int(b) for b in bands] if bands else None
     path = raster_file(layer)
-    return RasterInput(path or export_raster(layer), selected)
+    if path:
+        return RasterInput(path, selected)
+    target = _temp_path(_safe_stem(layer.name()), ".tif")
+    return RasterInput(target, selected, _raster_export(layer, target))
 
 
-def export_raster(layer: QgsRasterLayer) -> str:
-    """Writes a raster layer to a temporary GeoTIFF and returns its path."""
-    path = _temp_path(_safe_stem(layer.name()), ".tif")
-    provider = layer.dataProvider()
-    pipe = QgsRasterPipe()
-    if not pipe.set(provider.clone()):
-        raise LayerExportError(f"Cannot read raster layer '{layer.name()}' for export.")
-    writer = QgsRasterFileWriter(path)
-    error = writer.writeRaster(pipe, provider.xSize(), provider.ySize(), provider.extent(), layer.crs(),
-                               QgsProject.instance().transformContext())
-    if error != QgsRasterFileWriter.NoError:
-        raise LayerExportError(f"Cannot export raster layer '{layer.name()}' to GeoTIFF (error {error}).")
-    return path
+def _raster_export(layer: QgsRasterLayer, path: str) -> Preparation:
+    """Snapshots a raster layer now (a provider clone may be read from another thread); returns its writer."""
+    provider = layer.dataProvider().clone()
+    name, crs = layer.name(), layer.crs()
+    width, height, extent = provider.xSize(), provider.ySize(), provider.extent()
+    context = QgsProject.instance().transformContext()
+
+    def write() -> None:
+        pipe = QgsRasterPipe()
+        if not pipe.set(provider.clone()):
+            raise LayerExportError(f"Cannot read raster layer '{name}' for export.")
+        error = QgsRasterFileWriter(path).writeRaster(pipe, width, height, extent, crs, context)
+        if error != QgsRasterFileWriter.NoError:
+            raise LayerExportError(f"Cannot export raster layer '{name}' to GeoTIFF (error {error}).")
+
+    return write
 
 
 def vector_input(layer: QgsVectorLayer, selected_only: bool = False) -> VectorInput:
-    """The engine's view of a vector layer: its file, or a GeoPackage copy (memory layers, filters, selections).
+    """The engine's view of a vector layer: its file, or a GeoPackage copy written later by ``prepare``
+    (memory layers, filters, selections).
 
     Raises:
-        LayerExportError: The layer is invalid, has no selected feature, or cannot be written.
+        LayerExportError: The layer is missing or invalid, or has no selected feature.
     """
     if layer is None or not layer.isValid():
         raise LayerExportError("The label layer is missing or invalid.")
     if selected_only and layer.selectedFeatureCount() == 0:
         raise LayerExportError(f"'Selected features only' is on, but no feature of '{layer.name()}' is selected.")
     existing = None if selected_only else vector_file(layer)
-    return existing or export_vector(layer, selected_only)
+    if existing is not None:
+        return existing
+    target = _temp_path(_safe_stem(layer.name()), ".gpkg")
+    return VectorInput(target, _EXPORT_LAYER, _vector_export(layer, target, selected_only))
 
 
-def export_vector(layer: QgsVectorLayer, selected_only: bool) -> VectorInput:
-    """Writes a vector layer (or its selection) to a temporary GeoPackage."""
-    path = _temp_path(_safe_stem(layer.name()), ".gpkg")
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = "labels"
-    options.onlySelectedFeatures = selected_only
-    result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsProject.instance().transformContext(), options)
-    if result[0] != QgsVectorFileWriter.NoError:
-        raise LayerExportError(f"Cannot export vector layer '{layer.name()}': {result[1]}")
-    return VectorInput(path, "labels")
+#: Layer name inside exported GeoPackages.
+_EXPORT_LAYER = "labels"
+
+
+def _vector_export(layer: QgsVectorLayer, path: str, selected_only: bool) -> Preparation:
+    """Snapshots a vector layer now (its features, filter and selection); returns the writer of the copy."""
+    source = QgsVectorLayerFeatureSource(layer)  # a copy safe to iterate on another thread
+    name, fields, wkb_type, crs = layer.name(), layer.fields(), layer.wkbType(), layer.crs()
+    selected = list(layer.selectedFeatureIds()) if selected_only else None
+    context = QgsProject.instance().transformContext()
+
+    def write() -> None:
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = _EXPORT_LAYER
+        writer = QgsVectorFileWriter.create(path, fields, wkb_type, crs, context, options)
+        if writer.hasError() != QgsVectorFileWriter.NoError:
+            raise LayerExportError(f"Cannot export vector layer '{name}': {writer.errorMessage()}")
+        request = QgsFeatureRequest()
+        if selected is not None:
+            request.setFilterFids(selected)
+        for feature in source.getFeatures(request):
+            if not writer.addFeature(feature):
+                raise LayerExportError(f"Cannot export vector layer '{name}': {writer.errorMessage()}")
+        if not writer.flushBuffer():
+            raise LayerExportError(f"Cannot export vector layer '{name}': {writer.errorMessage()}")
+        del writer  # closes the GeoPackage before the engine opens it
+
+    return write
 
 
 def extent_in_layer_crs(extent: QgsRectangle, extent_crs: QgsCoordinateReferenceSystem,

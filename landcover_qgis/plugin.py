@@ -46,6 +46,7 @@ class LandcoverPlugin:
         self.initProcessing()
         self.dock = LandcoverDock(self.iface, self.open_engine_setup, self.iface.mainWindow())
         self.dock.hide()
+        self.dock.schemaChanged.connect(self._schema_changed)
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
         self.action = QAction(QIcon(icon_path()), "landcover", self.iface.mainWindow())
         self.action.setCheckable(True)
@@ -68,6 +69,11 @@ class LandcoverPlugin:
         """Opens the 'Set up engine…' dialog; closing it re-checks the engine."""
         dialog = EngineSetupDialog(self._engine_changed, self.iface.mainWindow())
         dialog.exec_()
+
+    def _schema_changed(self) -> None:
+        """Another engine description (new version, other options): rebuild the Processing algorithms' parameters."""
+        if self.provider is not None:
+            self.provider.refreshAlgorithms()
 
     def _engine_changed(self) -> None:
         if self.dock is not None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Callable, List, Optional
 
+from qgis.core import QgsApplication
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import QProcess
 from qgis.PyQt.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,7 +17,6 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from landcover_qgis.engine_runner import engine_environment, engine_working_directory
 from landcover_qgis.engine_setup import (
     base_python,
     create_venv_command,
@@ -26,18 +25,18 @@ from landcover_qgis.engine_setup import (
     managed_python,
 )
 from landcover_qgis.settings import engine_location, managed_venv_dir, set_engine_python
+from landcover_qgis.tasks import ProcessTask
 
 
 class EngineSetupDialog(QDialog):
-    """Runs setup commands one after the other with QProcess, showing their output live."""
+    """Runs set-up commands one after the other in a background task, showing their output live."""
 
     def __init__(self, on_engine_changed: Callable[[], None], parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("landcover: set up engine")
         self.resize(720, 480)
         self.on_engine_changed = on_engine_changed
-        self._queue: List[List[str]] = []
-        self._process: Optional[QProcess] = None
+        self._task: Optional[ProcessTask] = None
 
         location = engine_location()
         self.python = QgsFileWidget()
@@ -85,63 +84,47 @@ class EngineSetupDialog(QDialog):
             self.output.appendPlainText("No system Python found to create the environment with.")
             return
         self.python.setFilePath(managed_python())
-        self._run([create_venv_command(python)])
+        self.run_commands([create_venv_command(python)])
 
     def install_engine(self) -> None:
         """pip-installs the bundled engine source into the chosen Python."""
         source = engine_source_dir()
         if source is not None:
-            self._run(install_engine_commands(self.python.filePath().strip(), source))
+            self.run_commands(install_engine_commands(self.python.filePath().strip(), source))
 
     def check(self) -> None:
         """Runs ``doctor`` and shows its output."""
-        self._run([[self.python.filePath().strip(), "-m", "landcover_core", "doctor"]])
+        self.run_commands([[self.python.filePath().strip(), "-m", "landcover_core", "doctor"]])
 
     @property
     def busy(self) -> bool:
-        """True while a setup command runs."""
-        return self._process is not None
+        """True while a set-up command runs."""
+        return self._task is not None
 
-    def _run(self, commands: List[List[str]]) -> None:
-        if self._process is not None:
+    def run_commands(self, commands: List[List[str]]) -> None:
+        """Runs commands one after the other through the plugin's launcher, showing their output.
+
+        When all succeed, the engine is checked again (``on_engine_changed``).
+        """
+        if self._task is not None:
             self.output.appendPlainText("Busy: wait for the running command.")
             return
-        self._queue = list(commands)
-        self._next()
+        self._task = ProcessTask("landcover: setting up the engine", commands, self._finished)
+        self._task.lineReceived.connect(self.output.appendPlainText)
+        QgsApplication.taskManager().addTask(self._task)
 
-    def _next(self) -> None:
-        if not self._queue:
-            self._process = None
-            self.output.appendPlainText("Done.")
-            self.on_engine_changed()
+    def _finished(self, problem: Optional[str]) -> None:
+        self._task = None
+        if problem:
+            self.output.appendPlainText(problem)
             return
-        argv = self._queue.pop(0)
-        self.output.appendPlainText("$ " + " ".join(argv))
-        process = QProcess(self)
-        process.setProcessChannelMode(QProcess.MergedChannels)
-        environment = process.processEnvironment()
-        environment.clear()
-        for key, value in engine_environment().items():
-            environment.insert(key, value)
-        process.setProcessEnvironment(environment)
-        process.setWorkingDirectory(engine_working_directory())
-        process.readyReadStandardOutput.connect(
-            lambda: self.output.appendPlainText(bytes(process.readAllStandardOutput()).decode("utf-8", "replace").rstrip()))
-        process.finished.connect(self._finished)
-        process.errorOccurred.connect(self._failed_to_start)
-        self._process = process
-        process.start(argv[0], argv[1:])
+        self.output.appendPlainText("Done.")
+        self.on_engine_changed()
 
-    def _finished(self, exit_code: int, _status) -> None:
-        if exit_code != 0:
-            self.output.appendPlainText(f"Failed with exit code {exit_code}.")
-            self._queue.clear()
-            self._process = None
-            return
-        self._next()
-
-    def _failed_to_start(self, error) -> None:
-        if error == QProcess.FailedToStart:
-            self.output.appendPlainText("Cannot start that program: check the Python path.")
-            self._queue.clear()
-            self._process = None
+    def done(self, result: int) -> None:
+        """Closing the dialog stops a running command (pip or venv creation)."""
+        if self._task is not None:
+            self._task.on_finished = lambda problem: None
+            self._task.cancel()
+            self._task = None
+        super().done(result)

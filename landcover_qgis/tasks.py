@@ -1,4 +1,8 @@
-"""QgsTask running one or more engine calls in the background, reporting to the GUI through signals."""
+"""QgsTasks running engine calls, the engine check and set-up commands in the background.
+
+They report to the GUI through signals; every child process is started by the one launcher in
+:mod:`landcover_qgis.engine_runner`.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,10 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 from qgis.core import QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
-from landcover_qgis.engine_commands import EngineCall, EngineCapabilities
-from landcover_qgis.engine_check import check_engine
-from landcover_qgis.engine_runner import EngineFailure, EngineListener, EngineResult, run_engine
+from landcover_qgis.engine_check import EngineCapabilities, check_engine
+from landcover_qgis.engine_commands import EngineCall
+from landcover_qgis.engine_runner import EngineFailure, EngineListener, EngineResult, describe_exit, run_engine, \
+    run_process
 
 
 @dataclass
@@ -49,6 +54,9 @@ class _TaskListener(EngineListener):
 class EngineTask(QgsTask):
     """Runs engine calls one after the other; ``on_finished`` gets a :class:`TaskOutcome` on the GUI thread.
 
+    Each call's input exports (``EngineCall.prepare``) are written here, on the worker thread, just
+    before the engine starts.
+
     Signals (emitted from the worker thread, delivered queued to GUI receivers):
         progressMessage(str), metricsReceived(dict), logReceived(str level, str message).
     """
@@ -70,6 +78,9 @@ class EngineTask(QgsTask):
         try:
             for index, call in enumerate(self.calls):
                 self.logReceived.emit("info", f"{call.label or call.command}…")
+                call.prepare_inputs()
+                if self.isCanceled():
+                    raise EngineFailure("Cancelled", f"landcover {call.command} was cancelled.")
                 listener = _TaskListener(self, index, len(self.calls))
                 self.outcome.results.append(run_engine(self.python, call.command, call.args, listener))
         except EngineFailure as failure:
@@ -86,7 +97,7 @@ class EngineTask(QgsTask):
 
 
 class EngineCheckTask(QgsTask):
-    """Checks the engine (doctor + optional features) without blocking QGIS."""
+    """Checks the engine (``schema --probe``: versions, options, optional features) without blocking QGIS."""
 
     def __init__(self, python: str, on_finished: Callable[[TaskOutcome], None]) -> None:
         super().__init__("Checking the landcover engine", QgsTask.CanCancel)
@@ -103,3 +114,45 @@ class EngineCheckTask(QgsTask):
 
     def finished(self, result: bool) -> None:  # noqa: ARG002
         self.on_finished(self.outcome)
+
+
+class ProcessTask(QgsTask):
+    """Runs plain commands (venv creation, pip, ``doctor``) one after the other, stopping at the first failure.
+
+    Signals (emitted from the worker thread, delivered queued to GUI receivers):
+        lineReceived(str): One output line of the running command (or ``$ command`` before it starts).
+
+    ``on_finished`` gets, on the GUI thread, None when every command succeeded, else what went wrong.
+    """
+
+    lineReceived = pyqtSignal(str)
+
+    def __init__(self, description: str, commands: Sequence[Sequence[str]],
+                 on_finished: Callable[[Optional[str]], None]) -> None:
+        super().__init__(description, QgsTask.CanCancel)
+        self.commands = [list(argv) for argv in commands]
+        self.on_finished = on_finished
+        self.problem: Optional[str] = None
+
+    def run(self) -> bool:
+        """Worker thread: runs the commands through the shared launcher; never raises."""
+        try:
+            for argv in self.commands:
+                self.lineReceived.emit("$ " + " ".join(argv))
+                exit_code, cancelled = run_process(argv, lambda _stream, line: self.lineReceived.emit(line),
+                                                   self.isCanceled)
+                if cancelled:
+                    self.problem = "Cancelled."
+                elif exit_code != 0:
+                    self.problem = f"Failed: the command {describe_exit(exit_code)}."
+                if self.problem:
+                    break
+        except EngineFailure as failure:
+            self.problem = failure.message
+        except Exception as exc:  # noqa: BLE001 - a task must never take QGIS down
+            self.problem = f"{type(exc).__name__}: {exc}"
+        return self.problem is None
+
+    def finished(self, result: bool) -> None:  # noqa: ARG002
+        """GUI thread: hands the outcome over."""
+        self.on_finished(self.problem)

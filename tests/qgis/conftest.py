@@ -53,6 +53,15 @@ def engine_python() -> str:
     return python
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fresh_schema_cache(qgis_app) -> None:
+    """No engine description cached by an earlier session (its engine may have had other options)."""
+    from landcover_qgis.engine_schema import forget_schemas, schema_cache_dir
+
+    shutil.rmtree(schema_cache_dir(), ignore_errors=True)
+    forget_schemas()
+
+
 @pytest.fixture(autouse=True)
 def clean_engine_setting(engine_python: str) -> Iterator[None]:
     """Each test starts with no stored engine setting (the environment variable then applies)."""
@@ -97,18 +106,17 @@ def plugin(qgis_app, qgis_iface, qgis_processing) -> Iterator[object]:
 @pytest.fixture()
 def dock(plugin, scene_layers):
     """The dock, visible, filled in for a tiny polygon-label training on the scene."""
+    from landcover_qgis.option_widgets import select_id
+
     panel = plugin.dock
     panel.show()
     form = panel.form
     form.image_layer.setLayer(scene_layers["image"])
     form.labels_layer.setLayer(scene_layers["labels"])
     form.class_field.setField(CLASS_FIELD)
-    form.arch.setCurrentText(TINY_TRAINING["arch"])
-    form.weights.setCurrentText(TINY_TRAINING["weights"])
-    form.epochs.setValue(TINY_TRAINING["epochs"])
-    form.batch_size.setValue(TINY_TRAINING["batch_size"])
-    form.tile_size.setValue(TINY_TRAINING["tile_size"])
-    form.samples_per_epoch.setValue(TINY_TRAINING["samples_per_epoch"])
+    assert select_id(form.arch, TINY_TRAINING["arch"]) and select_id(form.weights, TINY_TRAINING["weights"])
+    for dest in ("epochs", "batch_size", "tile_size", "samples_per_epoch"):
+        form.numbers[dest].setValue(TINY_TRAINING[dest])
     return panel
 
 

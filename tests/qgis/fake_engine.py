@@ -10,16 +10,26 @@ import stat
 import sys
 import textwrap
 from pathlib import Path
+from typing import Optional
 
 SYSTEM_PYTHON = sys.executable
 
 
-def fake_engine_python(folder: Path, body: str) -> str:
-    """Writes ``body`` (Python source) as a fake engine and returns the path of its 'python' executable."""
+def fake_engine_python(folder: Path, body: str, schema_from: Optional[str] = None) -> str:
+    """Writes ``body`` (Python source) as a fake engine and returns the path of its 'python' executable.
+
+    Args:
+        folder: Where the fake goes.
+        body: What it does for every command.
+        schema_from: A real engine Python that answers ``schema`` instead (for code that reads the
+            engine's description before running the faked command, such as Processing algorithms).
+    """
     script = folder / "fake_engine.py"
+    delegate = (f"if sys.argv[3] == 'schema':\n    os.execv({schema_from!r}, [{schema_from!r}, *sys.argv[1:]])\n"
+                if schema_from else "")
     script.write_text("import json, os, signal, sys, time\n"
                       "def emit(**event):\n"
-                      "    print(json.dumps(event), flush=True)\n" + textwrap.dedent(body))
+                      "    print(json.dumps(event), flush=True)\n" + delegate + textwrap.dedent(body))
     python = folder / "python"
     python.write_text(f'#!/bin/sh\nexec "{SYSTEM_PYTHON}" "{script}" "$@"\n')
     python.chmod(python.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)

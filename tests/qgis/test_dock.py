@@ -16,6 +16,7 @@ from qgis.core import (
 from conftest import wait_for
 from fake_engine import SEGFAULT, fake_engine_python
 from landcover_qgis.dock_form import EXTENT_CANVAS, EXTENT_LAYER
+from landcover_qgis.option_widgets import select_id
 from scene_data import EPSG, ZONES
 
 
@@ -37,7 +38,7 @@ def test_train_from_polygons_then_classify(dock, tmp_path: Path) -> None:
     assert dock.metrics_table.rowCount() == 1
     assert {c.name for c in dock.classes} == set(ZONES)
 
-    dock.form.extent_mode.setCurrentText(EXTENT_LAYER)
+    select_id(dock.form.extent_mode, EXTENT_LAYER)
     dock.form.evaluation_layer.setLayer(QgsProject.instance().mapLayersByName("labels")[0])
     run_job(dock, dock.classify_button)
     assert dock.last_outcome.ok, dock.message.text() + dock.log.toPlainText()[-3000:]
@@ -72,7 +73,7 @@ def test_classify_the_map_view_only(dock, scene_layers, tmp_path: Path) -> None:
     top_left_quarter = QgsRectangle(ORIGIN[0], ORIGIN[1] - half, ORIGIN[0] + half, ORIGIN[1])
     canvas.setExtent(QgsCoordinateTransform(scene_layers["image"].crs(), wgs84, QgsProject.instance())
                      .transformBoundingBox(top_left_quarter))
-    dock.form.extent_mode.setCurrentText(EXTENT_CANVAS)
+    select_id(dock.form.extent_mode, EXTENT_CANVAS)
     dock.last_model = str(tmp_path / "model.pt")
     Path(dock.last_model).touch()  # only the command line is built here, nothing runs
     calls = dock.classification_calls()
@@ -87,7 +88,7 @@ def test_classify_the_map_view_only(dock, scene_layers, tmp_path: Path) -> None:
 def test_cancel_during_training_stops_the_engine_and_keeps_no_model(dock, tmp_path: Path) -> None:
     model = tmp_path / "cancelled.pt"
     dock.form.model_out.setFilePath(str(model))
-    dock.form.epochs.setValue(500)
+    dock.form.numbers["epochs"].setValue(500)
     finished = []
     dock.jobFinished.connect(finished.append)
     dock.train_button.click()
@@ -129,13 +130,3 @@ def test_impossible_choices_give_messages_not_tracebacks(dock) -> None:
     dock.classify_button.click()
     assert "Train a model first" in dock.message.text() and not dock.busy
 
-
-def test_choices_are_remembered_per_project(dock) -> None:
-    dock.form.epochs.setValue(7)
-    dock.form.arch.setCurrentText("resnet101")
-    dock.form.save_to_project()
-    dock.form.epochs.setValue(99)
-    dock.form.arch.setCurrentText("resnet50")
-    dock.form.restore_from_project()
-    assert dock.form.epochs.value() == 7 and dock.form.arch.currentText() == "resnet101"
-    assert dock.form.image_layer.currentLayer().name() == "scene"

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+import tempfile
 
-from qgis.core import QgsSettings
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QProcess
 
 from conftest import REPO, wait_for
 from landcover_qgis.engine_setup import engine_source_dir, install_engine_commands
@@ -43,6 +46,26 @@ def test_dialog_creates_the_managed_venv_and_reports_a_missing_engine(qgis_app, 
     dialog.check()  # the fresh venv has no engine yet: the output says so, nothing raises
     assert wait_for(lambda: not dialog.busy, 60)
     assert "No module named landcover_core" in dialog.output.toPlainText()
-    assert "Failed with exit code 1" in dialog.output.toPlainText()
+    assert "Failed: the command exited with code 1." in dialog.output.toPlainText()
     dialog.deleteLater()
     shutil.rmtree(managed_venv_dir())
+
+
+def test_setup_commands_run_through_the_engine_launcher(qgis_app, monkeypatch) -> None:
+    """Live output, the engine's clean environment and neutral folder, and a stop when the dialog closes."""
+    monkeypatch.setenv("PYTHONPATH", "/qgis/python")  # QGIS's own; must not reach child Pythons
+    dialog = EngineSetupDialog(lambda: None)
+    dialog.run_commands([[sys.executable, "-c", "import os; print('hi from', os.environ.get('PYTHONPATH', 'a clean env'))"],
+                         [sys.executable, "-c", "import os; print('in', os.getcwd())"]])
+    assert dialog.busy
+    assert wait_for(lambda: not dialog.busy, 30), dialog.output.toPlainText()
+    output = dialog.output.toPlainText()
+    assert "hi from a clean env" in output and f"in {tempfile.gettempdir()}" in output and output.endswith("Done.")
+    assert not dialog.findChildren(QProcess)
+
+    dialog.run_commands([[sys.executable, "-c", "import time; print('started', flush=True); time.sleep(120)"]])
+    assert wait_for(lambda: "started" in dialog.output.toPlainText(), 30)
+    dialog.reject()  # closing stops the command (SIGTERM) instead of leaving it running
+    assert not dialog.busy
+    assert wait_for(lambda: QgsApplication.taskManager().countActiveTasks() == 0, 30)
+    dialog.deleteLater()

@@ -1,6 +1,12 @@
-"""Layers leave as files: file layers by path, other layers and selections through temporary exports."""
+"""Layers leave as files: file layers by path, other layers and selections through exports written later.
+
+The exports are snapshots taken at request time and written by ``prepare`` (in the dock: on the task's
+worker thread), so a test calls ``prepare`` itself.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from osgeo import gdal
@@ -21,6 +27,7 @@ from scene_data import EPSG, ORIGIN, PIXEL, SIZE
 def test_file_layers_are_passed_by_path(scene_layers, scene_files) -> None:
     image = raster_input(scene_layers["image"], [1, 2, 3])
     labels = vector_input(scene_layers["labels"])
+    assert image.prepare is None and labels.prepare is None
     assert image.path == str(scene_files["image"]) and image.band_argument() == "1,2,3"
     assert labels.path == str(scene_files["labels"]) and labels.layer_name == "labels"
     args = TrainRequest(image=image, out="/m.pt", labels=labels, class_field="landcover").call().args
@@ -38,6 +45,9 @@ def test_memory_layer_is_exported_to_geopackage(scene_layers) -> None:
         features.append(feature)
     memory.dataProvider().addFeatures(features)
     exported = vector_input(memory)
+    assert not Path(exported.path).exists()  # only a snapshot so far
+    memory.dataProvider().truncate()  # edits after the request do not reach its snapshot
+    exported.prepare()
     copy = QgsVectorLayer(f"{exported.path}|layername={exported.layer_name}", "copy", "ogr")
     assert exported.path.endswith(".gpkg") and copy.featureCount() == source.featureCount()
     assert copy.crs().postgisSrid() == EPSG
@@ -49,9 +59,20 @@ def test_selected_features_only_exports_the_selection(scene_layers) -> None:
         vector_input(labels, selected_only=True)
     labels.selectByIds([f.id() for f in labels.getFeatures()][:2])
     exported = vector_input(labels, selected_only=True)
+    labels.removeSelection()  # the selection was taken with the snapshot
+    exported.prepare()
     copy = QgsVectorLayer(f"{exported.path}|layername={exported.layer_name}", "copy", "ogr")
     assert copy.featureCount() == 2
-    labels.removeSelection()
+
+
+def test_filtered_geopackage_layer_is_exported_with_its_filter(scene_layers) -> None:
+    labels = scene_layers["labels"]
+    labels.setSubsetString("landcover = 'water'")
+    exported = vector_input(labels)
+    exported.prepare()
+    copy = QgsVectorLayer(f"{exported.path}|layername={exported.layer_name}", "copy", "ogr")
+    assert copy.featureCount() == 2 and {f["landcover"] for f in copy.getFeatures()} == {"water"}
+    labels.setSubsetString("")
 
 
 def test_non_file_raster_is_exported_to_geotiff(qgis_app, scene_files) -> None:
@@ -60,6 +81,7 @@ def test_non_file_raster_is_exported_to_geotiff(qgis_app, scene_files) -> None:
     assert layer.isValid()
     exported = raster_input(layer)
     assert exported.path.endswith(".tif") and exported.path != "/vsimem/scene.tif"
+    exported.prepare()
     copy = QgsRasterLayer(exported.path, "copy")
     assert copy.bandCount() == 3 and copy.width() == SIZE and copy.crs().postgisSrid() == EPSG
     gdal.Unlink("/vsimem/scene.tif")

@@ -31,6 +31,6 @@ def test_showing_the_dock_checks_the_real_engine(plugin) -> None:
     assert "torch" in status and "rasterio" in status and ("CPU" in status or "CUDA" in status)
     # Features the engine does not offer are disabled with a reason, not hidden errors.
     assert dock.pseudo_label_button.isEnabled() == dock.capabilities.pseudo_label
-    assert dock.form.match_reference.isEnabled() == dock.capabilities.match_reference
-    if not dock.capabilities.match_reference:
-        assert "--match-reference" in dock.form.match_reference.toolTip()
+    assert dock.form.histogram_reference.isEnabled() == dock.capabilities.histogram_reference
+    if not dock.capabilities.histogram_reference:
+        assert "no 'reference' option" in dock.form.histogram_reference.toolTip()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+import os
 from pathlib import Path
 
 import pytest
@@ -10,13 +10,15 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLa
 
 from conftest import TINY_TRAINING
 from fake_engine import fake_engine_python
-from landcover_qgis.engine_commands import ARCHITECTURES
+from landcover_qgis.engine_schema import current_schema
 
 
 def train_parameters(scene_files, out: Path, epochs: int = TINY_TRAINING["epochs"]) -> dict:
+    schema = current_schema(os.environ["LANDCOVER_PYTHON"])  # the real engine's ids
     return {
         "INPUT": str(scene_files["image"]), "LABELS": f"{scene_files['labels']}|layername=labels",
-        "CLASS_FIELD": "landcover", "ARCH": ARCHITECTURES.index(TINY_TRAINING["arch"]), "WEIGHTS": 0,
+        "CLASS_FIELD": "landcover", "ARCH": schema.architectures.index(TINY_TRAINING["arch"]),
+        "WEIGHTS": schema.weights.index(TINY_TRAINING["weights"]),
         "EPOCHS": epochs, "BATCH_SIZE": TINY_TRAINING["batch_size"], "TILE_SIZE": TINY_TRAINING["tile_size"],
         "SAMPLES_PER_EPOCH": TINY_TRAINING["samples_per_epoch"], "OUTPUT": str(out),
     }
@@ -46,16 +48,16 @@ def test_train_then_classify_with_processing(plugin, scene_files, tmp_path: Path
     del classes, polygons, again
 
 
-def test_feedback_cancel_stops_the_engine(plugin, scene_files, tmp_path: Path) -> None:
+def test_feedback_cancel_stops_the_engine(plugin, scene_files, engine_python: str, tmp_path: Path) -> None:
     import processing
 
     QgsSettings().setValue("landcover/engine_python", fake_engine_python(tmp_path, """
         for step in range(600):
             emit(event="progress", stage="train", fraction=step / 600, current=step, total=600, message="")
             time.sleep(0.1)
-    """))
+    """, schema_from=engine_python))
     feedback = QgsProcessingFeedback()
-    threading.Timer(1.0, feedback.cancel).start()
+    feedback.progressChanged.connect(lambda _progress: feedback.cancel())  # cancel once the engine reports
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         processing.run("landcover:train", train_parameters(scene_files, tmp_path / "never.pt"), feedback=feedback)
     assert not (tmp_path / "never.pt").exists()
