@@ -1,0 +1,57 @@
+"""The engine as a Python library: everything the ``landcover`` commands do, in a few lines.
+
+Example::
+
+    from landcover_core.api import (Outputs, PredictOptions, TrainConfig, TrainingData, evaluate_prediction,
+                                    predict_raster, train_model, vectorize_raster)
+
+    data = TrainingData(images=["scene.tif"], labels=["labels.gpkg"], class_field="class")
+    model = train_model(TrainConfig(out="model.pt", arch="mobilenet_v3_large", epochs=10), data).model
+    predict_raster([model], "scene.tif", Outputs("classes.tif", confidence="confidence.tif"),
+                   PredictOptions(tile_size=256))
+    vectorize_raster("classes.tif", "polygons.gpkg", min_area=500)
+    print(evaluate_prediction("classes.tif", reference_raster="truth.tif")["miou"])
+
+Each function validates its inputs (:class:`~landcover_core.errors.InputError` with the message the
+command line would print), writes its outputs atomically, and accepts a
+:class:`~landcover_core.progress.Reporter` for progress and cancellation.
+"""
+
+from __future__ import annotations
+
+from landcover_core.config import PredictOptions, TrainConfig, VectorOptions
+from landcover_core.data.sources import TrainingData, load_training_scenes
+from landcover_core.errors import Cancelled, InputError, ModelFileError
+from landcover_core.evaluate import evaluate_model, evaluate_prediction, write_report
+from landcover_core.histmatch import compute_histogram, match_raster
+from landcover_core.inference.predict import Outputs, load_ensemble, predict_raster
+from landcover_core.modelfile import load_model, load_spec, model_info
+from landcover_core.progress import Reporter
+from landcover_core.training import TrainResult, train_model
+from landcover_core.vectorize import vectorize_raster
+
+__all__ = [
+    "Cancelled",
+    "InputError",
+    "ModelFileError",
+    "Outputs",
+    "PredictOptions",
+    "Reporter",
+    "TrainConfig",
+    "TrainResult",
+    "TrainingData",
+    "VectorOptions",
+    "compute_histogram",
+    "evaluate_model",
+    "evaluate_prediction",
+    "load_ensemble",
+    "load_model",
+    "load_spec",
+    "load_training_scenes",
+    "match_raster",
+    "model_info",
+    "predict_raster",
+    "train_model",
+    "vectorize_raster",
+    "write_report",
+]
