@@ -7,9 +7,10 @@ uses, e.g. 10/30/50). The scheme maps between the two and gives each class a nam
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -157,7 +158,7 @@ class ClassScheme:
         return [c.to_dict() for c in self.classes]
 
     @classmethod
-    def from_list(cls, items: Iterable[dict[str, Any]]) -> "ClassScheme":
+    def from_list(cls, items: Iterable[dict[str, Any]]) -> ClassScheme:
         classes = []
         for i, item in enumerate(items):
             try:
@@ -170,19 +171,19 @@ class ClassScheme:
         return cls(tuple(classes))
 
     @classmethod
-    def from_codes(cls, codes: Sequence[int], names: Sequence[str] | None = None) -> "ClassScheme":
+    def from_codes(cls, codes: Sequence[int], names: Sequence[str] | None = None) -> ClassScheme:
         """A scheme for integer codes, named 'class <code>' unless names are given."""
         names = names or [f"class {c}" for c in codes]
         return cls(tuple(LandClass(int(c), n, default_colour(n, i)) for i, (c, n) in enumerate(zip(codes, names))))
 
     @classmethod
-    def from_names(cls, names: Sequence[str]) -> "ClassScheme":
+    def from_names(cls, names: Sequence[str]) -> ClassScheme:
         """A scheme for class names (e.g. a text class field); codes are 1..K in sorted name order."""
         ordered = sorted({str(n) for n in names})
         return cls(tuple(LandClass(i + 1, n, default_colour(n, i)) for i, n in enumerate(ordered)))
 
     @classmethod
-    def load(cls, spec: str) -> "ClassScheme":
+    def load(cls, spec: str) -> ClassScheme:
         """Loads a preset name ('deepglobe') or a JSON file: a list of {code, name, color}."""
         if spec.lower() == "deepglobe":
             return DEEPGLOBE

@@ -11,7 +11,8 @@ import errno
 import importlib
 import sys
 import traceback
-from typing import NoReturn, Sequence
+from collections.abc import Sequence
+from typing import NoReturn
 
 from landcover_core import __version__, files
 from landcover_core.errors import InputError, LandcoverError

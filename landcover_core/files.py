@@ -15,9 +15,9 @@ import os
 import re
 import shutil
 import stat
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
 
 from landcover_core.errors import InputError
 

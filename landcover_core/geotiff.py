@@ -7,9 +7,10 @@ stream rows of blocks into them without holding the raster.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Literal
 
 import rasterio
 from affine import Affine

@@ -39,9 +39,10 @@ Special cases, by design:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 import rasterio
@@ -97,13 +98,13 @@ class BandHistogram:
     pixels: int
 
     @classmethod
-    def from_counts(cls, dtype: str, values: np.ndarray, counts: np.ndarray) -> "BandHistogram":
+    def from_counts(cls, dtype: str, values: np.ndarray, counts: np.ndarray) -> BandHistogram:
         keep = counts > 0
         return cls(dtype, COUNTS, tuple(values[keep].tolist()), tuple(int(c) for c in counts[keep]),
                    int(counts.sum()))
 
     @classmethod
-    def from_quantiles(cls, dtype: str, quantiles: np.ndarray, pixels: int) -> "BandHistogram":
+    def from_quantiles(cls, dtype: str, quantiles: np.ndarray, pixels: int) -> BandHistogram:
         return cls(dtype, QUANTILE, tuple(float(q) for q in quantiles), (), int(pixels))
 
     def support(self) -> tuple[np.ndarray, np.ndarray]:
@@ -147,7 +148,7 @@ class BandHistogram:
                 "pixels": self.pixels}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "BandHistogram":
+    def from_dict(cls, data: dict[str, Any]) -> BandHistogram:
         return cls(str(data["dtype"]), str(data["kind"]), tuple(float(v) for v in data["values"]),
                    tuple(int(c) for c in data["counts"]), int(data["pixels"]))
 
@@ -178,7 +179,7 @@ class RasterHistogram:
                 "histograms": [h.to_dict() for h in self.histograms]}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "RasterHistogram":
+    def from_dict(cls, data: dict[str, Any]) -> RasterHistogram:
         try:
             if int(data.get("format_version", 0)) > FORMAT_VERSION:
                 raise InputError(f"The histogram of {data.get('source')} has format {data['format_version']}, "
@@ -444,7 +445,7 @@ class HistogramMatcher:
         self.mappings = list(mappings)
 
     @classmethod
-    def fit(cls, source: RasterHistogram, reference: RasterHistogram) -> "HistogramMatcher":
+    def fit(cls, source: RasterHistogram, reference: RasterHistogram) -> HistogramMatcher:
         """Mappings for each band pair (``source.bands[i]`` to ``reference.bands[i]``).
 
         Raises:

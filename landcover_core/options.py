@@ -90,7 +90,7 @@ class Number:
                 "exclusive_maximum": self.exclusive_maximum, "multiple_of": self.multiple_of}
 
 
-def setting(default: Any = dataclasses.MISSING, *, help: str, number: Number | None = None,  # noqa: A002
+def setting(default: Any = dataclasses.MISSING, *, help: str, number: Number | None = None,
             metavar: str | None = None, cli: bool = True, factory: Any = dataclasses.MISSING) -> Any:
     """A dataclass field that is also a command-line option.
 

@@ -14,8 +14,9 @@ import signal
 import sys
 import threading
 import warnings
+from collections.abc import Iterable, Iterator
 from types import FrameType
-from typing import Any, Iterable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from landcover_core.errors import Cancelled, LandcoverWarning
 

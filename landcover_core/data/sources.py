@@ -7,9 +7,10 @@ agree in classes and bands.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from landcover_core.classes import ClassScheme
 from landcover_core.data.scenes import (

@@ -9,7 +9,7 @@ whose values are far outside it gets a warning naming the bands (older model fil
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import rasterio

@@ -26,7 +26,7 @@ class Grid:
     crs: CRS | None
 
     @classmethod
-    def of(cls, dataset: rasterio.DatasetReader) -> "Grid":
+    def of(cls, dataset: rasterio.DatasetReader) -> Grid:
         return cls(dataset.width, dataset.height, dataset.transform, dataset.crs)
 
     def window_transform(self, window: Window) -> Affine:

@@ -24,7 +24,8 @@ _SCRIBBLE_BLOCK = 256
 @dataclass(frozen=True)
 class SparseSpec:
     """``points:F`` keeps a fraction F of labeled pixels; ``scribbles:F`` keeps the skeleton of a
-    fraction F of the labeled regions (one-pixel-wide lines along each region's medial axis)."""
+    fraction F of the labeled regions (one-pixel-wide lines along each region's medial axis).
+    """
 
     mode: SparseMode
     fraction: float
