@@ -12,17 +12,16 @@ import fcntl
 import hashlib
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import geopandas as gpd
 import numpy as np
 import pytest
-import rasterio
-
 from conftest import TINY_TRAIN
 from inference_fixtures import save_mobilenet, write_codes, write_image
+
 from landcover_core.files import lock_path
 from landcover_core.synthetic import DEMO_SCHEME
 
@@ -31,7 +30,8 @@ NON_UTF8 = os.fsdecode(b"image-\xff.tif")
 MISSING_SOURCE_VRT = """<VRTDataset rasterXSize="96" rasterYSize="96"><SRS>EPSG:32633</SRS>
 <GeoTransform>500000,10,0,4500000,0,-10</GeoTransform>{bands}</VRTDataset>"""
 VRT_BAND = """<VRTRasterBand dataType="Byte" band="{band}"><SimpleSource>
-<SourceFilename relativeToVRT="1">gone.tif</SourceFilename><SourceBand>{band}</SourceBand></SimpleSource></VRTRasterBand>"""
+<SourceFilename relativeToVRT="1">gone.tif</SourceFilename><SourceBand>{band}</SourceBand>
+</SimpleSource></VRTRasterBand>"""
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +172,8 @@ HISTMATCH = [
 ]
 CATALOGUE = {"train": TRAIN, "predict": PREDICT, "vectorize": VECTORIZE, "evaluate": EVALUATE, "info": INFO,
              "histmatch": HISTMATCH}
-ROWS = [pytest.param(command, case, id=f"{command}-{case.id}") for command, cases in CATALOGUE.items() for case in cases]
+ROWS = [pytest.param(command, case, id=f"{command}-{case.id}")
+        for command, cases in CATALOGUE.items() for case in cases]
 
 
 @pytest.fixture(autouse=True)

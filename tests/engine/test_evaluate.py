@@ -8,12 +8,12 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pytest
+from inference_fixtures import CRS, PIXEL, save_mobilenet, write_codes, write_image
 from shapely.geometry import box
 
-from inference_fixtures import CRS, PIXEL, save_mobilenet, write_codes, write_image
 from landcover_core import cli
-from landcover_core.config import PredictOptions
 from landcover_core.classes import ClassScheme
+from landcover_core.config import PredictOptions
 from landcover_core.errors import InputError
 from landcover_core.evaluate import evaluate_model, evaluate_prediction
 from landcover_core.synthetic import DEMO_SCHEME

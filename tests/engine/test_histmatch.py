@@ -8,14 +8,20 @@ import numpy as np
 import pytest
 import rasterio
 import torch
+from conftest import files_in, run_process
 from rasterio.enums import ColorInterp
 from rasterio.transform import from_origin
 from skimage.exposure import match_histograms
 
-from conftest import files_in, run_process
 from landcover_core.errors import Cancelled
-from landcover_core.histmatch import (SAMPLE_SIZE, HistogramMatcher, RasterHistogram, array_histogram,
-                                      compute_histogram, match_raster)
+from landcover_core.histmatch import (
+    SAMPLE_SIZE,
+    HistogramMatcher,
+    RasterHistogram,
+    array_histogram,
+    compute_histogram,
+    match_raster,
+)
 from landcover_core.progress import CancelToken, Reporter
 
 TRANSFORM = from_origin(500000.0, 4500000.0, 10.0, 10.0)

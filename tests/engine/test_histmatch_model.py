@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import rasterio
-
 from conftest import TINY_TRAIN
+
 from landcover_core.modelfile import load_spec
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
 from landcover_core.inference.tiling import StripBlender, TileGrid, blend_weights, ramp, tile_starts
 
 
-@pytest.mark.parametrize(("length", "tile", "overlap"), [(50, 64, 8), (64, 64, 8), (300, 64, 8), (301, 64, 16), (1000, 128, 0)])
+@pytest.mark.parametrize(("length", "tile", "overlap"),
+                         [(50, 64, 8), (64, 64, 8), (300, 64, 8), (301, 64, 16), (1000, 128, 0)])
 def test_tile_starts_cover_the_axis(length: int, tile: int, overlap: int) -> None:
     starts = tile_starts(length, tile, overlap)
     covered = np.zeros(length, bool)
@@ -19,7 +22,7 @@ def test_tile_starts_cover_the_axis(length: int, tile: int, overlap: int) -> Non
     assert starts == sorted(set(starts))
     if length > tile:
         assert starts[-1] == length - tile  # the last tile ends on the edge: no padding
-        assert all(b - a <= tile - overlap for a, b in zip(starts, starts[1:]))
+        assert all(b - a <= tile - overlap for a, b in itertools.pairwise(starts))
 
 
 def test_ramps_of_neighbours_sum_to_one_in_the_overlap() -> None:
@@ -64,7 +67,7 @@ def test_strip_blender_leaves_pixels_without_valid_input_at_zero_weight() -> Non
     valid = np.ones((64, 64), bool)
     valid[10:20, 30:40] = False
     assert list(blender.add(next(iter(grid)), np.full((2, 64, 64), 0.5, np.float32), valid)) == []
-    top, left, probs, weight = next(blender.finish())  # a view: inspect before resuming the generator
+    top, left, _probs, weight = next(blender.finish())  # a view: inspect before resuming the generator
     assert top == left == 0 and (weight[10:20, 30:40] == 0).all() and (weight[valid] > 0).all()
 
 

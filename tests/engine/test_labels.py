@@ -113,7 +113,7 @@ def test_all_nodata_label_raster_is_refused(tmp_path):
 
 def test_deepglobe_colours_thresholds_and_strays():
     colours = [(0, 255, 255), (255, 255, 0), (255, 0, 255), (0, 255, 0), (0, 0, 255), (255, 255, 255), (0, 0, 0)]
-    rgb = np.array(colours + [(200, 30, 40)], dtype=np.uint8).T.reshape(3, 1, 8)
+    rgb = np.array([*colours, (200, 30, 40)], dtype=np.uint8).T.reshape(3, 1, 8)
     rgb[:, 0, 0] = (20, 200, 140)  # noisy urban still reads as urban after thresholding at 128
     decoded = decode_deepglobe_mask(rgb)[0]
     assert decoded.tolist() == [0, 1, 2, 3, 4, 5, IGNORE_INDEX, IGNORE_INDEX]  # unknown, stray red

@@ -1,5 +1,5 @@
 import torch
-import torch.nn.functional as F
+from torch.nn import functional
 
 from landcover_core.classes import IGNORE_INDEX
 from landcover_core.losses import PartialCrossEntropy, inverse_frequency_weights
@@ -12,7 +12,7 @@ def _batch(seed=0, k=4):
 
 def test_equals_cross_entropy_when_all_pixels_are_labeled():
     logits, target = _batch()
-    assert torch.allclose(PartialCrossEntropy()(logits, target), F.cross_entropy(logits, target))
+    assert torch.allclose(PartialCrossEntropy()(logits, target), functional.cross_entropy(logits, target))
 
 
 def test_unlabeled_pixels_change_neither_loss_nor_gradient():
@@ -26,7 +26,7 @@ def test_unlabeled_pixels_change_neither_loss_nor_gradient():
     other[:, :, :4] = torch.randn_like(other[:, :, :4]) * 10
     assert torch.allclose(PartialCrossEntropy()(other, target), loss)
     labeled = target != IGNORE_INDEX
-    expected = F.cross_entropy(logits.detach().permute(0, 2, 3, 1)[labeled], target[labeled])
+    expected = functional.cross_entropy(logits.detach().permute(0, 2, 3, 1)[labeled], target[labeled])
     assert torch.allclose(loss, expected)
 
 
@@ -43,7 +43,7 @@ def test_class_weights_match_torch_weighted_mean():
     logits, target = _batch(1)
     target[0, 0] = IGNORE_INDEX
     weights = torch.tensor([1.0, 2.0, 0.5, 3.0])
-    expected = F.cross_entropy(logits, target, weight=weights, ignore_index=IGNORE_INDEX)
+    expected = functional.cross_entropy(logits, target, weight=weights, ignore_index=IGNORE_INDEX)
     assert torch.allclose(PartialCrossEntropy(class_weights=weights)(logits, target), expected)
 
 
@@ -56,7 +56,7 @@ def test_focal_modulation_down_weights_easy_pixels():
 
 def test_dice_term_is_added_and_perfect_prediction_scores_near_zero():
     target = torch.randint(0, 3, (1, 6, 6))
-    perfect = F.one_hot(target, 3).permute(0, 3, 1, 2).float() * 50
+    perfect = functional.one_hot(target, 3).permute(0, 3, 1, 2).float() * 50
     assert PartialCrossEntropy(dice_weight=1.0)(perfect, target) < 1e-3
     logits, target = _batch(3)
     assert PartialCrossEntropy(dice_weight=1.0)(logits, target) > PartialCrossEntropy()(logits, target)

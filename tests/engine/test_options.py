@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import parse_events
+
 from landcover_core.cli import build_parser
 from landcover_core.config import ARCHS, PredictOptions, TrainConfig, VectorOptions
 from landcover_core.errors import InputError
@@ -26,7 +26,7 @@ def test_number_accepts_its_range_only(number: Number, good: list[str], bad: lis
     for text in good:
         number(text)
     for text in bad:
-        with pytest.raises(Exception, match="out of range|not a finite|is not"):
+        with pytest.raises(Exception, match=r"out of range|not a finite|is not"):
             number(text)
 
 

@@ -18,10 +18,10 @@ import numpy as np
 import pytest
 import rasterio
 import torch
-from shapely.geometry import Polygon, box
-
 from conftest import TINY_TRAIN, files_in
 from inference_fixtures import CRS, MEAN, PIXEL, STD, save_mobilenet, write_codes, write_image
+from shapely.geometry import Polygon, box
+
 from landcover_core.files import lock_path
 from landcover_core.modelfile import ModelSpec, load_spec, save_model
 from landcover_core.models import build_model
@@ -72,7 +72,7 @@ def test_checkpoint_is_plain_data_and_resume_lists_each_epoch_once(scene, tmp_pa
     argv = [sys.executable, "-m", "landcover_core", "train", "--image", str(scene.image), "--labels",
             str(scene.polygons), "--class-field", "class", "--out", str(model), *TINY_TRAIN[:-3],
             "--samples-per-epoch", "8", "--epochs", "3"]
-    proc = subprocess.Popen(argv + ["--json-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([*argv, "--json-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     for line in proc.stdout:
         if '"event": "metrics"' in line:
             proc.send_signal(signal.SIGTERM)
@@ -82,8 +82,8 @@ def test_checkpoint_is_plain_data_and_resume_lists_each_epoch_once(scene, tmp_pa
     log = tmp_path / "model.pt.metrics.jsonl"
     logged = log.read_text().splitlines()
     assert len(logged) == checkpoint["epoch"]
-    log.write_text("\n".join(logged + [json.dumps({"epoch": checkpoint["epoch"] + 1, "train_loss": 1.0})]) + "\n")
-    done = subprocess.run(argv + ["--resume", "--quiet"], capture_output=True, text=True, timeout=300)
+    log.write_text("\n".join([*logged, json.dumps({"epoch": checkpoint["epoch"] + 1, "train_loss": 1.0})]) + "\n")
+    done = subprocess.run([*argv, "--resume", "--quiet"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert [json.loads(line)["epoch"] for line in log.read_text().splitlines()] == [1, 2, 3]
     spec = load_spec(model)  # the training data's type and range are recorded
@@ -169,7 +169,7 @@ def test_python_warnings_do_not_reach_stderr_under_quiet(classes: Path, tmp_path
             warnings.simplefilter("ignore")  # writing them warns too; only the command's output is checked
             with rasterio.open(plain[name], "w", **profile) as dst:
                 dst.write(data)
-    code, out, err = run("evaluate", "--prediction", plain["prediction"], "--reference-raster", plain["reference"],
+    code, _, err = run("evaluate", "--prediction", plain["prediction"], "--reference-raster", plain["reference"],
                          "--out-json", tmp_path / "r.json", "--quiet")
     assert code == 0, err
     assert err == ""

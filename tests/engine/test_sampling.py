@@ -72,9 +72,9 @@ def test_split_and_tiles_are_reproducible_per_seed(scene) -> None:
     states_b, tiles_b = draw(0)
     states_c, tiles_c = draw(7)
     assert np.array_equal(states_a, states_b)
-    assert all(np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1]) for a, b in zip(tiles_a, tiles_b))
+    assert all(np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1]) for a, b in zip(tiles_a, tiles_b, strict=True))
     assert not np.array_equal(states_a, states_c) or any(
-        not np.array_equal(a[0], c[0]) for a, c in zip(tiles_a, tiles_c))
+        not np.array_equal(a[0], c[0]) for a, c in zip(tiles_a, tiles_c, strict=True))
 
 
 def test_few_labels_shrink_the_blocks_so_a_split_stays_possible(scene, tmp_path: Path) -> None:

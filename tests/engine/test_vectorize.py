@@ -9,9 +9,9 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
+from inference_fixtures import PIXEL, write_codes
 from skimage.measure import label
 
-from inference_fixtures import PIXEL, write_codes
 from landcover_core import cli
 from landcover_core.errors import InputError
 from landcover_core.synthetic import DEMO_SCHEME, class_map
@@ -51,7 +51,7 @@ def test_one_polygon_per_region_with_fields_and_areas(raster: Path, codes: np.nd
     assert frame.crs.to_epsg() == 32633
     assert frame.geometry.is_valid.all() and (frame.geom_type == "Polygon").all()
     names = {c.code: c.name for c in DEMO_SCHEME.classes}
-    assert all(names[c] == n for c, n in zip(frame.class_id, frame.class_name))
+    assert all(names[c] == n for c, n in zip(frame.class_id, frame.class_name, strict=True))
     assert np.allclose(frame["area"], frame.area)
     assert frame["area"].sum() == pytest.approx(valid.sum() * AREA)  # polygons cover the classified area
     for code in DEMO_SCHEME.codes:
