@@ -47,6 +47,8 @@ def reference_labels(grid: Grid, scheme: ClassScheme | None, raster: str | Path 
         if not class_field:
             raise InputError(f"--class-field is required with --reference-vector: which field of {vector} holds the classes?")
         return PolygonLabels(vector, class_field, grid, layer=layer, scheme=scheme)  # unknown classes raise
+    if raster is None:
+        raise InputError("Give a reference: --reference-raster, or --reference-vector with --class-field.")
     labels = RasterLabels(raster, grid, scheme=scheme)
     extra = sorted(set(labels.codes_found) - set(labels.scheme.codes))
     if extra:

@@ -15,7 +15,7 @@ import re
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import torch
@@ -247,7 +247,8 @@ class Trainer:
         scaler = torch.amp.GradScaler("cuda", enabled=use_amp)
         sampler = TileSampler(self.scenes, index, cfg.tile_size, self.rng)
         history: list[dict[str, Any]] = []
-        best = {"epoch": 0, "miou": -1.0, "loss": float("inf"), "state": None, "metrics": {}}
+        # A plain dict, as it is stored in the checkpoint (loadable with weights_only=True).
+        best: dict[str, Any] = {"epoch": 0, "miou": -1.0, "loss": float("inf"), "state": None, "metrics": {}}
         start_epoch = 1
         ckpt = checkpoint_path(out)
         if cfg.resume:
@@ -446,15 +447,16 @@ def _extend_classes(model: LandcoverNet, old: ClassScheme, new: ClassScheme) -> 
     """Maps the classifier of a model to a new scheme, reusing the rows of classes it already knows."""
     if old == new:
         return model
-    head: torch.nn.Conv2d = model.net.classifier[-1]
+    classifier = cast(torch.nn.Sequential, model.net.classifier)
+    head = cast(torch.nn.Conv2d, classifier[-1])
     replacement = torch.nn.Conv2d(head.in_channels, len(new), kernel_size=1)
     with torch.no_grad():
         for i, land_class in enumerate(new.classes):
-            if land_class.name in old.names:
+            if land_class.name in old.names and head.bias is not None and replacement.bias is not None:
                 j = old.names.index(land_class.name)
                 replacement.weight[i] = head.weight[j]
                 replacement.bias[i] = head.bias[j]
-    model.net.classifier[-1] = replacement
+    classifier[-1] = replacement
     return model
 
 

@@ -24,6 +24,10 @@ from landcover_core.raster import inner_part, open_raster, read_window, resolve_
 CACHE_BUDGET = 1_500_000_000
 
 
+#: Keys of scenes, unique for the process's life.
+_KEYS = itertools.count()
+
+
 @dataclass
 class Scene:
     """An image with labels on its grid."""
@@ -128,8 +132,6 @@ class _SceneCache:
         if item is not None:
             self._used -= item[0].nbytes
 
-
-_KEYS = itertools.count()
 
 
 _CACHE = _SceneCache(CACHE_BUDGET)

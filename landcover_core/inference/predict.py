@@ -13,10 +13,11 @@ import itertools
 import math
 import queue
 import threading
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 import numpy as np
 import rasterio
@@ -60,7 +61,7 @@ def parse_extent(text: str | None) -> Extent | None:
         values = ()
     if len(values) != 4 or not (values[0] < values[2] and values[1] < values[3]):
         raise InputError(f"--extent must be xmin,ymin,xmax,ymax with xmin < xmax and ymin < ymax, not '{text}'.")
-    return values  # type: ignore[return-value]
+    return values[0], values[1], values[2], values[3]
 
 
 def extent_window(dataset: rasterio.DatasetReader, extent: Extent | None) -> Window:
@@ -202,7 +203,7 @@ def _read_batches(dataset: rasterio.DatasetReader, bands: list[int], region: Win
                      np.stack(masks) if masks else np.zeros((0, size, size), bool), has_data)
 
 
-def _prefetch(items: Iterator[Any], depth: int = 2) -> Iterator[Any]:
+def _prefetch(items: Iterator[Any], depth: int = 2) -> Generator[Any, None, None]:
     """Runs an iterator in a background thread, ``depth`` items ahead."""
     done = object()
     slots: queue.Queue = queue.Queue(maxsize=depth)
