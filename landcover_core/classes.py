@@ -83,6 +83,7 @@ class LandClass:
     colour: RGB
 
     def to_dict(self) -> dict[str, Any]:
+        """The class as JSON-ready ``{code, name, color}``."""
         return {"code": self.code, "name": self.name, "color": colour_to_hex(self.colour)}
 
 
@@ -108,14 +109,17 @@ class ClassScheme:
 
     @property
     def codes(self) -> list[int]:
+        """Class codes, in model output order."""
         return [c.code for c in self.classes]
 
     @property
     def names(self) -> list[str]:
+        """Class names, in model output order."""
         return [c.name for c in self.classes]
 
     @property
     def colours(self) -> list[RGB]:
+        """Class colours (RGB), in model output order."""
         return [c.colour for c in self.classes]
 
     @property
@@ -124,6 +128,7 @@ class ClassScheme:
         return NODATA_CODE
 
     def index_of_code(self, code: int) -> int:
+        """The model output index of a class code (raises InputError for an unknown code)."""
         try:
             return self.codes.index(code)
         except ValueError:
@@ -155,10 +160,12 @@ class ClassScheme:
         return {c.code: (*c.colour, 255) for c in self.classes}
 
     def to_list(self) -> list[dict[str, Any]]:
+        """The scheme as a JSON-ready list of ``{code, name, color}``."""
         return [c.to_dict() for c in self.classes]
 
     @classmethod
     def from_list(cls, items: Iterable[dict[str, Any]]) -> ClassScheme:
+        """A scheme from a list of ``{code, name, color}`` (the colour is optional)."""
         classes = []
         for i, item in enumerate(items):
             try:
@@ -174,7 +181,8 @@ class ClassScheme:
     def from_codes(cls, codes: Sequence[int], names: Sequence[str] | None = None) -> ClassScheme:
         """A scheme for integer codes, named 'class <code>' unless names are given."""
         names = names or [f"class {c}" for c in codes]
-        return cls(tuple(LandClass(int(c), n, default_colour(n, i)) for i, (c, n) in enumerate(zip(codes, names))))
+        pairs = enumerate(zip(codes, names, strict=True))
+        return cls(tuple(LandClass(int(c), n, default_colour(n, i)) for i, (c, n) in pairs))
 
     @classmethod
     def from_names(cls, names: Sequence[str]) -> ClassScheme:

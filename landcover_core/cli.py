@@ -69,8 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 outputs, summary = args._module.run(args, reporter)
             except LandcoverError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - I/O failures become clear errors, others go on
-                raise as_input_error(exc) or exc
+            except Exception as exc:  # I/O failures become clear errors, others go on
+                raise (as_input_error(exc) or exc) from exc
     except LandcoverError as exc:
         return _fail(reporter, exc.kind, str(exc), exc.exit_code)
     except KeyboardInterrupt:

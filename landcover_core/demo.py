@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shlex
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +20,8 @@ from landcover_core.synthetic import make_scene
 DEMO_SIZE = 768
 
 
-def run_demo(out: str | Path, epochs: int, reporter: Reporter, run_command) -> dict[str, Path]:
+def run_demo(out: str | Path, epochs: int, reporter: Reporter,
+             run_command: Callable[[list[str]], int]) -> dict[str, Path]:
     """Builds the demo scene in ``out`` and runs train, predict and evaluate on it.
 
     Args:
@@ -33,7 +35,9 @@ def run_demo(out: str | Path, epochs: int, reporter: Reporter, run_command) -> d
     reporter.log(f"Generating the demo scene in {out}/ ...")
     scene = make_scene(out, size=DEMO_SIZE, bands=4, seed=7, polygons_per_class=8, polygon_radius=8.0,
                        nodata_border=12)
-    paths = {
+    if scene.polygons is None:  # the demo scene always has training polygons
+        raise LandcoverError("The demo scene was generated without training polygons.")
+    paths: dict[str, Path] = {
         "scene": scene.image, "truth": scene.truth, "labels": scene.polygons, "model": out / "model.pt",
         "classes": out / "classes.tif", "confidence": out / "confidence.tif", "polygons": out / "polygons.gpkg",
         "evaluation": out / "evaluation.json", "confusion": out / "confusion.png", "preview": out / "preview.png",
@@ -84,7 +88,7 @@ def write_preview(scene: Path, classes: Path, truth: Path, path: Path) -> Path:
             lut[code] = np.array(rgba[:3]) / 255.0
         panels.append((title, lut[codes]))
     fig, axes = plt.subplots(1, 3, figsize=(15, 5.3))
-    for axis, (title, image) in zip(axes, panels):
+    for axis, (title, image) in zip(axes, panels, strict=True):
         axis.imshow(image, interpolation="nearest")
         axis.set_title(title)
         axis.axis("off")

@@ -21,11 +21,15 @@ class ModelFileError(InputError):
     kind = "ModelFileError"
 
 
-class Cancelled(LandcoverError):
+class CancelledError(LandcoverError):
     """The job was cancelled (SIGINT/SIGTERM or the caller's request)."""
 
     kind = "Cancelled"
     exit_code = 130
+
+
+#: The name used across the engine and by API users.
+Cancelled = CancelledError
 
 
 class LandcoverWarning(UserWarning):

@@ -41,7 +41,8 @@ def check_output_path(path: str | Path, inputs: Iterable[str | Path | None] = ()
     """
     path = Path(path)
     if not path.parent.is_dir():
-        raise InputError(f"Output folder {path.parent} does not exist; create it or choose another path for {path.name}.")
+        raise InputError(
+            f"Output folder {path.parent} does not exist; create it or choose another path for {path.name}.")
     if path.is_dir():
         raise InputError(f"Output path {path} is a folder; give a file name.")
     if not _writable_folder(path.parent):
@@ -50,7 +51,8 @@ def check_output_path(path: str | Path, inputs: Iterable[str | Path | None] = ()
         raise InputError(f"Output file {path} is read-only; make it writable or choose another name.")
     for item in inputs:
         if item is not None and Path(item).exists() and path.exists() and path.resolve() == Path(item).resolve():
-            raise InputError(f"Output path {path} is also an input; choose another name so the input is not overwritten.")
+            raise InputError(
+                f"Output path {path} is also an input; choose another name so the input is not overwritten.")
     return path
 
 
@@ -196,6 +198,7 @@ def job() -> Iterator[None]:
 
 
 def lock_path(path: str | Path) -> Path:
+    """The lock file ``.NAME.lock`` that guards an output while a job writes it."""
     path = Path(path)
     return path.with_name(f".{path.name}.lock")
 

@@ -81,6 +81,7 @@ def overview_factors(width: int, height: int, smallest: int = BLOCK) -> list[int
 
 
 def build_overviews(dst: rasterio.io.DatasetWriter, resampling: Resampling) -> None:
+    """Builds internal overviews (factors 2, 4, 8...) down to about one block."""
     factors = overview_factors(dst.width, dst.height)
     if factors:
         dst.build_overviews(factors, resampling)

@@ -99,12 +99,14 @@ class BandHistogram:
 
     @classmethod
     def from_counts(cls, dtype: str, values: np.ndarray, counts: np.ndarray) -> BandHistogram:
+        """An exact histogram: distinct values and their pixel counts."""
         keep = counts > 0
         return cls(dtype, COUNTS, tuple(values[keep].tolist()), tuple(int(c) for c in counts[keep]),
                    int(counts.sum()))
 
     @classmethod
     def from_quantiles(cls, dtype: str, quantiles: np.ndarray, pixels: int) -> BandHistogram:
+        """A sampled distribution: evenly spaced quantiles of ``pixels`` valid pixels."""
         return cls(dtype, QUANTILE, tuple(float(q) for q in quantiles), (), int(pixels))
 
     def support(self) -> tuple[np.ndarray, np.ndarray]:
@@ -130,10 +132,11 @@ class BandHistogram:
         """The value at CDF level ``p`` (the lower median for ``p=0.5`` on counts)."""
         values, cdf = self.support()
         if self.kind == COUNTS:
-            return float(values[min(np.searchsorted(cdf, p - 1e-12), len(values) - 1)])
+            return float(values[min(int(np.searchsorted(cdf, p - 1e-12)), len(values) - 1)])
         return float(np.interp(p, np.linspace(0.0, 1.0, len(self.values)), self.values))
 
     def mean(self) -> float:
+        """The mean value."""
         values = np.asarray(self.values, dtype=np.float64)
         if self.kind == COUNTS:
             return float(np.average(values, weights=np.asarray(self.counts, dtype=np.float64)))
@@ -144,11 +147,13 @@ class BandHistogram:
         return len(self.support()[0])
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (str, int, float, lists) for the model file."""
         return {"dtype": self.dtype, "kind": self.kind, "values": list(self.values), "counts": list(self.counts),
                 "pixels": self.pixels}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BandHistogram:
+        """The inverse of :meth:`to_dict`."""
         return cls(str(data["dtype"]), str(data["kind"]), tuple(float(v) for v in data["values"]),
                    tuple(int(c) for c in data["counts"]), int(data["pixels"]))
 
@@ -180,6 +185,7 @@ class RasterHistogram:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RasterHistogram:
+        """The inverse of :meth:`to_dict` (raises InputError for damaged or newer data)."""
         try:
             if int(data.get("format_version", 0)) > FORMAT_VERSION:
                 raise InputError(f"The histogram of {data.get('source')} has format {data['format_version']}, "
@@ -281,7 +287,9 @@ def compute_histogram(path: str | Path, bands: Sequence[int] | None = None, repo
     Pixels count when valid in all selected bands (as :func:`landcover_core.raster.read_window` sees them).
 
     Args:
+        path: the raster.
         bands: 1-based bands (default: all but alpha bands).
+        reporter: progress and cancellation (default: quiet).
         window: window side in pixels (rounded to whole blocks).
         what: how messages name the raster ("source", "reference"...).
 
@@ -308,7 +316,9 @@ def array_histogram(array: np.ndarray, valid: np.ndarray | None = None, name: st
     """The distribution of an in-memory (C, H, W) array, by the same rules as :func:`compute_histogram`.
 
     Args:
+        array: the (C, H, W) bands.
         valid: (H, W) mask of the pixels to count (default: all finite pixels).
+        name: how messages and the result name the data.
         bands: band numbers to record (default 1..C).
     """
     height, width = array.shape[1:]
@@ -326,7 +336,7 @@ def _accumulate(accumulators: list[_Counts | _Sample], data: np.ndarray, valid: 
     if any(isinstance(acc, _Sample) for acc in accumulators):
         keys = _position_keys(window, width)
         keys = keys.ravel() if everything else keys[valid]
-    for acc, band in zip(accumulators, data):
+    for acc, band in zip(accumulators, data, strict=True):
         acc.add(band.ravel() if everything else band[valid], keys)
 
 
@@ -343,11 +353,12 @@ def _pixels(acc: _Counts | _Sample) -> int:
 
 # -- matching -------------------------------------------------------------------------------------------
 def _dtype_range(dtype: np.dtype) -> tuple[float, float]:
+    """The smallest and largest value of a numeric type."""
     if dtype.kind in "iu":
-        info = np.iinfo(dtype)
-        return float(info.min), float(info.max)
-    info = np.finfo(dtype)
-    return float(info.min), float(info.max)
+        integers = np.iinfo(dtype)
+        return float(integers.min), float(integers.max)
+    floats = np.finfo(dtype)
+    return float(floats.min), float(floats.max)
 
 
 def _cast(values: np.ndarray, dtype: np.dtype) -> np.ndarray:
@@ -383,6 +394,8 @@ class BandMapping:
                 index = np.fmin(np.fmax(np.rint(band), self.offset), self.offset + len(self.lut) - 1)
                 index = index.astype(np.intp) - self.offset
             return self.lut[index]
+        if self.xs is None or self.ys is None:
+            raise ValueError("a BandMapping needs a lookup table or interpolation knots")
         return _cast(np.interp(band, self.xs, self.ys), np.dtype(self.dtype))
 
     def transform(self, source: BandHistogram) -> BandHistogram:
@@ -416,10 +429,10 @@ def build_mapping(source: BandHistogram, reference: BandHistogram, source_name: 
             f"{f' in band {band}' if band else ''}, which the {source_name}'s data type {dtype.name} cannot hold. "
             f"Convert the {source_name} to a wider type (e.g. gdal_translate -ot Float32) or use a reference of "
             "the same type.")
-    src_values, src_cdf = source.support()
-    if len(src_values) == 1:  # constant band: its CDF is one step; take the reference's median
-        target = np.array([reference.quantile(0.5)])
-        src_cdf = None
+    src_values, support_cdf = source.support()
+    # A constant band's CDF is one step: it maps to the reference's median.
+    src_cdf: np.ndarray | None = None if len(src_values) == 1 else support_cdf
+    target = np.array([reference.quantile(0.5)])
     if source.kind == COUNTS:
         lut_low, lut_high = (int(v) for v in _dtype_range(dtype))
         if src_cdf is None:
@@ -457,7 +470,7 @@ class HistogramMatcher:
                 f"(bands {list(reference.bands)}) have different numbers of bands; choose as many bands of each "
                 "(--bands, --reference-bands).")
         return cls([build_mapping(s, r, f"source {source.source}", f"reference {reference.source}", band)
-                    for s, r, band in zip(source.histograms, reference.histograms, source.bands)])
+                    for s, r, band in zip(source.histograms, reference.histograms, source.bands, strict=True)])
 
     def apply(self, array: np.ndarray, valid: np.ndarray | None = None) -> np.ndarray:
         """Maps a (C, H, W) window of the source's bands; pixels where ``valid`` is False keep their values.
@@ -471,13 +484,13 @@ class HistogramMatcher:
         out = np.empty_like(array)
         for i, mapping in enumerate(self.mappings):
             mapped = mapping(array[i])
-            out[i] = mapped if everything else np.where(valid, mapped, array[i])
+            out[i] = mapped if everything or valid is None else np.where(valid, mapped, array[i])
         return out
 
     def transform(self, source: RasterHistogram) -> RasterHistogram:
         """The distributions the source will have once matched."""
         return RasterHistogram(source.source, source.bands,
-                               tuple(m.transform(h) for m, h in zip(self.mappings, source.histograms)))
+                               tuple(m.transform(h) for m, h in zip(self.mappings, source.histograms, strict=True)))
 
 
 def matcher_for_raster(path: str | Path, reference: RasterHistogram, bands: Sequence[int] | None = None,
@@ -574,7 +587,7 @@ def _write_matched(dataset: rasterio.DatasetReader, bands: list[int], matcher: H
                 block = matched
             else:
                 block = dataset.read(window=win) if len(bands) < dataset.count else np.empty_like(matched)
-                for i, j in zip(selected, order):
+                for i, j in zip(selected, order, strict=True):
                     block[i] = matched[j]
             dst.write(block, window=win)
         if dataset.overviews(1):
@@ -596,7 +609,7 @@ def match_summary(source: RasterHistogram, reference: RasterHistogram, result: R
     """Per band: mean and median of source, reference and result; largest CDF distance before and after."""
     per_band = []
     for band, ref_band, src, ref, res in zip(source.bands, reference.bands, source.histograms,
-                                             reference.histograms, result.histograms):
+                                             reference.histograms, result.histograms, strict=True):
         per_band.append({
             "band": band, "reference_band": ref_band,
             **{f"{name}_mean": h.mean() for name, h in (("source", src), ("reference", ref), ("result", res))},

@@ -35,7 +35,8 @@ def plot_histograms(source: RasterHistogram, reference: RasterHistogram, result:
 
     rows = len(source.bands)
     fig, axes = plt.subplots(rows, 2, figsize=(11, 3.2 * rows), squeeze=False)
-    # The result first and light: matched integer data is spiky (some values are never produced) and would hide the rest.
+    # The result first and light: matched integer data is spiky (some values are never produced) and
+    # would hide the rest.
     series = (("result", result, "tab:green"), ("source", source, "tab:blue"), ("reference", reference, "tab:orange"))
     for i, (left, right) in enumerate(axes):
         edges = bin_edges([raster.histograms[i] for _, raster, _ in series])

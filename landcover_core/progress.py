@@ -43,13 +43,16 @@ class CancelToken:
         self._event = threading.Event()
 
     def cancel(self) -> None:
+        """Asks the job to stop at its next check."""
         self._event.set()
 
     @property
     def cancelled(self) -> bool:
+        """Whether a stop was asked for."""
         return self._event.is_set()
 
     def check(self) -> None:
+        """Raises Cancelled when a stop was asked for."""
         if self._event.is_set():
             raise Cancelled("Cancelled by request; no partial output was kept.")
 
@@ -81,6 +84,7 @@ class Reporter:
             sys.stdout.flush()
 
     def log(self, message: str, level: str = "info") -> None:
+        """A log line: to stderr for people (info hidden under --quiet), a ``log`` event in JSON mode."""
         if self.json_mode:
             self.emit("log", level=level, message=message)
         elif not self.quiet or level != "info":
@@ -88,6 +92,7 @@ class Reporter:
             print(prefix + message, file=sys.stderr, flush=True)
 
     def warning(self, message: str) -> None:
+        """A warning (always shown)."""
         self.log(message, level="warning")
 
     @contextlib.contextmanager
@@ -116,10 +121,12 @@ class Reporter:
             yield
 
     def metrics(self, **fields: Any) -> None:
+        """One ``metrics`` event (JSON mode), e.g. per training epoch."""
         if self.json_mode:
             self.emit("metrics", **fields)
 
     def result(self, command: str, outputs: dict[str, str], summary: dict[str, Any] | None = None) -> None:
+        """The ``result`` event that ends a successful command (JSON mode)."""
         if self.json_mode:
             self.emit("result", command=command, outputs=outputs, summary=summary or {})
 

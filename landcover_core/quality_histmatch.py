@@ -1,4 +1,4 @@
-"""How much of the accuracy lost to a radiometric shift does histogram matching win back? (real data)
+"""How much of the accuracy lost to a radiometric shift does histogram matching win back (real data)?
 
 Trains on real Sentinel-2-like patches (``../shared/data/s2_korea``) with the training scene as the
 histogram reference, then classifies held-out patches three ways: as they are, darkened and
@@ -60,10 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         config = TrainConfig(out=str(work / "model.pt"), arch="mobilenet_v3_large", tile_size=128, batch_size=8,
                              epochs=args.epochs, samples_per_epoch=256, class_weights="auto", seed=args.seed,
                              reference=images[0])
-        training = TrainingData(images=images, label_rasters=[str(data / f"202309_mask_{k}.tif") for k in TRAIN_PATCHES],
-                                bands=[1, 2, 3])
+        masks = [str(data / f"202309_mask_{k}.tif") for k in TRAIN_PATCHES]
+        training = TrainingData(images=images, label_rasters=masks, bands=[1, 2, 3])
         result = train_model(config, training, reporter)
-        rows = {"original": [], "shifted, matched": [], "shifted, not matched": []}
+        rows: dict[str, list[float]] = {"original": [], "shifted, matched": [], "shifted, not matched": []}
         for k in TEST_PATCHES:
             image, mask = data / f"202309_patchN_{k}.tif", data / f"202309_mask_{k}.tif"
             shifted = shifted_copy(image, work / f"shifted_{k}.tif")

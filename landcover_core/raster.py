@@ -51,7 +51,8 @@ def resolve_bands(dataset: rasterio.DatasetReader, bands: Sequence[int] | None) 
     for band in bands:
         if not 1 <= band <= dataset.count:
             raise InputError(
-                f"Band {band} is out of range for {dataset.name}, which has {dataset.count} band(s) (use 1..{dataset.count})."
+                f"Band {band} is out of range for {dataset.name}, which has {dataset.count} band(s) "
+                f"(use 1..{dataset.count})."
             )
     return list(bands)
 
@@ -121,6 +122,9 @@ def valid_pixels(dataset: rasterio.DatasetReader, bands: Sequence[int], window: 
     """The (H, W) mask of pixels valid in every band: not nodata, not masked (alpha, mask band), finite.
 
     Args:
+        dataset: the open raster.
+        bands: 1-based bands that must all be valid.
+        window: the window ``data`` was read from.
         data: the bands already read in ``window`` (C, H, W), for the finiteness test.
     """
     ok = np.ones(data.shape[1:], dtype=bool)

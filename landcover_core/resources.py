@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -17,10 +18,8 @@ TRAINING_FACTOR = 4
 def physical_memory() -> int | None:
     """Bytes of memory this process may use: physical memory, or a lower cgroup (container) limit."""
     limits = []
-    try:
+    with contextlib.suppress(AttributeError, ValueError, OSError):  # not POSIX
         limits.append(os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE"))
-    except (AttributeError, ValueError, OSError):  # not POSIX
-        pass
     for path in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
         try:
             text = Path(path).read_text().strip()

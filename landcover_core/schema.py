@@ -54,7 +54,7 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
 
 def _actions(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.Action]]:
     """(group title, action) pairs in the order of ``--help``."""
-    pairs = []
+    pairs: list[tuple[str, argparse.Action]] = []
     for group in parser._action_groups:
         title = group.title if group.title not in ("options", "optional arguments", "positional arguments") else ""
         pairs.extend((title or "", action) for action in group._group_actions)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import rasterio
+from affine import Affine
 from rasterio.transform import from_origin
 from rasterio.windows import Window
 from scipy import ndimage
@@ -85,7 +86,9 @@ def make_scene(
     crs: str = "EPSG:32633",
     name: str = "scene",
 ) -> SyntheticScene:
-    """Writes ``<name>.tif`` (image), ``<name>_truth.tif`` (class codes), ``<name>_labels.gpkg`` (polygons)
+    """Writes a generated scene: image, truth, training polygons and class scheme.
+
+    Files: ``<name>.tif`` (image), ``<name>_truth.tif`` (class codes), ``<name>_labels.gpkg`` (polygons)
     and ``<name>_classes.json`` (the class scheme, for ``--classes``).
 
     Args:
@@ -135,7 +138,7 @@ def make_scene(
     return SyntheticScene(image_path, truth_path, polygons_path, scheme, classes_path)
 
 
-def _write_training_polygons(path: Path, classes: np.ndarray, scheme: ClassScheme, transform, crs: str,
+def _write_training_polygons(path: Path, classes: np.ndarray, scheme: ClassScheme, transform: Affine, crs: str,
                              rng: np.random.Generator, per_class: int, radius: float, border: int) -> None:
     """Circles placed well inside each class region (an analyst's polygons are inside the class)."""
     import geopandas as gpd
@@ -163,7 +166,12 @@ def write_large_raster(path: str | Path, size: int, bands: int = 3, block: int =
     """Writes a large tiled, compressed raster block by block (memory stays flat; for benchmarks).
 
     Args:
+        path: the GeoTIFF to write.
         size: height in pixels, and width unless ``width`` is given.
+        bands: number of bands.
+        block: side of the generated pattern, repeated over the raster (and of the written blocks).
+        seed: seed of the pattern.
+        width: width in pixels (default: ``size``).
         sparse_tile: if set, one tile in eight of this size (diagonal stripes) holds data, the rest is nodata (0).
     """
     width = size if width is None else width

@@ -123,16 +123,17 @@ def _strip_pieces(codes: np.ndarray, valid: np.ndarray, top: int, tolerance: flo
         coverage = shapely.segmentize(np.asarray(flat, dtype=object), 1.0)
         simplified = shapely.coverage_simplify(coverage, tolerance, simplify_boundary=False)
         pieces = {}
-        for key, geometry in zip(keys, simplified):
+        for key, geometry in zip(keys, simplified, strict=True):
             pieces.setdefault(key, []).append(geometry)
     flat_labels, flat_codes = labels.ravel(), codes.ravel()
     present = np.flatnonzero(flat_labels)
     uniq, index = np.unique(flat_labels[present], return_index=True)
-    first = dict(zip(uniq.tolist(), flat_codes[present[index]].tolist()))
+    first = dict(zip(uniq.tolist(), flat_codes[present[index]].tolist(), strict=True))
     return labels, pieces, first
 
 
-def _to_map(geometry, transform: Affine):
+def _to_map(geometry: np.ndarray, transform: Affine) -> np.ndarray:
+    """Shapes from pixel to map coordinates (an affine transform of every vertex)."""
     a, b, c, d, e, f = transform.a, transform.b, transform.c, transform.d, transform.e, transform.f
 
     def apply(xy: np.ndarray) -> np.ndarray:
@@ -324,7 +325,7 @@ def vectorize_raster(
                                         promote_to_multi=False, geometry_type="Polygon")
                 totals["features"] += len(frame)
                 totals["area"] += float(areas.sum())
-                for code, area in zip(codes.tolist(), areas.tolist()):
+                for code, area in zip(codes.tolist(), areas.tolist(), strict=True):
                     item = per_class.setdefault(code, {"features": 0, "area": 0.0})
                     item["features"] += 1
                     item["area"] += area

@@ -12,11 +12,13 @@ HELP = "generate a demo scene with training polygons, train a small model on CPU
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The output folder and the number of epochs."""
     parser.add_argument("--out", default="demo_output", help="output folder (default demo_output)")
     parser.add_argument("--epochs", type=int, default=10, help="training epochs (default 10, a few minutes on CPU)")
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Runs :func:`~landcover_core.demo.run_demo` and prints the map's accuracy."""
     import json
 
     from landcover_core.cli import main

@@ -12,9 +12,11 @@ HELP = "match the histogram of each band of a raster to a reference raster (keep
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The source, the reference, their bands, the output and the optional plot."""
     parser.add_argument("--image", required=True, help="raster to adjust")
     parser.add_argument("--reference", required=True, help="raster whose band distributions to copy")
-    parser.add_argument("--out", required=True, help="GeoTIFF to write (same type, bands and georeferencing as --image)")
+    parser.add_argument("--out", required=True,
+                        help="GeoTIFF to write (same type, bands and georeferencing as --image)")
     parser.add_argument("--bands", help="bands of --image to match, e.g. 1,2,3 (default: all but alpha); "
                                         "others are copied unchanged")
     parser.add_argument("--reference-bands", help="bands of --reference, one per matched band (default: all but alpha)")
@@ -22,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Matches with :func:`~landcover_core.histmatch.match_raster`."""
     from landcover_core.histmatch import match_raster
     from landcover_core.raster import parse_bands
 

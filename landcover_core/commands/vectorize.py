@@ -14,6 +14,7 @@ HELP = "turn a class raster into polygons with class_id, class_name and area (si
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The class raster, its band, the output and every polygon setting."""
     parser.add_argument("raster", help="class raster (e.g. from landcover predict)")
     parser.add_argument("--out", required=True, help="vector file to write (GPKG, Shapefile, GeoJSON...)")
     add_settings(parser, VectorOptions)
@@ -26,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Vectorizes with :func:`~landcover_core.vectorize.vectorize_raster`."""
     from landcover_core.classes import ClassScheme
     from landcover_core.modelfile import load_spec
     from landcover_core.vectorize import vectorize_raster

@@ -113,14 +113,15 @@ def _scenes_from_pairs(data: TrainingData, scheme: ClassScheme | None) -> list[S
     make: Callable[[str, str, ClassScheme | None], Scene]
     if data.labels:
         if not data.class_field:
-            raise InputError(f"--class-field is required with --labels: which field of {data.labels[0]} holds the classes?")
+            raise InputError(
+                f"--class-field is required with --labels: which field of {data.labels[0]} holds the classes?")
         class_field = data.class_field
-        pairs = list(zip(data.images, _pair(data.labels, data.images, "--labels")))
+        pairs = list(zip(data.images, _pair(data.labels, data.images, "--labels"), strict=True))
 
         def make(image: str, layer: str, chosen: ClassScheme | None) -> Scene:
             return scene_from_polygons(image, layer, class_field, data.bands, data.layer, chosen)
     else:
-        pairs = list(zip(data.images, _pair(data.label_rasters, data.images, "--label-raster")))
+        pairs = list(zip(data.images, _pair(data.label_rasters, data.images, "--label-raster"), strict=True))
 
         def make(image: str, raster: str, chosen: ClassScheme | None) -> Scene:
             return scene_from_label_raster(image, raster, data.bands, chosen)
@@ -139,7 +140,8 @@ def _pair(labels: list[str], images: list[str], option: str) -> list[str]:
     if len(labels) == 1:
         return labels * len(images)
     if len(labels) != len(images):
-        raise InputError(f"Give one {option} for all images or one per --image ({len(images)} images, {len(labels)} {option}).")
+        raise InputError(f"Give one {option} for all images or one per --image "
+                         f"({len(images)} images, {len(labels)} {option}).")
     return labels
 
 

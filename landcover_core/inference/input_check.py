@@ -65,7 +65,7 @@ def check_input_range(dataset: rasterio.DatasetReader, bands: Sequence[int], spe
     medians = np.median(pixels, axis=1)
     off = [
         f"band {band}: {seen_low[i]:.4g}-{seen_high[i]:.4g} here, {low:.4g}-{high:.4g} in training"
-        for i, (band, (low, high)) in enumerate(zip(bands, spec.input_range))
+        for i, (band, (low, high)) in enumerate(zip(bands, spec.input_range, strict=True))
         if far_from_training(low, high, float(seen_low[i]), float(seen_high[i]), float(medians[i]))
     ]
     if not off:

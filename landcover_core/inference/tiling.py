@@ -12,6 +12,7 @@ as without chunks.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -97,10 +98,12 @@ class TileGrid:
 
     @property
     def row_starts(self) -> list[int]:
+        """Tile origins along the rows."""
         return tile_starts(self.height, self.tile, self.overlap)
 
     @property
     def col_starts(self) -> list[int]:
+        """Tile origins along the columns."""
         return tile_starts(self.width, self.tile, self.overlap)
 
     @property
@@ -111,7 +114,7 @@ class TileGrid:
             cuts[1:1] = range(self.chunk_origin + self.chunk_columns, self.width, self.chunk_columns)
         starts = self.col_starts
         chunks = []
-        for left, right in zip(cuts, cuts[1:]):
+        for left, right in itertools.pairwise(cuts):
             touching = tuple(s for s in starts if s < right and s + self.tile > left)
             chunks.append(ColumnChunk(left, right, touching, min(touching[-1] + self.tile, self.width)))
         return chunks
@@ -133,9 +136,9 @@ Block = tuple[int, int, np.ndarray, np.ndarray]
 
 
 class StripBlender:
-    """Blends tile probabilities into a strip one tile row high and one column chunk wide, and hands
-    out finished blocks of rows.
+    """Blends tile probabilities into a strip one tile row high and one column chunk wide.
 
+    Finished blocks of rows are handed out as soon as no later tile can add to them.
     Memory: (K + 1) x T x (chunk width + up to 2 T) float32, whatever the region's size.
     """
 
@@ -160,7 +163,7 @@ class StripBlender:
         """
         while (tile.chunk, tile.tile_row) > (self._chunk, self._tile_row):
             yield from self._advance()
-        if probs is None:
+        if probs is None or valid is None:
             return
         size, chunk = self.grid.tile, self._chunks[self._chunk]
         r0, c0 = tile.row - self._top, tile.col - chunk.col_starts[0]

@@ -27,16 +27,20 @@ class Grid:
 
     @classmethod
     def of(cls, dataset: rasterio.DatasetReader) -> Grid:
+        """The grid of an open raster."""
         return cls(dataset.width, dataset.height, dataset.transform, dataset.crs)
 
     def window_transform(self, window: Window) -> Affine:
+        """The affine transform of a window of the grid."""
         return window_transform(window, self.transform)
 
     def window_bounds(self, window: Window) -> tuple[float, float, float, float]:
+        """``(xmin, ymin, xmax, ymax)`` of a window in the grid's CRS."""
         return window_bounds(window, self.transform)
 
     @property
     def bounds(self) -> tuple[float, float, float, float]:
+        """``(xmin, ymin, xmax, ymax)`` of the whole grid."""
         return self.window_bounds(Window(0, 0, self.width, self.height))
 
 

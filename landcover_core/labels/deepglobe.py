@@ -65,10 +65,12 @@ class DeepGlobeMaskLabels:
                 raise InputError(f"DeepGlobe mask {pair.mask} has {src.count} band(s); masks are RGB.")
             if (src.width, src.height) != (grid.width, grid.height):
                 raise InputError(
-                    f"DeepGlobe mask {pair.mask} is {src.width}x{src.height} but its image is {grid.width}x{grid.height}."
+                    f"DeepGlobe mask {pair.mask} is {src.width}x{src.height} but its image is "
+                    f"{grid.width}x{grid.height}."
                 )
 
     def read(self, window: Window) -> np.ndarray:
+        """Class indices in a window, decoded from the RGB mask (outside the mask: unlabeled)."""
         rgb = np.zeros((3, int(window.height), int(window.width)), dtype=np.uint8)
         part = inner_part(window, self.grid.height, self.grid.width)
         if part is not None:
@@ -78,4 +80,5 @@ class DeepGlobeMaskLabels:
         return decode_deepglobe_mask(rgb)
 
     def candidate_windows(self, size: int) -> list[Window]:
+        """Every window of the grid (a mask may be labeled anywhere)."""
         return list(iter_windows(self.grid.height, self.grid.width, size))

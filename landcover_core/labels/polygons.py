@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
@@ -15,6 +16,10 @@ from landcover_core.classes import IGNORE_INDEX, ClassScheme
 from landcover_core.errors import InputError, LandcoverWarning
 from landcover_core.labels.base import Grid
 from landcover_core.raster import iter_windows
+
+if TYPE_CHECKING:  # imported lazily at run time (geopandas is slow to import)
+    import geopandas as gpd
+    import pandas as pd
 
 
 class PolygonLabels:
@@ -40,7 +45,8 @@ class PolygonLabels:
         inside = frame.geometry.intersects(box(*grid.bounds)).to_numpy()
         if not inside.any():
             raise InputError(
-                f"No feature of {self.path} overlaps the raster (raster bounds {tuple(round(v, 2) for v in grid.bounds)}, "
+                f"No feature of {self.path} overlaps the raster "
+                f"(raster bounds {tuple(round(v, 2) for v in grid.bounds)}, "
                 f"features' bounds {tuple(round(v, 2) for v in frame.total_bounds)} in {grid.crs}). "
                 "Check that both are in the right place and CRS."
             )
@@ -53,6 +59,7 @@ class PolygonLabels:
         self._tree = STRtree(self._geometries)
 
     def read(self, window: Window) -> np.ndarray:
+        """Class indices in a window: the features that overlap it, burned by pixel centre."""
         shape = (int(window.height), int(window.width))
         out = np.full(shape, IGNORE_INDEX, dtype=np.int16)
         hits = np.sort(self._tree.query(box(*self.grid.window_bounds(window))))
@@ -62,11 +69,12 @@ class PolygonLabels:
         for lines in (False, True):
             chosen = hits[self._lines[hits] == lines]
             if len(chosen):
-                rasterize(zip(self._geometries[chosen], self._indices[chosen].tolist()), out_shape=shape,
+                rasterize(zip(self._geometries[chosen], self._indices[chosen].tolist(), strict=True), out_shape=shape,
                           transform=transform, out=out, all_touched=lines, dtype=np.int16)
         return out
 
     def candidate_windows(self, size: int) -> list[Window]:
+        """Windows that touch at least one feature."""
         windows = []
         for window in iter_windows(self.grid.height, self.grid.width, size):
             if len(self._tree.query(box(*self.grid.window_bounds(window)))):
@@ -74,7 +82,7 @@ class PolygonLabels:
         return windows
 
 
-def _usable_features(frame, class_field: str, path: Path):
+def _usable_features(frame: gpd.GeoDataFrame, class_field: str, path: Path) -> gpd.GeoDataFrame:
     """Drops features without a geometry or a class and repairs invalid polygons, saying how many of each."""
     no_geometry = frame.geometry.isna() | frame.geometry.is_empty
     no_class = frame[class_field].isna() & ~no_geometry
@@ -101,12 +109,14 @@ def _usable_features(frame, class_field: str, path: Path):
 
 
 def geometries_area(geometries: np.ndarray) -> np.ndarray:
+    """Areas of shapes in CRS units² (0 for points and lines)."""
     import shapely
 
     return shapely.area(geometries)
 
 
-def _read_layer(path: Path, layer: str | None):
+def _read_layer(path: Path, layer: str | None) -> gpd.GeoDataFrame:
+    """Reads one layer of a vector file (the first by default), with a clear error for a missing one."""
     import geopandas as gpd
     import pyogrio
 
@@ -126,7 +136,8 @@ def _read_layer(path: Path, layer: str | None):
         raise InputError(f"Cannot read {path}: {exc}") from None
 
 
-def _to_grid_crs(frame, grid: Grid, path: Path):
+def _to_grid_crs(frame: gpd.GeoDataFrame, grid: Grid, path: Path) -> gpd.GeoDataFrame:
+    """The features in the raster's CRS; refuses a CRS on only one side."""
     if frame.crs is None and grid.crs is not None:
         raise InputError(f"{path} has no CRS but the raster is in {grid.crs}; assign the layer's CRS and save it.")
     if frame.crs is not None and grid.crs is None:
@@ -139,7 +150,8 @@ def _to_grid_crs(frame, grid: Grid, path: Path):
     return frame
 
 
-def _class_indices(values, scheme: ClassScheme | None, path: Path, field: str) -> tuple[ClassScheme, np.ndarray]:
+def _class_indices(values: pd.Series, scheme: ClassScheme | None, path: Path,
+                   field: str) -> tuple[ClassScheme, np.ndarray]:
     """Maps a class field (names or integer codes) to class indices, building the scheme if none is given."""
     numeric = values.dtype.kind in "iuf"
     if numeric:
@@ -151,8 +163,9 @@ def _class_indices(values, scheme: ClassScheme | None, path: Path, field: str) -
     uniques = sorted(set(keys.tolist()))
     if scheme is None:
         scheme = ClassScheme.from_codes(uniques) if numeric else ClassScheme.from_names(uniques)
-    lookup = {c.code: i for i, c in enumerate(scheme.classes)} if numeric else \
-        {c.name.lower(): i for i, c in enumerate(scheme.classes)}
+    lookup: dict[int | str, int] = (
+        {c.code: i for i, c in enumerate(scheme.classes)} if numeric
+        else {c.name.lower(): i for i, c in enumerate(scheme.classes)})
     unknown = [u for u in uniques if (u if numeric else str(u).lower()) not in lookup]
     if unknown:
         raise InputError(

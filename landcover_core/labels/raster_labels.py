@@ -31,9 +31,11 @@ class RasterLabels:
         self.grid = grid
         with open_raster(self.path, "label raster") as src:
             if src.count != 1:
-                raise InputError(f"The label raster {self.path} has {src.count} bands; it must have one band of class codes.")
+                raise InputError(
+                    f"The label raster {self.path} has {src.count} bands; it must have one band of class codes.")
             if np.dtype(src.dtypes[0]).kind not in "iu":
-                raise InputError(f"The label raster {self.path} is of type {src.dtypes[0]}; class codes must be integers.")
+                raise InputError(
+                    f"The label raster {self.path} is of type {src.dtypes[0]}; class codes must be integers.")
             if (src.crs is None) != (grid.crs is None):
                 raise InputError(
                     f"The label raster {self.path} and the image must both have a CRS or both have none "
@@ -69,6 +71,7 @@ class RasterLabels:
         return sorted(found)
 
     def read(self, window: Window) -> np.ndarray:
+        """Class indices in a window (nodata and unknown codes: unlabeled; outside: unlabeled)."""
         fill = self.nodata if self.nodata is not None else 0
         codes = np.full((int(window.height), int(window.width)), fill, dtype=np.int64)
         footprint = np.zeros(codes.shape, dtype=bool)
@@ -85,9 +88,11 @@ class RasterLabels:
         return out
 
     def candidate_windows(self, size: int) -> list[Window]:
+        """Every window of the grid (a label raster may be labeled anywhere)."""
         return list(iter_windows(self.grid.height, self.grid.width, size))
 
     def close(self) -> None:
+        """Closes the label raster (and its warped view)."""
         if self._view is not self._dataset:
             self._view.close()
         self._dataset.close()

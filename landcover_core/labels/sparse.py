@@ -23,8 +23,10 @@ _SCRIBBLE_BLOCK = 256
 
 @dataclass(frozen=True)
 class SparseSpec:
-    """``points:F`` keeps a fraction F of labeled pixels; ``scribbles:F`` keeps the skeleton of a
-    fraction F of the labeled regions (one-pixel-wide lines along each region's medial axis).
+    """A sparse-label simulation: which pixels of dense labels are kept.
+
+    ``points:F`` keeps a fraction F of labeled pixels; ``scribbles:F`` keeps the skeleton of a fraction
+    F of the labeled regions (one-pixel-wide lines along each region's medial axis).
     """
 
     mode: SparseMode
@@ -49,7 +51,8 @@ def parse_sparse(text: str | None) -> SparseSpec | None:
 
 def pixel_hash(rows: np.ndarray, cols: np.ndarray, seed: int) -> np.ndarray:
     """A uniform [0, 1) value per absolute pixel position (splitmix64 finaliser)."""
-    x = (rows.astype(np.uint64) << np.uint64(32)) ^ cols.astype(np.uint64) ^ np.uint64(seed * 0x9E3779B97F4A7C15 % 2**64)
+    salt = np.uint64(seed * 0x9E3779B97F4A7C15 % 2**64)
+    x = (rows.astype(np.uint64) << np.uint64(32)) ^ cols.astype(np.uint64) ^ salt
     with np.errstate(over="ignore"):
         x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
         x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
@@ -69,14 +72,17 @@ class SparseLabels:
         self._block = lru_cache(maxsize=64)(self._scribble_block)
 
     def candidate_windows(self, size: int) -> list[Window]:
+        """The wrapped source's windows (sparse labels are a subset of them)."""
         return self.source.candidate_windows(size)
 
     def close(self) -> None:
+        """Closes the wrapped source."""
         close_source = getattr(self.source, "close", None)
         if close_source is not None:
             close_source()
 
     def read(self, window: Window) -> np.ndarray:
+        """The kept part of the wrapped source's labels in a window (fixed per pixel and seed)."""
         if self.spec.mode == "points":
             labels = self.source.read(window)
             rows, cols = np.mgrid[0:labels.shape[0], 0:labels.shape[1]]
@@ -111,7 +117,8 @@ class SparseLabels:
             skeleton = skeletonize(regions > 0)
             if self.spec.fraction < 1:
                 ids = np.arange(1, regions.max() + 1)
-                chosen = pixel_hash(ids + block_row * 7919, ids + block_col * 104729 + int(index), self.seed) < self.spec.fraction
+                draw = pixel_hash(ids + block_row * 7919, ids + block_col * 104729 + int(index), self.seed)
+                chosen = draw < self.spec.fraction
                 skeleton &= np.isin(regions, ids[chosen])
             out[skeleton] = index
         return out
