@@ -8,8 +8,9 @@
 
 Sizes keep the run within minutes on a 2-core CPU: (1) and (3) use a 4096² RGB raster in 512 px tiles
 with 10% overlap (81 tiles; the setting the peer Deepness was measured in), so predict's fixed start-up
-costs (model loading, onnxruntime session) are amortised as on a real scene; (2) uses 256 px tiles without overlap on rasters where one tile in
-eight (diagonal stripes, on every tile row and column) holds data and the rest is nodata, so only an
+costs (model loading, onnxruntime session) are amortised as on a real scene; (2) uses 256 px tiles
+without overlap on rasters where one tile in eight (diagonal stripes, on every tile row and column) holds
+data and the rest is nodata, so only an
 eighth of the tiles reach the model, while every row is still read, blended and written.
 4. Histogram matching: ``histmatch`` time and peak RSS / ``skimage.exposure.match_histograms`` (whole
    rasters in memory) on the same 8192² RGB uint8 scene and 2048² reference, each in its own child.
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +50,7 @@ CLASSES = 6
 
 
 def make_model(path: Path, tile: int) -> Path:
+    """Saves a random-init DeepLabV3-MobileNetV3 (GroupNorm) model file for the benchmark."""
     torch.manual_seed(0)
     model = build_model("mobilenet_v3_large", 3, CLASSES, "none", "group")
     scheme = ClassScheme.from_codes(list(range(1, CLASSES + 1)))
@@ -67,7 +70,8 @@ def load_tiles(image: Path, spec: ModelSpec, tile: int, overlap: int) -> list[np
     return tiles
 
 
-def time_loop(run, tiles: list[np.ndarray], batch: int) -> float:
+def time_loop(run: Callable[[np.ndarray], np.ndarray], tiles: list[np.ndarray], batch: int) -> float:
+    """Seconds for ``run`` over the tiles in batches, after one warm-up batch."""
     batches = [np.concatenate(tiles[i:i + batch]) for i in range(0, len(tiles), batch)]
     run(batches[0])  # warm-up (allocations, kernels)
     start = time.perf_counter()
@@ -89,7 +93,15 @@ def peak_rss_mb(args: list[str]) -> tuple[float, float]:
     return float(rss), float(wall)
 
 
+def torch_loop(model: torch.nn.Module, tiles: list[np.ndarray], batch: int) -> float:
+    """Seconds of torch eager forward passes over the tiles (the baseline the ONNX path is compared with)."""
+    net = Probabilities(model).eval()
+    with torch.inference_mode():
+        return time_loop(lambda x: net(torch.from_numpy(x)).numpy(), tiles, batch)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Runs the benchmark and prints every figure as a ratio against its baseline."""
     parser = argparse.ArgumentParser(prog="python -m landcover_core.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--speed-size", type=int, default=4096)
     parser.add_argument("--speed-tile", type=int, default=512)
@@ -124,12 +136,11 @@ def main(argv: list[str] | None = None) -> int:
         onnx = OnnxRunner(onnx_export_path(model_path, tile), spec, threads)
         bare_onnx = time_loop(onnx, tiles, args.batch_size)
         torch.set_num_threads(threads)
-        net = Probabilities(model).eval()
-        with torch.inference_mode():
-            bare_torch = time_loop(lambda x: net(torch.from_numpy(x)).numpy(), tiles, args.batch_size)
+        bare_torch = torch_loop(model, tiles, args.batch_size)
         start = time.perf_counter()
         result = predict_raster([model_path], image, Outputs(root / "speed_classes.tif"),
-                                PredictOptions(tile_size=tile, overlap=overlap, batch_size=args.batch_size, device="cpu"))
+                                PredictOptions(tile_size=tile, overlap=overlap, batch_size=args.batch_size,
+                                               device="cpu"))
         predict_time = time.perf_counter() - start
         backend = result["summary"]["backend"]
         bare_same = bare_onnx if backend == "onnx" else bare_torch
@@ -140,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  bare torch eager loop      {bare_torch:8.2f} s", flush=True)
         print(f"  bare onnxruntime loop      {bare_onnx:8.2f} s", flush=True)
         print(f"  predict end to end ({backend})  {predict_time:8.2f} s", flush=True)
-        del runner, onnx, net, model, tiles
+        del runner, onnx, model, tiles
 
         # -- (2): memory -----------------------------------------------------------------------------
         mem_model = make_model(root / "model_mem.pt", args.memory_tile)
@@ -167,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"(1) predict / bare forward ({figures['predict_backend']}) over the same tiles: "
           f"{figures['overhead_ratio']:.3f}   (target <= 1.15)")
-    print(f"(2) peak memory {args.large_width}x{args.large_height} / {args.small}x{args.small}: {figures['memory_ratio']:.3f}   (target <= 1.3)")
+    print(f"(2) peak memory {args.large_width}x{args.large_height} / {args.small}x{args.small}: "
+          f"{figures['memory_ratio']:.3f}   (target <= 1.3)")
     print(f"(3) predict / bare onnxruntime: {figures['predict_vs_onnxruntime']:.3f}   (target <= 1.1); "
           f"bare torch eager / bare onnxruntime: {figures['torch_vs_onnxruntime']:.2f}")
     figures.update(bench_histmatch(args.histmatch_size, args.histmatch_scale))
@@ -175,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_figures(args: argparse.Namespace, figures: dict) -> int:
+    """Writes the figures to ``--json`` when asked; returns the exit code."""
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2))
     return 0

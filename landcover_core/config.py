@@ -87,9 +87,11 @@ class PredictOptions:
         InputError: an option outside its range (on construction).
     """
 
-    tile_size: int | None = setting(None, number=TILE, help="tile size in pixels (default: the model's training tile size)")
+    tile_size: int | None = setting(None, number=TILE,
+                                    help="tile size in pixels (default: the model's training tile size)")
     overlap: int | None = setting(None, number=Number(int, minimum=0, maximum=MAX_TILE - 1),
-                                  help="overlap between tiles in pixels (default: half the tile, seam-free; less is faster)")
+                                  help="overlap between tiles in pixels (default: half the tile, seam-free; "
+                                       "less is faster)")
     batch_size: int = setting(4, number=Number(int, minimum=1, maximum=1024), help="tiles per forward pass")
     device: DeviceChoice = setting("auto", help="compute device (auto: CUDA when present)")
     backend: Backend = setting("auto", help="auto: onnxruntime on CPU (faster), torch on CUDA")

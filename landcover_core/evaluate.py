@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 import rasterio
@@ -45,7 +46,8 @@ def reference_labels(grid: Grid, scheme: ClassScheme | None, raster: str | Path 
         raise InputError("Give exactly one reference: --reference-raster, or --reference-vector with --class-field.")
     if vector is not None:
         if not class_field:
-            raise InputError(f"--class-field is required with --reference-vector: which field of {vector} holds the classes?")
+            raise InputError(
+                f"--class-field is required with --reference-vector: which field of {vector} holds the classes?")
         return PolygonLabels(vector, class_field, grid, layer=layer, scheme=scheme)  # unknown classes raise
     if raster is None:
         raise InputError("Give a reference: --reference-raster, or --reference-vector with --class-field.")
@@ -171,7 +173,7 @@ def _result(accumulator: ConfusionAccumulator, scheme: ClassScheme, unpredicted:
         raise InputError("No reference label falls on a predicted pixel: check that the reference and the "
                          "prediction cover the same area (and CRS).")
     scores = accumulator.scores(scheme.names)
-    for item, land in zip(scores["per_class"], scheme.classes):
+    for item, land in zip(scores["per_class"], scheme.classes, strict=True):
         item["code"] = land.code
     return {**extra, **scores, "unpredicted": unpredicted, "classes": scheme.to_list(),
             "confusion_matrix": accumulator.matrix.tolist()}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import torch
-import torch.nn.functional as F
 from torch import nn
+from torch.nn import functional
 
 from landcover_core.classes import IGNORE_INDEX
 
@@ -35,11 +37,11 @@ class PartialCrossEntropy(nn.Module):
             return logits.sum() * 0.0
         safe_target = torch.where(labeled, target, torch.zeros_like(target))
         logits = logits.float()
-        ce = F.cross_entropy(logits, safe_target, reduction="none")
+        ce = functional.cross_entropy(logits, safe_target, reduction="none")
         if self.focal_gamma > 0:
             ce = (1.0 - torch.exp(-ce)).pow(self.focal_gamma) * ce
         if self.class_weights is not None:
-            weights = self.class_weights[safe_target] * labeled
+            weights = cast(torch.Tensor, self.class_weights)[safe_target] * labeled
             loss = (ce * weights).sum() / weights.sum().clamp_min(1e-12)
         else:
             loss = ce[labeled].mean()
@@ -52,7 +54,7 @@ def soft_dice_loss(logits: torch.Tensor, target: torch.Tensor, labeled: torch.Te
     """1 - mean soft Dice over the classes present in the labeled pixels of the batch."""
     num_classes = logits.shape[1]
     probs = logits.softmax(dim=1).permute(0, 2, 3, 1)[labeled]  # (P, K)
-    one_hot = F.one_hot(target[labeled], num_classes).to(probs.dtype)
+    one_hot = functional.one_hot(target[labeled], num_classes).to(probs.dtype)
     intersection = (probs * one_hot).sum(dim=0)
     denominator = probs.sum(dim=0) + one_hot.sum(dim=0)
     present = one_hot.sum(dim=0) > 0

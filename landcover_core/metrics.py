@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -76,9 +77,11 @@ class ConfusionAccumulator:
         self.matrix = np.zeros((num_classes, num_classes), dtype=np.int64)
 
     def update(self, reference: np.ndarray, prediction: np.ndarray) -> None:
+        """Adds the labeled pixels of a (reference, prediction) pair of index arrays."""
         self.matrix += confusion_matrix(reference, prediction, self.num_classes)
 
     def scores(self, names: Sequence[str] | None = None) -> dict[str, Any]:
+        """Per-class IoU, precision, recall and F1, mIoU over the classes present, accuracy and kappa."""
         return scores_from_confusion(self.matrix, names)
 
 

@@ -61,19 +61,23 @@ class ModelSpec:
 
     @property
     def in_channels(self) -> int:
+        """Number of input bands."""
         return len(self.bands)
 
     @property
     def num_classes(self) -> int:
+        """Number of classes."""
         return len(self.scheme)
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data for the model file (the scheme as a list)."""
         data = asdict(self)
         data["scheme"] = self.scheme.to_list()
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ModelSpec":
+    def from_dict(cls, data: dict[str, Any]) -> ModelSpec:
+        """The inverse of :meth:`to_dict`."""
         data = dict(data)
         data["scheme"] = ClassScheme.from_list(data["scheme"])
         return cls(**data)

@@ -15,13 +15,13 @@ from __future__ import annotations
 import math
 import os
 from pathlib import Path
+from typing import cast
 
 import torch
 from torch import nn
 
 from landcover_core.config import ARCHS, Arch, Norm
 from landcover_core.errors import InputError
-
 
 #: Below this batch size, a pretrained backbone's BatchNorm statistics are frozen rather than re-estimated.
 MIN_BATCH_FOR_BATCHNORM = 16
@@ -36,9 +36,11 @@ class LandcoverNet(nn.Module):
 
     @property
     def backbone(self) -> nn.Module:
-        return self.net.backbone
+        """The DeepLabV3 backbone (ResNet or MobileNetV3 features)."""
+        return cast(nn.Module, self.net.backbone)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Logits (N, K, H, W) of a normalised batch (N, C, H, W)."""
         return self.net(x)["out"]
 
 
@@ -138,7 +140,7 @@ def _load_backbone_weights(backbone: nn.Module, arch: Arch, weights: str) -> Non
 def _first_conv(backbone: nn.Module, arch: Arch) -> tuple[nn.Module, str]:
     """The module holding the first convolution and that convolution's attribute name."""
     if arch.startswith("mobilenet"):
-        return backbone["0"], "0"
+        return cast(nn.ModuleDict, backbone)["0"], "0"
     return backbone, "conv1"
 
 
@@ -147,8 +149,9 @@ def _adapt_first_conv(backbone: nn.Module, arch: Arch, in_channels: int) -> None
     old: nn.Conv2d = getattr(parent, name)
     if old.in_channels == in_channels:
         return
-    new = nn.Conv2d(in_channels, old.out_channels, old.kernel_size, old.stride, old.padding,
-                    old.dilation, old.groups, old.bias is not None)
+    pair = tuple[int, int]  # torchvision's first convolutions are 2-D
+    new = nn.Conv2d(in_channels, old.out_channels, cast(pair, old.kernel_size), cast(pair, old.stride),
+                    cast(pair, old.padding), cast(pair, old.dilation), old.groups, old.bias is not None)
     with torch.no_grad():
         # Cycle the RGB filters over the new bands and rescale, so pretrained activations keep their size.
         for band in range(in_channels):
@@ -174,4 +177,5 @@ def freeze_batchnorm_stats(module: nn.Module) -> None:
 
 
 def has_batchnorm(module: nn.Module) -> bool:
+    """Whether any BatchNorm layer is left in the module."""
     return any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in module.modules())

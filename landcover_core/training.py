@@ -151,6 +151,7 @@ def checkpoint_path(out: str | Path) -> Path:
 
 
 def metrics_path(out: str | Path) -> Path:
+    """Where the per-epoch metrics of a run are logged (JSON lines)."""
     return Path(str(out) + ".metrics.jsonl")
 
 
@@ -202,7 +203,8 @@ class Trainer:
             f"{int(val_counts.sum())} validation pixels labeled"
         )
         if val_counts.sum() == 0 and self.config.val_fraction > 0:
-            self.reporter.warning("Labels are too few to hold out a validation set; the model is chosen on training loss.")
+            self.reporter.warning(
+                "Labels are too few to hold out a validation set; the model is chosen on training loss.")
         return index
 
     def _build_model(self, mean: list[float], std: list[float]) -> tuple[LandcoverNet, ModelSpec]:
@@ -224,12 +226,14 @@ class Trainer:
 
     # -- training -----------------------------------------------------------------------------------
     def run(self) -> TrainResult:
+        """Trains, validates every epoch, keeps the best epoch and writes the model file."""
         cfg = self.config
         out = Path(cfg.out)
         index = self._prepare_data()
         stats = band_statistics(self.scenes, index, self.rng)
         model, spec = self._build_model(stats.mean, stats.std)
-        spec.input_dtype, spec.input_range = stats.dtype, [list(pair) for pair in zip(stats.low, stats.high)]
+        spec.input_dtype = stats.dtype
+        spec.input_range = [list(pair) for pair in zip(stats.low, stats.high, strict=True)]
         model.to(self.device)
         self.norm = (torch.tensor(spec.mean).view(1, -1, 1, 1), torch.tensor(spec.std).view(1, -1, 1, 1))
         if cfg.freeze_backbone:
@@ -241,8 +245,9 @@ class Trainer:
         params = [p for p in model.parameters() if p.requires_grad]
         optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
         steps_per_epoch = max(1, cfg.samples_per_epoch // cfg.batch_size)
-        scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=cfg.lr, total_steps=cfg.epochs * steps_per_epoch,
-                                                        pct_start=0.1, div_factor=10.0, final_div_factor=100.0)
+        scheduler = torch.optim.lr_scheduler.OneCycleLR(
+            optimizer, max_lr=cfg.lr, total_steps=cfg.epochs * steps_per_epoch, pct_start=0.1, div_factor=10.0,
+            final_div_factor=100.0)
         use_amp = self.device.type == "cuda"
         scaler = torch.amp.GradScaler("cuda", enabled=use_amp)
         sampler = TileSampler(self.scenes, index, cfg.tile_size, self.rng)
@@ -265,7 +270,8 @@ class Trainer:
             if frozen_bn:
                 freeze_batchnorm_stats(model)
             losses = []
-            for _ in self.reporter.track(range(steps_per_epoch), steps_per_epoch, "train", f"epoch {epoch}/{cfg.epochs}"):
+            steps = self.reporter.track(range(steps_per_epoch), steps_per_epoch, "train", f"epoch {epoch}/{cfg.epochs}")
+            for _ in steps:
                 images, labels = self._batch(sampler)
                 with torch.autocast(self.device.type, enabled=use_amp):
                     loss = loss_fn(model(images), labels)
@@ -320,7 +326,8 @@ class Trainer:
         try:
             weights = [float(v) for v in spec.split(",")]
         except ValueError:
-            raise InputError(f"--class-weights must be none, auto or {len(self.scheme)} numbers, not '{spec}'.") from None
+            raise InputError(
+                f"--class-weights must be none, auto or {len(self.scheme)} numbers, not '{spec}'.") from None
         if len(weights) != len(self.scheme):
             raise InputError(f"--class-weights has {len(weights)} values but there are {len(self.scheme)} classes "
                              f"({', '.join(self.scheme.names)}).")
@@ -378,10 +385,13 @@ class Trainer:
                 if isinstance(value, float):
                     writer.add_scalar(key, value, record["epoch"])
         if not self.reporter.json_mode:
-            val = f", val mIoU {record['val_miou']:.3f}, val acc {record['val_accuracy']:.3f}" if "val_miou" in record else ""
+            val = (f", val mIoU {record['val_miou']:.3f}, val acc {record['val_accuracy']:.3f}"
+                   if "val_miou" in record else "")
             self.reporter.log(f"epoch {record['epoch']}: loss {record['train_loss']:.4f}{val}")
 
-    def _save_checkpoint(self, path: Path, epoch: int, model, optimizer, scheduler, scaler, history, best) -> None:
+    def _save_checkpoint(self, path: Path, epoch: int, model: LandcoverNet, optimizer: torch.optim.Optimizer,
+                         scheduler: torch.optim.lr_scheduler.LRScheduler, scaler: torch.amp.GradScaler,
+                         history: list[dict[str, Any]], best: dict[str, Any]) -> None:
         # Tensors, numbers, strings, lists and dicts only (the numpy RNG state as JSON): loadable with
         # weights_only=True, so --resume never runs code from the file.
         state = {
@@ -393,14 +403,17 @@ class Trainer:
         with atomic_output(path) as tmp:
             torch.save(state, tmp)
 
-    def _resume(self, path: Path, model, optimizer, scheduler, scaler):
+    def _resume(self, path: Path, model: LandcoverNet, optimizer: torch.optim.Optimizer,
+                scheduler: torch.optim.lr_scheduler.LRScheduler, scaler: torch.amp.GradScaler
+                ) -> tuple[int, list[dict[str, Any]], dict[str, Any]]:
         """Restores the state of an interrupted run; returns (next epoch, history, best)."""
         state = load_checkpoint(path)
         keys = ("arch", "tile_size", "batch_size", "samples_per_epoch", "sources", "sparse", "seed", "reference")
         try:
             changed = [k for k in keys if state["config"].get(k) != asdict(self.config).get(k)]
             if changed:
-                raise InputError(f"Cannot resume {path}: settings differ from the interrupted run ({', '.join(changed)}).")
+                raise InputError(
+                    f"Cannot resume {path}: settings differ from the interrupted run ({', '.join(changed)}).")
             model.load_state_dict(state["model"])
             optimizer.load_state_dict(state["optimizer"])
             scheduler.load_state_dict(state["scheduler"])
@@ -460,7 +473,8 @@ def _extend_classes(model: LandcoverNet, old: ClassScheme, new: ClassScheme) -> 
     return model
 
 
-def _tensorboard_writer(out: Path):
+def _tensorboard_writer(out: Path) -> Any:
+    """A TensorBoard writer beside the model file, or None when tensorboard is not installed."""
     try:
         from torch.utils.tensorboard import SummaryWriter
     except ImportError:

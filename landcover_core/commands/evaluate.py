@@ -15,6 +15,7 @@ HELP = "accuracy assessment: confusion matrix, per-class IoU/precision/recall/F1
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The prediction or models, the reference, the reports and every prediction setting."""
     source = parser.add_argument_group("prediction (one of: --prediction, --model with --image or --dataset)")
     source.add_argument("--prediction", help="class raster to assess (e.g. from landcover predict)")
     source.add_argument("--model", action="append", metavar="MODEL",
@@ -33,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Evaluates with :mod:`landcover_core.evaluate` and prints the table."""
     from landcover_core.classes import ClassScheme
     from landcover_core.data.sources import parse_dataset
     from landcover_core.evaluate import (

@@ -8,6 +8,7 @@ offsets around training blocks (random crops), then flipped and rotated.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,10 +43,12 @@ class BlockIndex:
     states: list[np.ndarray]  # per scene: UNUSED / TRAIN / VAL per block
 
     def counts(self, state: int) -> np.ndarray:
+        """Labeled pixels per class over the blocks in ``state``."""
         chosen = [b.counts for b in self.blocks if self.states[b.scene][b.row, b.col] == state]
         return np.sum(chosen, axis=0) if chosen else np.zeros_like(self.blocks[0].counts)
 
     def of_state(self, state: int) -> list[Block]:
+        """The blocks in ``state`` (TRAIN, VAL or UNUSED)."""
         return [b for b in self.blocks if self.states[b.scene][b.row, b.col] == state]
 
 
@@ -85,7 +88,7 @@ def split_blocks(index: BlockIndex, num_scenes: int, val_fraction: float, seed: 
     unit_of = [b.scene if by_scene else i for i, b in enumerate(index.blocks)]
     units = sorted(set(unit_of))
     unit_counts = {u: np.zeros_like(index.blocks[0].counts) for u in units}
-    for block, unit in zip(index.blocks, unit_of):
+    for block, unit in zip(index.blocks, unit_of, strict=True):
         unit_counts[unit] += block.counts
     val: set[int] = set()
     if val_fraction > 0 and len(units) >= 2:
@@ -103,7 +106,7 @@ def split_blocks(index: BlockIndex, num_scenes: int, val_fraction: float, seed: 
                 val.add(unit)
         if len(val) >= len(units):
             val.remove(next(iter(val)))
-    for block, unit in zip(index.blocks, unit_of):
+    for block, unit in zip(index.blocks, unit_of, strict=True):
         index.states[block.scene][block.row, block.col] = VAL if unit in val else TRAIN
 
 
@@ -121,6 +124,7 @@ def mask_to_state(labels: np.ndarray, window: Window, states: np.ndarray, size: 
 
 
 def block_window(block: Block, size: int) -> Window:
+    """The window of a block in its scene's pixels."""
     return Window(block.col * size, block.row * size, size, size)
 
 
@@ -159,7 +163,8 @@ def augment(image: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> 
     return np.ascontiguousarray(image), np.ascontiguousarray(labels)
 
 
-def validation_tiles(scenes: list[Scene], index: BlockIndex, tile_size: int):
+def validation_tiles(scenes: list[Scene], index: BlockIndex,
+                     tile_size: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Yields (image, labels) per validation block: a tile centred on the block, labels of that block only.
 
     Each validation pixel is counted exactly once.

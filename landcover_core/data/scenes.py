@@ -44,10 +44,12 @@ class Scene:
 
     @property
     def grid(self) -> Grid:
+        """The image grid (the labels are read on it)."""
         return self.labels.grid
 
     @property
     def name(self) -> str:
+        """The image's file name (for messages)."""
         return self.image.name
 
     @property
@@ -87,7 +89,7 @@ class Scene:
 
 def _slice(array: np.ndarray, window: Window) -> np.ndarray:
     """A boundless slice of an in-memory (..., H, W) array, zero-padded outside."""
-    out = np.zeros(array.shape[:-2] + (int(window.height), int(window.width)), dtype=array.dtype)
+    out = np.zeros((*array.shape[:-2], int(window.height), int(window.width)), dtype=array.dtype)
     part = inner_part(window, array.shape[-2], array.shape[-1])
     if part is not None:
         inner, (rows, cols) = part

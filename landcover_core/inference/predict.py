@@ -121,22 +121,25 @@ class Ensemble:
             if enabled and runner.spec.histogram:
                 source = source or compute_histogram(image, bands, reporter, what="image")
                 self.matchers[i] = HistogramMatcher.fit(source, RasterHistogram.from_dict(runner.spec.histogram))
-        return [str(r.spec.histogram["source"]) for r, m in zip(self.runners, self.matchers)
+        return [str(r.spec.histogram["source"]) for r, m in zip(self.runners, self.matchers, strict=True)
                 if m is not None and r.spec.histogram]
 
     @property
     def spec(self) -> ModelSpec:
+        """The first member's spec (classes are shared by every member)."""
         return self.runners[0].spec
 
     @property
     def backend(self) -> str:
+        """The first member's backend (``onnx`` or ``torch``)."""
         return self.runners[0].backend
 
     def __call__(self, batch: np.ndarray, valid: np.ndarray) -> np.ndarray:
         """Probabilities (N, K, T, T) of a raw batch (N, C, T, T) in raster units."""
         total = None
-        for runner, (mean, std), matcher in zip(self.runners, self._norm, self.matchers):
-            raw = batch if matcher is None else np.stack([matcher.apply(t, v) for t, v in zip(batch, valid)])
+        for runner, (mean, std), matcher in zip(self.runners, self._norm, self.matchers, strict=True):
+            raw = batch if matcher is None else np.stack(
+                [matcher.apply(tile, mask) for tile, mask in zip(batch, valid, strict=True)])
             x = (raw - mean) / np.maximum(std, 1e-12)
             x *= valid[:, None]
             probs = runner(x)
@@ -148,7 +151,7 @@ class Ensemble:
 def check_ensemble(specs: Sequence[ModelSpec], paths: Sequence[str | Path]) -> None:
     """Models of an ensemble must share classes and input bands."""
     first = specs[0]
-    for spec, path in zip(specs[1:], paths[1:]):
+    for spec, path in zip(specs[1:], paths[1:], strict=True):
         if spec.scheme.codes != first.scheme.codes or spec.scheme.names != first.scheme.names:
             raise InputError(
                 f"Models of an ensemble must share their classes: {paths[0]} has {first.scheme.names} "
@@ -156,7 +159,8 @@ def check_ensemble(specs: Sequence[ModelSpec], paths: Sequence[str | Path]) -> N
             )
         if spec.bands != first.bands:
             raise InputError(
-                f"Models of an ensemble must read the same bands: {paths[0]} uses {first.bands}, {path} uses {spec.bands}."
+                f"Models of an ensemble must read the same bands: {paths[0]} uses {first.bands}, "
+                f"{path} uses {spec.bands}."
             )
 
 
@@ -333,9 +337,17 @@ def classify_raster(
     tags: dict[str, str] | None = None,
     chunk_columns: int = CHUNK_COLUMNS,
 ) -> dict[str, Any]:
-    """:func:`predict_raster` with a loaded ensemble (see there for the other arguments).
+    """:func:`predict_raster` with a loaded ensemble (see :func:`load_ensemble`).
 
     Args:
+        ensemble: the loaded model(s).
+        image: input raster.
+        outputs: the files to write.
+        options: overlap and batch size (the ensemble was loaded for the tile size, device and backend).
+        bands: raster bands to feed the models (default: the models' bands).
+        extent: ``(xmin, ymin, xmax, ymax)`` in the raster's CRS; the output covers that part only.
+        vector_options: with ``outputs.vector``: minimum area and simplification.
+        reporter: progress and cancellation.
         tags: extra metadata tags of the class raster.
         chunk_columns: output columns blended at a time (bounds memory on wide rasters).
     """
@@ -379,7 +391,7 @@ def classify_raster(
     summary = {
         "classes": scheme.to_list(),
         "nodata": scheme.nodata_code,
-        "pixels": {str(code): int(n) for code, n in zip(scheme.codes, counts)},
+        "pixels": {str(code): int(n) for code, n in zip(scheme.codes, counts, strict=True)},
         "width": int(region.width),
         "height": int(region.height),
         "tiles": len(grid),
@@ -396,7 +408,7 @@ def _check_request(image: str | Path, outputs: Outputs, inputs: list, spec: Mode
                    bands: Sequence[int] | None, extent: Extent | None, options: PredictOptions) -> int:
     """Validates the overlap, output paths, the raster's bands and the extent; returns the overlap."""
     tile = int(options.tile_size or spec.tile_size)
-    overlap = int(round(tile * DEFAULT_OVERLAP)) if options.overlap is None else int(options.overlap)
+    overlap = round(tile * DEFAULT_OVERLAP) if options.overlap is None else int(options.overlap)
     if not 0 <= overlap <= tile // 2:
         raise InputError(f"--overlap must be between 0 and half the tile size ({tile // 2}), not {overlap}.")
     check_tile_memory(tile, options.batch_size, spec.in_channels, spec.num_classes)
@@ -463,7 +475,7 @@ def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, conte
         for batch in reporter.track(batches, total, "predict", "Predicting tiles"):
             probs = ensemble(batch.images, batch.valid) if len(batch.images) else batch.images
             used = 0
-            for tile, has_data in zip(batch.tiles, batch.has_data):
+            for tile, has_data in zip(batch.tiles, batch.has_data, strict=True):
                 if has_data:
                     result, valid = probs[used], batch.valid[used]
                     used += 1

@@ -40,6 +40,7 @@ class Runner(Protocol):
     backend: str
 
     def __call__(self, batch: np.ndarray) -> np.ndarray:
+        """Class probabilities (N, K, T, T) of a normalised batch (N, C, T, T)."""
         ...
 
 
@@ -51,6 +52,7 @@ class Probabilities(nn.Module):
         self.model = model
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Class probabilities (softmax over the logits)."""
         return torch.softmax(self.model(x), dim=1)
 
 
@@ -74,6 +76,7 @@ class TorchRunner:
 
     @torch.inference_mode()
     def __call__(self, batch: np.ndarray) -> np.ndarray:
+        """Class probabilities (N, K, T, T) of a normalised batch (N, C, T, T)."""
         x = torch.from_numpy(batch).to(self.device, non_blocking=True)
         return self.net(x).float().cpu().numpy()
 
@@ -96,16 +99,19 @@ class OnnxRunner:
         self.path = onnx_path
 
     def __call__(self, batch: np.ndarray) -> np.ndarray:
+        """Class probabilities (N, K, T, T) of a normalised batch (N, C, T, T)."""
         return self.session.run(None, {"image": np.ascontiguousarray(batch, dtype=np.float32)})[0]
 
 
 def cache_dir() -> Path:
     """Where ONNX exports are kept: ``$LANDCOVER_CACHE_DIR`` or ``~/.cache/landcover``."""
-    root = os.environ.get("LANDCOVER_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "landcover"
+    root = os.environ.get("LANDCOVER_CACHE_DIR") or Path(
+        os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "landcover"
     return Path(root) / "onnx"
 
 
 def file_hash(path: str | Path) -> str:
+    """The SHA-256 of a file (the ONNX cache key of a model file)."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -139,6 +145,7 @@ def export_onnx(model: nn.Module, spec: ModelSpec, tile: int, path: Path) -> Non
 
 
 def onnx_export_path(model_path: str | Path, tile: int) -> Path:
+    """Where the ONNX export of a model for one tile size is cached."""
     key = f"{file_hash(model_path)[:32]}-t{tile}-op{OPSET}-v{_CACHE_VERSION}-torch{torch.__version__.split('+')[0]}"
     return cache_dir() / f"{key}.onnx"
 
@@ -173,7 +180,8 @@ def make_runner(model_path: str | Path, tile: int, device: Device = "auto", back
         if not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
             if reporter is not None:
-                reporter.log(f"Exporting {Path(model_path).name} to ONNX for tiles of {tile} px (cached in {path.parent}).")
+                reporter.log(f"Exporting {Path(model_path).name} to ONNX for tiles of {tile} px "
+                             f"(cached in {path.parent}).")
             export_onnx(model, spec, tile, path)
         return OnnxRunner(path, spec, threads)
     except Exception as exc:  # noqa: BLE001 - any export or runtime problem: torch is always correct

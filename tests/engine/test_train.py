@@ -9,10 +9,10 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import rasterio
+from conftest import TINY_TRAIN, files_in, parse_events, run_process
 from PIL import Image
 from shapely.geometry import Point
 
-from conftest import TINY_TRAIN, files_in, parse_events, run_process
 from landcover_core.modelfile import load_spec
 from landcover_core.synthetic import make_scene
 
@@ -75,7 +75,7 @@ def test_cancel_leaves_no_model_and_resume_finishes(scene, tmp_path):
     argv = [sys.executable, "-m", "landcover_core", "train", "--image", str(scene.image), "--labels",
             str(scene.polygons), "--class-field", "class", "--out", str(model), *TINY_TRAIN[:-3],
             "--samples-per-epoch", "16", "--epochs", "3"]
-    proc = subprocess.Popen(argv + ["--json-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([*argv, "--json-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines = []
     for line in proc.stdout:
         lines.append(line)
@@ -89,7 +89,7 @@ def test_cancel_leaves_no_model_and_resume_finishes(scene, tmp_path):
     assert not model.exists()
     assert not [name for name in files_in(tmp_path) if ".partial" in name]
     assert (tmp_path / "model.pt.ckpt").is_file()
-    done = subprocess.run(argv + ["--resume", "--quiet"], capture_output=True, text=True, timeout=300)
+    done = subprocess.run([*argv, "--resume", "--quiet"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert model.is_file() and not (tmp_path / "model.pt.ckpt").exists()
     epochs = [json.loads(line)["epoch"] for line in (tmp_path / "model.pt.metrics.jsonl").read_text().splitlines()]
@@ -141,7 +141,8 @@ def bad_inputs(scene, tmp_path):
     x, y = polygons.geometry.iloc[0].centroid.coords[0]
     ghost["geometry"] = [Point(x + 5, y + 5).buffer(0.5)]  # around a pixel corner: covers no pixel centre
     with_ghost = tmp_path / "ghost.gpkg"
-    gpd.GeoDataFrame(list(polygons.to_dict("records")) + list(ghost.to_dict("records")), crs=polygons.crs).to_file(with_ghost)
+    records = list(polygons.to_dict("records")) + list(ghost.to_dict("records"))
+    gpd.GeoDataFrame(records, crs=polygons.crs).to_file(with_ghost)
     far = polygons.copy()
     far["geometry"] = far.geometry.translate(1e6, 0)
     far_path = tmp_path / "far.gpkg"
@@ -213,5 +214,6 @@ def test_several_scenes_share_one_class_scheme(scene, tmp_path, run):
     assert code == 0, err
     assert load_spec(model).scheme.codes == [1, 2, 3, 4]
     code, _, err = run("train", "--image", scene.image, "--image", scene.image, "--label-raster", partial,
-                       "--label-raster", partial, "--label-raster", scene.truth, "--out", tmp_path / "x.pt", *TINY_TRAIN)
+                       "--label-raster", partial, "--label-raster", scene.truth, "--out", tmp_path / "x.pt",
+                       *TINY_TRAIN)
     assert code == 2 and "one --label-raster for all images or one per --image (2 images, 3" in err
