@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_settings(pool, SelfTrainConfig)
     add_settings(pool, PseudoLabelConfig)
     # The pseudo-labeling prediction uses the training tile size, batch size, device and threads.
-    add_settings(pool, PredictOptions, ["tta"])
+    add_settings(pool, PredictOptions, ["tta", "backend"])
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
 
     config = settings_from_args(TrainConfig, args, out=args.out)
     options = PredictOptions(tile_size=config.tile_size, batch_size=config.batch_size, device=config.device,
-                             threads=config.threads, tta=args.tta)
+                             threads=config.threads, tta=args.tta, backend=args.backend)
     result = self_train(config, train.training_data(args), args.unlabeled, settings_from_args(SelfTrainConfig, args),
                         settings_from_args(PseudoLabelConfig, args), options, reporter)
     outputs = {"model": result.model, "report": result.report, "curves": result.curves,

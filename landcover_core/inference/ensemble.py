@@ -124,21 +124,17 @@ class Ensemble:
     Args:
         runners: the members.
         weights: one per member (normalised to sum 1); default equal.
-        tta: test-time augmentation (see :data:`TTA_VIEWS`).
         names: the members' model files, for messages.
     """
 
-    def __init__(self, runners: Sequence[Runner], weights: Sequence[float] | None = None, tta: Tta = "none",
+    def __init__(self, runners: Sequence[Runner], weights: Sequence[float] | None = None,
                  names: Sequence[str | Path] | None = None) -> None:
         self.runners = list(runners)
-        if tta not in TTA_VIEWS:
-            raise InputError(f"--tta must be one of {', '.join(TTA_VIEWS)}, not {tta!r}.")
         total = float(sum(weights)) if weights is not None else 0.0
         self.weights = [w / total for w in weights] if weights is not None and total > 0 else \
             [1.0 / len(self.runners)] * len(self.runners)
         if len(self.weights) != len(self.runners):
             raise InputError(f"{len(self.weights)} weight(s) given for {len(self.runners)} model(s).")
-        self.tta: Tta = tta
         self.names = [str(n) for n in names] if names else [f"model {i + 1}" for i in range(len(self.runners))]
         self._norm = [
             (np.asarray(r.spec.mean, np.float32)[:, None, None], np.asarray(r.spec.std, np.float32)[:, None, None])
@@ -156,10 +152,9 @@ class Ensemble:
     def backend(self) -> str:
         return self.runners[0].backend
 
-    @property
-    def forward_passes(self) -> int:
+    def forward_passes(self, tta: Tta = "none") -> int:
         """Forward passes per tile: members x views."""
-        return len(self.runners) * len(TTA_VIEWS[self.tta])
+        return len(self.runners) * len(TTA_VIEWS[tta])
 
     def input_bands(self, dataset: rasterio.DatasetReader, bands: Sequence[int] | None = None) -> list[int]:
         """The raster bands to read for every member, checked against ``dataset`` (sets each member's share).
@@ -200,12 +195,21 @@ class Ensemble:
         return [str(r.spec.histogram["source"]) for r, m in zip(self.runners, self.matchers)
                 if m is not None and r.spec.histogram]
 
-    def __call__(self, batch: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    def __call__(self, batch: np.ndarray, valid: np.ndarray, tta: Tta = "none") -> np.ndarray:
         """Probabilities (N, K, T, T) of a raw batch (N, C, T, T) of :attr:`bands` in raster units."""
-        return self.predict(batch, valid)[0]
+        return self.predict(batch, valid, tta)[0]
 
-    def predict(self, batch: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-        """The averaged probabilities (N, K, T, T) and, with several members, their disagreement (N, T, T)."""
+    def predict(self, batch: np.ndarray, valid: np.ndarray,
+                tta: Tta = "none") -> tuple[np.ndarray, np.ndarray | None]:
+        """The averaged probabilities (N, K, T, T) and, with several members, their disagreement (N, T, T).
+
+        Args:
+            batch: raw tiles (N, C, T, T) of :attr:`bands`, in raster units.
+            valid: (N, T, T) pixels with data.
+            tta: test-time augmentation views each member sees (see :data:`TTA_VIEWS`).
+        """
+        if tta not in TTA_VIEWS:
+            raise InputError(f"--tta must be one of {', '.join(TTA_VIEWS)}, not {tta!r}.")
         total: np.ndarray | None = None
         member_entropy: np.ndarray | None = None
         for runner, channels, (mean, std), matcher, weight in zip(
@@ -215,7 +219,7 @@ class Ensemble:
                 raw = np.stack([matcher.apply(t, v) for t, v in zip(raw, valid)])
             x = (raw - mean) / np.maximum(std, 1e-12)
             x *= valid[:, None]
-            probs = self._views(runner, x)
+            probs = self._views(runner, x, TTA_VIEWS[tta])
             total = probs * weight if total is None else total + probs * weight
             if len(self.runners) > 1:
                 part = entropy(probs) * weight
@@ -226,9 +230,9 @@ class Ensemble:
         disagreement = (entropy(total) - member_entropy) / np.log(total.shape[1])
         return total, np.clip(disagreement, 0.0, 1.0).astype(np.float32)
 
-    def _views(self, runner: Runner, x: np.ndarray) -> np.ndarray:
+    @staticmethod
+    def _views(runner: Runner, x: np.ndarray, views: Sequence[tuple[int, bool]]) -> np.ndarray:
         """A member's probabilities, averaged over the test-time augmentation views."""
-        views = TTA_VIEWS[self.tta]
         total = None
         for turns, flip in views:
             probs = runner(np.ascontiguousarray(to_view(x, turns, flip)))

@@ -190,7 +190,7 @@ class Outputs:
 
 def load_ensemble(models: Sequence[str | Path], options: PredictOptions | None = None,
                   reporter: Reporter | None = None) -> Ensemble:
-    """Loads one model or an ensemble into runners for ``options``' device, backend, tile size, TTA and weights.
+    """Loads one model or an ensemble into runners for ``options``' device, backend, tile size and weights.
 
     All members run on tiles of ``options.tile_size``, or of the first model's training tile size.
 
@@ -206,7 +206,7 @@ def load_ensemble(models: Sequence[str | Path], options: PredictOptions | None =
     weights = parse_model_weights(options.model_weights, len(models))
     tile = int(options.tile_size or specs[0].tile_size)
     runners = [make_runner(m, tile, options.device, options.backend, options.threads, reporter) for m in models]
-    return Ensemble(runners, weights, options.tta, names=models)
+    return Ensemble(runners, weights, names=models)
 
 
 def predict_raster(
@@ -295,11 +295,11 @@ def classify_raster(
                         int(region.col_off - context.col_off))
         reporter.log(f"Predicting {int(region.width)}x{int(region.height)} px in {len(grid)} tiles of {tile} px "
                      f"(overlap {overlap}, batch {batch_size}, {ensemble.backend}, {len(ensemble.runners)} model(s), "
-                     f"TTA {ensemble.tta}).")
+                     f"TTA {options.tta}).")
         transform = window_transform(region, src.transform)
         with ExitStack() as stack:
             tmp = {key: stack.enter_context(atomic_output(path)) for key, path in paths.items()}
-            counts = _stream(src, chosen, region, context, grid, ensemble, batch_size, transform, tmp, tags or {},
+            counts = _stream(src, chosen, region, context, grid, ensemble, options, transform, tmp, tags or {},
                              reporter)
             if not counts.any():
                 raise InputError(f"{image} has no valid pixel in the area to predict (all nodata).")
@@ -322,7 +322,7 @@ def classify_raster(
         "backend": ensemble.backend,
         "histmatch": references,
         "models": len(ensemble.runners),
-        "tta": ensemble.tta,
+        "tta": options.tta,
     }
     return {"outputs": {k: (str(v) if v is not None else None) for k, v in outputs.as_dict().items()},
             "summary": summary}
@@ -363,7 +363,7 @@ def _inside(start: int, size: int, lo: int, length: int) -> slice:
 
 def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, context: Window, grid: TileGrid,
             ensemble: Ensemble,
-            batch_size: int, transform: Affine, tmp: dict[str, Path], tags: dict[str, str],
+            options: PredictOptions, transform: Affine, tmp: dict[str, Path], tags: dict[str, str],
             reporter: Reporter) -> np.ndarray:
     """Runs the tile loop, writing finished blocks as they come; returns pixel counts per class."""
     scheme: ClassScheme = ensemble.spec.scheme
@@ -373,6 +373,7 @@ def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, conte
     disagreement = "uncertainty" in tmp and len(ensemble.runners) > 1
     blender = StripBlender(grid, classes + int(disagreement))
     codes = np.asarray(scheme.codes, dtype=np.uint8)
+    batch_size = options.batch_size
     total = math.ceil(len(grid) / batch_size)
     with ExitStack() as stack:
         # Closed on the way out, errors included, so the reader thread stops before the image is closed.
@@ -416,7 +417,7 @@ def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, conte
 
         for batch in reporter.track(batches, total, "predict", "Predicting tiles"):
             if len(batch.images):
-                probs, spread = ensemble.predict(batch.images, batch.valid)
+                probs, spread = ensemble.predict(batch.images, batch.valid, options.tta)
                 if disagreement:
                     assert spread is not None
                     probs = np.concatenate([probs, spread[:, None]], axis=1)
