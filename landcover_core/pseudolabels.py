@@ -172,12 +172,14 @@ def label_with_confidence(
                     histograms.add(index[index >= 0], conf[index >= 0])
         thresholds = class_thresholds(histograms, config, scheme)
         tags = {"LANDCOVER_PSEUDO_THRESHOLDS": json.dumps(dict(zip(scheme.names, thresholds.round(4).tolist())))}
-        scenes = []
+        scenes: list[dict[str, Any]] = []
+        kept_total = np.zeros(len(scheme), dtype=np.int64)
         for image, out, (classes_path, confidence_path), where in zip(images, outs, predictions, allowed):
             kept = _write_labels(classes_path, confidence_path, Path(out), thresholds, scheme, where, tags)
+            kept_total += kept
             scenes.append({"image": str(image), "labels": str(out), "kept": dict(zip(scheme.names, kept.tolist()))})
     predicted = histograms.counts.sum(axis=1)
-    total = np.sum([list(s["kept"].values()) for s in scenes], axis=0) if scenes else np.zeros(len(scheme), int)
+    total = kept_total
     if not total.sum():
         reporter.warning(f"No predicted pixel reached the confidence thresholds "
                          f"({', '.join(f'{n} {t:.3f}' for n, t in zip(scheme.names, thresholds))}): the label "

@@ -37,15 +37,17 @@ LABELED, POOL, TEST = range(0, 5), range(5, 7), range(7, 10)
 
 
 def image(data: Path, k: int) -> Path:
+    """Scene ``k``'s image."""
     return data / f"202309_patchN_{k}.tif"
 
 
 def mask(data: Path, k: int) -> Path:
+    """Scene ``k``'s mask (class codes)."""
     return data / f"202309_mask_{k}.tif"
 
 
 def test_miou(models: Sequence[Path], data: Path, options: Any) -> float:
-    """mIoU of a model (or an ensemble) over the test scenes, their confusion pooled."""
+    """The mIoU of a model (or an ensemble) over the test scenes, their confusion pooled."""
     import rasterio
 
     from landcover_core.evaluate import confusion_on_grid
@@ -117,7 +119,8 @@ def selftrain(args: argparse.Namespace) -> int:
                             PredictOptions(tile_size=args.tile, device="cpu", threads=args.threads, batch_size=8),
                             reporter)
         rounds = [{"round": r["round"], "val_miou": r["val_miou"], "pseudo_pixels": sum(r["pseudo_pixels"].values()),
-                   "test_miou": test_miou([path], data, predict)} for r, path in zip(result.rounds, result.round_models)]
+                   "test_miou": test_miou([path], data, predict)}
+                  for r, path in zip(result.rounds, result.round_models)]
         supervised.append(result.round_models[0])
         record = {"seed": seed, "best_round": result.best_round, "rounds": rounds,
                   "supervised_test_miou": rounds[0]["test_miou"],
@@ -151,6 +154,7 @@ def selftrain(args: argparse.Namespace) -> int:
 
 
 def vars_of(options: Any) -> dict[str, Any]:
+    """A settings dataclass as a dict (to copy it with changes)."""
     from dataclasses import asdict
 
     return asdict(options)
@@ -188,6 +192,7 @@ def format_tables(records: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``python -m landcover_core.quality selftrain [options]``."""
     parser = argparse.ArgumentParser(prog="python -m landcover_core.quality", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="measure", required=True)
     st = sub.add_parser("selftrain", help="self-training, ensembles and TTA on the s2_korea patches")

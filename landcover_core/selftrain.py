@@ -20,13 +20,11 @@ import json
 import shutil
 import tempfile
 import time
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
-from rasterio.errors import NotGeoreferencedWarning
 from rasterio.windows import Window
 
 from landcover_core.classes import IGNORE_INDEX, ClassScheme
@@ -46,7 +44,7 @@ from landcover_core.data.scenes import Scene, image_grid
 from landcover_core.data.sources import TrainingData, load_training_scenes
 from landcover_core.errors import InputError
 from landcover_core.files import atomic_output, check_output_path
-from landcover_core.labels import RasterLabels
+from landcover_core.labels import Grid, RasterLabels
 from landcover_core.labels.pseudo import WithPseudoLabels
 from landcover_core.progress import Reporter, json_safe
 from landcover_core.pseudolabels import Allowed, label_with_confidence
@@ -81,14 +79,17 @@ class SelfTrainResult:
 
 
 def report_path(out: str | Path) -> Path:
+    """The per-round report of a self-training run writing ``out``: ``OUT.selftrain.jsonl``."""
     return Path(str(out) + ".selftrain.jsonl")
 
 
 def curves_path(out: str | Path) -> Path:
+    """The per-round figure: ``OUT_STEM.selftrain.png``."""
     return Path(out).with_suffix(".selftrain.png")
 
 
 def round_model_path(out: str | Path, round_number: int) -> Path:
+    """Where ``--keep-rounds`` keeps a round's model: ``OUT_STEM.roundN.pt``."""
     return Path(out).with_suffix(f".round{round_number}.pt")
 
 
@@ -129,16 +130,16 @@ def unlabeled_scenes(paths: Sequence[Path], bands: list[int], requested: list[in
         if chosen != bands:
             raise InputError(f"The unlabeled scene {path} gives bands {chosen} but the labeled scenes (and the model) "
                              f"use bands {bands}; pick the same bands with --bands or use images of the same sensor.")
-        scenes.append(Scene(path, chosen, _NoLabels(grid, None), nbytes))
+        scenes.append(Scene(path, chosen, _NoLabels(grid), nbytes))
     return scenes
 
 
 class _NoLabels:
     """The labels of an unlabeled scene before its first pseudo-labels (nothing)."""
 
-    def __init__(self, grid: Any, scheme: ClassScheme | None) -> None:
+    def __init__(self, grid: Grid) -> None:
         self.grid = grid
-        self.scheme = scheme
+        self.scheme = ClassScheme.from_codes([0])  # never read: an unlabeled scene trains on its pseudo-labels
 
     def read(self, window: Window) -> np.ndarray:
         return np.full((int(window.height), int(window.width)), IGNORE_INDEX, dtype=np.int16)
@@ -226,7 +227,7 @@ def self_train(
     options = options or PredictOptions()
     reporter = reporter or Reporter(quiet=True)
     pool = expand_unlabeled(unlabeled)
-    out = check_output_path(config.out, [*data.files(), config.finetune, *pool])
+    out = check_output_path(config.out, [*data.files(), *([config.finetune] if config.finetune else []), *pool])
     if config.resume:
         raise InputError("--resume is not available with self-training.")
     base_scheme = load_spec(config.finetune).scheme if config.finetune and not data.classes else None
@@ -311,7 +312,7 @@ def _run_rounds(config: TrainConfig, settings: SelfTrainConfig, pseudo: PseudoLa
         finally:
             for scene in owned:
                 scene.close()
-        best_record = next((r for r in result.history if r["epoch"] == result.best_epoch), {})
+        best_record: dict[str, Any] = next((r for r in result.history if r["epoch"] == result.best_epoch), {})
         rounds.append(json_safe({
             "round": number,
             "val_miou": result.best_val_miou,

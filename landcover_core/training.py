@@ -157,8 +157,19 @@ class Trainer:
     def __init__(self, config: TrainConfig, scenes: list[Scene], scheme: ClassScheme, reporter: Reporter,
                  scheme_from_labels: bool = True, reference: dict[str, Any] | None = None,
                  index: BlockIndex | None = None, pseudo_weight: float = 1.0) -> None:
-        """See the class; ``index``: labeled blocks already split (self-training keeps one split for all
-        rounds); ``pseudo_weight``: loss weight of pseudo-labeled pixels."""
+        """See the class.
+
+        Args:
+            config: training settings.
+            scenes: the scenes, on ``scheme``.
+            scheme: the classes.
+            reporter: progress, logs and cancellation.
+            scheme_from_labels: the classes were found in the labels (a class without labels is an error).
+            reference: the histogram reference stored in the model, or None.
+            index: labeled blocks already split (self-training keeps one split for all rounds); None
+                finds and splits them.
+            pseudo_weight: loss weight of pseudo-labeled pixels.
+        """
         self.config = config
         self.index = index
         self.pseudo_weight = pseudo_weight

@@ -146,10 +146,12 @@ class Ensemble:
 
     @property
     def spec(self) -> ModelSpec:
+        """The first member's description (its classes are every member's)."""
         return self.runners[0].spec
 
     @property
     def backend(self) -> str:
+        """The first member's backend (``onnx`` or ``torch``)."""
         return self.runners[0].backend
 
     def forward_passes(self, tta: Tta = "none") -> int:

@@ -34,6 +34,7 @@ class WithPseudoLabels:
         self.grid = pseudo.grid
 
     def read(self, window: Window) -> np.ndarray:
+        """int16 labels of ``window``: true class indices, ``K + index`` for pseudo-labels, else IGNORE_INDEX."""
         pseudo = self.pseudo.read(window)
         out = np.where(pseudo >= 0, pseudo + len(self.scheme), IGNORE_INDEX)
         if self.true is not None:
@@ -42,12 +43,14 @@ class WithPseudoLabels:
         return out.astype(np.int16)
 
     def candidate_windows(self, size: int) -> list[Window]:
+        """The windows of either source, row by row."""
         windows = {(w.col_off, w.row_off, w.width, w.height): w for w in self.pseudo.candidate_windows(size)}
         if self.true is not None:
             windows.update({(w.col_off, w.row_off, w.width, w.height): w for w in self.true.candidate_windows(size)})
         return [windows[key] for key in sorted(windows, key=lambda k: (k[1], k[0]))]
 
     def close(self) -> None:
+        """Closes the pseudo-labels (the true labels belong to their scene)."""
         close = getattr(self.pseudo, "close", None)
         if close is not None:
             close()

@@ -96,7 +96,7 @@ def test_members_read_their_own_bands_and_normalisation(image: Path, tmp_path: P
     expected = (Ensemble([rgb])(x, valid) + Ensemble([two])(x[:, [2, 0]], valid)) / 2
     probs, disagreement = ensemble.predict(x, valid)
     np.testing.assert_allclose(probs, expected, atol=1e-6)
-    assert disagreement is not None and 0 <= disagreement.min() and disagreement.max() <= 1
+    assert disagreement is not None and disagreement.min() >= 0 and disagreement.max() <= 1
     # Streamed prediction with confidence and uncertainty.
     outputs = Outputs(tmp_path / "c.tif", tmp_path / "conf.tif", uncertainty=tmp_path / "u.tif")
     result = classify_raster(ensemble, image, outputs, PredictOptions(tile_size=64, tta="flips"))
@@ -107,8 +107,8 @@ def test_members_read_their_own_bands_and_normalisation(image: Path, tmp_path: P
         spread, agree = u.read(1), u.read(2)
         valid_pixels = k.read_masks(1) > 0
         assert np.all(spread[~valid_pixels] == -1.0) and np.all(agree[~valid_pixels] == -1.0)
-        assert 0 <= spread[valid_pixels].min() and spread[valid_pixels].max() <= 1
-        assert 0 <= agree[valid_pixels].min() and agree[valid_pixels].max() <= 1 and agree[valid_pixels].max() > 0
+        assert spread[valid_pixels].min() >= 0 and spread[valid_pixels].max() <= 1
+        assert agree[valid_pixels].min() >= 0 and agree[valid_pixels].max() <= 1 and agree[valid_pixels].max() > 0
         # The more confident the max probability, the lower the entropy (on average, strongly).
         conf = c.read(1)[valid_pixels]
         assert np.corrcoef(conf, spread[valid_pixels])[0, 1] < -0.8

@@ -8,14 +8,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 import rasterio
+from inference_fixtures import PIXEL, local_ensemble, save_mobilenet, whole_image_codes, write_image
 from rasterio.windows import Window
 
-from inference_fixtures import PIXEL, local_ensemble, save_mobilenet, whole_image_codes, write_image
 from landcover_core import cli
 from landcover_core.classes import ClassScheme
+from landcover_core.config import PredictOptions
 from landcover_core.errors import Cancelled, InputError, ModelFileError
 from landcover_core.geotiff import CLASSES_TAG, CONFIDENCE_NODATA
-from landcover_core.config import PredictOptions
 from landcover_core.inference.predict import Ensemble, Outputs, classify_raster, load_ensemble, predict_raster
 from landcover_core.inference.runners import make_runner
 from landcover_core.progress import Reporter

@@ -23,8 +23,8 @@ from landcover_core.errors import InputError
 from landcover_core.labels.base import Grid
 from landcover_core.labels.pseudo import WithPseudoLabels
 from landcover_core.losses import PartialCrossEntropy
-from landcover_core.raster import iter_windows
 from landcover_core.pseudolabels import ConfidenceHistograms, class_thresholds, parse_class_thresholds
+from landcover_core.raster import iter_windows
 from landcover_core.selftrain import extend_index, pseudo_allowed
 from landcover_core.synthetic import DEMO_SCHEME, make_scene
 
