@@ -1,6 +1,6 @@
 """Quality measurements on real data (not tests: they take minutes and measure gains, not mechanics).
 
-``python -m landcover_core.quality selftrain [--data DIR]`` measures on Sentinel-2-like 512² patches
+``python -m landcover_core.quality_selftrain selftrain [--data DIR]`` measures on Sentinel-2-like 512² patches
 (``202309_patchN_K.tif``, bands 1-3 RGB, band 4 a constant alpha; masks ``202309_mask_K.tif`` with codes
 10 building, 30 road, 50 field, 70 forest, 100 background), trained from simulated sparse labels
 (``points:0.01``):
@@ -192,8 +192,9 @@ def format_tables(records: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m landcover_core.quality selftrain [options]``."""
-    parser = argparse.ArgumentParser(prog="python -m landcover_core.quality", description=__doc__.splitlines()[0])
+    """``python -m landcover_core.quality_selftrain selftrain [options]``."""
+    parser = argparse.ArgumentParser(prog="python -m landcover_core.quality_selftrain",
+                                     description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="measure", required=True)
     st = sub.add_parser("selftrain", help="self-training, ensembles and TTA on the s2_korea patches")
     st.add_argument("--data", default=str(DATA))
