@@ -121,14 +121,21 @@ class VectorOptions:
         validate_settings(self)
 
 
+def _class_share(default: float) -> Any:
+    return setting(default, number=Number(float, minimum=0, maximum=1),
+                   help="class balancing: each class keeps at least this share of its predicted pixels (its most "
+                        "confident ones): its threshold is min(--threshold, that class's (1 - share) confidence "
+                        "quantile); 0 turns it off")
+
+
 @dataclass
 class PseudoLabelConfig:
-    """Which predicted pixels become pseudo-labels (``pseudo-label`` and ``self-train``).
+    """Which predicted pixels become pseudo-labels (``pseudo-label``).
 
     A class keeps its pixels whose confidence (the ensemble's max probability) reaches its threshold:
     ``--threshold``, lowered per class so that at least ``--class-share`` of the pixels predicted as that
-    class are kept (class-balanced, so rare or hard classes are not starved), unless
-    ``--class-thresholds`` sets it.
+    class are kept (class-balanced, so rare or hard classes are not starved; off by default here),
+    unless ``--class-thresholds`` sets it.
 
     Raises:
         InputError: a setting outside its range (on construction).
@@ -136,16 +143,20 @@ class PseudoLabelConfig:
 
     threshold: float = setting(0.9, number=Number(float, minimum=0, maximum=1, exclusive_minimum=True),
                                help="confidence a pixel must reach to become a pseudo-label")
-    class_share: float = setting(0.2, number=Number(float, minimum=0, maximum=1),
-                                 help="class balancing: each class keeps at least this share of its predicted pixels "
-                                      "(its most confident ones): its threshold is min(--threshold, that class's "
-                                      "(1 - share) confidence quantile); 0 turns it off")
+    class_share: float = _class_share(0.0)
     class_thresholds: str | None = setting(None, metavar="NAME=T,...",
                                            help="per-class thresholds in (0, 1] by class name or code, e.g. "
                                                 "road=0.7,30=0.8 (they override --threshold and --class-share)")
 
     def __post_init__(self) -> None:
         validate_settings(self)
+
+
+@dataclass
+class SelfTrainPseudoLabels(PseudoLabelConfig):
+    """:class:`PseudoLabelConfig` of ``self-train``: class-balanced by default."""
+
+    class_share: float = _class_share(0.2)
 
 
 @dataclass

@@ -28,7 +28,13 @@ import numpy as np
 from rasterio.windows import Window
 
 from landcover_core.classes import IGNORE_INDEX, ClassScheme
-from landcover_core.config import PredictOptions, PseudoLabelConfig, SelfTrainConfig, TrainConfig
+from landcover_core.config import (
+    PredictOptions,
+    PseudoLabelConfig,
+    SelfTrainConfig,
+    SelfTrainPseudoLabels,
+    TrainConfig,
+)
 from landcover_core.data.sampling import (
     TRAIN,
     UNUSED,
@@ -223,7 +229,7 @@ def self_train(
     from landcover_core.training import Trainer, match_scenes
 
     settings = settings or SelfTrainConfig()
-    pseudo = pseudo or PseudoLabelConfig()
+    pseudo = pseudo or SelfTrainPseudoLabels()
     options = options or PredictOptions()
     reporter = reporter or Reporter(quiet=True)
     pool = expand_unlabeled(unlabeled)

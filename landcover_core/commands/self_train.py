@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from landcover_core.commands import train
-from landcover_core.config import PredictOptions, PseudoLabelConfig, SelfTrainConfig, TrainConfig
+from landcover_core.config import PredictOptions, SelfTrainConfig, SelfTrainPseudoLabels, TrainConfig
 from landcover_core.options import add_settings, settings_from_args
 from landcover_core.progress import Reporter
 
@@ -17,7 +17,7 @@ HELP = ("self-training: rounds of training on the true labels plus the best mode
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``train``'s options, the unlabeled pool, :class:`SelfTrainConfig`, :class:`PseudoLabelConfig` and ``--tta``."""
+    """Adds ``train``'s options, the unlabeled pool, the self-training settings, ``--tta`` and ``--backend``."""
     train.add_arguments(parser)
     pool = parser.add_argument_group("self-training")
     pool.add_argument("--unlabeled", action="append", default=[], metavar="IMAGE|DIR",
@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                            "*.tif and its DeepGlobe *_sat.jpg without mask; repeat. Without it, only the labeled "
                            "scenes' unlabeled pixels are used")
     add_settings(pool, SelfTrainConfig)
-    add_settings(pool, PseudoLabelConfig)
+    add_settings(pool, SelfTrainPseudoLabels)
     # The pseudo-labeling prediction uses the training tile size, batch size, device and threads.
     add_settings(pool, PredictOptions, ["tta", "backend"])
 
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
     options = PredictOptions(tile_size=config.tile_size, batch_size=config.batch_size, device=config.device,
                              threads=config.threads, tta=args.tta, backend=args.backend)
     result = self_train(config, train.training_data(args), args.unlabeled, settings_from_args(SelfTrainConfig, args),
-                        settings_from_args(PseudoLabelConfig, args), options, reporter)
+                        settings_from_args(SelfTrainPseudoLabels, args), options, reporter)
     outputs = {"model": result.model, "report": result.report, "curves": result.curves,
                **{f"round_{i}": path for i, path in enumerate(result.round_models)}}
     return outputs, result.summary()
