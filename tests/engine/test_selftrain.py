@@ -233,3 +233,31 @@ def test_self_train_bad_input_writes_nothing(labeled, tmp_path: Path, run) -> No
                        *common)
     assert code == 2 and "--pseudo-weight" in err, err
     assert files_in(tmp_path) == before
+
+
+def test_schema_describes_the_new_settings() -> None:
+    from landcover_core.cli import build_parser
+    from landcover_core.config import PredictOptions, SelfTrainConfig, SelfTrainPseudoLabels
+    from landcover_core.options import cli_fields, flag_of
+    from landcover_core.schema import describe_engine
+
+    description = describe_engine(build_parser())
+    for command, cls, names in (("pseudo-label", PseudoLabelConfig, None), ("self-train", SelfTrainConfig, None),
+                                ("self-train", SelfTrainPseudoLabels, None),
+                                ("predict", PredictOptions, ("tta", "model_weights")),
+                                ("evaluate", PredictOptions, ("tta", "model_weights")),
+                                ("pseudo-label", PredictOptions, ("tta", "model_weights", "tile_size"))):
+        options = {o["dest"]: o for o in description["commands"][command]["options"]}
+        for field in cli_fields(cls):
+            if names is not None and field.name not in names:
+                continue
+            option = options[field.name]
+            assert option["flag"] == flag_of(field.name) and option["default"] == field.default
+            number = field.metadata["number"]
+            if number is not None:
+                assert (option["minimum"], option["maximum"]) == (number.minimum, number.maximum)
+    assert options["tta"]["choices"] == ["none", "flips", "d4"]
+    assert description["commands"]["pseudo-label"]["options"][0]["repeatable"]  # --model
+    defaults = {o["dest"]: o["default"] for o in description["commands"]["pseudo-label"]["options"]}
+    assert defaults["class_share"] == 0.0
+    assert {o["dest"]: o["default"] for o in description["commands"]["self-train"]["options"]}["class_share"] == 0.2
