@@ -261,3 +261,16 @@ def test_schema_describes_the_new_settings() -> None:
     defaults = {o["dest"]: o["default"] for o in description["commands"]["pseudo-label"]["options"]}
     assert defaults["class_share"] == 0.0
     assert {o["dest"]: o["default"] for o in description["commands"]["self-train"]["options"]}["class_share"] == 0.2
+
+
+def test_unlabeled_folders_stand_for_their_images(tmp_path: Path) -> None:
+    from landcover_core.selftrain import expand_unlabeled
+
+    for name in ("1_sat.jpg", "1_mask.png", "2_sat.jpg", "a.tif", "notes.txt"):
+        (tmp_path / name).write_bytes(b"")
+    assert [p.name for p in expand_unlabeled([tmp_path])] == ["2_sat.jpg", "a.tif"]  # 1 has a mask: labeled
+    with pytest.raises(InputError, match="does not exist"):
+        expand_unlabeled([tmp_path / "missing.tif"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="holds no image"):
+        expand_unlabeled([tmp_path / "empty"])
