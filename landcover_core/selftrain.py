@@ -224,9 +224,8 @@ def self_train(
             scenes; no unlabeled pixel to pseudo-label. Nothing is written then.
         Cancelled: cancelled; no model file is written.
     """
-    from landcover_core.inference.predict import load_ensemble
     from landcover_core.modelfile import load_spec
-    from landcover_core.training import Trainer, match_scenes
+    from landcover_core.training import match_scenes
 
     settings = settings or SelfTrainConfig()
     pseudo = pseudo or SelfTrainPseudoLabels()
@@ -255,7 +254,7 @@ def self_train(
         with tempfile.TemporaryDirectory(prefix=".landcover-selftrain-", dir=out.parent) as folder:
             work = Path(folder)
             rounds, models = _run_rounds(config, settings, pseudo, options, scenes, extra, scheme, index, reference,
-                                         from_labels, work, reporter, load_ensemble, Trainer)
+                                         from_labels, work, reporter)
             best = _best_round(rounds, reporter)
             with atomic_output(out) as tmp:
                 shutil.copyfile(models[best], tmp)
@@ -284,9 +283,12 @@ def _match_extra(extra: list[Scene], reference: dict[str, Any], reporter: Report
 
 def _run_rounds(config: TrainConfig, settings: SelfTrainConfig, pseudo: PseudoLabelConfig, options: PredictOptions,
                 scenes: list[Scene], extra: list[Scene], scheme: ClassScheme, index: BlockIndex,
-                reference: dict[str, Any] | None, from_labels: bool, work: Path, reporter: Reporter,
-                load_ensemble: Any, trainer_class: Any) -> tuple[list[dict[str, Any]], list[Path]]:
+                reference: dict[str, Any] | None, from_labels: bool, work: Path,
+                reporter: Reporter) -> tuple[list[dict[str, Any]], list[Path]]:
     """Round 0 on the true labels, then ``settings.rounds`` rounds with pseudo-labels."""
+    from landcover_core import training
+    from landcover_core.inference.predict import load_ensemble
+
     rounds: list[dict[str, Any]] = []
     models: list[Path] = []
     allowed: list[Allowed | None] = [pseudo_allowed(index, i) for i in range(len(scenes))]
@@ -299,10 +301,9 @@ def _run_rounds(config: TrainConfig, settings: SelfTrainConfig, pseudo: PseudoLa
         owned: list[Any] = []  # what this round opened, closed after it
         try:
             if number:
-                best = models[_best_round(rounds, reporter, quiet=True)]
-                reporter.log(f"Round {number}/{settings.rounds}: pseudo-labeling with round "
-                             f"{_best_round(rounds, reporter, quiet=True)}'s model.")
-                ensemble = load_ensemble([best], options, reporter)
+                best = _best_round(rounds, reporter, quiet=True)
+                reporter.log(f"Round {number}/{settings.rounds}: pseudo-labeling with round {best}'s model.")
+                ensemble = load_ensemble([models[best]], options, reporter)
                 everything = [*scenes, *extra]
                 outs = [work / f"round{number}-{i}.tif" for i in range(len(everything))]
                 summary = label_with_confidence(ensemble, [s.image for s in everything], outs, pseudo, options,
@@ -311,9 +312,9 @@ def _run_rounds(config: TrainConfig, settings: SelfTrainConfig, pseudo: PseudoLa
                 round_index = extend_index(index, round_scenes, len(scheme), reporter)
             else:
                 reporter.log(f"Round 0/{settings.rounds}: supervised training on the true labels.")
-            trainer = trainer_class(round_config, round_scenes, scheme, reporter, scheme_from_labels=from_labels,
-                                    reference=reference, index=round_index,
-                                    pseudo_weight=settings.pseudo_weight if number else 1.0)
+            trainer = training.Trainer(round_config, round_scenes, scheme, reporter, scheme_from_labels=from_labels,
+                                       reference=reference, index=round_index,
+                                       pseudo_weight=settings.pseudo_weight if number else 1.0)
             result = trainer.run()
         finally:
             for scene in owned:
