@@ -16,6 +16,9 @@ eighth of the tiles reach the model, while every row is still read, blended and 
    rasters in memory) on the same 8192² RGB uint8 scene and 2048² reference, each in its own child.
 5. Histogram matching memory: peak RSS on a 32768² raster (16x the pixels; constant 256 px tiles, so it is
    quick to write) / on the 8192² one. ``--histmatch-only`` runs (4) and (5) alone (about 2 minutes).
+6. Ensembles and test-time augmentation: ``predict`` time with ``--tta d4`` and with a 3-model ensemble
+   / single-model ``predict`` of the same raster (2048² RGB, 256 px tiles, 10% overlap, ONNX exports
+   cached beforehand). ``--ensemble-only`` runs (6) alone (a few minutes on 2 cores).
 """
 
 from __future__ import annotations
@@ -49,9 +52,9 @@ from landcover_core.synthetic import write_large_raster
 CLASSES = 6
 
 
-def make_model(path: Path, tile: int) -> Path:
+def make_model(path: Path, tile: int, seed: int = 0) -> Path:
     """Saves a random-init DeepLabV3-MobileNetV3 (GroupNorm) model file for the benchmark."""
-    torch.manual_seed(0)
+    torch.manual_seed(seed)
     model = build_model("mobilenet_v3_large", 3, CLASSES, "none", "group")
     scheme = ClassScheme.from_codes(list(range(1, CLASSES + 1)))
     return save_model(path, model, ModelSpec("mobilenet_v3_large", [1, 2, 3], scheme, [90.0] * 3, [30.0] * 3,
@@ -113,10 +116,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--histmatch-size", type=int, default=8192, help="side of the histmatch vs skimage raster")
     parser.add_argument("--histmatch-scale", type=int, default=4, help="side factor of the large histmatch raster")
     parser.add_argument("--histmatch-only", action="store_true", help="run only the histogram matching figures")
+    parser.add_argument("--ensemble-size", type=int, default=2048, help="side of the TTA/ensemble raster")
+    parser.add_argument("--ensemble-tile", type=int, default=256)
+    parser.add_argument("--ensemble-only", action="store_true", help="run only the TTA and ensemble figures")
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     if args.histmatch_only:
         return write_figures(args, bench_histmatch(args.histmatch_size, args.histmatch_scale))
+    if args.ensemble_only:
+        return write_figures(args, bench_ensemble(args.ensemble_size, args.ensemble_tile, args.batch_size))
     threads = cpu_threads()
     figures: dict[str, float | int | str] = {"threads": threads, "torch": torch.__version__}
     with tempfile.TemporaryDirectory(prefix="landcover-bench-") as folder:
@@ -183,7 +191,36 @@ def main(argv: list[str] | None = None) -> int:
     print(f"(3) predict / bare onnxruntime: {figures['predict_vs_onnxruntime']:.3f}   (target <= 1.1); "
           f"bare torch eager / bare onnxruntime: {figures['torch_vs_onnxruntime']:.2f}")
     figures.update(bench_histmatch(args.histmatch_size, args.histmatch_scale))
+    figures.update(bench_ensemble(args.ensemble_size, args.ensemble_tile, args.batch_size))
     return write_figures(args, figures)
+
+
+def bench_ensemble(size: int, tile: int, batch: int) -> dict[str, float]:
+    """(6) ``predict`` time with d4 TTA and with a 3-model ensemble / a single model, on one size² raster."""
+    with tempfile.TemporaryDirectory(prefix="landcover-bench-ensemble-") as folder:
+        root = Path(folder)
+        os.environ.setdefault("LANDCOVER_CACHE_DIR", str(root / "cache"))
+        models = [make_model(root / f"member{i}.pt", tile, seed=i) for i in range(3)]
+        for model in models:  # ONNX exports happen here, not in the timings
+            make_runner(model, tile, "cpu", "auto")
+        image = write_large_raster(root / "ensemble.tif", size)
+        options = PredictOptions(tile_size=tile, overlap=round(tile * 0.1), batch_size=batch, device="cpu")
+        print(f"ensembles: {size}² RGB, tiles of {tile} px, overlap {options.overlap}", flush=True)
+        times = {}
+        for name, members, tta in (("single", models[:1], "none"), ("d4", models[:1], "d4"),
+                                   ("ensemble3", models, "none")):
+            start = time.perf_counter()
+            predict_raster(members, image, Outputs(root / f"{name}.tif"),
+                           PredictOptions(**{**options.__dict__, "tta": tta}))
+            times[name] = time.perf_counter() - start
+            print(f"  predict {name:<10} {times[name]:8.2f} s", flush=True)
+    figures = {"predict_single_s": times["single"], "predict_d4_s": times["d4"],
+               "predict_ensemble3_s": times["ensemble3"], "d4_ratio": times["d4"] / times["single"],
+               "ensemble3_ratio": times["ensemble3"] / times["single"]}
+    print()
+    print(f"(6) predict --tta d4 / single: {figures['d4_ratio']:.2f} (8 forward passes per tile); "
+          f"3-model ensemble / single: {figures['ensemble3_ratio']:.2f} (3 forward passes per tile)")
+    return figures
 
 
 def write_figures(args: argparse.Namespace, figures: dict) -> int:

@@ -18,7 +18,8 @@ from landcover_core import __version__, files
 from landcover_core.errors import InputError, LandcoverError
 from landcover_core.progress import CancelToken, Reporter
 
-COMMANDS = ("train", "predict", "vectorize", "evaluate", "info", "doctor", "schema", "demo", "histmatch")
+COMMANDS = ("train", "predict", "vectorize", "evaluate", "info", "doctor", "schema", "demo", "histmatch",
+            "pseudo_label", "self_train")
 
 
 class UsageError(Exception):

@@ -16,6 +16,7 @@ Arch = Literal["resnet50", "resnet101", "mobilenet_v3_large"]
 Norm = Literal["batch", "group"]
 DeviceChoice = Literal["auto", "cpu", "cuda"]
 Backend = Literal["auto", "torch", "onnx"]
+Tta = Literal["none", "flips", "d4"]
 
 ARCHS: tuple[str, ...] = get_args(Arch)
 #: Backbone initialisations besides a weights file path.
@@ -99,6 +100,11 @@ class PredictOptions:
                                   help="CPU threads (default: all cores)")
     histmatch: bool = setting(True, help="match the image's histograms to the reference stored in the model, when it "
                                          "has one (--no-histmatch: feed the image as it is)")
+    tta: Tta = setting("none", help="test-time augmentation: average each model over flipped (flips: 4 views) or "
+                                    "flipped and rotated (d4: 8 views) tiles; costs as many forward passes")
+    model_weights: str | None = setting(None, metavar="W1,W2,...",
+                                        help="weights of the ensemble's models in the probability average, one per "
+                                             "--model (default: equal)")
 
     def __post_init__(self) -> None:
         validate_settings(self)
@@ -112,6 +118,62 @@ class VectorOptions:
                               help="merge regions smaller than this (map units², e.g. m²) into their neighbours")
     simplify: float = setting(0.0, number=Number(float, minimum=0),
                               help="simplification tolerance in map units; shared edges stay shared (no gaps)")
+
+    def __post_init__(self) -> None:
+        validate_settings(self)
+
+
+def _class_share(default: float) -> Any:
+    return setting(default, number=Number(float, minimum=0, maximum=1),
+                   help="class balancing: each class keeps at least this share of its predicted pixels (its most "
+                        "confident ones): its threshold is min(--threshold, that class's (1 - share) confidence "
+                        "quantile); 0 turns it off")
+
+
+@dataclass
+class PseudoLabelConfig:
+    """Which predicted pixels become pseudo-labels (``pseudo-label``).
+
+    A class keeps its pixels whose confidence (the ensemble's max probability) reaches its threshold:
+    ``--threshold``, lowered per class so that at least ``--class-share`` of the pixels predicted as that
+    class are kept (class-balanced, so rare or hard classes are not starved; off by default here),
+    unless ``--class-thresholds`` sets it.
+
+    Raises:
+        InputError: a setting outside its range (on construction).
+    """
+
+    threshold: float = setting(0.9, number=Number(float, minimum=0, maximum=1, exclusive_minimum=True),
+                               help="confidence a pixel must reach to become a pseudo-label")
+    class_share: float = _class_share(0.0)
+    class_thresholds: str | None = setting(None, metavar="NAME=T,...",
+                                           help="per-class thresholds in (0, 1] by class name or code, e.g. "
+                                                "road=0.7,30=0.8 (they override --threshold and --class-share)")
+
+    def __post_init__(self) -> None:
+        validate_settings(self)
+
+
+@dataclass
+class SelfTrainPseudoLabels(PseudoLabelConfig):
+    """:class:`PseudoLabelConfig` of ``self-train``: class-balanced by default."""
+
+    class_share: float = _class_share(0.2)
+
+
+@dataclass
+class SelfTrainConfig:
+    """Rounds of self-training: train, pseudo-label the unlabeled pixels, train again on both.
+
+    Raises:
+        InputError: a setting outside its range (on construction).
+    """
+
+    rounds: int = setting(2, number=Number(int, minimum=1, maximum=20),
+                          help="self-training rounds after the supervised round 0")
+    pseudo_weight: float = setting(0.5, number=Number(float, minimum=0, maximum=1, exclusive_minimum=True),
+                                   help="loss weight of a pseudo-labeled pixel (a true label weighs 1)")
+    keep_rounds: bool = setting(False, help="keep every round's model beside OUT (OUT.roundN.pt)")
 
     def __post_init__(self) -> None:
         validate_settings(self)

@@ -24,6 +24,8 @@ CLASSES_TAG = "LANDCOVER_CLASSES"
 
 #: Nodata of confidence rasters: a max class probability is never 0 (it is at least 1/K).
 CONFIDENCE_NODATA = 0.0
+#: Nodata of uncertainty rasters: their values lie in [0, 1], 0 included (a certain prediction).
+UNCERTAINTY_NODATA = -1.0
 
 BLOCK = 256
 
@@ -31,12 +33,12 @@ BLOCK = 256
 #: default (5% of RAM) would let memory grow with the raster until the cache is full.
 GDAL_ENV = {"GDAL_CACHEMAX": 128 * 1024 * 1024}
 
-RasterKind = Literal["classes", "confidence"]
+RasterKind = Literal["classes", "confidence", "uncertainty"]
 
 
 def _profile(kind: RasterKind, width: int, height: int, transform: Affine, crs: CRS | None,
-             nodata: float) -> dict:
-    profile = dict(driver="GTiff", width=width, height=height, count=1, crs=crs, transform=transform,
+             nodata: float, count: int = 1) -> dict:
+    profile = dict(driver="GTiff", width=width, height=height, count=count, crs=crs, transform=transform,
                    nodata=nodata, compress="deflate", BIGTIFF="IF_SAFER")
     if kind == "classes":
         profile.update(dtype="uint8", predictor=1)
@@ -67,6 +69,24 @@ def open_confidence_raster(path: str | Path, width: int, height: int, transform:
     profile = _profile("confidence", width, height, transform, crs, CONFIDENCE_NODATA)
     with rasterio.open(path, "w", **profile) as dst:
         dst.set_band_description(1, "max class probability")
+        yield dst
+        build_overviews(dst, Resampling.average)
+
+
+@contextmanager
+def open_uncertainty_raster(path: str | Path, width: int, height: int, transform: Affine, crs: CRS | None,
+                            disagreement: bool) -> Iterator[rasterio.io.DatasetWriter]:
+    """Opens a float32 uncertainty raster (nodata -1) for window writes.
+
+    Band 1 is the normalised entropy of the (averaged) class probabilities; with ``disagreement``,
+    band 2 is the members' disagreement (see :mod:`landcover_core.inference.predict`).
+    """
+    count = 2 if disagreement else 1
+    profile = _profile("uncertainty", width, height, transform, crs, UNCERTAINTY_NODATA, count)
+    with rasterio.open(path, "w", **profile) as dst:
+        dst.set_band_description(1, "normalised entropy of the class probabilities")
+        if disagreement:
+            dst.set_band_description(2, "members' disagreement: Jensen-Shannon divergence / ln(classes)")
         yield dst
         build_overviews(dst, Resampling.average)
 

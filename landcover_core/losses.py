@@ -15,36 +15,39 @@ class PartialCrossEntropy(nn.Module):
     """Mean cross-entropy over labeled pixels, with optional focal modulation, class weights and Dice.
 
     Unlabeled pixels (``IGNORE_INDEX``) contribute neither loss nor gradient. A batch without any labeled
-    pixel gives a zero loss (connected to the graph), never NaN.
+    pixel gives a zero loss (connected to the graph), never NaN. Pseudo-labels arrive as ``K + index``
+    (see :mod:`landcover_core.labels.pseudo`) and weigh ``pseudo_weight`` where a true label weighs 1.
 
     Args:
         class_weights: per-class weights (K,), or None. The weighted mean divides by the weights' sum.
         focal_gamma: focal-loss exponent; 0 is plain cross-entropy.
-        dice_weight: weight of a soft Dice term computed over labeled pixels only; 0 disables it.
+        dice_weight: weight of a Dice term computed over labeled pixels only; 0 disables it.
+        pseudo_weight: weight of a pseudo-labeled pixel.
     """
 
     def __init__(self, class_weights: torch.Tensor | None = None, focal_gamma: float = 0.0,
-                 dice_weight: float = 0.0) -> None:
+                 dice_weight: float = 0.0, pseudo_weight: float = 1.0) -> None:
         super().__init__()
         self.register_buffer("class_weights", class_weights if class_weights is not None else None)
         self.focal_gamma = focal_gamma
         self.dice_weight = dice_weight
+        self.pseudo_weight = pseudo_weight
 
     def forward(self, logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-        """Args: logits (N, K, H, W); target (N, H, W) int64 class indices or IGNORE_INDEX."""
+        """Args: logits (N, K, H, W); target (N, H, W) int64 class indices, K + index (pseudo) or IGNORE_INDEX."""
         labeled = target != IGNORE_INDEX
         if not bool(labeled.any()):
             return logits.sum() * 0.0
-        safe_target = torch.where(labeled, target, torch.zeros_like(target))
+        num_classes = logits.shape[1]
+        safe_target = torch.where(labeled, target.remainder(num_classes), torch.zeros_like(target))
         logits = logits.float()
         ce = functional.cross_entropy(logits, safe_target, reduction="none")
         if self.focal_gamma > 0:
             ce = (1.0 - torch.exp(-ce)).pow(self.focal_gamma) * ce
+        weights = labeled * torch.where(target >= num_classes, self.pseudo_weight, 1.0)
         if self.class_weights is not None:
-            weights = cast(torch.Tensor, self.class_weights)[safe_target] * labeled
-            loss = (ce * weights).sum() / weights.sum().clamp_min(1e-12)
-        else:
-            loss = ce[labeled].mean()
+            weights = cast(torch.Tensor, self.class_weights)[safe_target] * weights
+        loss = (ce * weights).sum() / weights.sum().clamp_min(1e-12)
         if self.dice_weight > 0:
             loss = loss + self.dice_weight * soft_dice_loss(logits, safe_target, labeled)
         return loss

@@ -114,7 +114,7 @@ def train_model(config: TrainConfig, data: TrainingData, reporter: Reporter | No
     config.sources = data.record(scenes[0].bands)
     reporter.log(f"Training {config.arch} on {len(scenes)} scene(s), classes: {', '.join(scheme.names)}")
     try:
-        reference = _match_scenes(scenes, config, reporter)
+        reference = match_scenes(scenes, config, reporter)
         from_labels = not (data.classes or config.finetune or data.dataset)
         result = Trainer(config, scenes, scheme, reporter, scheme_from_labels=from_labels, reference=reference).run()
     finally:
@@ -124,7 +124,7 @@ def train_model(config: TrainConfig, data: TrainingData, reporter: Reporter | No
     return result
 
 
-def _match_scenes(scenes: list[Scene], config: TrainConfig, reporter: Reporter) -> dict[str, Any] | None:
+def match_scenes(scenes: list[Scene], config: TrainConfig, reporter: Reporter) -> dict[str, Any] | None:
     """Matches every scene's histograms to ``config.reference`` (or a fine-tuned model's reference).
 
     Returns:
@@ -166,9 +166,25 @@ class Trainer:
     """Trains one model on a list of scenes sharing a class scheme."""
 
     def __init__(self, config: TrainConfig, scenes: list[Scene], scheme: ClassScheme, reporter: Reporter,
-                 scheme_from_labels: bool = True, reference: dict[str, Any] | None = None) -> None:
+                 scheme_from_labels: bool = True, reference: dict[str, Any] | None = None,
+                 index: BlockIndex | None = None, pseudo_weight: float = 1.0) -> None:
+        """See the class.
+
+        Args:
+            config: training settings.
+            scenes: the scenes, on ``scheme``.
+            scheme: the classes.
+            reporter: progress, logs and cancellation.
+            scheme_from_labels: the classes were found in the labels (a class without labels is an error).
+            reference: the histogram reference stored in the model, or None.
+            index: labeled blocks already split (self-training keeps one split for all rounds); None
+                finds and splits them.
+            pseudo_weight: loss weight of pseudo-labeled pixels.
+        """
         check_tile_memory(config.tile_size, config.batch_size, len(scenes[0].bands), len(scheme), training=True)
         self.config = config
+        self.index = index
+        self.pseudo_weight = pseudo_weight
         self.scenes = scenes
         self.scheme = scheme
         self.reporter = reporter
@@ -180,8 +196,10 @@ class Trainer:
 
     # -- set-up -------------------------------------------------------------------------------------
     def _prepare_data(self) -> BlockIndex:
-        index = index_blocks(self.scenes, len(self.scheme), self.config.tile_size, self.reporter)
-        split_blocks(index, len(self.scenes), self.config.val_fraction, self.config.seed)
+        index = self.index
+        if index is None:
+            index = index_blocks(self.scenes, len(self.scheme), self.config.tile_size, self.reporter)
+            split_blocks(index, len(self.scenes), self.config.val_fraction, self.config.seed)
         totals = np.sum([b.counts for b in index.blocks], axis=0)
         if np.count_nonzero(totals) < 2:
             only = ", ".join(self.scheme.names[i] for i in np.flatnonzero(totals)) or "none"
@@ -241,7 +259,8 @@ class Trainer:
                 p.requires_grad_(False)
         frozen_bn = cfg.freeze_backbone or (cfg.weights != "none" and cfg.batch_size < MIN_BATCH_FOR_BATCHNORM) \
             or (cfg.finetune is not None and cfg.batch_size < MIN_BATCH_FOR_BATCHNORM)
-        loss_fn = PartialCrossEntropy(self._class_weights(index), cfg.focal_gamma, cfg.dice_weight).to(self.device)
+        loss_fn = PartialCrossEntropy(self._class_weights(index), cfg.focal_gamma, cfg.dice_weight,
+                                      self.pseudo_weight).to(self.device)
         params = [p for p in model.parameters() if p.requires_grad]
         optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
         steps_per_epoch = max(1, cfg.samples_per_epoch // cfg.batch_size)

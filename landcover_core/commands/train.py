@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from landcover_core.config import TrainConfig
 from landcover_core.options import add_settings, cli_fields, parse_bands, settings_from_args
 from landcover_core.progress import Reporter
+
+if TYPE_CHECKING:
+    from landcover_core.data.sources import TrainingData
 
 NAME = "train"
 HELP = "train a DeepLabV3 land-cover model from sparse labels (partial cross-entropy)"
@@ -39,14 +42,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_settings(fit, TrainConfig, [f.name for f in cli_fields(TrainConfig) if f.name not in _MODEL])
 
 
-def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Trains with :func:`~landcover_core.training.train_model`."""
+def training_data(args: argparse.Namespace) -> TrainingData:
+    """The label options as a :class:`~landcover_core.data.sources.TrainingData`."""
     from landcover_core.data.sources import TrainingData
-    from landcover_core.training import metrics_path, train_model
 
-    data = TrainingData(images=args.image, labels=args.labels, class_field=args.class_field, layer=args.layer,
+    return TrainingData(images=args.image, labels=args.labels, class_field=args.class_field, layer=args.layer,
                         label_rasters=args.label_rasters, dataset=args.dataset, bands=parse_bands(args.bands),
                         classes=args.classes, sparse=args.sparse)
+
+
+def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Trains with :func:`~landcover_core.training.train_model`."""
+    from landcover_core.training import metrics_path, train_model
+
     config = settings_from_args(TrainConfig, args, out=args.out)
-    result = train_model(config, data, reporter)
+    result = train_model(config, training_data(args), reporter)
     return {"model": result.model, "curves": result.curves, "metrics": metrics_path(result.model)}, result.summary()

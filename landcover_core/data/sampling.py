@@ -41,6 +41,7 @@ class BlockIndex:
     size: int
     blocks: list[Block]
     states: list[np.ndarray]  # per scene: UNUSED / TRAIN / VAL per block
+    by_scene: bool = False  # the split gave whole scenes to validation
 
     def counts(self, state: int) -> np.ndarray:
         """Labeled pixels per class over the blocks in ``state``."""
@@ -56,7 +57,7 @@ def index_blocks(scenes: list[Scene], num_classes: int, tile_size: int, reporter
     """Finds the labeled blocks, shrinking blocks when labels are few so a split stays possible."""
     size = tile_size
     while True:
-        blocks = _scan(scenes, num_classes, size, reporter)
+        blocks = scan_blocks(scenes, num_classes, size, reporter)
         if len(blocks) >= MIN_BLOCKS or size // 2 < MIN_BLOCK_SIZE:
             break
         size //= 2
@@ -66,12 +67,14 @@ def index_blocks(scenes: list[Scene], num_classes: int, tile_size: int, reporter
     return BlockIndex(size, blocks, states)
 
 
-def _scan(scenes: list[Scene], num_classes: int, size: int, reporter: Reporter) -> list[Block]:
+def scan_blocks(scenes: list[Scene], num_classes: int, size: int, reporter: Reporter) -> list[Block]:
+    """The blocks of ``size`` px of the scenes that hold labels, with their class counts (one scan)."""
     candidates = [(i, w) for i, scene in enumerate(scenes) for w in scene.labels.candidate_windows(size)]
     blocks = []
     for scene_id, window in reporter.track(candidates, len(candidates), "index", "finding labeled pixels"):
         _, labels = scenes[scene_id].read(window)
-        counts = np.bincount(labels[labels >= 0].ravel(), minlength=num_classes)[:num_classes]
+        # Pseudo-labels read as K + index (labels.pseudo): they count for their class.
+        counts = np.bincount(labels[labels >= 0].ravel() % num_classes, minlength=num_classes)[:num_classes]
         if counts.sum():
             blocks.append(Block(scene_id, int(window.row_off) // size, int(window.col_off) // size, counts))
     return blocks
@@ -85,6 +88,7 @@ def split_blocks(index: BlockIndex, num_scenes: int, val_fraction: float, seed: 
     """
     rng = np.random.default_rng(seed)
     by_scene = num_scenes >= 3
+    index.by_scene = by_scene
     unit_of = [b.scene if by_scene else i for i, b in enumerate(index.blocks)]
     units = sorted(set(unit_of))
     unit_counts = {u: np.zeros_like(index.blocks[0].counts) for u in units}
@@ -112,15 +116,20 @@ def split_blocks(index: BlockIndex, num_scenes: int, val_fraction: float, seed: 
 
 def mask_to_state(labels: np.ndarray, window: Window, states: np.ndarray, size: int, state: int) -> np.ndarray:
     """Unlabels the pixels of ``window`` whose block is not in ``state`` (or that lie outside the grid)."""
+    keep = in_state(labels.shape, window, states, size, state)
+    return np.where(keep, labels, IGNORE_INDEX).astype(np.int16)
+
+
+def in_state(shape: tuple[int, ...], window: Window, states: np.ndarray, size: int, state: int) -> np.ndarray:
+    """The (H, W) mask of the pixels of ``window`` whose block is in ``state`` (False outside the grid)."""
     def block_ids(offset: int, length: int, blocks: int) -> tuple[np.ndarray, np.ndarray]:
         absolute = np.arange(offset, offset + length)
         inside = (absolute >= 0) & (absolute // size < blocks)
         return (absolute // size).clip(0, blocks - 1), inside
 
-    rows, rows_inside = block_ids(int(window.row_off), labels.shape[0], states.shape[0])
-    cols, cols_inside = block_ids(int(window.col_off), labels.shape[1], states.shape[1])
-    keep = (states[np.ix_(rows, cols)] == state) & rows_inside[:, None] & cols_inside[None, :]
-    return np.where(keep, labels, IGNORE_INDEX).astype(np.int16)
+    rows, rows_inside = block_ids(int(window.row_off), shape[0], states.shape[0])
+    cols, cols_inside = block_ids(int(window.col_off), shape[1], states.shape[1])
+    return (states[np.ix_(rows, cols)] == state) & rows_inside[:, None] & cols_inside[None, :]
 
 
 def block_window(block: Block, size: int) -> Window:

@@ -139,7 +139,8 @@ class _SceneCache:
 _CACHE = _SceneCache(CACHE_BUDGET)
 
 
-def _image_grid(path: Path, bands: list[int] | None) -> tuple[Grid, list[int], int]:
+def image_grid(path: Path, bands: list[int] | None) -> tuple[Grid, list[int], int]:
+    """An image's grid, its bands (checked; default all) and the bytes of those bands in memory."""
     with open_raster(path, "image") as src:
         chosen = resolve_bands(src, bands)
         nbytes = src.width * src.height * len(chosen) * np.dtype(src.dtypes[0]).itemsize
@@ -149,14 +150,14 @@ def _image_grid(path: Path, bands: list[int] | None) -> tuple[Grid, list[int], i
 def scene_from_polygons(image: str | Path, vector: str | Path, class_field: str, bands: list[int] | None = None,
                         layer: str | None = None, scheme: ClassScheme | None = None) -> Scene:
     """A scene labeled by a polygon (or point/line) layer and a class field."""
-    grid, chosen, nbytes = _image_grid(Path(image), bands)
+    grid, chosen, nbytes = image_grid(Path(image), bands)
     return Scene(Path(image), chosen, PolygonLabels(vector, class_field, grid, layer=layer, scheme=scheme), nbytes)
 
 
 def scene_from_label_raster(image: str | Path, label_raster: str | Path, bands: list[int] | None = None,
                             scheme: ClassScheme | None = None) -> Scene:
     """A scene labeled by a raster of class codes."""
-    grid, chosen, nbytes = _image_grid(Path(image), bands)
+    grid, chosen, nbytes = image_grid(Path(image), bands)
     return Scene(Path(image), chosen, RasterLabels(label_raster, grid, scheme=scheme), nbytes)
 
 
@@ -164,7 +165,7 @@ def scenes_from_deepglobe(folder: str | Path, bands: list[int] | None = None) ->
     """One scene per DeepGlobe tile."""
     scenes = []
     for pair in find_deepglobe_pairs(folder):
-        grid, chosen, nbytes = _image_grid(pair.image, bands)
+        grid, chosen, nbytes = image_grid(pair.image, bands)
         scenes.append(Scene(pair.image, chosen, DeepGlobeMaskLabels(pair, grid), nbytes))
     return scenes
 

@@ -128,7 +128,7 @@ def _scenes_from_pairs(data: TrainingData, scheme: ClassScheme | None) -> list[S
     scenes = [make(image, labels, scheme) for image, labels in pairs]
     if scheme is None and len(scenes) > 1:
         # Each scene numbered its own classes: rebuild them on the union, so a class has one index everywhere.
-        union = union_scheme(scenes)
+        union = union_scheme(scenes, by_code=not data.labels)
         for scene in scenes:
             scene.close()
         scenes = [make(image, labels, union) for image, labels in pairs]
@@ -145,9 +145,17 @@ def _pair(labels: list[str], images: list[str], option: str) -> list[str]:
     return labels
 
 
-def union_scheme(scenes: list[Scene]) -> ClassScheme:
-    """The classes of all scenes together, so that each class has one index everywhere."""
+def union_scheme(scenes: list[Scene], by_code: bool = False) -> ClassScheme:
+    """The classes of all scenes together, so that each class has one index everywhere.
+
+    Args:
+        scenes: scenes each with its own scheme.
+        by_code: the codes are what the labels hold (label rasters, whose class names, if any, come
+            from their ``LANDCOVER_CLASSES`` tag): classes are merged by code.
+    """
     classes = {c.code: c for scene in scenes for c in scene.labels.scheme.classes}
+    if by_code and len({c.name for c in classes.values()}) == len(classes):
+        return ClassScheme(tuple(classes[code] for code in sorted(classes)))
     if all(c.name.startswith("class ") for c in classes.values()):
         return ClassScheme.from_codes(sorted(classes))
     names = {c.name for c in classes.values()}

@@ -29,16 +29,32 @@ from landcover_core.classes import ClassScheme
 from landcover_core.config import PredictOptions, VectorOptions
 from landcover_core.errors import InputError
 from landcover_core.files import atomic_output, check_output_paths
-from landcover_core.geotiff import CONFIDENCE_NODATA, GDAL_ENV, open_class_raster, open_confidence_raster
-from landcover_core.histmatch import HistogramMatcher
+from landcover_core.geotiff import (
+    CONFIDENCE_NODATA,
+    GDAL_ENV,
+    UNCERTAINTY_NODATA,
+    open_class_raster,
+    open_confidence_raster,
+    open_uncertainty_raster,
+)
+from landcover_core.inference.ensemble import (
+    Ensemble,
+    check_ensemble,
+    entropy,
+    model_bands,
+    parse_model_weights,
+)
 from landcover_core.inference.input_check import check_input_range
-from landcover_core.inference.runners import Runner, make_runner
+from landcover_core.inference.runners import make_runner
 from landcover_core.inference.tiling import Block, StripBlender, Tile, TileGrid
 from landcover_core.modelfile import ModelSpec, load_spec
 from landcover_core.progress import Reporter
-from landcover_core.raster import open_raster, read_window, resolve_bands
+from landcover_core.raster import open_raster, read_window
 from landcover_core.resources import check_tile_memory
 from landcover_core.vectorize import check_vector_path
+
+__all__ = ["Ensemble", "Outputs", "check_ensemble", "classify_raster", "load_ensemble", "model_bands",
+           "parse_extent", "predict_raster"]
 
 Extent = tuple[float, float, float, float]
 
@@ -81,101 +97,6 @@ def extent_window(dataset: rasterio.DatasetReader, extent: Extent | None) -> Win
             f"in {dataset.crs})."
         )
     return Window(col0, row0, col1 - col0, row1 - row0)
-
-
-class Ensemble:
-    """One or more runners sharing classes and bands; probabilities are averaged.
-
-    Each model prepares the raw tiles its own way: histogram matching to its reference (once
-    :meth:`match_histograms` has fitted it to the image), then its own mean and standard deviation;
-    pixels without data are set to the model's mean (0 after normalisation), as are the tile parts
-    outside the raster.
-    """
-
-    def __init__(self, runners: Sequence[Runner]) -> None:
-        self.runners = list(runners)
-        self._norm = [
-            (np.asarray(r.spec.mean, np.float32)[:, None, None], np.asarray(r.spec.std, np.float32)[:, None, None])
-            for r in self.runners
-        ]
-        self.matchers: list[HistogramMatcher | None] = [None] * len(self.runners)
-
-    def match_histograms(self, image: str | Path, bands: Sequence[int], enabled: bool = True,
-                         reporter: Reporter | None = None) -> list[str]:
-        """Fits the members that carry a histogram reference to ``image`` (one streaming scan, shared).
-
-        Args:
-            image: the raster about to be classified.
-            bands: its bands fed to the models.
-            enabled: False feeds the image as it is (``--no-histmatch``).
-            reporter: progress of the scan.
-
-        Returns:
-            The references the image is matched to (file names), empty when none.
-        """
-        from landcover_core.histmatch import RasterHistogram, compute_histogram
-
-        self.matchers = [None] * len(self.runners)
-        source = None
-        for i, runner in enumerate(self.runners):
-            if enabled and runner.spec.histogram:
-                source = source or compute_histogram(image, bands, reporter, what="image")
-                self.matchers[i] = HistogramMatcher.fit(source, RasterHistogram.from_dict(runner.spec.histogram))
-        return [str(r.spec.histogram["source"]) for r, m in zip(self.runners, self.matchers, strict=True)
-                if m is not None and r.spec.histogram]
-
-    @property
-    def spec(self) -> ModelSpec:
-        """The first member's spec (classes are shared by every member)."""
-        return self.runners[0].spec
-
-    @property
-    def backend(self) -> str:
-        """The first member's backend (``onnx`` or ``torch``)."""
-        return self.runners[0].backend
-
-    def __call__(self, batch: np.ndarray, valid: np.ndarray) -> np.ndarray:
-        """Probabilities (N, K, T, T) of a raw batch (N, C, T, T) in raster units."""
-        total = None
-        for runner, (mean, std), matcher in zip(self.runners, self._norm, self.matchers, strict=True):
-            raw = batch if matcher is None else np.stack(
-                [matcher.apply(tile, mask) for tile, mask in zip(batch, valid, strict=True)])
-            x = (raw - mean) / np.maximum(std, 1e-12)
-            x *= valid[:, None]
-            probs = runner(x)
-            total = probs if total is None else total + probs
-        assert total is not None
-        return total / len(self.runners) if len(self.runners) > 1 else total
-
-
-def check_ensemble(specs: Sequence[ModelSpec], paths: Sequence[str | Path]) -> None:
-    """Models of an ensemble must share classes and input bands."""
-    first = specs[0]
-    for spec, path in zip(specs[1:], paths[1:], strict=True):
-        if spec.scheme.codes != first.scheme.codes or spec.scheme.names != first.scheme.names:
-            raise InputError(
-                f"Models of an ensemble must share their classes: {paths[0]} has {first.scheme.names} "
-                f"(codes {first.scheme.codes}), {path} has {spec.scheme.names} (codes {spec.scheme.codes})."
-            )
-        if spec.bands != first.bands:
-            raise InputError(
-                f"Models of an ensemble must read the same bands: {paths[0]} uses {first.bands}, "
-                f"{path} uses {spec.bands}."
-            )
-
-
-def model_bands(dataset: rasterio.DatasetReader, spec: ModelSpec, model: str | Path,
-                bands: Sequence[int] | None) -> list[int]:
-    """The raster bands fed to the model: ``bands`` if given, else the model's, checked against the raster."""
-    chosen = list(bands) if bands else list(spec.bands)
-    if len(chosen) != spec.in_channels:
-        raise InputError(f"{len(chosen)} band(s) were chosen ({chosen}) but {model} takes {spec.in_channels}.")
-    if max(chosen) > dataset.count:
-        raise InputError(
-            f"{model} reads bands {chosen} but {dataset.name} has {dataset.count} band(s); "
-            f"use a raster with the bands the model was trained on, or pick {spec.in_channels} bands with --bands."
-        )
-    return resolve_bands(dataset, chosen)
 
 
 @dataclass
@@ -248,29 +169,35 @@ def _prefetch(items: Iterator[Any], depth: int = 2) -> Generator[Any, None, None
 
 @dataclass(frozen=True)
 class Outputs:
-    """The files a prediction writes: the class raster, and optionally confidence and polygons.
+    """The files a prediction writes: the class raster, and optionally confidence, uncertainty and polygons.
 
     Attributes:
         classes: class GeoTIFF (uint8 class codes, colour table, nodata).
-        confidence: float32 GeoTIFF of the max class probability.
+        confidence: float32 GeoTIFF of the (ensemble's) max class probability.
         vector: polygons of the classes (GPKG...), see :func:`~landcover_core.vectorize.vectorize_raster`.
+        uncertainty: float32 GeoTIFF in [0, 1]: normalised entropy, and with several models a second band
+            of their disagreement (see :mod:`landcover_core.inference.ensemble`).
     """
 
     classes: str | Path
     confidence: str | Path | None = None
     vector: str | Path | None = None
+    uncertainty: str | Path | None = None
 
     def as_dict(self) -> dict[str, str | Path | None]:
-        """``{"classes": ..., "confidence": ..., "vector": ...}``."""
-        return {"classes": self.classes, "confidence": self.confidence, "vector": self.vector}
+        """``{"classes": ..., "confidence": ..., "vector": ..., "uncertainty": ...}``."""
+        return {"classes": self.classes, "confidence": self.confidence, "vector": self.vector,
+                "uncertainty": self.uncertainty}
 
 
 def load_ensemble(models: Sequence[str | Path], options: PredictOptions | None = None,
                   reporter: Reporter | None = None) -> Ensemble:
-    """Loads one model or an ensemble into runners for ``options``' device, backend and tile size.
+    """Loads one model or an ensemble into runners for ``options``' device, backend, tile size and weights.
+
+    All members run on tiles of ``options.tile_size``, or of the first model's training tile size.
 
     Raises:
-        InputError: no model, or models that do not share classes and bands.
+        InputError: no model, models that do not share classes, or bad ``--model-weights``.
         ModelFileError: a missing or damaged model file.
     """
     options = options or PredictOptions()
@@ -278,8 +205,10 @@ def load_ensemble(models: Sequence[str | Path], options: PredictOptions | None =
         raise InputError("Give at least one model (--model).")
     specs = [load_spec(m) for m in models]
     check_ensemble(specs, models)
+    weights = parse_model_weights(options.model_weights, len(models))
     tile = int(options.tile_size or specs[0].tile_size)
-    return Ensemble([make_runner(m, tile, options.device, options.backend, options.threads, reporter) for m in models])
+    runners = [make_runner(m, tile, options.device, options.backend, options.threads, reporter) for m in models]
+    return Ensemble(runners, weights, names=models)
 
 
 def predict_raster(
@@ -315,9 +244,11 @@ def predict_raster(
     options = options or PredictOptions()
     if not models:
         raise InputError("Give at least one model (--model).")
-    spec = load_spec(models[0])
+    specs = [load_spec(m) for m in models]
     # Everything cheap is checked before the models are loaded (and maybe exported to ONNX).
-    _check_request(image, outputs, [image, *models], spec, models[0], bands, extent, options)
+    check_ensemble(specs, models)
+    parse_model_weights(options.model_weights, len(models))
+    _check_request(image, outputs, [image, *models], specs, models, bands, extent, options)
     ensemble = load_ensemble(models, options, reporter)
     return classify_raster(ensemble, image, outputs, options, bands=bands, extent=extent,
                            vector_options=vector_options, reporter=reporter,
@@ -356,28 +287,32 @@ def classify_raster(
     vector_options = vector_options or VectorOptions()
     spec = ensemble.spec
     tile = int(options.tile_size or spec.tile_size)
-    overlap = _check_request(image, outputs, [image], spec, "the model", bands, extent, options)
+    overlap = _check_request(image, outputs, [image], [r.spec for r in ensemble.runners], ensemble.names, bands,
+                             extent, options)
     batch_size = options.batch_size
     paths = {key: path for key, path in outputs.as_dict().items() if path is not None}
     with rasterio.Env(**GDAL_ENV), open_raster(image, "image") as src:
-        chosen = model_bands(src, spec, "the model", bands)
+        chosen = ensemble.input_bands(src, bands)
         region = extent_window(src, extent)
-        references = ensemble.match_histograms(image, chosen, options.histmatch, reporter)
+        references = ensemble.match_histograms(image, options.histmatch, reporter)
         if references:
             reporter.log(f"Matching the image's histograms to {', '.join(sorted(set(references)))}.")
-        else:  # matched images are brought into the training range by the matching itself
-            check_input_range(src, chosen, spec, reporter)
+        # Matched members see the image brought into their training range by the matching itself.
+        for runner, matcher, channels in zip(ensemble.runners, ensemble.matchers, ensemble.channels, strict=True):
+            if matcher is None:
+                check_input_range(src, [chosen[c] for c in channels], runner.spec, reporter)
         # Tiles reach ``overlap`` px beyond an extent where the raster goes on: its edge gets context.
         context = _expand(region, overlap, src.width, src.height)
         # Chunk cuts fall on multiples of ``chunk_columns`` in output columns.
         grid = TileGrid(int(context.height), int(context.width), tile, overlap, chunk_columns,
                         int(region.col_off - context.col_off))
         reporter.log(f"Predicting {int(region.width)}x{int(region.height)} px in {len(grid)} tiles of {tile} px "
-                     f"(overlap {overlap}, batch {batch_size}, {ensemble.backend}, {len(ensemble.runners)} model(s)).")
+                     f"(overlap {overlap}, batch {batch_size}, {ensemble.backend}, {len(ensemble.runners)} model(s), "
+                     f"TTA {options.tta}).")
         transform = window_transform(region, src.transform)
         with ExitStack() as stack:
             tmp = {key: stack.enter_context(atomic_output(path)) for key, path in paths.items()}
-            counts = _stream(src, chosen, region, context, grid, ensemble, batch_size, transform, tmp, tags or {},
+            counts = _stream(src, chosen, region, context, grid, ensemble, options, transform, tmp, tags or {},
                              reporter)
             if not counts.any():
                 raise InputError(f"{image} has no valid pixel in the area to predict (all nodata).")
@@ -399,24 +334,29 @@ def classify_raster(
         "overlap": overlap,
         "backend": ensemble.backend,
         "histmatch": references,
+        "models": len(ensemble.runners),
+        "tta": options.tta,
     }
     return {"outputs": {k: (str(v) if v is not None else None) for k, v in outputs.as_dict().items()},
             "summary": summary}
 
 
-def _check_request(image: str | Path, outputs: Outputs, inputs: list, spec: ModelSpec, model: str | Path,
-                   bands: Sequence[int] | None, extent: Extent | None, options: PredictOptions) -> int:
-    """Validates the overlap, output paths, the raster's bands and the extent; returns the overlap."""
-    tile = int(options.tile_size or spec.tile_size)
+def _check_request(image: str | Path, outputs: Outputs, inputs: list, specs: Sequence[ModelSpec],
+                   models: Sequence[str | Path], bands: Sequence[int] | None, extent: Extent | None,
+                   options: PredictOptions) -> int:
+    """Validates the overlap, output paths, the raster's bands for every model and the extent; returns the overlap."""
+    tile = int(options.tile_size or specs[0].tile_size)
     overlap = round(tile * DEFAULT_OVERLAP) if options.overlap is None else int(options.overlap)
     if not 0 <= overlap <= tile // 2:
         raise InputError(f"--overlap must be between 0 and half the tile size ({tile // 2}), not {overlap}.")
-    check_tile_memory(tile, options.batch_size, spec.in_channels, spec.num_classes)
-    check_output_paths({"--out": outputs.classes, "--confidence": outputs.confidence, "--vector": outputs.vector},
-                       inputs)
+    for spec in specs:
+        check_tile_memory(tile, options.batch_size, spec.in_channels, spec.num_classes)
+    check_output_paths({"--out": outputs.classes, "--confidence": outputs.confidence,
+                        "--uncertainty": outputs.uncertainty, "--vector": outputs.vector}, inputs)
     check_vector_path(outputs.vector)
     with open_raster(image, "image") as src:
-        model_bands(src, spec, model, bands)
+        for spec, model in zip(specs, models, strict=True):
+            model_bands(src, spec, model, bands)
         extent_window(src, extent)
     return overlap
 
@@ -435,13 +375,17 @@ def _inside(start: int, size: int, lo: int, length: int) -> slice:
 
 def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, context: Window, grid: TileGrid,
             ensemble: Ensemble,
-            batch_size: int, transform: Affine, tmp: dict[str, Path], tags: dict[str, str],
+            options: PredictOptions, transform: Affine, tmp: dict[str, Path], tags: dict[str, str],
             reporter: Reporter) -> np.ndarray:
     """Runs the tile loop, writing finished blocks as they come; returns pixel counts per class."""
     scheme: ClassScheme = ensemble.spec.scheme
     counts = np.zeros(len(scheme), dtype=np.int64)
-    blender = StripBlender(grid, len(scheme))
+    classes = len(scheme)
+    # The members' disagreement is blended as one more channel after the class probabilities.
+    disagreement = "uncertainty" in tmp and len(ensemble.runners) > 1
+    blender = StripBlender(grid, classes + int(disagreement))
     codes = np.asarray(scheme.codes, dtype=np.uint8)
+    batch_size = options.batch_size
     total = math.ceil(len(grid) / batch_size)
     with ExitStack() as stack:
         # Closed on the way out, errors included, so the reader thread stops before the image is closed.
@@ -453,6 +397,10 @@ def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, conte
         conf = None
         if "confidence" in tmp:
             conf = stack.enter_context(open_confidence_raster(tmp["confidence"], width, height, transform, src.crs))
+        uncertain = None
+        if "uncertainty" in tmp:
+            uncertain = stack.enter_context(open_uncertainty_raster(tmp["uncertainty"], width, height, transform,
+                                                                    src.crs, disagreement))
 
         def write(block: Block) -> None:
             top, left, probs, weight = block
@@ -462,8 +410,9 @@ def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, conte
             if rows.stop <= rows.start or cols.stop <= cols.start:
                 return
             top, left = top + rows.start - dy, left + cols.start - dx
-            probs, ok = probs[:, rows, cols], weight[rows, cols] > 0
-            probs /= np.where(ok, weight[rows, cols], 1.0)
+            blended, ok = probs[:, rows, cols], weight[rows, cols] > 0
+            blended /= np.where(ok, weight[rows, cols], 1.0)
+            probs = blended[:classes]
             index = probs.argmax(axis=0)
             counts[:] += np.bincount(index[ok], minlength=len(scheme))
             window = Window(left, top, ok.shape[1], ok.shape[0])
@@ -471,9 +420,21 @@ def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, conte
             if conf is not None:
                 best = np.where(ok, probs.max(axis=0), np.float32(CONFIDENCE_NODATA))
                 conf.write(best.astype(np.float32), 1, window=window)
+            if uncertain is not None:
+                nodata = np.float32(UNCERTAINTY_NODATA)
+                spread = np.clip(entropy(probs, axis=0) / np.log(classes), 0.0, 1.0) if classes > 1 else 0.0 * probs[0]
+                uncertain.write(np.where(ok, spread, nodata).astype(np.float32), 1, window=window)
+                if disagreement:
+                    uncertain.write(np.where(ok, blended[classes], nodata).astype(np.float32), 2, window=window)
 
         for batch in reporter.track(batches, total, "predict", "Predicting tiles"):
-            probs = ensemble(batch.images, batch.valid) if len(batch.images) else batch.images
+            if len(batch.images):
+                probs, spread = ensemble.predict(batch.images, batch.valid, options.tta)
+                if disagreement:
+                    assert spread is not None
+                    probs = np.concatenate([probs, spread[:, None]], axis=1)
+            else:
+                probs = batch.images
             used = 0
             for tile, has_data in zip(batch.tiles, batch.has_data, strict=True):
                 if has_data:

@@ -12,6 +12,7 @@ from rasterio.windows import Window
 
 from landcover_core.classes import IGNORE_INDEX, ClassScheme
 from landcover_core.errors import InputError
+from landcover_core.geotiff import read_scheme_tag
 from landcover_core.labels.base import Grid
 from landcover_core.raster import inner_part, iter_windows, open_raster
 
@@ -44,6 +45,7 @@ class RasterLabels:
             self.nodata = nodata if nodata is not None else (None if src.nodata is None else int(src.nodata))
             self.aligned = (src.crs == grid.crs and src.transform == grid.transform
                             and (src.width, src.height) == (grid.width, grid.height))
+            tagged = read_scheme_tag(src)
         self._dataset = rasterio.open(self.path)
         self._view = self._dataset if self.aligned else WarpedVRT(
             self._dataset, crs=grid.crs, transform=grid.transform, width=grid.width, height=grid.height,
@@ -53,7 +55,9 @@ class RasterLabels:
         if scheme is None:
             if not codes:
                 raise InputError(f"The label raster {self.path} has no labeled pixel over the image (all nodata).")
-            scheme = ClassScheme.from_codes(codes)
+            # A class raster of this engine (e.g. pseudo-labels) names its classes: keep the names of those present.
+            named = [c for c in tagged.classes if c.code in codes] if tagged else []
+            scheme = ClassScheme(tuple(named)) if named and len(named) == len(codes) else ClassScheme.from_codes(codes)
         elif not set(codes) & set(scheme.codes):
             raise InputError(
                 f"None of the codes in {self.path} ({codes}) is in the class scheme ({scheme.codes})."

@@ -85,8 +85,9 @@ def _predict(d: dict[str, Path], out: Path, *extra, image: str = "image", model:
             "--backend", "torch", *extra]
 
 
-def _train(d: dict[str, Path], out: Path, *extra, labels: str = "polygons", image: str = "image") -> list:
-    return ["train", "--image", d[image], "--labels", d[labels], "--class-field", "class", "--out", out / "model.pt",
+def _train(d: dict[str, Path], out: Path, *extra, labels: str = "polygons", image: str = "image",
+           command: str = "train") -> list:
+    return [command, "--image", d[image], "--labels", d[labels], "--class-field", "class", "--out", out / "model.pt",
             *TINY_TRAIN, *extra]
 
 
@@ -170,8 +171,30 @@ HISTMATCH = [
     Case("reference-bands", lambda d, o: ["histmatch", "--image", d["image"], "--reference", d["image"],
                                           "--reference-bands", "1", "--out", o / "matched.tif"], "different numbers"),
 ]
+PSEUDO_LABEL = [
+    Case("damaged-model", lambda d, o: ["pseudo-label", "--model", d["damaged"], "--image", d["image"],
+                                        "--out", o / "pseudo"], "damaged.pt is damaged"),
+    Case("truncated-image", lambda d, o: ["pseudo-label", "--model", d["model"], "--image", d["truncated"],
+                                          "--out", o / "pseudo", "--backend", "torch"], "truncated.tif"),
+    Case("out-is-file", lambda d, o: ["pseudo-label", "--model", d["model"], "--image", d["image"],
+                                      "--out", d["prediction"]], "is a file; give a folder"),
+    Case("threshold-above-one", lambda d, o: ["pseudo-label", "--model", d["model"], "--image", d["image"],
+                                              "--out", o / "pseudo", "--threshold", "1.5"],
+         "--threshold: 1.5 is out of range"),
+    Case("unknown-class-threshold", lambda d, o: ["pseudo-label", "--model", d["model"], "--image", d["image"],
+                                                  "--out", o / "pseudo", "--class-thresholds", "lava=0.5"], "lava"),
+]
+SELF_TRAIN = [
+    Case("missing-unlabeled", lambda d, o: _train(d, o, "--unlabeled", o / "nope.tif", command="self-train"),
+         "nope.tif does not exist"),
+    Case("zero-rounds", lambda d, o: _train(d, o, "--rounds", "0", command="self-train"),
+         "--rounds: 0 is out of range"),
+    Case("out-is-input", lambda d, o: _train(d, o, "--out", d["image"], command="self-train"), "also an input"),
+    Case("locked-output", lambda d, o: _train(d, o, command="self-train"), "being written by another landcover job",
+         locked="model.pt"),
+]
 CATALOGUE = {"train": TRAIN, "predict": PREDICT, "vectorize": VECTORIZE, "evaluate": EVALUATE, "info": INFO,
-             "histmatch": HISTMATCH}
+             "histmatch": HISTMATCH, "pseudo-label": PSEUDO_LABEL, "self-train": SELF_TRAIN}
 ROWS = [pytest.param(command, case, id=f"{command}-{case.id}")
         for command, cases in CATALOGUE.items() for case in cases]
 
@@ -190,7 +213,7 @@ def _snapshot(*folders: Path) -> dict[str, str]:
 @pytest.mark.parametrize("command,case", ROWS)
 def test_bad_input_fails_clearly_and_changes_nothing(command: str, case: Case, data, train_data, tmp_path: Path,
                                                      run) -> None:
-    inputs = {**data, **train_data} if command == "train" else data
+    inputs = {**data, **train_data} if command in ("train", "self-train") else data
     folders = [tmp_path, *{Path(p).parent for p in inputs.values()}]
     case.setup(tmp_path)
     with contextlib.ExitStack() as stack:
