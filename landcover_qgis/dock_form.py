@@ -386,7 +386,7 @@ class DockForm(QWidget):
     def pseudo_label_request(self, models: Sequence[str], out: str) -> PseudoLabelRequest:
         """The ``pseudo-label`` request for the image layer. Raises FormError/LayerExportError."""
         self._require_schema()
-        return PseudoLabelRequest(list(models), raster_input(self.image()), out)
+        return PseudoLabelRequest(list(models), [raster_input(self.image())], out)
 
     # -- per-project memory ------------------------------------------------------------------------------------
 
