@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
-import zipfile
 from pathlib import Path
 from typing import Dict, List
 
@@ -41,7 +41,7 @@ from qgis.core import (
 )
 
 from conftest import TINY_TRAINING
-from desktop_profile import PLUGIN, make_profile
+from desktop_profile import PLUGIN
 from fake_engine import fake_engine_python, launched_commands, recording_engine
 from landcover_qgis.engine_runner import run_engine
 from landcover_qgis.engine_schema import current_schema
@@ -285,14 +285,10 @@ def test_qgis_process_runs_classify_headless_with_the_plugin_enabled(scene_files
     binary = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
     if not Path(binary).is_file():
         pytest.skip("qgis_process.bin is not installed")
-    plugin_zip = tmp_path / "landcover_qgis.zip"
-    with zipfile.ZipFile(plugin_zip, "w") as archive:
-        for path in (REPO / PLUGIN).rglob("*"):
-            if "__pycache__" not in path.parts:
-                archive.write(path, Path(PLUGIN) / path.relative_to(REPO / PLUGIN))
-        archive.write(REPO / "metadata.txt", f"{PLUGIN}/metadata.txt")
-    profiles = tmp_path / "profiles"
-    make_profile(profiles, plugin_zip)
+    profiles = tmp_path / "profiles"  # QGIS_CUSTOM_CONFIG_PATH: holds profiles/default/python/plugins
+    installed = profiles / "profiles" / "default" / "python" / "plugins" / PLUGIN
+    shutil.copytree(REPO / PLUGIN, installed, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "metadata.txt", installed / "metadata.txt")
     for name in ("home", "tmp"):
         (tmp_path / name).mkdir()
     env = {**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(profiles), "QT_QPA_PLATFORM": "offscreen",
@@ -350,6 +346,17 @@ def far_away_labels() -> QgsVectorLayer:
     return layer
 
 
+class ErrorsKept(QgsProcessingFeedback):
+    """Feedback that keeps the errors reported to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors: List[str] = []
+
+    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802, N803 - QGIS API
+        self.errors.append(error)
+
+
 def test_invalid_parameters_are_refused_before_any_engine_process(plugin, scene_files, model_file: Path,
                                                                   engine_python: str, tmp_path: Path) -> None:
     import processing
@@ -381,8 +388,10 @@ def test_invalid_parameters_are_refused_before_any_engine_process(plugin, scene_
     for algorithm_id, parameters, message in cases:
         with pytest.raises(QgsProcessingException, match=message):
             processing.run(algorithm_id, parameters)
+        # batch runs and models reach prepareAlgorithm without checkParameterValues: it refuses too
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
-        context = QgsProcessingContext()  # batch runs and models reach prepareAlgorithm without checkParameterValues
-        with pytest.raises(QgsProcessingException, match=message):
-            algorithm.prepare(parameters, context, QgsProcessingFeedback())
+        feedback, context = ErrorsKept(), QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        assert not algorithm.prepare(parameters, context, feedback)
+        assert any(re.search(message, error) for error in feedback.errors), feedback.errors
     assert set(launched_commands(tmp_path)) <= {"schema", "info"}, "only the model facts were asked for"
