@@ -51,9 +51,10 @@ _HANDLED = {"image", "bands", "labels", "layer", "class_field", "label_rasters",
 
 
 def generic_options(specs: List[OptionSpec], exclude: set) -> Tuple[EngineOption, ...]:
-    """Every number, switch or choice of an engine command not handled otherwise, as parameters named after it."""
+    """Every option of an engine command not handled otherwise (numbers, switches, choices, text such as
+    ``--class-thresholds``), as parameters named after it; their kind and help are the engine's."""
     return tuple(EngineOption(spec.dest.upper(), spec.dest, spec.dest.replace("_", " ").capitalize())
-                 for spec in specs if spec.dest not in exclude and (spec.is_number or spec.type == "bool" or spec.choices))
+                 for spec in specs if spec.dest not in exclude and not spec.positional and not spec.repeatable)
 
 
 class LabelledImageAlgorithm(EngineAlgorithm):
