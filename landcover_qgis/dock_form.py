@@ -446,8 +446,11 @@ class DockForm(QWidget):
         return None
 
     def pseudo_label_request(self, models: Sequence[str], out: str) -> PseudoLabelRequest:
-        """The ``pseudo-label`` request for the checked unlabeled layers (none: the image layer), into the
-        folder ``out``. Raises FormError/LayerExportError."""
+        """The ``pseudo-label`` request for the checked unlabeled layers (none: the image layer) into ``out``.
+
+        Raises:
+            FormError, LayerExportError: A choice that cannot run.
+        """
         self._require_schema()
         return self.self_training.pseudo_label_request(models, raster_input(self.image()), out)
 

@@ -171,8 +171,10 @@ class PredictRequest:
 
 @dataclass
 class EvaluateRequest:
-    """What ``landcover evaluate`` needs: a prediction (a class raster, or models and an image to predict)
-    and a reference (a raster of class codes, or polygons with a class field).
+    """What ``landcover evaluate`` needs: a prediction and a reference.
+
+    The prediction is a class raster, or models and an image to predict; the reference a raster of class
+    codes, or polygons with a class field.
 
     Attributes:
         prediction: Class raster to assess, or None to predict with ``models`` on ``image`` first.
@@ -248,8 +250,9 @@ class HistogramMatchRequest:
 
 @dataclass
 class PseudoLabelRequest:
-    """What ``landcover pseudo-label`` needs (engines that have the command): confident predictions of
-    ``models`` on unlabeled ``images`` become label rasters in the folder ``out``.
+    """What ``landcover pseudo-label`` needs (engines that have the command).
+
+    Confident predictions of ``models`` on unlabeled ``images`` become label rasters in the folder ``out``.
 
     Attributes:
         settings: Further options by flag (``--threshold``, ``--class-thresholds``...).
@@ -271,8 +274,9 @@ class PseudoLabelRequest:
 
 @dataclass
 class SelfTrainRequest:
-    """What ``landcover self-train`` needs (engines that have the command): a training request plus
-    unlabeled scenes, trained in rounds on its own confident predictions.
+    """What ``landcover self-train`` needs (engines that have the command).
+
+    A training request plus unlabeled scenes; the engine trains in rounds on its own confident predictions.
 
     Attributes:
         train: The labelled part, as for ``train`` (its settings hold every option by flag).

@@ -247,8 +247,9 @@ def add_result_layers(layers: Sequence[QgsMapLayer], project: Optional[QgsProjec
 
 
 def load_prediction_layers(outputs: dict, classes: Sequence[LandClass], name: str) -> List[QgsMapLayer]:
-    """Opens and styles the outputs of ``predict``/``vectorize`` (``classes``, ``confidence``, ``uncertainty``,
-    ``vector``).
+    """Opens and styles the outputs of ``predict``/``vectorize``.
+
+    Outputs: ``classes``, ``confidence``, ``uncertainty`` (a sequential ramp) and ``vector``.
 
     Args:
         outputs: The engine's result outputs (kind -> path).

@@ -83,8 +83,14 @@ def ensemble_problem(members: Sequence[ModelFacts]) -> Optional[str]:
 
 
 def band_problem(model: ModelFacts, band_count: int, chosen: List[int], layer_name: str) -> Optional[str]:
-    """Why a raster with ``band_count`` bands (``chosen``: the bands picked, or empty for the model's own)
-    cannot feed this model, or None."""
+    """Why a raster with ``band_count`` bands cannot feed this model, or None.
+
+    Args:
+        model: The model's facts.
+        band_count: The raster's number of bands.
+        chosen: The bands picked, or empty for the model's own.
+        layer_name: For the message.
+    """
     name = os.path.basename(model.path)
     if chosen:
         if len(chosen) != len(model.bands):

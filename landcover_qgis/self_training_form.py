@@ -6,6 +6,7 @@ leaves its widget disabled.
 
 from __future__ import annotations
 
+import contextlib
 from typing import List, Optional, Sequence
 
 from qgis.core import QgsProject, QgsRasterLayer
@@ -42,12 +43,10 @@ class SelfTrainingGroup(QGroupBox):
     def shutdown(self) -> None:
         """Disconnects from the project."""
         for signal in (QgsProject.instance().layersAdded, QgsProject.instance().layersRemoved):
-            try:
+            with contextlib.suppress(TypeError):  # not connected
                 signal.disconnect(self.refresh_layers)
-            except TypeError:
-                pass
 
-    def refresh_layers(self, *_args) -> None:
+    def refresh_layers(self, *_args: object) -> None:
         """Lists the project's raster layers, keeping the checked ones."""
         checked = set(self.unlabeled.checkedItemsData())
         self.unlabeled.clear()

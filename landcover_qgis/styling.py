@@ -1,5 +1,8 @@
-"""Renderers for the engine's outputs: paletted classes, grey confidence, a sequential ramp for uncertainty,
-categorized polygons. :func:`style_output` is the one entry point by output kind."""
+"""Renderers for the engine's outputs.
+
+Paletted classes, grey confidence, a sequential ramp for uncertainty, categorized polygons;
+:func:`style_output` is the one entry point by output kind.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +25,6 @@ from qgis.core import (
     QgsSymbol,
     QgsVectorLayer,
 )
-
 from qgis.PyQt.QtGui import QColor
 
 from landcover_qgis.class_scheme import LandClass

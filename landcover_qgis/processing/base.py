@@ -1,5 +1,7 @@
-"""What every landcover Processing algorithm shares: engine options as parameters, checks before the engine
-starts, engine calls reporting to the feedback, and styled outputs.
+"""What every landcover Processing algorithm shares.
+
+Engine options as parameters, checks before the engine starts, engine calls reporting to the feedback, and
+styled outputs.
 """
 
 from __future__ import annotations

@@ -144,15 +144,16 @@ class VectorizeAlgorithm(EngineAlgorithm):
             parameter.setHelp(self.option("band").help)
             self.addParameter(parameter)
         self.add_options()
-        self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", "Polygons", QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", "Polygons",
+                                                                  QgsProcessing.TypeVectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
         source = self.engine_raster(self.raster(parameters, "INPUT", context))
         settings = self.engine_settings(parameters, context)
         if self.parameterDefinition("BAND") is not None and parameters.get("BAND") not in (None, "", 0):
             settings.update(self.option("band").setting(self.parameterAsInt(parameters, "BAND", context)))
-        request = VectorizeRequest(classes_raster=source, out=self.parameterAsOutputLayer(parameters, "OUTPUT", context),
-                                   settings=settings)
+        request = VectorizeRequest(classes_raster=source, settings=settings,
+                                   out=self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         result = self.run_call(request.call(), feedback)
         output = result.outputs.get("vector") or result.outputs.get("polygons") or request.out
         self.style_output(context, output, OutputKind.POLYGONS, classes_from_summary(result.summary.get("classes", [])))

@@ -55,8 +55,11 @@ def chosen_bands_problem(layer: QgsRasterLayer, bands: Sequence[int]) -> Optiona
 
 
 def models_problem(paths: Sequence[str], layer: Optional[QgsRasterLayer], bands: List[int]) -> Optional[str]:
-    """Why these model files cannot classify the raster with these bands (unreadable, mixed ensemble, band
-    count), or None. Asks the engine for each model's facts (cached per file version)."""
+    """Why these model files cannot classify the raster with these bands, or None.
+
+    Unreadable files, ensembles of models with other bands or classes, and band counts are refused. Asks the
+    engine for each model's facts (cached per file version).
+    """
     if not paths:
         return "Choose a model file (several files: an ensemble)."
     try:

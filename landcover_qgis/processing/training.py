@@ -51,8 +51,10 @@ _HANDLED = {"image", "bands", "labels", "layer", "class_field", "label_rasters",
 
 
 def generic_options(specs: List[OptionSpec], exclude: set) -> Tuple[EngineOption, ...]:
-    """Every option of an engine command not handled otherwise (numbers, switches, choices, text such as
-    ``--class-thresholds``), as parameters named after it; their kind and help are the engine's."""
+    """Every option of an engine command not handled otherwise, as parameters named after it.
+
+    Numbers, switches, choices and text (such as ``--class-thresholds``); their kind and help are the engine's.
+    """
     return tuple(EngineOption(spec.dest.upper(), spec.dest, spec.dest.replace("_", " ").capitalize())
                  for spec in specs if spec.dest not in exclude and not spec.positional and not spec.repeatable)
 
@@ -116,7 +118,8 @@ class LabelledImageAlgorithm(EngineAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("BEST_VAL_MIOU", "Best validation mIoU"))
 
     def model_outputs(self, result, request: TrainRequest) -> Dict[str, Any]:
-        return {"OUTPUT": result.outputs.get("model", request.out), "BEST_VAL_MIOU": result.summary.get("best_val_miou")}
+        return {"OUTPUT": result.outputs.get("model", request.out),
+                "BEST_VAL_MIOU": result.summary.get("best_val_miou")}
 
 
 class TrainAlgorithm(LabelledImageAlgorithm):

@@ -56,7 +56,8 @@ def recording_engine(folder: Path, real_python: str, description_file: Optional[
             ``sys.exit`` to end there).
     """
     schema = (f"if command == 'schema':\n"
-              f"    emit(event='result', command='schema', outputs={{}}, summary=json.load(open({str(description_file)!r})))\n"
+              f"    summary = json.load(open({str(description_file)!r}))\n"
+              f"    emit(event='result', command='schema', outputs={{}}, summary=summary)\n"
               f"    sys.exit(0)\n") if description_file else ""
     return fake_engine_python(folder, f"""
 command, args = sys.argv[3], sys.argv[4:]

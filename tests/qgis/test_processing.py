@@ -46,7 +46,7 @@ from fake_engine import fake_engine_python, launched_commands, recording_engine
 from landcover_qgis.engine_runner import run_engine
 from landcover_qgis.engine_schema import current_schema
 from landcover_qgis.model_facts import model_facts
-from scene_data import CLASS_FIELD, EPSG, ZONES, write_scene
+from scene_data import CLASS_FIELD, EPSG, ZONES
 
 REPO = Path(__file__).resolve().parents[2]
 #: Class codes of the tiny scene's models (the engine numbers classes from their sorted names).
@@ -65,14 +65,16 @@ def train_parameters(scene_files, out: Path, epochs: int = TINY_TRAINING["epochs
 
 
 @pytest.fixture(scope="module")
-def model_file(engine_python: str, scene_files, tmp_path_factory) -> Path:
-    """One tiny model of the scene, trained once for the module by the engine itself."""
-    out = tmp_path_factory.mktemp("model") / "model.pt"
-    run_engine(engine_python, "train", [
-        "--image", str(scene_files["image"]), "--labels", str(scene_files["labels"]), "--class-field", CLASS_FIELD,
-        "--arch", TINY_TRAINING["arch"], "--weights", TINY_TRAINING["weights"], "--out", str(out),
-        *(arg for dest in ("epochs", "batch_size", "tile_size", "samples_per_epoch")
-          for arg in (f"--{dest.replace('_', '-')}", str(TINY_TRAINING[dest])))])
+def model_file(tiny_model: Path) -> Path:
+    return tiny_model
+
+
+@pytest.fixture(scope="module")
+def classes_file(engine_python: str, scene_files, model_file: Path, tmp_path_factory) -> Path:
+    """The scene classified once by the engine itself, for the tests that read a class raster."""
+    out = tmp_path_factory.mktemp("classified") / "classes.tif"
+    run_engine(engine_python, "predict", ["--model", str(model_file), "--image", str(scene_files["image"]),
+                                          "--out", str(out)])
     return out
 
 
@@ -107,51 +109,57 @@ def test_the_registry_has_every_algorithm_with_help_groups_and_icons(plugin) -> 
                       QgsProcessingOutputHtml)
 
 
-def test_train_honours_selected_features_and_classify_loads_styled_outputs(plugin, scene_layers, scene_files,
-                                                                           tmp_path: Path) -> None:
+def test_finetune_honours_selected_features(plugin, scene_layers, scene_files, model_file: Path,
+                                            tmp_path: Path) -> None:
     import processing
 
     labels = scene_layers["labels"]
     labels.selectByIds([feature.id() for feature in labels.getFeatures()][:4])
-    parameters = train_parameters(scene_files, tmp_path / "model.pt")
-    parameters["LABELS"] = QgsProcessingFeatureSourceDefinition(labels.id(), selectedFeaturesOnly=True)
-    parameters["BANDS"] = [1, 2, 3]
-    trained = processing.run("landcover:train", parameters)
-    assert Path(trained["OUTPUT"]).is_file() and trained["BEST_VAL_MIOU"] is not None
-    used = model_facts(trained["OUTPUT"]).summary["config"]["sources"]["labels"][0]
+    tuned = processing.run("landcover:finetune", {
+        "MODEL": str(model_file), "INPUT": str(scene_files["image"]), "BANDS": [1, 2, 3],
+        "LABELS": QgsProcessingFeatureSourceDefinition(labels.id(), selectedFeaturesOnly=True),
+        "CLASS_FIELD": CLASS_FIELD, "EPOCHS": 1, "BATCH_SIZE": 2, "TILE_SIZE": 64, "SAMPLES_PER_EPOCH": 4,
+        "OUTPUT": str(tmp_path / "tuned.pt")})
+    assert Path(tuned["OUTPUT"]).is_file() and tuned["BEST_VAL_MIOU"] is not None
+    config = model_facts(tuned["OUTPUT"]).summary["config"]
+    assert config["finetune"] == str(model_file)
+    used = config["sources"]["labels"][0]
     assert used != str(scene_files["labels"]), "a selection goes to the engine as an export"
     assert QgsVectorLayer(used, "used", "ogr").featureCount() == 4
 
-    results = processing.runAndLoadResults("landcover:classify", {
-        "INPUT": str(scene_files["image"]), "MODEL": [trained["OUTPUT"]], "OUTPUT": str(tmp_path / "classes.tif"),
-        "CONFIDENCE": str(tmp_path / "confidence.tif"), "VECTOR": str(tmp_path / "polygons.gpkg")})
-    classes = loaded_layer("classes.tif")
-    assert classes.crs().postgisSrid() == EPSG and raster_values(results["OUTPUT"]) <= SCENE_CODES
-    renderer = classes.renderer()
-    assert isinstance(renderer, QgsPalettedRasterRenderer), "the class raster comes back with its colour table"
-    trained_classes = model_facts(trained["OUTPUT"]).classes  # those of the 4 selected features
-    assert [(c.value, c.label) for c in renderer.classes()] == [(c.code, c.name) for c in trained_classes]
+
+def test_a_batch_of_three_rasters_loads_styled_outputs(plugin, scene_files, model_file: Path, tmp_path: Path) -> None:
+    """As the batch dialog runs them: one parameter set per row, one feedback, results loaded and styled."""
+    import processing
+
+    scenes = [shutil.copy(scene_files["image"], tmp_path / f"scene{i}.tif") for i in range(3)]
+    feedback = QgsProcessingFeedback()
+    outputs = [processing.runAndLoadResults("landcover:classify", {
+        "INPUT": str(scene), "MODEL": [str(model_file)], "OUTPUT": str(tmp_path / f"classes{i}.tif"),
+        **({"CONFIDENCE": str(tmp_path / "confidence.tif"), "VECTOR": str(tmp_path / "polygons.gpkg")}
+           if i == 0 else {}),
+    }, feedback=feedback)["OUTPUT"] for i, scene in enumerate(scenes)]
+    assert [Path(p).name for p in outputs] == ["classes0.tif", "classes1.tif", "classes2.tif"]
+    model_classes = [(c.code, c.name) for c in model_facts(str(model_file)).classes]
+    for path in outputs:
+        layer = loaded_layer(Path(path).name)
+        assert layer.crs().postgisSrid() == EPSG and raster_values(path) <= SCENE_CODES
+        assert isinstance(layer.renderer(), QgsPalettedRasterRenderer), "the class raster comes with its colours"
+        assert [(c.value, c.label) for c in layer.renderer().classes()] == model_classes
     polygons = loaded_layer("polygons.gpkg")
     assert polygons.renderer().type() == "categorizedSymbol" and polygons.featureCount() > 0
     assert loaded_layer("confidence.tif").renderer().type() == "singlebandgray"
+    QgsProject.instance().clear()
 
 
-def test_finetune_vectorize_and_histogram_match_by_id(plugin, scene_files, model_file: Path, tmp_path: Path) -> None:
+def test_vectorize_and_histogram_match_by_id(plugin, scene_files, classes_file: Path, tmp_path: Path) -> None:
     import processing
 
-    tuned = processing.run("landcover:finetune", {
-        "MODEL": str(model_file), "INPUT": str(scene_files["image"]),
-        "LABELS": f"{scene_files['labels']}|layername=labels", "CLASS_FIELD": CLASS_FIELD,
-        "EPOCHS": 1, "BATCH_SIZE": 2, "TILE_SIZE": 64, "SAMPLES_PER_EPOCH": 4, "OUTPUT": str(tmp_path / "tuned.pt")})
-    assert model_facts(tuned["OUTPUT"]).summary["config"]["finetune"] == str(model_file)
-
-    classified = processing.run("landcover:classify", {"INPUT": str(scene_files["image"]), "MODEL": str(model_file),
-                                                       "OUTPUT": str(tmp_path / "classes.tif")})
-    vectorized = processing.run("landcover:vectorize", {"INPUT": classified["OUTPUT"],
+    vectorized = processing.run("landcover:vectorize", {"INPUT": str(classes_file),
                                                         "OUTPUT": str(tmp_path / "polygons.gpkg")})
     polygons = QgsVectorLayer(vectorized["OUTPUT"], "polygons", "ogr")
     assert polygons.featureCount() > 0 and polygons.crs().postgisSrid() == EPSG
-    assert {f["class_id"] for f in polygons.getFeatures()} == raster_values(classified["OUTPUT"])
+    assert {f["class_id"] for f in polygons.getFeatures()} == raster_values(str(classes_file))
 
     matched = processing.run("landcover:histmatch", {
         "INPUT": str(scene_files["image"]), "REFERENCE": str(scene_files["image"]), "BANDS": [1, 2],
@@ -162,11 +170,10 @@ def test_finetune_vectorize_and_histogram_match_by_id(plugin, scene_files, model
 
 
 def test_evaluate_writes_a_table_the_json_and_an_html_report(plugin, scene_files, model_file: Path,
-                                                             tmp_path: Path) -> None:
+                                                             classes_file: Path, tmp_path: Path) -> None:
     import processing
 
-    classified = processing.run("landcover:classify", {"INPUT": str(scene_files["image"]), "MODEL": str(model_file),
-                                                       "OUTPUT": str(tmp_path / "classes.tif")})
+    classified = {"OUTPUT": str(classes_file)}
     context = QgsProcessingContext()
     evaluated = processing.run("landcover:evaluate", {
         "PREDICTION": classified["OUTPUT"], "REFERENCE_VECTOR": f"{scene_files['labels']}|layername=labels",
@@ -184,29 +191,6 @@ def test_evaluate_writes_a_table_the_json_and_an_html_report(plugin, scene_files
     assert "Confusion matrix" in page and all(name in page for name in ZONES)
     assert f"{report['miou']:.3f}" in page and (tmp_path / "report.png").is_file()
 
-    predicted = processing.run("landcover:evaluate", {  # models + image instead of a class raster
-        "MODEL": [str(model_file)], "INPUT": str(scene_files["image"]), "REFERENCE_RASTER": classified["OUTPUT"],
-        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_JSON": str(tmp_path / "self.json"),
-        "OUTPUT_HTML": str(tmp_path / "self.html")})
-    assert predicted["OVERALL_ACCURACY"] == pytest.approx(1.0)  # the same model agrees with itself
-
-
-def test_a_batch_of_three_rasters(plugin, model_file: Path, tmp_path: Path) -> None:
-    """As the batch dialog runs them: one algorithm, a parameter set per row, one context and feedback."""
-    import processing
-
-    scenes = []
-    for index in range(3):
-        folder = tmp_path / f"scene{index}"
-        folder.mkdir()
-        scenes.append(write_scene(folder)["image"])
-    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
-    outputs = [processing.run("landcover:classify", {"INPUT": str(scene), "MODEL": str(model_file),
-                                                     "OUTPUT": str(tmp_path / f"classes{i}.tif")},
-                              context=context, feedback=feedback)["OUTPUT"] for i, scene in enumerate(scenes)]
-    assert [Path(p).name for p in outputs] == ["classes0.tif", "classes1.tif", "classes2.tif"]
-    for path in outputs:
-        assert QgsRasterLayer(path, "c").crs().postgisSrid() == EPSG and raster_values(path) <= SCENE_CODES
 
 
 # -- a model: Train → Classify → Evaluate --------------------------------------------------------------------------
@@ -304,9 +288,6 @@ def test_qgis_process_runs_classify_headless_with_the_plugin_enabled(scene_files
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
     assert results["OUTPUT"] == str(out) and raster_values(str(out)) <= SCENE_CODES
-    refused = qgis_process("run", "landcover:classify", "--", f"INPUT={scene_files['image']}", f"MODEL={model_file}",
-                           "BANDS=1", "BANDS=2", f"OUTPUT={tmp_path / 'never.tif'}")
-    assert refused.returncode != 0 and "trained on 3 bands" in refused.stdout + refused.stderr
 
 
 # -- cancelling and refusing ---------------------------------------------------------------------------------------
@@ -365,6 +346,8 @@ def test_invalid_parameters_are_refused_before_any_engine_process(plugin, scene_
     image, labels = str(scene_files["image"]), f"{scene_files['labels']}|layername=labels"
     far = far_away_labels()
     QgsProject.instance().addMapLayer(far)
+    one_band = str(tmp_path / "one_band.tif")
+    gdal.Translate(one_band, image, bandList=[1])
     cases = [
         ("landcover:classify", {"INPUT": image, "MODEL": str(model_file), "BANDS": [1, 2],
                                 "OUTPUT": str(tmp_path / "c.tif")}, "trained on 3 bands"),
@@ -382,6 +365,9 @@ def test_invalid_parameters_are_refused_before_any_engine_process(plugin, scene_
         ("landcover:evaluate", {"PREDICTION": image, "REFERENCE_VECTOR": far.id(), "CLASS_FIELD": CLASS_FIELD,
                                 "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_JSON": str(tmp_path / "r.json"),
                                 "OUTPUT_HTML": str(tmp_path / "r.html")}, "does not overlap"),
+        ("landcover:evaluate", {"MODEL": [str(model_file)], "INPUT": one_band, "REFERENCE_RASTER": one_band,
+                                "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_JSON": str(tmp_path / "r.json"),
+                                "OUTPUT_HTML": str(tmp_path / "r.html")}, r"has only 1 band\(s\)"),
         ("landcover:histmatch", {"INPUT": image, "REFERENCE": image, "BANDS": [1, 2], "REFERENCE_BANDS": [1],
                                  "OUTPUT": str(tmp_path / "h.tif")}, "one reference band per matched band"),
     ]

@@ -16,10 +16,11 @@ from typing import Any, Dict, List
 import pytest
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProcessingParameterEnum, QgsProject, QgsSettings
 
-from conftest import TINY_TRAINING, wait_for
+from conftest import wait_for
 from fake_engine import recording_engine
 from landcover_qgis.engine_runner import run_engine
-from landcover_qgis.engine_schema import EngineSchema
+from landcover_qgis.engine_check import EngineCapabilities
+from landcover_qgis.engine_schema import EngineSchema, current_schema
 from landcover_qgis.model_facts import model_facts
 from landcover_qgis.settings import ENGINE_PYTHON_KEY
 from scene_data import CLASS_FIELD
@@ -83,13 +84,8 @@ def real_description(engine_python: str) -> Dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def model_file(engine_python: str, scene_files, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("semi") / "model.pt"
-    run_engine(engine_python, "train", [
-        "--image", str(scene_files["image"]), "--labels", str(scene_files["labels"]), "--class-field", CLASS_FIELD,
-        "--arch", TINY_TRAINING["arch"], "--weights", TINY_TRAINING["weights"], "--out", str(out),
-        "--epochs", "1", "--batch-size", "2", "--tile-size", "64", "--samples-per-epoch", "4"])
-    return out
+def model_file(tiny_model: Path) -> Path:
+    return tiny_model
 
 
 @pytest.fixture()
@@ -180,7 +176,8 @@ def test_classify_with_tta_and_uncertainty_loads_a_ramp_styled_layer(future_engi
     assert args[args.index("--tta") + 1] == "d4" and args[args.index("--uncertainty") + 1] == str(
         tmp_path / "uncertainty.tif")
     assert "--no-histmatch" in args, "switching matching off reaches the engine"
-    layer = next(l for l in QgsProject.instance().mapLayers().values() if "uncertainty.tif" in l.source())
+    layer = next(loaded for loaded in QgsProject.instance().mapLayers().values()
+                 if "uncertainty.tif" in loaded.source())
     assert layer.renderer().type() == "singlebandpseudocolor"
     QgsProject.instance().clear()
 
@@ -216,8 +213,7 @@ def test_the_dock_says_whether_the_model_carries_a_histogram_reference(dock, mod
     from landcover_qgis.option_widgets import select_id
 
     form = dock.form
-    dock.check_engine()
-    assert wait_for(lambda: dock.capabilities.available and dock._check_task is None, 60)
+    dock.apply_capabilities(EngineCapabilities(available=True, schema=current_schema()))
     assert select_id(form.model_mode, "existing")
     form.model_files.setFilePath(str(model_file))
     assert wait_for(lambda: form.model_reference.text() != "", 60)
