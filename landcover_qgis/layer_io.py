@@ -109,7 +109,7 @@ def raster_file(layer: QgsRasterLayer) -> Optional[str]:
         return None
     parts = _decoded_source(layer)
     path = parts.get("path") or ""
-    return path if path and os.path.isfile(path) and not parts.get("layerName") else None
+    return os.path.abspath(path) if path and os.path.isfile(path) and not parts.get("layerName") else None
 
 
 def vector_file(layer: QgsVectorLayer) -> Optional[VectorInput]:
@@ -120,7 +120,7 @@ def vector_file(layer: QgsVectorLayer) -> Optional[VectorInput]:
     path = parts.get("path") or ""
     if not path or not os.path.isfile(path):
         return None
-    return VectorInput(path, parts.get("layerName") or None)
+    return VectorInput(os.path.abspath(path), parts.get("layerName") or None)
 
 
 def raster_input(layer: QgsRasterLayer, bands: Optional[Sequence[int]] = None) -> RasterInput:

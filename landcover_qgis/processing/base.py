@@ -6,6 +6,7 @@ styled outputs.
 
 from __future__ import annotations
 
+import os
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
@@ -173,8 +174,27 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
         return settings
 
     def files(self, parameters, name: str, context) -> List[str]:
-        """The files of a multiple-layers (files) parameter; none chosen is an empty list, not ``['']``."""
-        return [path for path in self.parameterAsFileList(parameters, name, context) if path]
+        """The absolute files of a multiple-layers (files) parameter; none chosen is ``[]``, not ``['']``.
+
+        Paths are made absolute: the engine runs in its own working folder (relative paths come from
+        ``qgis_process`` command lines).
+        """
+        return [os.path.abspath(path) for path in self.parameterAsFileList(parameters, name, context) if path]
+
+    def file(self, parameters, name: str, context) -> str:
+        """A file parameter's absolute path, or ``""``."""
+        path = self.parameterAsFile(parameters, name, context)
+        return os.path.abspath(path) if path else ""
+
+    def output_layer(self, parameters, name: str, context) -> str:
+        """A layer destination's absolute path, or ``""`` when it is not wanted."""
+        path = self.parameterAsOutputLayer(parameters, name, context)
+        return os.path.abspath(path) if path else ""
+
+    def output_file(self, parameters, name: str, context) -> str:
+        """A file or folder destination's absolute path, or ``""`` when it is not wanted."""
+        path = self.parameterAsFileOutput(parameters, name, context)
+        return os.path.abspath(path) if path else ""
 
     def enum_id(self, parameters, name: str, context) -> str:
         """The engine id chosen in an enum parameter (its options are engine ids)."""

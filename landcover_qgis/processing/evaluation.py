@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, Dict, Optional
 
@@ -103,8 +104,8 @@ class EvaluateAlgorithm(EngineAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
         prediction = self.parameterAsRasterLayer(parameters, "PREDICTION", context)
-        out_json = self.parameterAsFileOutput(parameters, "OUTPUT_JSON", context)
-        out_html = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
+        out_json = self.output_file(parameters, "OUTPUT_JSON", context)
+        out_html = self.output_file(parameters, "OUTPUT_HTML", context)
         request = EvaluateRequest(prediction=None, out_json=out_json, out_png=str(Path(out_html).with_suffix(".png")))
         assessed = self.engine_raster(prediction) if prediction is not None else None
         if assessed is not None:
@@ -118,7 +119,7 @@ class EvaluateAlgorithm(EngineAlgorithm):
         else:
             path, layer_name = self.parameterAsCompatibleSourceLayerPathAndLayerName(
                 parameters, "REFERENCE_VECTOR", context, VECTOR_EXTENSIONS, "gpkg", feedback)
-            request.reference_vector = VectorInput(path, layer_name or None)
+            request.reference_vector = VectorInput(os.path.abspath(path), layer_name or None)
             request.class_field = self.parameterAsString(parameters, "CLASS_FIELD", context)
         call = request.call()
         if assessed is not None and assessed.prepare is not None:

@@ -95,16 +95,16 @@ class ClassifyAlgorithm(EngineAlgorithm):
             rectangle = self.parameterAsExtent(parameters, "EXTENT", context, image.crs())
             if not rectangle.isNull():
                 extent = (rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum())
-        vector = self.parameterAsOutputLayer(parameters, "VECTOR", context) or None
+        vector = self.output_layer(parameters, "VECTOR", context) or None
         settings = self.engine_settings(parameters, context, [o for o in self.options if o not in POLYGON_OPTIONS])
         if vector:
             settings.update(self.engine_settings(parameters, context, POLYGON_OPTIONS))
         request = PredictRequest(
             models=self.files(parameters, "MODEL", context),
             image=self.engine_raster(image, self.parameterAsInts(parameters, "BANDS", context)), extent=extent,
-            out=self.parameterAsOutputLayer(parameters, "OUTPUT", context),
-            confidence=self.parameterAsOutputLayer(parameters, "CONFIDENCE", context) or None,
-            uncertainty=(self.parameterAsOutputLayer(parameters, "UNCERTAINTY", context) or None)
+            out=self.output_layer(parameters, "OUTPUT", context),
+            confidence=self.output_layer(parameters, "CONFIDENCE", context) or None,
+            uncertainty=(self.output_layer(parameters, "UNCERTAINTY", context) or None)
             if self.parameterDefinition("UNCERTAINTY") else None,
             vector=vector, settings=settings,
         )
@@ -153,7 +153,7 @@ class VectorizeAlgorithm(EngineAlgorithm):
         if self.parameterDefinition("BAND") is not None and parameters.get("BAND") not in (None, "", 0):
             settings.update(self.option("band").setting(self.parameterAsInt(parameters, "BAND", context)))
         request = VectorizeRequest(classes_raster=source, settings=settings,
-                                   out=self.parameterAsOutputLayer(parameters, "OUTPUT", context))
+                                   out=self.output_layer(parameters, "OUTPUT", context))
         result = self.run_call(request.call(), feedback)
         output = result.outputs.get("vector") or result.outputs.get("polygons") or request.out
         self.style_output(context, output, OutputKind.POLYGONS, classes_from_summary(result.summary.get("classes", [])))
@@ -204,8 +204,8 @@ class HistogramMatchAlgorithm(EngineAlgorithm):
                                      self.parameterAsInts(parameters, "BANDS", context)),
             reference=self.engine_raster(self.raster(parameters, "REFERENCE", context),
                                          self.parameterAsInts(parameters, "REFERENCE_BANDS", context)),
-            out=self.parameterAsOutputLayer(parameters, "OUTPUT", context),
-            plot=self.parameterAsFileOutput(parameters, "PLOT", context) or None,
+            out=self.output_layer(parameters, "OUTPUT", context),
+            plot=self.output_file(parameters, "PLOT", context) or None,
         )
         result = self.run_call(request.call(), feedback)
         outputs = {"OUTPUT": result.outputs.get("raster") or result.outputs.get("out") or request.out}

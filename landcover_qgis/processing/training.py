@@ -5,6 +5,7 @@ The last two appear only when the engine has the ``self-train`` / ``pseudo-label
 
 from __future__ import annotations
 
+import os
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (
@@ -102,8 +103,8 @@ class LabelledImageAlgorithm(EngineAlgorithm):
         reference = self.parameterAsRasterLayer(parameters, "REFERENCE", context) if "REFERENCE" in parameters else None
         request = TrainRequest(
             image=self.engine_raster(image, self.parameterAsInts(parameters, "BANDS", context)),
-            out=self.parameterAsFileOutput(parameters, "OUTPUT", context),
-            labels=VectorInput(path, layer_name or None),
+            out=self.output_file(parameters, "OUTPUT", context),
+            labels=VectorInput(os.path.abspath(path), layer_name or None),
             class_field=self.parameterAsString(parameters, "CLASS_FIELD", context),
             reference=self.engine_raster(reference) if reference is not None else None,
             settings=self.engine_settings(parameters, context),
@@ -179,13 +180,13 @@ class FineTuneAlgorithm(LabelledImageAlgorithm):
         problem = super().problem(parameters, context)
         if problem:
             return problem
-        return models_problem([self.parameterAsFile(parameters, "MODEL", context)],
+        return models_problem([self.file(parameters, "MODEL", context)],
                               self.parameterAsRasterLayer(parameters, "INPUT", context),
                               self.parameterAsInts(parameters, "BANDS", context))
 
     def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
         request = self.train_request(parameters, context, feedback)
-        request.finetune = self.parameterAsFile(parameters, "MODEL", context)
+        request.finetune = self.file(parameters, "MODEL", context)
         return self.model_outputs(self.run_call(request.call(), feedback), request)
 
 
@@ -254,7 +255,7 @@ class PseudoLabelAlgorithm(EngineAlgorithm):
         request = PseudoLabelRequest(
             models=self.files(parameters, "MODEL", context),
             images=[self.engine_raster(layer) for layer in self.parameterAsLayerList(parameters, "INPUT", context)],
-            out=self.parameterAsFileOutput(parameters, "OUTPUT", context),
+            out=self.output_file(parameters, "OUTPUT", context),
             settings=self.engine_settings(parameters, context),
         )
         result = self.run_call(request.call(), feedback)
