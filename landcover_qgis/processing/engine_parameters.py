@@ -38,10 +38,6 @@ class EngineOption:
     advanced: bool = False
 
 
-#: Kept for readers of the number options (same fields).
-EngineNumber = EngineOption
-
-
 def number_parameter(name: str, description: str, spec: Optional[OptionSpec]) -> QgsProcessingParameterNumber:
     """A number parameter with the option's type, inclusive bounds (exclusive ones moved inwards) and default.
 
@@ -97,11 +93,6 @@ def option_parameter(option: EngineOption, spec: Optional[OptionSpec],
     if option.advanced:
         parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
     return parameter
-
-
-def is_number(parameter: Optional[QgsProcessingParameterDefinition]) -> bool:
-    """Whether a declared option parameter is a number (the others are booleans, choices or text)."""
-    return isinstance(parameter, QgsProcessingParameterNumber)
 
 
 def option_value(parameter: QgsProcessingParameterDefinition, spec: OptionSpec, value: Any) -> Any:
