@@ -83,6 +83,8 @@ class SelfTrainingGroup(QGroupBox):
     def self_train_request(self, train: TrainRequest) -> SelfTrainRequest:
         """Self-training: ``train`` plus the checked layers as unlabeled scenes, with threshold and rounds."""
         train.settings.update(self._settings(SELF_TRAIN, ("threshold", "rounds")))
+        if self.schema is not None and self.schema.option(SELF_TRAIN, "reference") is None:
+            train.reference = None  # this engine's self-train cannot histogram-match
         spec = self.schema.option(SELF_TRAIN, "unlabeled") if self.schema is not None else None
         return SelfTrainRequest(train, [raster_input(layer) for layer in self.unlabeled_layers()],
                                 spec.flag if spec is not None else "--unlabeled")

@@ -75,11 +75,11 @@ class LabelledImageAlgorithm(EngineAlgorithm):
         self.addParameter(QgsProcessingParameterField("CLASS_FIELD", "Class field", parentLayerParameterName="LABELS"))
 
     def add_reference(self) -> None:
-        """The histogram reference raster, when the engine's train has ``--reference``."""
-        if self.option("reference", "train") is not None:
+        """The histogram reference raster, when the engine command has ``--reference``."""
+        if self.option("reference") is not None:
             parameter = QgsProcessingParameterRasterLayer("REFERENCE", "Reference raster for histogram matching",
                                                           optional=True)
-            parameter.setHelp(self.option("reference", "train").help)
+            parameter.setHelp(self.option("reference").help)
             self.addParameter(parameter)
 
     def problem(self, parameters, context) -> Optional[str]:
