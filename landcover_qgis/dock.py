@@ -6,6 +6,7 @@ because the engine runs in a child process watched by a QgsTask.
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import Callable, List, Optional, Sequence
@@ -30,13 +31,15 @@ from landcover_qgis.class_scheme import LandClass, classes_from_summary
 from landcover_qgis.dock_form import DockForm, FormError
 from landcover_qgis.engine_check import EngineCapabilities, describe_versions
 from landcover_qgis.engine_commands import EngineCall
+from landcover_qgis.engine_runner import EngineFailure
 from landcover_qgis.engine_schema import current_schema
 from landcover_qgis.layer_io import LayerExportError, add_result_layers, load_prediction_layers, work_directory
+from landcover_qgis.model_facts import ModelFacts, model_facts
 from landcover_qgis.settings import engine_location
 from landcover_qgis.tasks import EngineCheckTask, EngineTask, TaskOutcome
 
 LOG_TAG = "landcover"
-_METRIC_COLUMNS = (("Epoch", "epoch"), ("Train loss", "train_loss"), ("Val loss", "val_loss"), ("Val mIoU", "val_miou"))
+_METRIC_COLUMNS = (("Round", "round"), ("Epoch", "epoch"), ("Train loss", "train_loss"), ("Val loss", "val_loss"), ("Val mIoU", "val_miou"))
 _EVALUATION_COLUMNS = ("Class", "IoU", "Precision", "Recall", "F1")
 
 
@@ -56,6 +59,7 @@ class LandcoverDock(QgsDockWidget):
     jobFinished = pyqtSignal(bool)
     engineChecked = pyqtSignal()
     schemaChanged = pyqtSignal()
+    modelDescribed = pyqtSignal(str, object)
 
     def __init__(self, iface, open_setup: Callable[[], None], parent: Optional[QWidget] = None) -> None:
         super().__init__("landcover", parent)
@@ -99,15 +103,23 @@ class LandcoverDock(QgsDockWidget):
         self.pseudo_label_button = QPushButton("Pseudo-label")
         self.pseudo_label_button.setEnabled(False)
         self.pseudo_label_button.setToolTip("Needs an engine with a 'pseudo-label' command.")
+        self.self_train_button = QPushButton("Self-train")
+        self.self_train_button.setEnabled(False)
+        self.self_train_button.setToolTip("Needs an engine with a 'self-train' command.")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
-        for button in (self.train_button, self.classify_button, self.pseudo_label_button, self.cancel_button):
+        for button in (self.train_button, self.classify_button, self.pseudo_label_button, self.self_train_button,
+                       self.cancel_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.train_button.clicked.connect(self.start_training)
         self.classify_button.clicked.connect(self.start_classification)
         self.pseudo_label_button.clicked.connect(self.start_pseudo_labelling)
+        self.self_train_button.clicked.connect(self.start_self_training)
         self.cancel_button.clicked.connect(self.cancel)
+        self.form.model_files.fileChanged.connect(self.describe_model)
+        self.form.model_mode.currentIndexChanged.connect(self.describe_model)
+        self.modelDescribed.connect(self._model_described)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -187,8 +199,12 @@ class LandcoverDock(QgsDockWidget):
             self.form.apply_schema(capabilities.schema)
         self.pseudo_label_button.setEnabled(capabilities.pseudo_label and not self.busy)
         self.pseudo_label_button.setToolTip(
-            "Make pseudo-labels with the model." if capabilities.pseudo_label
+            "Make pseudo-labels of the unlabeled layers with the model." if capabilities.pseudo_label
             else "Not available: this engine has no 'pseudo-label' command.")
+        self.self_train_button.setEnabled(capabilities.self_train and not self.busy)
+        self.self_train_button.setToolTip(
+            "Train in rounds, adding confident predictions on the unlabeled layers." if capabilities.self_train
+            else "Not available: this engine has no 'self-train' command.")
 
     # -- jobs ----------------------------------------------------------------------------------------------------
 
@@ -264,6 +280,7 @@ class LandcoverDock(QgsDockWidget):
         for button in (self.train_button, self.classify_button, self.setup_button):
             button.setEnabled(not running)
         self.pseudo_label_button.setEnabled(not running and self.capabilities.pseudo_label)
+        self.self_train_button.setEnabled(not running and self.capabilities.self_train)
         self.cancel_button.setEnabled(running)
 
     def _add_metrics(self, metrics: dict) -> None:
@@ -271,7 +288,7 @@ class LandcoverDock(QgsDockWidget):
         self.metrics_table.insertRow(row)
         for column, (_title, key) in enumerate(_METRIC_COLUMNS):
             value = metrics.get(key)
-            text = str(value) if key == "epoch" else _number(value)
+            text = ("" if value is None else str(value)) if key in ("epoch", "round") else _number(value)
             self.metrics_table.setItem(row, column, QTableWidgetItem(text))
         self.metrics_table.scrollToBottom()
 
@@ -296,8 +313,41 @@ class LandcoverDock(QgsDockWidget):
         best = result.summary.get("best_val_miou")
         self.show_message(f"Model saved: {self.last_model} (best val mIoU {_number(best)}). "
                           f"Classes: {', '.join(c.name for c in self.classes)}.", Qgis.Success)
+        self.describe_model()
 
     # -- classification -------------------------------------------------------------------------------------------
+
+    def describe_model(self, *_args) -> None:
+        """Finds out in the background whether the model Classify would use carries a histogram reference."""
+        try:
+            model = self._models_for_prediction()[0]
+        except (FormError, IndexError):
+            model = ""
+        schema = self.capabilities.schema
+        if not model or schema is None or schema.option("predict", "histmatch") is None:
+            self.form.show_model_reference(None)
+            return
+        python = engine_location().python
+
+        def look_up() -> None:
+            try:
+                facts = model_facts(model, python)
+            except EngineFailure:
+                facts = None
+            try:
+                self.modelDescribed.emit(model, facts)  # delivered on the GUI thread
+            except RuntimeError:
+                pass  # the dock is gone
+
+        threading.Thread(target=look_up, name="landcover-model-info", daemon=True).start()
+
+    def _model_described(self, model: str, facts: Optional[ModelFacts]) -> None:
+        try:
+            current = self._models_for_prediction()[0]
+        except (FormError, IndexError):
+            current = ""
+        if current == model:
+            self.form.show_model_reference(facts)
 
     def _models_for_prediction(self) -> List[str]:
         if self.form.uses_new_model():
@@ -350,15 +400,31 @@ class LandcoverDock(QgsDockWidget):
         if not self.capabilities.pseudo_label:
             raise FormError("This engine has no 'pseudo-label' command.")
         models = self._models_for_prediction()
-        out = work_directory() / f"pseudo_labels_{time.strftime('%Y%m%d_%H%M%S')}.gpkg"
+        out = work_directory() / f"pseudo_labels_{time.strftime('%Y%m%d_%H%M%S')}"
         return [self.form.pseudo_label_request(models, str(out)).call()]
 
     def _pseudo_labelling_finished(self, outcome: TaskOutcome) -> None:
         result = outcome.results[-1]
         classes = classes_from_summary(result.summary.get("classes", [])) or self.classes
-        layers = load_prediction_layers({"vector": next(iter(result.outputs.values()), "")}, classes, "pseudo-labels")
+        rasters = [path for value in result.outputs.values() for path in (value if isinstance(value, list) else [value])
+                   if isinstance(path, str) and path.lower().endswith((".tif", ".tiff"))]
+        layers = [layer for index, path in enumerate(rasters)
+                  for layer in load_prediction_layers({"classes": path}, classes, f"pseudo-labels {index + 1}")]
         add_result_layers(layers)
         self.show_message(f"Pseudo-labels added: {len(layers)} layer(s).", Qgis.Success)
+
+    # -- self-training --------------------------------------------------------------------------------------------
+
+    def start_self_training(self) -> None:
+        self._start("Self-training", self.self_training_calls, self._training_finished)
+
+    def self_training_calls(self) -> List[EngineCall]:
+        """The engine call for Self-train; its per-round metrics fill the metrics table live."""
+        if not self.capabilities.self_train:
+            raise FormError("This engine has no 'self-train' command.")
+        call = self.form.self_train_request(self._model_output()).call()
+        self.metrics_table.setRowCount(0)
+        return [call]
 
     # -- project memory -------------------------------------------------------------------------------------------
 
@@ -371,6 +437,7 @@ class LandcoverDock(QgsDockWidget):
 
     def shutdown(self) -> None:
         """Cancels running work and disconnects from the project (plugin unload)."""
+        self.form.self_training.shutdown()
         try:
             QgsProject.instance().readProject.disconnect(self._on_project_read)
         except TypeError:

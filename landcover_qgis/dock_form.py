@@ -13,13 +13,21 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import QgsCheckableComboBox, QgsFieldComboBox, QgsFileWidget, QgsMapCanvas, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from landcover_qgis.engine_check import HISTOGRAM_REFERENCE_OPTION
-from landcover_qgis.engine_commands import EvaluateRequest, PredictRequest, PseudoLabelRequest, TrainRequest
+from landcover_qgis.engine_commands import (
+    EvaluateRequest,
+    PredictRequest,
+    PseudoLabelRequest,
+    SelfTrainRequest,
+    TrainRequest,
+)
 from landcover_qgis.engine_schema import EngineSchema
 from landcover_qgis.layer_io import extent_in_layer_crs, raster_input, vector_input
+from landcover_qgis.model_facts import ModelFacts
 from landcover_qgis.option_widgets import Choice, OptionSpinBox, choice_combo, select_id, set_choices
+from landcover_qgis.self_training_form import SelfTrainingGroup
 from landcover_qgis.settings import read_project_value, write_project_value
 
 # Stable ids of the form's choices (stored in projects; the display texts may change).
@@ -61,6 +69,9 @@ class DockForm(QWidget):
         layout.addWidget(self._build_labels_group())
         layout.addWidget(self._build_model_group())
         layout.addWidget(self._build_classify_group())
+        self.self_training = SelfTrainingGroup()
+        self.self_training.setEnabled(False)
+        layout.addWidget(self.self_training)
         self._update_visibility()
 
     # -- construction -----------------------------------------------------------------------------------
@@ -152,9 +163,20 @@ class DockForm(QWidget):
         self.make_polygons.setChecked(True)
         self.make_confidence = QCheckBox("Also make a confidence raster")
         self.make_confidence.setChecked(True)
+        #: Engine options of ``predict`` shown only when the engine has them (see :meth:`_apply_predict_options`).
+        self.tta = choice_combo()
+        self.make_uncertainty = QCheckBox("Also make an uncertainty raster (where to label next)")
+        self.histmatch = QCheckBox("Match the image to the model's histogram reference")
+        self.histmatch.setChecked(True)
+        self.model_reference = QLabel()
+        self.model_reference.setWordWrap(True)
         form.addRow("Area", self.extent_mode)
         form.addRow("", self.make_polygons)
         form.addRow("", self.make_confidence)
+        form.addRow("", self.make_uncertainty)
+        form.addRow("Test-time augmentation", self.tta)
+        form.addRow("", self.histmatch)
+        form.addRow("", self.model_reference)
         return group
 
     def _update_visibility(self) -> None:
@@ -221,6 +243,8 @@ class DockForm(QWidget):
                 select_id(combo, str(spec.default))
             combo.setToolTip(spec.help if spec is not None else "")
         self._apply_histogram_reference(schema)
+        self._apply_predict_options(schema)
+        self.self_training.apply_schema(schema)
         self._apply_values(remembered)
         self._update_visibility()
 
@@ -232,6 +256,42 @@ class DockForm(QWidget):
             f"Not available: this engine's 'landcover train' has no '{HISTOGRAM_REFERENCE_OPTION}' option.")
         if spec is None:
             self.histogram_reference.setLayer(None)
+
+    def _apply_predict_options(self, schema: EngineSchema) -> None:
+        """TTA, uncertainty and histogram matching follow ``predict``'s options: absent options are disabled."""
+        tta = schema.option("predict", "tta")
+        set_choices(self.tta, [(choice, choice) for choice in (tta.choices or ())] if tta else [])
+        if tta is not None and tta.default is not None:
+            select_id(self.tta, str(tta.default))
+        for widget, spec in ((self.tta, tta), (self.make_uncertainty, schema.option("predict", "uncertainty")),
+                             (self.histmatch, schema.option("predict", "histmatch"))):
+            widget.setEnabled(spec is not None)
+            widget.setToolTip(f"{spec.help} ({spec.flag})" if spec is not None else
+                              "Not available: this engine's 'landcover predict' has no such option.")
+        histmatch = schema.option("predict", "histmatch")
+        if histmatch is not None and histmatch.default is not None:
+            self.histmatch.setChecked(bool(histmatch.default))
+
+    def show_model_reference(self, facts: Optional[ModelFacts]) -> None:
+        """Says whether the (first) chosen model carries a histogram reference that Classify matches to."""
+        reference = facts.histogram_reference if facts is not None else None
+        if facts is None:
+            self.model_reference.clear()
+        elif reference:
+            self.model_reference.setText(f"The model carries a histogram reference ({reference.get('source')}); "
+                                         "uncheck the box above to feed the image as it is.")
+        else:
+            self.model_reference.setText("The model carries no histogram reference: images are used as they are.")
+
+    def predict_settings(self) -> Dict[str, object]:
+        """The engine settings of the classification options the engine has (TTA, histogram matching)."""
+        schema = self._require_schema()
+        settings: Dict[str, object] = {}
+        for dest, value in (("tta", self.tta.currentData()), ("histmatch", self.histmatch.isChecked())):
+            spec = schema.option("predict", dest)
+            if spec is not None:
+                settings.update(spec.setting(value))
+        return settings
 
     def _require_schema(self) -> EngineSchema:
         if self.schema is None:
@@ -352,9 +412,11 @@ class DockForm(QWidget):
         self._require_schema()
         layer = self.image()
         request = PredictRequest(models=list(models), image=raster_input(layer, self.selected_bands()),
-                                 out=str(folder / "classes.tif"))
+                                 out=str(folder / "classes.tif"), settings=self.predict_settings())
         if self.make_confidence.isChecked():
             request.confidence = str(folder / "confidence.tif")
+        if self.make_uncertainty.isChecked() and self.make_uncertainty.isEnabled():
+            request.uncertainty = str(folder / "uncertainty.tif")
         if self.make_polygons.isChecked():
             request.vector = str(folder / "polygons.gpkg")
         if self.extent_mode.currentData() == EXTENT_CANVAS and canvas is not None:
@@ -384,9 +446,24 @@ class DockForm(QWidget):
         return None
 
     def pseudo_label_request(self, models: Sequence[str], out: str) -> PseudoLabelRequest:
-        """The ``pseudo-label`` request for the image layer. Raises FormError/LayerExportError."""
+        """The ``pseudo-label`` request for the checked unlabeled layers (none: the image layer) into ``out``.
+
+        Raises:
+            FormError, LayerExportError: A choice that cannot run.
+        """
         self._require_schema()
-        return PseudoLabelRequest(list(models), raster_input(self.image()), out)
+        return self.self_training.pseudo_label_request(models, raster_input(self.image()), out)
+
+    def self_train_request(self, out: str) -> SelfTrainRequest:
+        """The ``self-train`` request: the training the form describes plus the checked unlabeled layers.
+
+        Raises:
+            FormError, LayerExportError: A choice that cannot run, or no unlabeled layer checked.
+        """
+        request = self.self_training.self_train_request(self.train_request(out))
+        if not request.unlabeled:
+            raise FormError("Check at least one unlabeled layer for self-training.")
+        return request
 
     # -- per-project memory ------------------------------------------------------------------------------------
 

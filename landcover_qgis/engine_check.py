@@ -12,6 +12,7 @@ from landcover_qgis.engine_schema import EngineSchema, fetch_schema, store_schem
 HISTOGRAM_REFERENCE_OPTION = "reference"
 #: The engine command that makes pseudo-labels.
 PSEUDO_LABEL_COMMAND = "pseudo-label"
+SELF_TRAIN_COMMAND = "self-train"
 
 
 @dataclass
@@ -39,6 +40,11 @@ class EngineCapabilities:
     def pseudo_label(self) -> bool:
         """Whether the engine has a ``pseudo-label`` command."""
         return self.schema is not None and self.schema.has_command(PSEUDO_LABEL_COMMAND)
+
+    @property
+    def self_train(self) -> bool:
+        """Whether the engine has a ``self-train`` command."""
+        return self.schema is not None and self.schema.has_command(SELF_TRAIN_COMMAND)
 
     @property
     def histogram_reference(self) -> bool:

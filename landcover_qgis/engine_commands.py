@@ -130,6 +130,7 @@ class PredictRequest:
         image: The image raster; its bands (if any) override the model's bands.
         out: Class GeoTIFF to write.
         confidence: Confidence GeoTIFF to write, or None.
+        uncertainty: Uncertainty GeoTIFF to write (engines with ``--uncertainty``), or None.
         vector: Polygon GeoPackage to write, or None.
         extent: ``(xmin, ymin, xmax, ymax)`` in the raster's CRS, or None for the whole raster.
         settings: Further options by flag (tile size, minimum polygon area, ...).
@@ -139,6 +140,7 @@ class PredictRequest:
     image: RasterInput
     out: str
     confidence: Optional[str] = None
+    uncertainty: Optional[str] = None
     vector: Optional[str] = None
     extent: Optional[Tuple[float, float, float, float]] = None
     settings: Settings = field(default_factory=dict)
@@ -159,6 +161,7 @@ class PredictRequest:
         args.extend(["--image", self.image.path, "--out", self.out])
         _option(args, "--bands", self.image.band_argument())
         _option(args, "--confidence", self.confidence)
+        _option(args, "--uncertainty", self.uncertainty)
         _option(args, "--vector", self.vector)
         if self.extent is not None:
             args.extend(["--extent", ",".join(repr(float(v)) for v in self.extent)])
@@ -168,23 +171,48 @@ class PredictRequest:
 
 @dataclass
 class EvaluateRequest:
-    """What ``landcover evaluate`` needs to compare a prediction with a reference raster or polygons."""
+    """What ``landcover evaluate`` needs: a prediction and a reference.
 
-    prediction: str
+    The prediction is a class raster, or models and an image to predict; the reference a raster of class
+    codes, or polygons with a class field.
+
+    Attributes:
+        prediction: Class raster to assess, or None to predict with ``models`` on ``image`` first.
+        out_json: Report to write.
+        models: Model files (several: an ensemble) when there is no ``prediction``.
+        image: The raster to predict with ``models``.
+        out_png: Confusion-matrix figure to write, or None.
+        settings: Further options by flag (prediction options with ``models``).
+    """
+
+    prediction: Optional[str]
     out_json: str
     reference_raster: Optional[RasterInput] = None
     reference_vector: Optional[VectorInput] = None
     class_field: Optional[str] = None
+    models: Sequence[str] = ()
+    image: Optional[RasterInput] = None
+    out_png: Optional[str] = None
+    settings: Settings = field(default_factory=dict)
 
     def call(self) -> EngineCall:
         """The ``evaluate`` command line."""
-        args = ["--prediction", self.prediction, "--out-json", self.out_json]
+        args = ["--out-json", self.out_json]
+        if self.prediction:
+            args.extend(["--prediction", self.prediction])
+        else:
+            args.extend(arg for model in self.models for arg in ("--model", model))
+            if self.image is not None:
+                args.extend(["--image", self.image.path])
+        _option(args, "--out-png", self.out_png)
         if self.reference_raster is not None:
             args.extend(["--reference-raster", self.reference_raster.path])
         elif self.reference_vector is not None:
             args.extend(["--reference-vector", self.reference_vector.path, "--class-field", str(self.class_field)])
             _option(args, "--layer", self.reference_vector.layer_name)
-        return EngineCall("evaluate", args, "Evaluating", preparations(self.reference_raster, self.reference_vector))
+        _settings(args, self.settings)
+        return EngineCall("evaluate", args, "Evaluating",
+                          preparations(self.image, self.reference_raster, self.reference_vector))
 
 
 @dataclass
@@ -203,15 +231,66 @@ class VectorizeRequest:
 
 
 @dataclass
+class HistogramMatchRequest:
+    """What ``landcover histmatch`` needs: an image matched band by band to a reference raster."""
+
+    image: RasterInput
+    reference: RasterInput
+    out: str
+    plot: Optional[str] = None
+
+    def call(self) -> EngineCall:
+        """The ``histmatch`` command line."""
+        args = ["--image", self.image.path, "--reference", self.reference.path, "--out", self.out]
+        _option(args, "--bands", self.image.band_argument())
+        _option(args, "--reference-bands", self.reference.band_argument())
+        _option(args, "--plot", self.plot)
+        return EngineCall("histmatch", args, "Matching histograms", preparations(self.image, self.reference))
+
+
+@dataclass
 class PseudoLabelRequest:
-    """What ``landcover pseudo-label`` needs (engines that have the command)."""
+    """What ``landcover pseudo-label`` needs (engines that have the command).
+
+    Confident predictions of ``models`` on unlabeled ``images`` become label rasters in the folder ``out``.
+
+    Attributes:
+        settings: Further options by flag (``--threshold``, ``--class-thresholds``...).
+    """
 
     models: Sequence[str]
-    image: RasterInput
+    images: Sequence[RasterInput]
     out: str
+    settings: Settings = field(default_factory=dict)
 
     def call(self) -> EngineCall:
         """The ``pseudo-label`` command line."""
         args = [arg for model in self.models for arg in ("--model", model)]
-        args.extend(["--image", self.image.path, "--out", self.out])
-        return EngineCall("pseudo-label", args, "Pseudo-labelling", preparations(self.image))
+        args.extend(arg for image in self.images for arg in ("--image", image.path))
+        args.extend(["--out", self.out])
+        _settings(args, self.settings)
+        return EngineCall("pseudo-label", args, "Pseudo-labelling", preparations(*self.images))
+
+
+@dataclass
+class SelfTrainRequest:
+    """What ``landcover self-train`` needs (engines that have the command).
+
+    A training request plus unlabeled scenes; the engine trains in rounds on its own confident predictions.
+
+    Attributes:
+        train: The labelled part, as for ``train`` (its settings hold every option by flag).
+        unlabeled: The unlabeled scenes.
+        unlabeled_flag: The engine's flag for them (from its description).
+    """
+
+    train: TrainRequest
+    unlabeled: Sequence[RasterInput]
+    unlabeled_flag: str = "--unlabeled"
+
+    def call(self) -> EngineCall:
+        """The ``self-train`` command line."""
+        base = self.train.call()
+        args = list(base.args)
+        args.extend(arg for image in self.unlabeled for arg in (self.unlabeled_flag, image.path))
+        return EngineCall("self-train", args, "Self-training", base.prepare + preparations(*self.unlabeled))

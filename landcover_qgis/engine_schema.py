@@ -52,6 +52,7 @@ class OptionSpec:
         multiple_of: Accepted values are multiples of this, or None.
         choices: Accepted values of a ``str`` option, or None.
         help: The engine's help text.
+        negative_flag: For a bool option that defaults to true, the flag that switches it off (``--no-histmatch``).
     """
 
     flag: str
@@ -70,6 +71,7 @@ class OptionSpec:
     exclusive_minimum: bool = False
     exclusive_maximum: bool = False
     multiple_of: Optional[float] = None
+    negative_flag: Optional[str] = None
 
     @classmethod
     def from_dict(cls, item: Mapping[str, Any]) -> "OptionSpec":
@@ -90,6 +92,7 @@ class OptionSpec:
             minimum=_number_or_none(item.get("minimum")), maximum=_number_or_none(item.get("maximum")),
             exclusive_minimum=bool(item.get("exclusive_minimum")), exclusive_maximum=bool(item.get("exclusive_maximum")),
             multiple_of=_number_or_none(item.get("multiple_of")),
+            negative_flag=str(item["negative_flag"]) if item.get("negative_flag") else None,
         )
 
     @property
@@ -126,6 +129,19 @@ class OptionSpec:
         """:meth:`bounds` for a spin box, with :data:`UNBOUNDED` where the engine sets no bound."""
         low, high = self.bounds()
         return (-UNBOUNDED if low is None else low), (UNBOUNDED if high is None else high)
+
+    def setting(self, value: Any) -> Dict[str, Any]:
+        """This option set to ``value`` as engine settings ({flag: value}); empty for an unset value.
+
+        A bool becomes its flag alone when true, and its ``negative_flag`` (if any) when false.
+        """
+        if value is None or value == "":
+            return {}
+        if self.type == "bool":
+            if value:
+                return {self.flag: True}
+            return {self.negative_flag: True} if self.negative_flag else {}
+        return {self.flag: value}
 
     def single_step(self) -> Optional[float]:
         """The spin-box step: ``multiple_of``, else 1 for integers, else None (an adaptive decimal step)."""

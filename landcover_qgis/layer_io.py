@@ -32,7 +32,7 @@ from qgis.core import (
 )
 
 from landcover_qgis.class_scheme import LandClass
-from landcover_qgis.styling import style_class_polygons, style_class_raster, style_confidence_raster
+from landcover_qgis.styling import OutputKind, style_output
 
 #: Layer-tree group that receives every result layer.
 RESULT_GROUP = "landcover"
@@ -109,7 +109,7 @@ def raster_file(layer: QgsRasterLayer) -> Optional[str]:
         return None
     parts = _decoded_source(layer)
     path = parts.get("path") or ""
-    return path if path and os.path.isfile(path) and not parts.get("layerName") else None
+    return os.path.abspath(path) if path and os.path.isfile(path) and not parts.get("layerName") else None
 
 
 def vector_file(layer: QgsVectorLayer) -> Optional[VectorInput]:
@@ -120,7 +120,7 @@ def vector_file(layer: QgsVectorLayer) -> Optional[VectorInput]:
     path = parts.get("path") or ""
     if not path or not os.path.isfile(path):
         return None
-    return VectorInput(path, parts.get("layerName") or None)
+    return VectorInput(os.path.abspath(path), parts.get("layerName") or None)
 
 
 def raster_input(layer: QgsRasterLayer, bands: Optional[Sequence[int]] = None) -> RasterInput:
@@ -247,7 +247,9 @@ def add_result_layers(layers: Sequence[QgsMapLayer], project: Optional[QgsProjec
 
 
 def load_prediction_layers(outputs: dict, classes: Sequence[LandClass], name: str) -> List[QgsMapLayer]:
-    """Opens and styles the outputs of ``predict``/``vectorize`` (``classes``, ``confidence``, ``vector``).
+    """Opens and styles the outputs of ``predict``/``vectorize``.
+
+    Outputs: ``classes``, ``confidence``, ``uncertainty`` (a sequential ramp) and ``vector``.
 
     Args:
         outputs: The engine's result outputs (kind -> path).
@@ -258,20 +260,17 @@ def load_prediction_layers(outputs: dict, classes: Sequence[LandClass], name: st
         The valid layers, not yet added to a project.
     """
     layers: List[QgsMapLayer] = []
-    if outputs.get("classes"):
-        classes_layer = QgsRasterLayer(outputs["classes"], f"{name} classes", "gdal")
-        if classes_layer.isValid():
-            style_class_raster(classes_layer, classes)
-            layers.append(classes_layer)
-    if outputs.get("confidence"):
-        confidence_layer = QgsRasterLayer(outputs["confidence"], f"{name} confidence", "gdal")
-        if confidence_layer.isValid():
-            style_confidence_raster(confidence_layer)
-            layers.append(confidence_layer)
+    for key, kind in (("classes", OutputKind.CLASSES), ("confidence", OutputKind.CONFIDENCE),
+                      ("uncertainty", OutputKind.UNCERTAINTY)):
+        if outputs.get(key):
+            layer = QgsRasterLayer(outputs[key], f"{name} {key}", "gdal")
+            if layer.isValid():
+                style_output(layer, kind, classes)
+                layers.append(layer)
     vector_path = outputs.get("vector") or outputs.get("polygons")
     if vector_path:
         polygons = QgsVectorLayer(vector_path, f"{name} polygons", "ogr")
         if polygons.isValid():
-            style_class_polygons(polygons, classes)
+            style_output(polygons, OutputKind.POLYGONS, classes)
             layers.append(polygons)
     return layers

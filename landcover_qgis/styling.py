@@ -1,24 +1,60 @@
-"""Renderers for the engine's outputs: paletted classes, grey confidence, categorized polygons."""
+"""Renderers for the engine's outputs.
+
+Paletted classes, grey confidence, a sequential ramp for uncertainty, categorized polygons;
+:func:`style_output` is the one entry point by output kind.
+"""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Sequence
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsColorRampShader,
     QgsContrastEnhancement,
+    QgsGradientColorRamp,
+    QgsMapLayer,
     QgsPalettedRasterRenderer,
     QgsRasterLayer,
+    QgsRasterShader,
     QgsRendererCategory,
     QgsSingleBandGrayRenderer,
+    QgsSingleBandPseudoColorRenderer,
+    QgsStyle,
     QgsSymbol,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtGui import QColor
 
 from landcover_qgis.class_scheme import LandClass
 
 #: Field of the engine's polygon output holding the class code.
 CLASS_CODE_FIELD = "class_id"
+#: The sequential colour ramp of uncertainty (low = sure, high = where to label next).
+UNCERTAINTY_RAMP = "Magma"
+
+
+class OutputKind(Enum):
+    """What an engine output layer shows."""
+
+    CLASSES = "classes"
+    CONFIDENCE = "confidence"
+    UNCERTAINTY = "uncertainty"
+    POLYGONS = "polygons"
+    IMAGE = "image"  # keeps QGIS's default rendering
+
+
+def style_output(layer: QgsMapLayer, kind: OutputKind, classes: Sequence[LandClass] = ()) -> None:
+    """Styles an engine output layer by its kind (the one place outputs get their look)."""
+    if kind is OutputKind.CLASSES and isinstance(layer, QgsRasterLayer) and classes:
+        style_class_raster(layer, classes)
+    elif kind is OutputKind.CONFIDENCE and isinstance(layer, QgsRasterLayer):
+        style_confidence_raster(layer)
+    elif kind is OutputKind.UNCERTAINTY and isinstance(layer, QgsRasterLayer):
+        style_uncertainty_raster(layer)
+    elif kind is OutputKind.POLYGONS and isinstance(layer, QgsVectorLayer) and classes:
+        style_class_polygons(layer, classes)
 
 
 def style_class_raster(layer: QgsRasterLayer, classes: Sequence[LandClass]) -> None:
@@ -48,4 +84,19 @@ def style_class_polygons(layer: QgsVectorLayer, classes: Sequence[LandClass]) ->
         symbol.setColor(land_class.qcolor)
         categories.append(QgsRendererCategory(land_class.code, symbol, land_class.name))
     layer.setRenderer(QgsCategorizedSymbolRenderer(CLASS_CODE_FIELD, categories))
+    layer.triggerRepaint()
+
+
+def style_uncertainty_raster(layer: QgsRasterLayer) -> None:
+    """Shows uncertainty 0..1 (band 1) on a sequential colour ramp: bright = uncertain, where to label next."""
+    ramp = QgsStyle.defaultStyle().colorRamp(UNCERTAINTY_RAMP) or QgsGradientColorRamp(QColor("#fcfdbf"),
+                                                                                          QColor("#000004"))
+    function = QgsColorRampShader(0.0, 1.0, ramp, QgsColorRampShader.Interpolated)
+    function.classifyColorRamp(5, -1)
+    shader = QgsRasterShader(0.0, 1.0)
+    shader.setRasterShaderFunction(function)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(0.0)
+    renderer.setClassificationMax(1.0)
+    layer.setRenderer(renderer)
     layer.triggerRepaint()

@@ -1,28 +1,41 @@
-"""Processing parameters built from the engine's description of its options."""
+"""Processing parameters built from the engine's description of its options: the one place that does it.
+
+An algorithm declares which engine options it exposes (:class:`EngineOption`); the parameter's kind (number,
+boolean, choice, text), bounds, default, choices and help all come from the engine's :class:`OptionSpec`. An
+option the engine does not have gets no parameter, so new engine options light up once the engine has them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
-from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterNumber
+from qgis.core import (
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
 
 from landcover_qgis.engine_schema import OptionSpec
 
 
 @dataclass(frozen=True)
-class EngineNumber:
-    """A number parameter that stands for one engine option.
+class EngineOption:
+    """A Processing parameter that stands for one engine option.
 
     Attributes:
         name: The Processing parameter name, e.g. ``TILE_SIZE``.
         dest: The engine option, e.g. ``tile_size``.
         description: The parameter's label.
+        advanced: Shown under "Advanced parameters".
     """
 
     name: str
     dest: str
     description: str
+    advanced: bool = False
 
 
 def number_parameter(name: str, description: str, spec: Optional[OptionSpec]) -> QgsProcessingParameterNumber:
@@ -44,8 +57,46 @@ def number_parameter(name: str, description: str, spec: Optional[OptionSpec]) ->
     return parameter
 
 
-def enum_parameter(name: str, description: str, ids: Sequence[str], default: Optional[str]) -> QgsProcessingParameterEnum:
-    """A choice among engine ids (architectures, weight presets), defaulting to the engine's default."""
+def enum_parameter(name: str, description: str, ids: Sequence[str], default: Optional[str],
+                   optional: bool = False) -> QgsProcessingParameterEnum:
+    """A choice among engine ids (architectures, weight presets, option choices), defaulting to the engine's."""
     options = list(ids)
-    index = options.index(default) if default in options else (0 if options else None)
-    return QgsProcessingParameterEnum(name, description, options, defaultValue=index)
+    index = options.index(default) if default in options else (None if optional or not options else 0)
+    return QgsProcessingParameterEnum(name, description, options, defaultValue=index, optional=optional)
+
+
+def option_parameter(option: EngineOption, spec: Optional[OptionSpec],
+                     placeholder: bool = False) -> Optional[QgsProcessingParameterDefinition]:
+    """The parameter for an engine option, or None when the engine has no such option.
+
+    Args:
+        option: What the algorithm calls it.
+        spec: The engine's description of the option (None: the engine lacks it).
+        placeholder: Without a spec, still declare a bare optional number (no engine description at all yet:
+            the parameter keeps its place and the algorithm refuses to run).
+    """
+    if spec is None:
+        return number_parameter(option.name, option.description, None) if placeholder else None
+    parameter: QgsProcessingParameterDefinition
+    if spec.is_number:
+        parameter = number_parameter(option.name, option.description, spec)
+    elif spec.type == "bool":
+        parameter = QgsProcessingParameterBoolean(option.name, option.description, defaultValue=bool(spec.default),
+                                                  optional=True)
+    elif spec.choices:
+        parameter = enum_parameter(option.name, option.description, spec.choices, spec.default,
+                                   optional=spec.default is None)
+    else:
+        parameter = QgsProcessingParameterString(option.name, option.description, defaultValue=spec.default,
+                                                 optional=not spec.required)
+    parameter.setHelp(spec.help)
+    if option.advanced:
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return parameter
+
+
+def option_value(parameter: QgsProcessingParameterDefinition, spec: OptionSpec, value: Any) -> Any:
+    """The engine value of a parameter's (already evaluated) value: an enum index becomes the choice id."""
+    if isinstance(parameter, QgsProcessingParameterEnum) and value is not None:
+        return parameter.options()[int(value)]
+    return value

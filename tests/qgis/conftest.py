@@ -77,6 +77,19 @@ def scene_files(tmp_path_factory) -> dict:
     return write_scene(tmp_path_factory.mktemp("scene"))
 
 
+@pytest.fixture(scope="session")
+def tiny_model(engine_python: str, scene_files, tmp_path_factory) -> Path:
+    """One tiny model of the scene, trained once per session by the engine itself (for tests that only use one)."""
+    from landcover_qgis.engine_runner import run_engine
+
+    out = tmp_path_factory.mktemp("tiny_model") / "model.pt"
+    settings = [arg for dest in ("arch", "weights", "epochs", "batch_size", "tile_size", "samples_per_epoch")
+                for arg in (f"--{dest.replace('_', '-')}", str(TINY_TRAINING[dest]))]
+    run_engine(engine_python, "train", ["--image", str(scene_files["image"]), "--labels", str(scene_files["labels"]),
+                                        "--class-field", CLASS_FIELD, "--out", str(out), *settings])
+    return out
+
+
 @pytest.fixture()
 def scene_layers(qgis_app, scene_files) -> Iterator[dict]:
     """The scene as project layers; every layer is removed afterwards (live layers at exit crash QGIS)."""

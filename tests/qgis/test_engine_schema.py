@@ -121,21 +121,28 @@ def test_dock_ranges_defaults_and_choices_are_the_engines(plugin, description) -
 
 def test_processing_parameters_are_the_engines(plugin, description) -> None:
     registry = QgsApplication.processingRegistry()
-    expected_numbers = {"train": {"EPOCHS", "BATCH_SIZE", "TILE_SIZE", "LR", "SAMPLES_PER_EPOCH"},
-                        "classify": {"MIN_AREA", "SIMPLIFY"}, "vectorize": {"MIN_AREA", "SIMPLIFY"}}
-    for name, numbers in expected_numbers.items():
-        algorithm = registry.createAlgorithmById(f"landcover:{name}")
+    algorithms = [a for a in registry.providerById("landcover").algorithms()]
+    assert {a.name() for a in algorithms} >= {"train", "finetune", "classify", "vectorize", "evaluate", "histmatch"}
+    for algorithm in algorithms:
         options = raw_options(description, algorithm.engine_command)
-        by_name = {number.name: number.dest for number in algorithm.numbers}
-        found = {p.name() for p in algorithm.parameterDefinitions() if isinstance(p, QgsProcessingParameterNumber)}
-        assert found == numbers == set(by_name), "every number parameter stands for an engine option"
+        numbers = {p.name() for p in algorithm.parameterDefinitions() if isinstance(p, QgsProcessingParameterNumber)}
+        by_name = {option.name: option.dest for option in algorithm.options if option.dest in options}
+        assert numbers <= set(by_name), "every number parameter stands for an engine option"
         for parameter_name, dest in by_name.items():
             parameter, option = algorithm.parameterDefinition(parameter_name), options[dest]
-            integer = parameter.dataType() == QgsProcessingParameterNumber.Integer
-            assert integer == (option["type"] == "int"), parameter_name
-            assert parameter.defaultValue() == option["default"], parameter_name
-            assert_bounds_match(parameter.minimum(), parameter.maximum(), option)
-            assert parameter.help() == option["help"]
+            assert parameter is not None and parameter.help() == option["help"], parameter_name
+            if option["type"] in ("int", "float"):
+                integer = parameter.dataType() == QgsProcessingParameterNumber.Integer
+                assert integer == (option["type"] == "int"), parameter_name
+                assert parameter.defaultValue() == option["default"], parameter_name
+                assert_bounds_match(parameter.minimum(), parameter.maximum(), option)
+            elif option.get("choices"):
+                assert parameter.options() == option["choices"], parameter_name
+                assert parameter.options()[parameter.defaultValue()] == option["default"], parameter_name
+            elif option["type"] == "bool":
+                assert parameter.defaultValue() == bool(option["default"]), parameter_name
+        absent = [option.name for option in algorithm.options if option.dest not in options]
+        assert not any(algorithm.parameterDefinition(name) for name in absent), "no parameter without an engine option"
     train = registry.createAlgorithmById("landcover:train")
     options = raw_options(description, "train")
     for parameter_name, listed, dest in (("ARCH", "architectures", "arch"), ("WEIGHTS", "weights", "weights")):

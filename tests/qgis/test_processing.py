@@ -1,51 +1,296 @@
-"""Processing algorithms with the real engine, and cancellation through QgsProcessingFeedback."""
+"""Processing algorithms run by id through the registry, with the real engine on the tiny scene: outputs, styling,
+batch runs, a Train → Classify → Evaluate model, ``qgis_process``, cancelling, and checks that refuse invalid
+parameters before any engine process starts.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
+import subprocess
 from pathlib import Path
+from typing import Dict, List
 
 import pytest
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLayer, QgsSettings, QgsVectorLayer
+from osgeo import gdal
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsGeometry,
+    QgsPalettedRasterRenderer,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingOutputHtml,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterRasterLayer,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsSettings,
+    QgsVectorLayer,
+)
 
 from conftest import TINY_TRAINING
-from fake_engine import fake_engine_python
+from desktop_profile import PLUGIN
+from fake_engine import fake_engine_python, launched_commands, recording_engine
+from landcover_qgis.engine_runner import run_engine
 from landcover_qgis.engine_schema import current_schema
+from landcover_qgis.model_facts import model_facts
+from scene_data import CLASS_FIELD, EPSG, ZONES
+
+REPO = Path(__file__).resolve().parents[2]
+#: Class codes of the tiny scene's models (the engine numbers classes from their sorted names).
+SCENE_CODES = {1, 2, 3}
 
 
 def train_parameters(scene_files, out: Path, epochs: int = TINY_TRAINING["epochs"]) -> dict:
     schema = current_schema(os.environ["LANDCOVER_PYTHON"])  # the real engine's ids
     return {
         "INPUT": str(scene_files["image"]), "LABELS": f"{scene_files['labels']}|layername=labels",
-        "CLASS_FIELD": "landcover", "ARCH": schema.architectures.index(TINY_TRAINING["arch"]),
+        "CLASS_FIELD": CLASS_FIELD, "ARCH": schema.architectures.index(TINY_TRAINING["arch"]),
         "WEIGHTS": schema.weights.index(TINY_TRAINING["weights"]),
         "EPOCHS": epochs, "BATCH_SIZE": TINY_TRAINING["batch_size"], "TILE_SIZE": TINY_TRAINING["tile_size"],
         "SAMPLES_PER_EPOCH": TINY_TRAINING["samples_per_epoch"], "OUTPUT": str(out),
     }
 
 
-def test_train_then_classify_with_processing(plugin, scene_files, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def model_file(tiny_model: Path) -> Path:
+    return tiny_model
+
+
+@pytest.fixture(scope="module")
+def classes_file(engine_python: str, scene_files, model_file: Path, tmp_path_factory) -> Path:
+    """The scene classified once by the engine itself, for the tests that read a class raster."""
+    out = tmp_path_factory.mktemp("classified") / "classes.tif"
+    run_engine(engine_python, "predict", ["--model", str(model_file), "--image", str(scene_files["image"]),
+                                          "--out", str(out)])
+    return out
+
+
+def raster_values(path: str) -> set:
+    dataset = gdal.Open(path)
+    values = set(dataset.GetRasterBand(1).ReadAsArray().ravel().tolist())
+    dataset = None
+    return values
+
+
+def loaded_layer(name_part: str):
+    return next(layer for layer in QgsProject.instance().mapLayers().values() if name_part in layer.source())
+
+
+# -- every algorithm by id, on tiny real data --------------------------------------------------------------------
+
+
+def test_the_registry_has_every_algorithm_with_help_groups_and_icons(plugin) -> None:
+    registry = QgsApplication.processingRegistry()
+    for name in ("train", "finetune", "classify", "vectorize", "evaluate", "histmatch"):
+        algorithm = registry.algorithmById(f"landcover:{name}")
+        assert algorithm is not None, name
+        assert algorithm.shortHelpString() and algorithm.helpUrl().startswith("https://"), name
+        assert algorithm.group() == "Land cover" and not algorithm.icon().isNull(), name
+    # the real engine has no pseudo-label/self-train (yet): those algorithms wait for it
+    assert registry.algorithmById("landcover:pseudolabel") is None
+    train = registry.algorithmById("landcover:train")
+    assert isinstance(train.parameterDefinition("LABELS"), QgsProcessingParameterFeatureSource)
+    assert train.parameterDefinition("BANDS").allowMultiple()
+    assert train.parameterDefinition("REFERENCE") is not None  # the engine's train has --reference
+    assert isinstance(registry.algorithmById("landcover:evaluate").outputDefinition("OUTPUT_HTML"),
+                      QgsProcessingOutputHtml)
+
+
+def test_finetune_honours_selected_features(plugin, scene_layers, scene_files, model_file: Path,
+                                            tmp_path: Path) -> None:
     import processing
 
-    model = tmp_path / "model.pt"
-    trained = processing.run("landcover:train", train_parameters(scene_files, model))
-    assert Path(trained["OUTPUT"]) == model and model.is_file()
-    assert trained["BEST_VAL_MIOU"] is not None
+    labels = scene_layers["labels"]
+    labels.selectByIds([feature.id() for feature in labels.getFeatures()][:4])
+    tuned = processing.run("landcover:finetune", {
+        "MODEL": str(model_file), "INPUT": str(scene_files["image"]), "BANDS": [1, 2, 3],
+        "LABELS": QgsProcessingFeatureSourceDefinition(labels.id(), selectedFeaturesOnly=True),
+        "CLASS_FIELD": CLASS_FIELD, "EPOCHS": 1, "BATCH_SIZE": 2, "TILE_SIZE": 64, "SAMPLES_PER_EPOCH": 4,
+        "OUTPUT": str(tmp_path / "tuned.pt")})
+    assert Path(tuned["OUTPUT"]).is_file() and tuned["BEST_VAL_MIOU"] is not None
+    config = model_facts(tuned["OUTPUT"]).summary["config"]
+    assert config["finetune"] == str(model_file)
+    used = config["sources"]["labels"][0]
+    assert used != str(scene_files["labels"]), "a selection goes to the engine as an export"
+    assert QgsVectorLayer(used, "used", "ogr").featureCount() == 4
 
-    classified = processing.run("landcover:classify", {
-        "INPUT": str(scene_files["image"]), "MODEL": str(model),
-        "OUTPUT": str(tmp_path / "classes.tif"), "VECTOR": str(tmp_path / "polygons.gpkg"),
-    })
-    classes = QgsRasterLayer(classified["OUTPUT"], "classes")
-    assert classes.isValid() and classes.crs().postgisSrid() == 32633
-    polygons = QgsVectorLayer(classified["VECTOR"], "polygons", "ogr")
-    assert polygons.isValid() and polygons.fields().indexOf("class_id") >= 0
 
-    vectorized = processing.run("landcover:vectorize", {"INPUT": classified["OUTPUT"],
-                                                        "OUTPUT": str(tmp_path / "vectorized.gpkg")})
-    again = QgsVectorLayer(vectorized["OUTPUT"], "vectorized", "ogr")
-    assert again.isValid() and again.featureCount() == polygons.featureCount()
-    del classes, polygons, again
+def test_a_batch_of_three_rasters_loads_styled_outputs(plugin, scene_files, model_file: Path, tmp_path: Path) -> None:
+    """As the batch dialog runs them: one parameter set per row, one feedback, results loaded and styled."""
+    import processing
+
+    scenes = [shutil.copy(scene_files["image"], tmp_path / f"scene{i}.tif") for i in range(3)]
+    feedback = QgsProcessingFeedback()
+    outputs = [processing.runAndLoadResults("landcover:classify", {
+        "INPUT": str(scene), "MODEL": [str(model_file)], "OUTPUT": str(tmp_path / f"classes{i}.tif"),
+        **({"CONFIDENCE": str(tmp_path / "confidence.tif"), "VECTOR": str(tmp_path / "polygons.gpkg")}
+           if i == 0 else {}),
+    }, feedback=feedback)["OUTPUT"] for i, scene in enumerate(scenes)]
+    assert [Path(p).name for p in outputs] == ["classes0.tif", "classes1.tif", "classes2.tif"]
+    model_classes = [(c.code, c.name) for c in model_facts(str(model_file)).classes]
+    for path in outputs:
+        layer = loaded_layer(Path(path).name)
+        assert layer.crs().postgisSrid() == EPSG and raster_values(path) <= SCENE_CODES
+        assert isinstance(layer.renderer(), QgsPalettedRasterRenderer), "the class raster comes with its colours"
+        assert [(c.value, c.label) for c in layer.renderer().classes()] == model_classes
+    polygons = loaded_layer("polygons.gpkg")
+    assert polygons.renderer().type() == "categorizedSymbol" and polygons.featureCount() > 0
+    assert loaded_layer("confidence.tif").renderer().type() == "singlebandgray"
+    QgsProject.instance().clear()
+
+
+def test_vectorize_and_histogram_match_by_id(plugin, scene_files, classes_file: Path, tmp_path: Path) -> None:
+    import processing
+
+    vectorized = processing.run("landcover:vectorize", {"INPUT": str(classes_file),
+                                                        "OUTPUT": str(tmp_path / "polygons.gpkg")})
+    polygons = QgsVectorLayer(vectorized["OUTPUT"], "polygons", "ogr")
+    assert polygons.featureCount() > 0 and polygons.crs().postgisSrid() == EPSG
+    assert {f["class_id"] for f in polygons.getFeatures()} == raster_values(str(classes_file))
+
+    matched = processing.run("landcover:histmatch", {
+        "INPUT": str(scene_files["image"]), "REFERENCE": str(scene_files["image"]), "BANDS": [1, 2],
+        "REFERENCE_BANDS": [2, 3], "OUTPUT": str(tmp_path / "matched.tif"), "PLOT": str(tmp_path / "plot.png")})
+    layer = QgsRasterLayer(matched["OUTPUT"], "matched")
+    assert layer.isValid() and layer.bandCount() == 3 and layer.crs().postgisSrid() == EPSG
+    assert Path(matched["PLOT"]).stat().st_size > 0
+
+
+def test_evaluate_writes_a_table_the_json_and_an_html_report(plugin, scene_files, model_file: Path,
+                                                             classes_file: Path, tmp_path: Path) -> None:
+    import processing
+
+    classified = {"OUTPUT": str(classes_file)}
+    context = QgsProcessingContext()
+    evaluated = processing.run("landcover:evaluate", {
+        "PREDICTION": classified["OUTPUT"], "REFERENCE_VECTOR": f"{scene_files['labels']}|layername=labels",
+        "CLASS_FIELD": CLASS_FIELD, "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_JSON": str(tmp_path / "report.json"),
+        "OUTPUT_HTML": str(tmp_path / "report.html")}, context=context)
+    report = json.loads(Path(evaluated["OUTPUT_JSON"]).read_text())
+    assert evaluated["MIOU"] == pytest.approx(report["miou"]) and evaluated["KAPPA"] == pytest.approx(report["kappa"])
+    table = evaluated["OUTPUT"]  # processing.run hands back the layer
+    assert table.featureCount() == len(ZONES) and not table.isSpatial()
+    rows = {f["class_name"]: f for f in table.getFeatures()}
+    assert set(rows) == set(ZONES)
+    first = report["per_class"][0]
+    assert rows[first["name"]]["iou"] == pytest.approx(first["iou"])
+    page = Path(evaluated["OUTPUT_HTML"]).read_text()
+    assert "Confusion matrix" in page and all(name in page for name in ZONES)
+    assert f"{report['miou']:.3f}" in page and (tmp_path / "report.png").is_file()
+
+
+
+# -- a model: Train → Classify → Evaluate --------------------------------------------------------------------------
+
+
+def chain_model() -> QgsProcessingModelAlgorithm:
+    """Train on image + labels, classify the image with the new model, evaluate against the labels."""
+    model = QgsProcessingModelAlgorithm("landcover_chain", "landcover")
+    inputs = {"image": QgsProcessingParameterRasterLayer("image", "Image"),
+              "labels": QgsProcessingParameterFeatureSource("labels", "Labels"),
+              "field": QgsProcessingParameterField("field", "Class field", parentLayerParameterName="labels")}
+    for name, definition in inputs.items():
+        model.addModelParameter(definition, QgsProcessingModelParameter(name))
+    source = QgsProcessingModelChildParameterSource
+
+    def child(child_id: str, algorithm: str, sources: Dict[str, List], outputs: Dict[str, str]) -> None:
+        step = QgsProcessingModelChildAlgorithm(algorithm)
+        step.setChildId(child_id)
+        for name, values in sources.items():
+            step.addParameterSources(name, values)  # setParameterSources(dict) crashes in QGIS 3.22's bindings
+        declared = {}
+        for name, model_output in outputs.items():
+            declared[model_output] = QgsProcessingModelOutput(model_output)
+            declared[model_output].setChildOutputName(name)
+            declared[model_output].setChildId(child_id)
+        step.setModelOutputs(declared)
+        model.addChildAlgorithm(step)
+
+    schema = current_schema(os.environ["LANDCOVER_PYTHON"])
+    child("train", "landcover:train", {
+        "INPUT": [source.fromModelParameter("image")], "LABELS": [source.fromModelParameter("labels")],
+        "CLASS_FIELD": [source.fromModelParameter("field")],
+        "ARCH": [source.fromStaticValue(schema.architectures.index(TINY_TRAINING["arch"]))],
+        "WEIGHTS": [source.fromStaticValue(schema.weights.index(TINY_TRAINING["weights"]))],
+        **{name: [source.fromStaticValue(TINY_TRAINING[dest])] for name, dest in (
+            ("EPOCHS", "epochs"), ("BATCH_SIZE", "batch_size"), ("TILE_SIZE", "tile_size"),
+            ("SAMPLES_PER_EPOCH", "samples_per_epoch"))}}, {"OUTPUT": "model"})
+    child("classify", "landcover:classify", {
+        "INPUT": [source.fromModelParameter("image")], "MODEL": [source.fromChildOutput("train", "OUTPUT")]},
+        {"OUTPUT": "classes"})
+    child("evaluate", "landcover:evaluate", {
+        "PREDICTION": [source.fromChildOutput("classify", "OUTPUT")],
+        "REFERENCE_VECTOR": [source.fromModelParameter("labels")], "CLASS_FIELD": [source.fromModelParameter("field")]},
+        {"OUTPUT": "accuracy", "OUTPUT_HTML": "report", "OUTPUT_JSON": "report_json"})
+    return model
+
+
+def test_train_classify_evaluate_as_a_model_run_by_id(plugin, scene_files, tmp_path: Path) -> None:
+    import processing
+    from processing.core.ProcessingConfig import ProcessingConfig
+
+    folder = tmp_path / "models"
+    folder.mkdir()
+    assert chain_model().toFile(str(folder / "landcover_chain.model3"))
+    ProcessingConfig.setSettingValue("MODELS_FOLDER", str(folder))
+    QgsApplication.processingRegistry().providerById("model").refreshAlgorithms()
+    model = QgsApplication.processingRegistry().algorithmById("model:landcover_chain")
+    assert model is not None and [c.algorithmId() for c in model.childAlgorithms().values()]
+
+    context = QgsProcessingContext()
+    results = processing.run("model:landcover_chain", {
+        "image": str(scene_files["image"]), "labels": f"{scene_files['labels']}|layername=labels",
+        "field": CLASS_FIELD, "train:model": str(tmp_path / "chain.pt"), "classify:classes": str(tmp_path / "c.tif"),
+        "evaluate:accuracy": "TEMPORARY_OUTPUT", "evaluate:report": str(tmp_path / "chain.html"),
+        "evaluate:report_json": str(tmp_path / "chain.json")}, context=context)
+    assert Path(results["train:model"]).is_file() and raster_values(results["classify:classes"]) <= SCENE_CODES
+    assert "Confusion matrix" in Path(results["evaluate:report"]).read_text()
+    assert json.loads(Path(results["evaluate:report_json"]).read_text())["per_class"]
+
+
+# -- qgis_process, headless ---------------------------------------------------------------------------------------
+
+
+def test_qgis_process_runs_classify_headless_with_the_plugin_enabled(scene_files, model_file: Path, engine_python: str,
+                                                                     tmp_path: Path) -> None:
+    binary = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
+    if not Path(binary).is_file():
+        pytest.skip("qgis_process.bin is not installed")
+    profiles = tmp_path / "profiles"  # QGIS_CUSTOM_CONFIG_PATH: holds profiles/default/python/plugins
+    installed = profiles / "profiles" / "default" / "python" / "plugins" / PLUGIN
+    shutil.copytree(REPO / PLUGIN, installed, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "metadata.txt", installed / "metadata.txt")
+    for name in ("home", "tmp"):
+        (tmp_path / name).mkdir()
+    env = {**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(profiles), "QT_QPA_PLATFORM": "offscreen",
+           "HOME": str(tmp_path / "home"), "TMPDIR": str(tmp_path / "tmp"), "LANDCOVER_PYTHON": engine_python}
+
+    def qgis_process(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([binary, *args], env=env, capture_output=True, text=True, timeout=240)
+
+    assert qgis_process("plugins", "enable", PLUGIN).returncode == 0
+    out = tmp_path / "classes.tif"
+    run = qgis_process("--json", "run", "landcover:classify", "--", f"INPUT={scene_files['image']}",
+                       f"MODEL={model_file}", f"OUTPUT={out}")
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    assert results["OUTPUT"] == str(out) and raster_values(str(out)) <= SCENE_CODES
+
+
+# -- cancelling and refusing ---------------------------------------------------------------------------------------
 
 
 def test_feedback_cancel_stops_the_engine(plugin, scene_files, engine_python: str, tmp_path: Path) -> None:
@@ -67,6 +312,72 @@ def test_engine_input_error_becomes_a_processing_error(plugin, scene_files, tmp_
     import processing
 
     parameters = train_parameters(scene_files, tmp_path / "model.pt")
-    parameters["BANDS"] = "1,2,9"
-    with pytest.raises(QgsProcessingException, match="InputError"):
+    parameters["LABELS"] = str(tmp_path / "missing.gpkg")
+    with pytest.raises(QgsProcessingException):
         processing.run("landcover:train", parameters)
+
+
+def far_away_labels() -> QgsVectorLayer:
+    """A labelled polygon in the scene's CRS, 100 km east of it."""
+    layer = QgsVectorLayer(f"Polygon?crs=EPSG:{EPSG}&field={CLASS_FIELD}:string", "far", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes(["water"])
+    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(600000, 5990000, 600500, 5990500)))
+    layer.dataProvider().addFeatures([feature])
+    return layer
+
+
+class ErrorsKept(QgsProcessingFeedback):
+    """Feedback that keeps the errors reported to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors: List[str] = []
+
+    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802, N803 - QGIS API
+        self.errors.append(error)
+
+
+def test_invalid_parameters_are_refused_before_any_engine_process(plugin, scene_files, model_file: Path,
+                                                                  engine_python: str, tmp_path: Path) -> None:
+    import processing
+
+    QgsSettings().setValue("landcover/engine_python", recording_engine(tmp_path, engine_python))
+    image, labels = str(scene_files["image"]), f"{scene_files['labels']}|layername=labels"
+    far = far_away_labels()
+    QgsProject.instance().addMapLayer(far)
+    one_band = str(tmp_path / "one_band.tif")
+    gdal.Translate(one_band, image, bandList=[1])
+    cases = [
+        ("landcover:classify", {"INPUT": image, "MODEL": str(model_file), "BANDS": [1, 2],
+                                "OUTPUT": str(tmp_path / "c.tif")}, "trained on 3 bands"),
+        ("landcover:classify", {"INPUT": image, "MODEL": [str(model_file), str(tmp_path / "missing.pt")],
+                                "OUTPUT": str(tmp_path / "c.tif")}, "not found"),
+        ("landcover:train", {**train_parameters(scene_files, tmp_path / "m.pt"), "CLASS_FIELD": "nope"},
+         "has no field 'nope'"),
+        ("landcover:train", {**train_parameters(scene_files, tmp_path / "m.pt"), "LABELS": far.id()},
+         "does not overlap"),
+        ("landcover:finetune", {"MODEL": str(model_file), "INPUT": image, "LABELS": labels, "CLASS_FIELD": CLASS_FIELD,
+                                "BANDS": [1], "OUTPUT": str(tmp_path / "t.pt")}, "trained on 3 bands"),
+        ("landcover:evaluate", {"PREDICTION": image, "REFERENCE_VECTOR": labels, "CLASS_FIELD": "nope",
+                                "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_JSON": str(tmp_path / "r.json"),
+                                "OUTPUT_HTML": str(tmp_path / "r.html")}, "has no field"),
+        ("landcover:evaluate", {"PREDICTION": image, "REFERENCE_VECTOR": far.id(), "CLASS_FIELD": CLASS_FIELD,
+                                "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_JSON": str(tmp_path / "r.json"),
+                                "OUTPUT_HTML": str(tmp_path / "r.html")}, "does not overlap"),
+        ("landcover:evaluate", {"MODEL": [str(model_file)], "INPUT": one_band, "REFERENCE_RASTER": one_band,
+                                "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_JSON": str(tmp_path / "r.json"),
+                                "OUTPUT_HTML": str(tmp_path / "r.html")}, r"has only 1 band\(s\)"),
+        ("landcover:histmatch", {"INPUT": image, "REFERENCE": image, "BANDS": [1, 2], "REFERENCE_BANDS": [1],
+                                 "OUTPUT": str(tmp_path / "h.tif")}, "one reference band per matched band"),
+    ]
+    for algorithm_id, parameters, message in cases:
+        with pytest.raises(QgsProcessingException, match=message):
+            processing.run(algorithm_id, parameters)
+        # batch runs and models reach prepareAlgorithm without checkParameterValues: it refuses too
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        feedback, context = ErrorsKept(), QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        assert not algorithm.prepare(parameters, context, feedback)
+        assert any(re.search(message, error) for error in feedback.errors), feedback.errors
+    assert set(launched_commands(tmp_path)) <= {"schema", "info"}, "only the model facts were asked for"

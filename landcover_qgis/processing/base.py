@@ -1,0 +1,260 @@
+"""What every landcover Processing algorithm shares.
+
+Engine options as parameters, checks before the engine starts, engine calls reporting to the feedback, and
+styled outputs.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsRasterLayer,
+)
+from qgis.PyQt.QtGui import QIcon
+
+from landcover_qgis.class_scheme import LandClass
+from landcover_qgis.engine_commands import EngineCall, Settings
+from landcover_qgis.engine_runner import EngineFailure, EngineListener, EngineResult, run_engine
+from landcover_qgis.engine_schema import EngineSchema, OptionSpec, current_schema
+from landcover_qgis.layer_io import LayerExportError, RasterInput, raster_input
+from landcover_qgis.processing.engine_parameters import EngineOption, option_parameter, option_value
+from landcover_qgis.settings import engine_location
+from landcover_qgis.styling import OutputKind, style_output
+
+#: Why an algorithm refuses to run without the engine's description.
+ENGINE_NOT_SET_UP = ("The landcover engine is not set up, or could not describe its options: open the landcover "
+                     "panel and use 'Set up engine…', then reopen this algorithm.")
+#: The user documentation; each algorithm links to its section.
+HELP_URL = "https://github.com/landcover-project/landcover#qgis-plugin"
+#: Extensions the engine reads vector labels from (others are converted by Processing).
+VECTOR_EXTENSIONS = ["gpkg", "shp", "geojson", "json", "fgb", "sqlite"]
+
+
+class FeedbackListener(EngineListener):
+    """Forwards engine events to Processing feedback."""
+
+    def __init__(self, feedback: QgsProcessingFeedback) -> None:
+        self.feedback = feedback
+
+    def on_progress(self, fraction: float, message: str) -> None:
+        self.feedback.setProgress(100.0 * fraction)
+        if message:
+            self.feedback.setProgressText(message)
+
+    def on_metrics(self, metrics: Dict[str, Any]) -> None:
+        parts = [f"{key} {metrics[key]:.4f}" for key in ("train_loss", "val_loss", "val_miou")
+                 if isinstance(metrics.get(key), (int, float))]
+        where = f"round {metrics['round']}, " if metrics.get("round") is not None else ""
+        self.feedback.pushInfo(f"{where}epoch {metrics.get('epoch')}/{metrics.get('epochs')}: " + ", ".join(parts))
+
+    def on_log(self, level: str, message: str) -> None:
+        if level == "warning":
+            self.feedback.pushWarning(message)
+        elif level == "stderr":
+            self.feedback.pushConsoleInfo(message)
+        else:
+            self.feedback.pushInfo(message)
+
+    def is_cancelled(self) -> bool:
+        return self.feedback.isCanceled()
+
+
+class OutputStyler(QgsProcessingLayerPostProcessorInterface):
+    """Styles an output layer (classes, confidence, uncertainty, polygons) once Processing has loaded it."""
+
+    def __init__(self, kind: OutputKind, classes: Sequence[LandClass]) -> None:
+        super().__init__()
+        self.kind, self.classes = kind, list(classes)
+
+    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 - QGIS API
+        style_output(layer, self.kind, self.classes)
+
+
+#: Post-processors handed to Processing: it keeps only a C++ pointer, and the algorithm instance that ran may be
+#: gone when the layers load, so they live here (a few small objects per run).
+_live_stylers: List[OutputStyler] = []
+
+
+class EngineAlgorithm(QgsProcessingAlgorithm):
+    """Common parts: grouping, help, engine-described parameters, checks, engine calls, styled outputs.
+
+    Subclasses declare :meth:`add_parameters`, may add checks in :meth:`problem` (run by
+    ``checkParameterValues`` and again by ``prepareAlgorithm``: no engine process starts for invalid
+    parameters), and run the engine in ``processAlgorithm``.
+
+    Attributes:
+        engine_command: The engine command whose options :attr:`options` stand for.
+        options: Parameters declared by engine option; their kind, bounds, default and choices are the engine's.
+        help_text: The algorithm's short help.
+        group_name, group_key: Its Processing group.
+    """
+
+    engine_command = ""
+    options: Tuple[EngineOption, ...] = ()
+    help_text = ""
+    group_name, group_key = "Land cover", "landcover"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.schema: Optional[EngineSchema] = None
+
+    # -- identity -----------------------------------------------------------------------------------------------
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def group(self) -> str:
+        return self.group_name
+
+    def groupId(self) -> str:  # noqa: N802
+        return self.group_key
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.help_text
+
+    def helpUrl(self) -> str:  # noqa: N802
+        return HELP_URL
+
+    def icon(self) -> QIcon:
+        provider = self.provider()
+        return provider.icon() if provider is not None else super().icon()
+
+    # -- parameters ---------------------------------------------------------------------------------------------
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        """Reads the engine's description (cached), then declares the parameters."""
+        self.schema = current_schema()
+        self.add_parameters()
+
+    def add_parameters(self) -> None:
+        """Declares the algorithm's parameters (``self.schema`` may be None)."""
+        raise NotImplementedError
+
+    def option(self, dest: str, command: Optional[str] = None) -> Optional[OptionSpec]:
+        """The engine's description of an option of :attr:`engine_command` (or ``command``), or None."""
+        return self.schema.option(command or self.engine_command, dest) if self.schema is not None else None
+
+    def add_options(self, options: Optional[Sequence[EngineOption]] = None) -> None:
+        """Adds the parameters of engine options (default :attr:`options`) the engine has."""
+        for option in self.options if options is None else options:
+            parameter = option_parameter(option, self.option(option.dest), placeholder=self.schema is None)
+            if parameter is not None:
+                self.addParameter(parameter)
+
+    def engine_settings(self, parameters, context, options: Optional[Sequence[EngineOption]] = None) -> Settings:
+        """The engine options' values by flag; options left unset are the engine's to choose."""
+        settings: Settings = {}
+        for option in self.options if options is None else options:
+            spec, parameter = self.option(option.dest), self.parameterDefinition(option.name)
+            if spec is None or parameter is None or parameters.get(option.name) is None:
+                continue
+            if isinstance(parameter, QgsProcessingParameterNumber):
+                value: Any = (self.parameterAsInt if spec.is_integer else self.parameterAsDouble)(
+                    parameters, option.name, context)
+            elif isinstance(parameter, QgsProcessingParameterBoolean):
+                value = self.parameterAsBoolean(parameters, option.name, context)
+            elif isinstance(parameter, QgsProcessingParameterEnum):
+                value = self.parameterAsEnum(parameters, option.name, context)
+            elif isinstance(parameter, QgsProcessingParameterString):
+                value = self.parameterAsString(parameters, option.name, context).strip()
+            else:
+                continue
+            settings.update(spec.setting(option_value(parameter, spec, value)))
+        return settings
+
+    def files(self, parameters, name: str, context) -> List[str]:
+        """The absolute files of a multiple-layers (files) parameter; none chosen is ``[]``, not ``['']``.
+
+        Paths are made absolute: the engine runs in its own working folder (relative paths come from
+        ``qgis_process`` command lines).
+        """
+        return [os.path.abspath(path) for path in self.parameterAsFileList(parameters, name, context) if path]
+
+    def file(self, parameters, name: str, context) -> str:
+        """A file parameter's absolute path, or ``""``."""
+        path = self.parameterAsFile(parameters, name, context)
+        return os.path.abspath(path) if path else ""
+
+    def output_layer(self, parameters, name: str, context) -> str:
+        """A layer destination's absolute path, or ``""`` when it is not wanted."""
+        path = self.parameterAsOutputLayer(parameters, name, context)
+        return os.path.abspath(path) if path else ""
+
+    def output_file(self, parameters, name: str, context) -> str:
+        """A file or folder destination's absolute path, or ``""`` when it is not wanted."""
+        path = self.parameterAsFileOutput(parameters, name, context)
+        return os.path.abspath(path) if path else ""
+
+    def enum_id(self, parameters, name: str, context) -> str:
+        """The engine id chosen in an enum parameter (its options are engine ids)."""
+        return self.parameterDefinition(name).options()[self.parameterAsEnum(parameters, name, context)]
+
+    # -- checks before the engine starts ------------------------------------------------------------------------
+
+    def problem(self, parameters, context) -> Optional[str]:
+        """Why these parameters cannot run (a clear message), or None. Runs before any engine process."""
+        return None
+
+    def checkParameterValues(self, parameters, context) -> Tuple[bool, str]:  # noqa: N802
+        """Refuses to run without the engine's description, or with parameters :meth:`problem` rejects."""
+        if self.schema is None:
+            return False, ENGINE_NOT_SET_UP
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        problem = self.problem(parameters, context)
+        return (False, problem) if problem else (True, "")
+
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+        """Checks again (batch runs and models reach here without ``checkParameterValues``)."""
+        if self.schema is None:
+            raise QgsProcessingException(ENGINE_NOT_SET_UP)
+        problem = self.problem(parameters, context)
+        if problem:
+            raise QgsProcessingException(problem)
+        return True
+
+    # -- running ------------------------------------------------------------------------------------------------
+
+    def raster(self, parameters, name: str, context) -> QgsRasterLayer:
+        """A raster layer parameter's layer (required)."""
+        layer = self.parameterAsRasterLayer(parameters, name, context)
+        if layer is None or not layer.isValid():
+            raise QgsProcessingException(f"Invalid raster layer for {name}.")
+        return layer
+
+    @staticmethod
+    def engine_raster(layer: QgsRasterLayer, bands: Optional[Sequence[int]] = None) -> RasterInput:
+        """A raster as the engine reads it (a file, or an export written just before the engine starts)."""
+        try:
+            return raster_input(layer, bands)
+        except LayerExportError as problem:
+            raise QgsProcessingException(str(problem)) from None
+
+    def run_call(self, call: EngineCall, feedback: QgsProcessingFeedback) -> EngineResult:
+        """Runs one engine call; failures (and cancelling) become QgsProcessingException with the engine's message."""
+        feedback.pushCommandInfo(f"landcover {call.command} {' '.join(call.args)}")
+        try:
+            call.prepare_inputs()  # exports of non-file layers (already on Processing's worker thread)
+            return run_engine(engine_location().python, call.command, call.args, FeedbackListener(feedback))
+        except EngineFailure as failure:
+            raise QgsProcessingException(f"{failure.kind}: {failure.message}") from None
+
+    def style_output(self, context: QgsProcessingContext, path: Optional[str], kind: OutputKind,
+                     classes: Sequence[LandClass] = ()) -> None:
+        """Styles an output that Processing will load on completion (toolbox, batch, model runs)."""
+        if path and context.willLoadLayerOnCompletion(path):
+            styler = OutputStyler(kind, classes)
+            _live_stylers.append(styler)
+            context.layerToLoadOnCompletionDetails(path).setPostProcessor(styler)

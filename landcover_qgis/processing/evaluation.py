@@ -1,0 +1,150 @@
+"""``landcover:evaluate`` — accuracy of a class raster (or of models on an image) against reference data."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Dict, Optional
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterRasterLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from landcover_qgis.engine_commands import EvaluateRequest
+from landcover_qgis.layer_io import VectorInput
+from landcover_qgis.processing.base import VECTOR_EXTENSIONS, EngineAlgorithm
+from landcover_qgis.processing.engine_parameters import EngineOption
+from landcover_qgis.processing.layer_checks import field_problem, models_problem, overlap_problem
+from landcover_qgis.processing.report import PER_CLASS_FIGURES, evaluation_html
+
+#: Headline figures of the report, as algorithm outputs.
+HEADLINES = (("OVERALL_ACCURACY", "overall_accuracy", "Overall accuracy"), ("MIOU", "miou", "mIoU"),
+             ("KAPPA", "kappa", "Cohen's kappa"))
+
+
+class EvaluateAlgorithm(EngineAlgorithm):
+    """Confusion matrix, per-class IoU/precision/recall/F1, mIoU, accuracy and kappa as a table, JSON and HTML."""
+
+    engine_command = "evaluate"
+    options = (
+        EngineOption("TILE_SIZE", "tile_size", "Tile size when predicting (pixels; empty: the model's)", advanced=True),
+        EngineOption("OVERLAP", "overlap", "Tile overlap when predicting (pixels)", advanced=True),
+        EngineOption("TTA", "tta", "Test-time augmentation when predicting", advanced=True),
+        EngineOption("HISTMATCH", "histmatch", "Match the image to the model's histogram reference", advanced=True),
+        EngineOption("DEVICE", "device", "Compute device", advanced=True),
+    )
+    help_text = ("Assesses a class raster — or the prediction of model file(s) on an image — against reference "
+                 "data: a raster of class codes, or polygons with a class field. Writes a per-class table layer, "
+                 "the engine's JSON report and an HTML report (confusion matrix and per-class figures) shown in "
+                 "the Processing results viewer.")
+
+    def name(self) -> str:
+        return "evaluate"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Evaluate accuracy"
+
+    def add_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterRasterLayer("PREDICTION", "Class raster to assess", optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers("MODEL", "…or model file(s) to predict with",
+                                                               QgsProcessing.TypeFile, optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "…on this image raster", optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer("REFERENCE_RASTER", "Reference raster (class codes)",
+                                                            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource("REFERENCE_VECTOR", "…or reference polygons",
+                                                              [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField("CLASS_FIELD", "Class field of the reference polygons",
+                                                      parentLayerParameterName="REFERENCE_VECTOR", optional=True))
+        self.add_options()
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Per-class accuracy", QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_JSON", "Report (JSON)", "JSON files (*.json)"))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_HTML", "Report (HTML)", "HTML files (*.html)"))
+        for name, _key, description in HEADLINES:
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    def problem(self, parameters, context) -> Optional[str]:
+        prediction = self.parameterAsRasterLayer(parameters, "PREDICTION", context)
+        models = self.files(parameters, "MODEL", context)
+        image = self.parameterAsRasterLayer(parameters, "INPUT", context)
+        if (prediction is None) == (not models):
+            return "Choose either a class raster to assess, or model file(s) and an image to predict."
+        if models and image is None:
+            return "Choose the image raster the model file(s) should classify."
+        assessed = prediction or image
+        raster = self.parameterAsRasterLayer(parameters, "REFERENCE_RASTER", context)
+        vector = self.parameterAsSource(parameters, "REFERENCE_VECTOR", context)
+        if (raster is None) == (vector is None):
+            return "Choose one reference: a raster of class codes, or polygons with a class field."
+        if vector is not None:
+            problem = field_problem(vector.fields(), self.parameterAsString(parameters, "CLASS_FIELD", context),
+                                    vector.sourceName())
+            extent, crs, name = vector.sourceExtent(), vector.sourceCrs(), vector.sourceName()
+        else:
+            problem, extent, crs, name = None, raster.extent(), raster.crs(), raster.name()
+        problem = problem or overlap_problem(assessed.extent(), assessed.crs(), assessed.name(), extent, crs, name,
+                                             context)
+        if problem is None and models:
+            problem = models_problem(models, image, [])
+        return problem
+
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+        prediction = self.parameterAsRasterLayer(parameters, "PREDICTION", context)
+        out_json = self.output_file(parameters, "OUTPUT_JSON", context)
+        out_html = self.output_file(parameters, "OUTPUT_HTML", context)
+        request = EvaluateRequest(prediction=None, out_json=out_json, out_png=str(Path(out_html).with_suffix(".png")))
+        assessed = self.engine_raster(prediction) if prediction is not None else None
+        if assessed is not None:
+            request.prediction = assessed.path
+        else:
+            request.models = self.files(parameters, "MODEL", context)
+            request.image = self.engine_raster(self.raster(parameters, "INPUT", context))
+            request.settings = self.engine_settings(parameters, context)
+        if parameters.get("REFERENCE_RASTER"):
+            request.reference_raster = self.engine_raster(self.raster(parameters, "REFERENCE_RASTER", context))
+        else:
+            path, layer_name = self.parameterAsCompatibleSourceLayerPathAndLayerName(
+                parameters, "REFERENCE_VECTOR", context, VECTOR_EXTENSIONS, "gpkg", feedback)
+            request.reference_vector = VectorInput(os.path.abspath(path), layer_name or None)
+            request.class_field = self.parameterAsString(parameters, "CLASS_FIELD", context)
+        call = request.call()
+        if assessed is not None and assessed.prepare is not None:
+            call.prepare.insert(0, assessed.prepare)  # a class raster that is not a file is exported first
+        result = self.run_call(call, feedback)
+        report = json.loads(Path(result.outputs.get("json", out_json)).read_text(encoding="utf-8"))
+        png = result.outputs.get("png", request.out_png)
+        Path(out_html).write_text(evaluation_html(report, png), encoding="utf-8")
+        outputs: Dict[str, Any] = {"OUTPUT": self.write_table(parameters, context, report),
+                                   "OUTPUT_JSON": out_json, "OUTPUT_HTML": out_html}
+        outputs.update({name: report.get(key) for name, key, _description in HEADLINES})
+        return outputs
+
+    def write_table(self, parameters, context, report: Dict[str, Any]) -> str:
+        """Writes the per-class figures as a table layer (no geometry); returns its id."""
+        fields = QgsFields()
+        fields.append(QgsField("code", QVariant.Int))
+        fields.append(QgsField("class_name", QVariant.String))
+        for key in PER_CLASS_FIGURES:
+            fields.append(QgsField(key, QVariant.Int if key == "support" else QVariant.Double))
+        sink, sink_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException("Cannot create the per-class table.")
+        for item in report.get("per_class") or []:
+            feature = QgsFeature(fields)
+            feature.setAttributes([item.get("code"), item.get("name"), *(item.get(key) for key in PER_CLASS_FIGURES)])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return sink_id

@@ -1,0 +1,214 @@
+"""Raster algorithms: ``landcover:classify``, ``landcover:vectorize`` and ``landcover:histmatch``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBand,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorDestination,
+)
+
+from landcover_qgis.class_scheme import classes_from_summary
+from landcover_qgis.engine_commands import HistogramMatchRequest, PredictRequest, VectorizeRequest
+from landcover_qgis.processing.base import EngineAlgorithm
+from landcover_qgis.processing.engine_parameters import EngineOption
+from landcover_qgis.processing.layer_checks import chosen_bands_problem, models_problem
+from landcover_qgis.styling import OutputKind
+
+#: Polygon options shared by classify (with polygons) and vectorize.
+POLYGON_OPTIONS = (
+    EngineOption("MIN_AREA", "min_area", "Minimum polygon area (map units²)"),
+    EngineOption("SIMPLIFY", "simplify", "Polygon simplification tolerance (map units)"),
+)
+
+
+class ClassifyAlgorithm(EngineAlgorithm):
+    """``landcover:classify`` — applies one model (or an ensemble) to a raster."""
+
+    engine_command = "predict"
+    options = (
+        EngineOption("TILE_SIZE", "tile_size", "Tile size (pixels; empty: the model's)"),
+        EngineOption("OVERLAP", "overlap", "Tile overlap (pixels; empty: half a tile)"),
+        EngineOption("TTA", "tta", "Test-time augmentation"),
+        EngineOption("MODEL_WEIGHTS", "model_weights", "Ensemble weights (one per model)", advanced=True),
+        EngineOption("HISTMATCH", "histmatch", "Match the image to the model's histogram reference (if it has one)"),
+        EngineOption("BATCH_SIZE", "batch_size", "Tiles per forward pass", advanced=True),
+        EngineOption("DEVICE", "device", "Compute device", advanced=True),
+        EngineOption("BACKEND", "backend", "Inference backend", advanced=True),
+    ) + POLYGON_OPTIONS
+    help_text = ("Classifies a raster with a landcover model file, or several (an ensemble: probabilities are "
+                 "averaged). Writes a class GeoTIFF (pixel values are class codes, styled with the class colours), "
+                 "optionally a confidence raster, an uncertainty raster (where to label next) and polygons. Tiles "
+                 "overlap to avoid seams; test-time augmentation and histogram matching are the engine's options.")
+
+    def name(self) -> str:
+        return "classify"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Classify raster"
+
+    def add_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Image raster"))
+        self.addParameter(QgsProcessingParameterMultipleLayers("MODEL", "Model file(s) (several: an ensemble)",
+                                                               QgsProcessing.TypeFile))
+        self.addParameter(QgsProcessingParameterBand("BANDS", "Bands (none chosen: the model's)", None, "INPUT",
+                                                     optional=True, allowMultiple=True))
+        self.addParameter(QgsProcessingParameterExtent("EXTENT", "Area to classify (empty: whole raster)",
+                                                       optional=True))
+        self.add_options()
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", "Classes"))
+        self.addParameter(QgsProcessingParameterRasterDestination("CONFIDENCE", "Confidence", optional=True,
+                                                                  createByDefault=False))
+        if self.option("uncertainty") is not None:
+            parameter = QgsProcessingParameterRasterDestination("UNCERTAINTY", "Uncertainty (where to label next)",
+                                                                optional=True, createByDefault=False)
+            parameter.setHelp(self.option("uncertainty").help)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterVectorDestination("VECTOR", "Polygons", QgsProcessing.TypeVectorPolygon,
+                                                                  optional=True, createByDefault=False))
+
+    def problem(self, parameters, context) -> Optional[str]:
+        image = self.parameterAsRasterLayer(parameters, "INPUT", context)
+        if image is None:
+            return "Choose the image raster."
+        bands = self.parameterAsInts(parameters, "BANDS", context)
+        problem = chosen_bands_problem(image, bands)
+        problem = problem or models_problem(self.files(parameters, "MODEL", context), image, bands)
+        if problem is None and parameters.get("EXTENT"):
+            extent = self.parameterAsExtent(parameters, "EXTENT", context, image.crs())
+            if not extent.isNull() and not extent.intersects(image.extent()):
+                problem = f"The area to classify does not overlap '{image.name()}'."
+        return problem
+
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+        image = self.raster(parameters, "INPUT", context)
+        extent = None
+        if parameters.get("EXTENT"):
+            rectangle = self.parameterAsExtent(parameters, "EXTENT", context, image.crs())
+            if not rectangle.isNull():
+                extent = (rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum())
+        vector = self.output_layer(parameters, "VECTOR", context) or None
+        settings = self.engine_settings(parameters, context, [o for o in self.options if o not in POLYGON_OPTIONS])
+        if vector:
+            settings.update(self.engine_settings(parameters, context, POLYGON_OPTIONS))
+        request = PredictRequest(
+            models=self.files(parameters, "MODEL", context),
+            image=self.engine_raster(image, self.parameterAsInts(parameters, "BANDS", context)), extent=extent,
+            out=self.output_layer(parameters, "OUTPUT", context),
+            confidence=self.output_layer(parameters, "CONFIDENCE", context) or None,
+            uncertainty=(self.output_layer(parameters, "UNCERTAINTY", context) or None)
+            if self.parameterDefinition("UNCERTAINTY") else None,
+            vector=vector, settings=settings,
+        )
+        problem = request.validate()
+        if problem:
+            raise QgsProcessingException(problem)
+        result = self.run_call(request.call(), feedback)
+        classes = classes_from_summary(result.summary.get("classes", []))
+        outputs: Dict[str, Optional[str]] = {"OUTPUT": result.outputs.get("classes", request.out)}
+        self.style_output(context, outputs["OUTPUT"], OutputKind.CLASSES, classes)
+        for name, kind, path in (("CONFIDENCE", OutputKind.CONFIDENCE, request.confidence),
+                                 ("UNCERTAINTY", OutputKind.UNCERTAINTY, request.uncertainty),
+                                 ("VECTOR", OutputKind.POLYGONS, request.vector)):
+            if path:
+                outputs[name] = result.outputs.get(kind.value if kind is not OutputKind.POLYGONS else "vector", path)
+                self.style_output(context, outputs[name], kind, classes)
+        return outputs
+
+
+class VectorizeAlgorithm(EngineAlgorithm):
+    """``landcover:vectorize`` — turns a class raster into class polygons."""
+
+    engine_command = "vectorize"
+    options = POLYGON_OPTIONS
+    help_text = "Turns a landcover class raster into polygons with class_id, class_name and area."
+
+    def name(self) -> str:
+        return "vectorize"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Vectorize classes"
+
+    def add_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Class raster"))
+        if self.option("band") is not None:
+            parameter = QgsProcessingParameterBand("BAND", "Band of class codes", None, "INPUT", optional=True)
+            parameter.setHelp(self.option("band").help)
+            self.addParameter(parameter)
+        self.add_options()
+        self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", "Polygons",
+                                                                  QgsProcessing.TypeVectorPolygon))
+
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+        source = self.engine_raster(self.raster(parameters, "INPUT", context))
+        settings = self.engine_settings(parameters, context)
+        if self.parameterDefinition("BAND") is not None and parameters.get("BAND") not in (None, "", 0):
+            settings.update(self.option("band").setting(self.parameterAsInt(parameters, "BAND", context)))
+        request = VectorizeRequest(classes_raster=source, settings=settings,
+                                   out=self.output_layer(parameters, "OUTPUT", context))
+        result = self.run_call(request.call(), feedback)
+        output = result.outputs.get("vector") or result.outputs.get("polygons") or request.out
+        self.style_output(context, output, OutputKind.POLYGONS, classes_from_summary(result.summary.get("classes", [])))
+        return {"OUTPUT": output}
+
+
+class HistogramMatchAlgorithm(EngineAlgorithm):
+    """``landcover:histmatch`` — matches each band's histogram of a raster to a reference raster."""
+
+    engine_command = "histmatch"
+    help_text = ("Matches the histogram of each chosen band of a raster to the matching band of a reference raster "
+                 "(keeps the data type, georeferencing and nodata), e.g. to bring a new scene close to the one a "
+                 "model was trained on. Optionally plots each band's histograms before and after.")
+
+    def name(self) -> str:
+        return "histmatch"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Histogram match"
+
+    def add_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Raster to adjust"))
+        self.addParameter(QgsProcessingParameterRasterLayer("REFERENCE", "Reference raster"))
+        self.addParameter(QgsProcessingParameterBand("BANDS", "Bands to match (none chosen: all but alpha)", None,
+                                                     "INPUT", optional=True, allowMultiple=True))
+        self.addParameter(QgsProcessingParameterBand("REFERENCE_BANDS", "Reference bands, one per matched band",
+                                                     None, "REFERENCE", optional=True, allowMultiple=True))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", "Matched raster"))
+        self.addParameter(QgsProcessingParameterFileDestination("PLOT", "Histogram plot", "PNG files (*.png)",
+                                                                optional=True, createByDefault=False))
+
+    def problem(self, parameters, context) -> Optional[str]:
+        image = self.parameterAsRasterLayer(parameters, "INPUT", context)
+        reference = self.parameterAsRasterLayer(parameters, "REFERENCE", context)
+        if image is None or reference is None:
+            return "Choose the raster to adjust and the reference raster."
+        bands = self.parameterAsInts(parameters, "BANDS", context)
+        reference_bands = self.parameterAsInts(parameters, "REFERENCE_BANDS", context)
+        problem = chosen_bands_problem(image, bands) or chosen_bands_problem(reference, reference_bands)
+        if problem is None and bands and reference_bands and len(bands) != len(reference_bands):
+            problem = (f"Choose one reference band per matched band: {len(bands)} band(s) to match, "
+                       f"{len(reference_bands)} reference band(s).")
+        return problem
+
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+        request = HistogramMatchRequest(
+            image=self.engine_raster(self.raster(parameters, "INPUT", context),
+                                     self.parameterAsInts(parameters, "BANDS", context)),
+            reference=self.engine_raster(self.raster(parameters, "REFERENCE", context),
+                                         self.parameterAsInts(parameters, "REFERENCE_BANDS", context)),
+            out=self.output_layer(parameters, "OUTPUT", context),
+            plot=self.output_file(parameters, "PLOT", context) or None,
+        )
+        result = self.run_call(request.call(), feedback)
+        outputs = {"OUTPUT": result.outputs.get("raster") or result.outputs.get("out") or request.out}
+        if request.plot:
+            outputs["PLOT"] = result.outputs.get("plot", request.plot)
+        return outputs

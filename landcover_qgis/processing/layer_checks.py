@@ -1,0 +1,76 @@
+"""Checks on input layers that run before any engine process: fields, bands, overlap, model compatibility."""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsProcessingContext,
+    QgsRasterLayer,
+    QgsRectangle,
+)
+
+from landcover_qgis.engine_runner import EngineFailure
+from landcover_qgis.model_facts import ModelFacts, band_problem, ensemble_problem, model_facts
+
+
+def field_problem(fields, field: str, layer_name: str) -> Optional[str]:
+    """Why ``field`` cannot be the class field of a layer with ``fields``, or None."""
+    if not field:
+        return f"Choose the field of '{layer_name}' that holds the classes."
+    if fields.indexOf(field) < 0:
+        return f"'{layer_name}' has no field '{field}': choose the field that holds the classes."
+    return None
+
+
+def overlap_problem(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, name: str,
+                    other_extent: QgsRectangle, other_crs: QgsCoordinateReferenceSystem, other_name: str,
+                    context: QgsProcessingContext) -> Optional[str]:
+    """Why two layers do not share ground (no CRS, or extents apart once in the same CRS), or None."""
+    for layer_crs, layer_name in ((crs, name), (other_crs, other_name)):
+        if not layer_crs.isValid():
+            return f"'{layer_name}' has no coordinate reference system: set one (Layer properties → Source)."
+    try:
+        if other_crs != crs:
+            other_extent = QgsCoordinateTransform(other_crs, crs, context.transformContext()).transformBoundingBox(
+                other_extent)
+    except QgsCsException:
+        return (f"'{other_name}' ({other_crs.authid()}) cannot be transformed to the CRS of '{name}' "
+                f"({crs.authid()}).")
+    if not extent.intersects(other_extent):
+        return (f"'{other_name}' does not overlap '{name}' (compared in {crs.authid()}): choose layers that cover "
+                "the same area.")
+    return None
+
+
+def chosen_bands_problem(layer: QgsRasterLayer, bands: Sequence[int]) -> Optional[str]:
+    """Why the chosen bands are not bands of the raster, or None."""
+    missing = [b for b in bands if not 1 <= b <= layer.bandCount()]
+    if missing:
+        return f"'{layer.name()}' has {layer.bandCount()} band(s), not band {missing[0]}."
+    return None
+
+
+def models_problem(paths: Sequence[str], layer: Optional[QgsRasterLayer], bands: List[int]) -> Optional[str]:
+    """Why these model files cannot classify the raster with these bands, or None.
+
+    Unreadable files, ensembles of models with other bands or classes, and band counts are refused. Asks the
+    engine for each model's facts (cached per file version).
+    """
+    if not paths:
+        return "Choose a model file (several files: an ensemble)."
+    try:
+        members: List[ModelFacts] = [model_facts(path) for path in paths]
+    except EngineFailure as failure:
+        return f"{failure.kind}: {failure.message}"
+    problem = ensemble_problem(members)
+    if problem or layer is None:
+        return problem
+    for member in members:
+        problem = band_problem(member, layer.bandCount(), bands, layer.name())
+        if problem:
+            return problem
+    return None

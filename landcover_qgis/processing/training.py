@@ -1,0 +1,262 @@
+"""Training algorithms: ``landcover:train``, ``landcover:finetune``, ``landcover:selftrain``, ``landcover:pseudolabel``.
+
+The last two appear only when the engine has the ``self-train`` / ``pseudo-label`` commands.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, List, Optional, Tuple
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBand,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterRasterLayer,
+)
+
+from landcover_qgis.engine_commands import PseudoLabelRequest, SelfTrainRequest, TrainRequest
+from landcover_qgis.engine_schema import OptionSpec
+from landcover_qgis.layer_io import VectorInput
+from landcover_qgis.processing.base import VECTOR_EXTENSIONS, EngineAlgorithm
+from landcover_qgis.processing.engine_parameters import EngineOption, enum_parameter
+from landcover_qgis.processing.layer_checks import (
+    chosen_bands_problem,
+    field_problem,
+    models_problem,
+    overlap_problem,
+)
+
+#: The engine's training options shown by train, fine-tune and self-train.
+TRAIN_OPTIONS = (
+    EngineOption("EPOCHS", "epochs", "Epochs"),
+    EngineOption("BATCH_SIZE", "batch_size", "Batch size"),
+    EngineOption("TILE_SIZE", "tile_size", "Tile size (pixels)"),
+    EngineOption("LR", "lr", "Learning rate"),
+    EngineOption("SAMPLES_PER_EPOCH", "samples_per_epoch", "Training tiles per epoch"),
+    EngineOption("VAL_FRACTION", "val_fraction", "Validation share", advanced=True),
+    EngineOption("PATIENCE", "patience", "Early-stopping patience (epochs)", advanced=True),
+    EngineOption("SEED", "seed", "Random seed", advanced=True),
+    EngineOption("DEVICE", "device", "Compute device", advanced=True),
+)
+#: Options of command-specific algorithms handled by their own parameters (not generic engine options).
+_HANDLED = {"image", "bands", "labels", "layer", "class_field", "label_rasters", "dataset", "classes", "sparse", "out",
+            "arch", "weights", "finetune", "resume", "reference", "model", "unlabeled"}
+
+
+def generic_options(specs: List[OptionSpec], exclude: set) -> Tuple[EngineOption, ...]:
+    """Every option of an engine command not handled otherwise, as parameters named after it.
+
+    Numbers, switches, choices and text (such as ``--class-thresholds``); their kind and help are the engine's.
+    """
+    return tuple(EngineOption(spec.dest.upper(), spec.dest, spec.dest.replace("_", " ").capitalize())
+                 for spec in specs if spec.dest not in exclude and not spec.positional and not spec.repeatable)
+
+
+class LabelledImageAlgorithm(EngineAlgorithm):
+    """An image, its bands and labelled features with a class field (train, fine-tune, self-train)."""
+
+    engine_command = "train"
+    options = TRAIN_OPTIONS
+
+    def add_labelled_image(self) -> None:
+        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Image raster"))
+        self.addParameter(QgsProcessingParameterBand("BANDS", "Bands (none chosen: all but alpha)", None, "INPUT",
+                                                     optional=True, allowMultiple=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "LABELS", "Labelled features (polygons, points or lines)", [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterField("CLASS_FIELD", "Class field", parentLayerParameterName="LABELS"))
+
+    def add_reference(self) -> None:
+        """The histogram reference raster, when the engine command has ``--reference``."""
+        if self.option("reference") is not None:
+            parameter = QgsProcessingParameterRasterLayer("REFERENCE", "Reference raster for histogram matching",
+                                                          optional=True)
+            parameter.setHelp(self.option("reference").help)
+            self.addParameter(parameter)
+
+    def problem(self, parameters, context) -> Optional[str]:
+        image = self.parameterAsRasterLayer(parameters, "INPUT", context)
+        labels = self.parameterAsSource(parameters, "LABELS", context)
+        if image is None or labels is None:
+            return "Choose the image raster and the labelled features."
+        problem = chosen_bands_problem(image, self.parameterAsInts(parameters, "BANDS", context))
+        problem = problem or field_problem(labels.fields(), self.parameterAsString(parameters, "CLASS_FIELD", context),
+                                           labels.sourceName())
+        return problem or overlap_problem(image.extent(), image.crs(), image.name(),
+                                          labels.sourceExtent(), labels.sourceCrs(), labels.sourceName(), context)
+
+    def train_request(self, parameters, context, feedback) -> TrainRequest:
+        """The training request the parameters describe (labels exported if selected/filtered/not a file)."""
+        image = self.raster(parameters, "INPUT", context)
+        path, layer_name = self.parameterAsCompatibleSourceLayerPathAndLayerName(
+            parameters, "LABELS", context, VECTOR_EXTENSIONS, "gpkg", feedback)
+        if not path:
+            raise QgsProcessingException("Invalid labelled features for LABELS.")
+        reference = self.parameterAsRasterLayer(parameters, "REFERENCE", context) if "REFERENCE" in parameters else None
+        request = TrainRequest(
+            image=self.engine_raster(image, self.parameterAsInts(parameters, "BANDS", context)),
+            out=self.output_file(parameters, "OUTPUT", context),
+            labels=VectorInput(os.path.abspath(path), layer_name or None),
+            class_field=self.parameterAsString(parameters, "CLASS_FIELD", context),
+            reference=self.engine_raster(reference) if reference is not None else None,
+            settings=self.engine_settings(parameters, context),
+        )
+        problem = request.validate()
+        if problem:
+            raise QgsProcessingException(problem)
+        return request
+
+    def add_model_output(self) -> None:
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "Model file", "landcover model (*.pt)"))
+        self.addOutput(QgsProcessingOutputNumber("BEST_VAL_MIOU", "Best validation mIoU"))
+
+    def model_outputs(self, result, request: TrainRequest) -> Dict[str, Any]:
+        return {"OUTPUT": result.outputs.get("model", request.out),
+                "BEST_VAL_MIOU": result.summary.get("best_val_miou")}
+
+
+class TrainAlgorithm(LabelledImageAlgorithm):
+    """``landcover:train`` — trains a new model from an image and labelled features."""
+
+    help_text = ("Trains a DeepLabV3 model from an image and sparse labels (polygons, points or lines with a class "
+                 "field; 'Selected features only' is honoured) in the landcover engine, and saves it as a .pt model "
+                 "file. With a reference raster, every image is histogram-matched to it and the reference travels in "
+                 "the model, so Classify matches new images to it too.")
+
+    def name(self) -> str:
+        return "train"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Train land-cover model"
+
+    def add_parameters(self) -> None:
+        self.add_labelled_image()
+        for name, description, dest in (("ARCH", "Architecture", "arch"), ("WEIGHTS", "Backbone weights", "weights")):
+            spec = self.option(dest)
+            ids = (self.schema.architectures if dest == "arch" else self.schema.weights) if self.schema else ()
+            parameter = enum_parameter(name, description, ids, spec.default if spec else None)
+            parameter.setHelp(spec.help if spec else "")
+            self.addParameter(parameter)
+        self.add_reference()
+        self.add_options()
+        self.add_model_output()
+
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+        request = self.train_request(parameters, context, feedback)
+        request.arch = self.enum_id(parameters, "ARCH", context)
+        request.weights = self.enum_id(parameters, "WEIGHTS", context)
+        return self.model_outputs(self.run_call(request.call(), feedback), request)
+
+
+class FineTuneAlgorithm(LabelledImageAlgorithm):
+    """``landcover:finetune`` — continues training an existing model on new labels (new classes are added)."""
+
+    help_text = ("Fine-tunes an existing landcover model on an image and labelled features (new classes are added) "
+                 "and saves the result as a new model file.")
+
+    def name(self) -> str:
+        return "finetune"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Fine-tune land-cover model"
+
+    def add_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterFile("MODEL", "Model file to start from",
+                                                     fileFilter="landcover models (*.pt)"))
+        self.add_labelled_image()
+        self.add_reference()
+        self.add_options()
+        self.add_model_output()
+
+    def problem(self, parameters, context) -> Optional[str]:
+        problem = super().problem(parameters, context)
+        if problem:
+            return problem
+        return models_problem([self.file(parameters, "MODEL", context)],
+                              self.parameterAsRasterLayer(parameters, "INPUT", context),
+                              self.parameterAsInts(parameters, "BANDS", context))
+
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+        request = self.train_request(parameters, context, feedback)
+        request.finetune = self.file(parameters, "MODEL", context)
+        return self.model_outputs(self.run_call(request.call(), feedback), request)
+
+
+class SelfTrainAlgorithm(LabelledImageAlgorithm):
+    """``landcover:selftrain`` — trains in rounds, adding its own confident predictions on unlabeled scenes."""
+
+    engine_command = "self-train"
+    help_text = ("Self-training: trains on the labelled image, pseudo-labels the unlabeled scenes with the "
+                 "confident predictions, and trains again, for several rounds. The log reports each round's "
+                 "validation mIoU.")
+
+    def name(self) -> str:
+        return "selftrain"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Self-train land-cover model"
+
+    def add_parameters(self) -> None:
+        self.options = generic_options(self.schema.options(self.engine_command), _HANDLED) if self.schema else ()
+        self.add_labelled_image()
+        self.addParameter(QgsProcessingParameterMultipleLayers("UNLABELED", "Unlabeled scenes",
+                                                               QgsProcessing.TypeRaster))
+        self.add_reference()
+        self.add_options()
+        self.add_model_output()
+
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+        request = self.train_request(parameters, context, feedback)
+        scenes = [self.engine_raster(layer) for layer in self.parameterAsLayerList(parameters, "UNLABELED", context)]
+        if not scenes:
+            raise QgsProcessingException("Choose at least one unlabeled scene.")
+        spec = self.option("unlabeled")
+        call = SelfTrainRequest(request, scenes, spec.flag if spec else "--unlabeled").call()
+        return self.model_outputs(self.run_call(call, feedback), request)
+
+
+class PseudoLabelAlgorithm(EngineAlgorithm):
+    """``landcover:pseudolabel`` — writes label rasters of the confident predictions on unlabeled scenes."""
+
+    engine_command = "pseudo-label"
+    help_text = ("Classifies unlabeled scenes with one model or an ensemble and keeps only the pixels predicted "
+                 "with at least the threshold confidence, as label rasters (one per scene) for further training.")
+
+    def name(self) -> str:
+        return "pseudolabel"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Pseudo-label scenes"
+
+    def add_parameters(self) -> None:
+        self.options = generic_options(self.schema.options(self.engine_command), _HANDLED) if self.schema else ()
+        self.addParameter(QgsProcessingParameterMultipleLayers("MODEL", "Model file(s)", QgsProcessing.TypeFile))
+        self.addParameter(QgsProcessingParameterMultipleLayers("INPUT", "Unlabeled scenes", QgsProcessing.TypeRaster))
+        self.add_options()
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Folder of pseudo-label rasters"))
+
+    def problem(self, parameters, context) -> Optional[str]:
+        models = self.files(parameters, "MODEL", context)
+        for scene in self.parameterAsLayerList(parameters, "INPUT", context) or [None]:
+            problem = models_problem(models, scene, [])
+            if problem:
+                return problem
+        return None
+
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+        request = PseudoLabelRequest(
+            models=self.files(parameters, "MODEL", context),
+            images=[self.engine_raster(layer) for layer in self.parameterAsLayerList(parameters, "INPUT", context)],
+            out=self.output_file(parameters, "OUTPUT", context),
+            settings=self.engine_settings(parameters, context),
+        )
+        result = self.run_call(request.call(), feedback)
+        return {"OUTPUT": result.outputs.get("folder", request.out)}

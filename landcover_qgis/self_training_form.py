@@ -1,0 +1,90 @@
+"""The dock's "Pseudo-label / self-train" group: unlabeled scenes, confidence threshold and rounds.
+
+Its widgets follow the engine's ``pseudo-label`` and ``self-train`` commands: a missing command or option
+leaves its widget disabled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import List, Optional, Sequence
+
+from qgis.core import QgsProject, QgsRasterLayer
+from qgis.gui import QgsCheckableComboBox
+from qgis.PyQt.QtWidgets import QFormLayout, QGroupBox, QWidget
+
+from landcover_qgis.engine_commands import PseudoLabelRequest, SelfTrainRequest, Settings, TrainRequest
+from landcover_qgis.engine_schema import EngineSchema
+from landcover_qgis.layer_io import RasterInput, raster_input
+from landcover_qgis.option_widgets import OptionSpinBox
+
+PSEUDO_LABEL, SELF_TRAIN = "pseudo-label", "self-train"
+
+
+class SelfTrainingGroup(QGroupBox):
+    """Unlabeled raster layers, the confidence threshold and the number of self-training rounds."""
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__("Pseudo-label / self-train", parent)
+        form = QFormLayout(self)
+        self.unlabeled = QgsCheckableComboBox()
+        self.unlabeled.setDefaultText("the image layer")
+        self.unlabeled.setToolTip("Unlabeled scenes: pseudo-labelled, or added to training round by round.")
+        self.threshold = OptionSpinBox(PSEUDO_LABEL, "threshold")
+        self.rounds = OptionSpinBox(SELF_TRAIN, "rounds")
+        form.addRow("Unlabeled layers", self.unlabeled)
+        form.addRow("Confidence threshold", self.threshold)
+        form.addRow("Self-training rounds", self.rounds)
+        self.schema: Optional[EngineSchema] = None
+        self.refresh_layers()
+        QgsProject.instance().layersAdded.connect(self.refresh_layers)
+        QgsProject.instance().layersRemoved.connect(self.refresh_layers)
+
+    def shutdown(self) -> None:
+        """Disconnects from the project."""
+        for signal in (QgsProject.instance().layersAdded, QgsProject.instance().layersRemoved):
+            with contextlib.suppress(TypeError):  # not connected
+                signal.disconnect(self.refresh_layers)
+
+    def refresh_layers(self, *_args: object) -> None:
+        """Lists the project's raster layers, keeping the checked ones."""
+        checked = set(self.unlabeled.checkedItemsData())
+        self.unlabeled.clear()
+        for layer in QgsProject.instance().mapLayers().values():
+            if isinstance(layer, QgsRasterLayer):
+                self.unlabeled.addItemWithCheckState(layer.name(), 2 if layer.id() in checked else 0, layer.id())
+
+    def apply_schema(self, schema: EngineSchema) -> None:
+        """Enables what the engine has: the threshold of ``pseudo-label`` (else ``self-train``), the rounds."""
+        self.schema = schema
+        self.threshold.apply_option(schema.option(PSEUDO_LABEL, "threshold") or schema.option(SELF_TRAIN, "threshold"))
+        self.rounds.apply_option(schema.option(SELF_TRAIN, "rounds"))
+        self.setEnabled(schema.has_command(PSEUDO_LABEL) or schema.has_command(SELF_TRAIN))
+
+    def unlabeled_layers(self) -> List[QgsRasterLayer]:
+        """The checked raster layers."""
+        project = QgsProject.instance()
+        layers = [project.mapLayer(layer_id) for layer_id in self.unlabeled.checkedItemsData()]
+        return [layer for layer in layers if isinstance(layer, QgsRasterLayer)]
+
+    def _settings(self, command: str, dests: Sequence[str]) -> Settings:
+        settings: Settings = {}
+        for dest, box in (("threshold", self.threshold), ("rounds", self.rounds)):
+            spec = self.schema.option(command, dest) if self.schema is not None else None
+            if dest in dests and spec is not None:
+                settings.update(spec.setting(box.option_value()))
+        return settings
+
+    def pseudo_label_request(self, models: Sequence[str], image: RasterInput, out: str) -> PseudoLabelRequest:
+        """Pseudo-labels of the checked layers (none checked: ``image``) into the folder ``out``."""
+        scenes = [raster_input(layer) for layer in self.unlabeled_layers()] or [image]
+        return PseudoLabelRequest(list(models), scenes, out, self._settings(PSEUDO_LABEL, ("threshold",)))
+
+    def self_train_request(self, train: TrainRequest) -> SelfTrainRequest:
+        """Self-training: ``train`` plus the checked layers as unlabeled scenes, with threshold and rounds."""
+        train.settings.update(self._settings(SELF_TRAIN, ("threshold", "rounds")))
+        if self.schema is not None and self.schema.option(SELF_TRAIN, "reference") is None:
+            train.reference = None  # this engine's self-train cannot histogram-match
+        spec = self.schema.option(SELF_TRAIN, "unlabeled") if self.schema is not None else None
+        return SelfTrainRequest(train, [raster_input(layer) for layer in self.unlabeled_layers()],
+                                spec.flag if spec is not None else "--unlabeled")
