@@ -4,8 +4,17 @@ The plugin never imports the engine (torch, rasterio, ...): it runs ``python -m 
 in a separate Python as a child process, see :mod:`landcover_qgis.engine_runner`.
 """
 
+from __future__ import annotations
 
-def classFactory(iface):  # noqa: N802 - the name QGIS looks for
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qgis.gui import QgisInterface
+
+    from landcover_qgis.plugin import LandcoverPlugin
+
+
+def classFactory(iface: QgisInterface) -> LandcoverPlugin:
     """Creates the plugin for QGIS.
 
     Args:

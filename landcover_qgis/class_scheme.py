@@ -30,7 +30,10 @@ class LandClass:
 
 
 def classes_from_summary(items: Iterable[Any]) -> List[LandClass]:
-    """Reads the ``classes`` list of an engine summary (``[{"code", "name", "color"}, ...]``), skipping malformed entries."""
+    """Reads the ``classes`` list of an engine summary, skipping malformed entries.
+
+    The list is ``[{"code", "name", "color"}, ...]``.
+    """
     classes = []
     for item in items or []:
         try:

@@ -6,14 +6,16 @@ because the engine runs in a child process watched by a QgsTask.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from pathlib import Path
 from typing import Callable, List, Optional, Sequence
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
-from qgis.gui import QgsDockWidget
+from qgis.gui import QgisInterface, QgsDockWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtGui import QCloseEvent
 from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,7 +41,8 @@ from landcover_qgis.settings import engine_location
 from landcover_qgis.tasks import EngineCheckTask, EngineTask, TaskOutcome
 
 LOG_TAG = "landcover"
-_METRIC_COLUMNS = (("Round", "round"), ("Epoch", "epoch"), ("Train loss", "train_loss"), ("Val loss", "val_loss"), ("Val mIoU", "val_miou"))
+_METRIC_COLUMNS = (("Round", "round"), ("Epoch", "epoch"), ("Train loss", "train_loss"), ("Val loss", "val_loss"),
+                   ("Val mIoU", "val_miou"))
 _EVALUATION_COLUMNS = ("Class", "IoU", "Precision", "Recall", "F1")
 
 
@@ -61,7 +64,8 @@ class LandcoverDock(QgsDockWidget):
     schemaChanged = pyqtSignal()
     modelDescribed = pyqtSignal(str, object)
 
-    def __init__(self, iface, open_setup: Callable[[], None], parent: Optional[QWidget] = None) -> None:
+    def __init__(self, iface: Optional[QgisInterface], open_setup: Callable[[], None],
+                 parent: Optional[QWidget] = None) -> None:
         super().__init__("landcover", parent)
         self.setObjectName("LandcoverDock")
         self.iface = iface
@@ -317,7 +321,7 @@ class LandcoverDock(QgsDockWidget):
 
     # -- classification -------------------------------------------------------------------------------------------
 
-    def describe_model(self, *_args) -> None:
+    def describe_model(self, *_args: object) -> None:
         """Finds out in the background whether the model Classify would use carries a histogram reference."""
         try:
             model = self._models_for_prediction()[0]
@@ -334,10 +338,8 @@ class LandcoverDock(QgsDockWidget):
                 facts = model_facts(model, python)
             except EngineFailure:
                 facts = None
-            try:
+            with contextlib.suppress(RuntimeError):  # the dock is gone
                 self.modelDescribed.emit(model, facts)  # delivered on the GUI thread
-            except RuntimeError:
-                pass  # the dock is gone
 
         threading.Thread(target=look_up, name="landcover-model-info", daemon=True).start()
 
@@ -360,7 +362,12 @@ class LandcoverDock(QgsDockWidget):
         return models
 
     def classification_calls(self) -> List[EngineCall]:
-        """The engine calls for Classify (predict, then evaluate with a reference). Raises FormError/LayerExportError."""
+        """The engine calls for Classify (predict, then evaluate with a reference).
+
+        Raises:
+            FormError: A choice in the form cannot run.
+            LayerExportError: An input layer cannot be handed to the engine.
+        """
         models = self._models_for_prediction()
         folder = work_directory() / f"classified_{time.strftime('%Y%m%d_%H%M%S')}_{int(time.time() * 1000) % 1000:03d}"
         canvas = self.iface.mapCanvas() if self.iface is not None else None
@@ -374,7 +381,8 @@ class LandcoverDock(QgsDockWidget):
     def _classification_finished(self, outcome: TaskOutcome) -> None:
         prediction = outcome.results[0]
         classes = classes_from_summary(prediction.summary.get("classes", [])) or self.classes
-        layer_name = self.form.image_layer.currentLayer().name() if self.form.image_layer.currentLayer() else "landcover"
+        layer_name = (self.form.image_layer.currentLayer().name() if self.form.image_layer.currentLayer()
+                      else "landcover")
         layers = load_prediction_layers(prediction.outputs, classes, layer_name)
         add_result_layers(layers)
         if len(outcome.results) > 1:
@@ -389,7 +397,8 @@ class LandcoverDock(QgsDockWidget):
         rows = summary.get("per_class") or []
         self.evaluation_table.setRowCount(len(rows))
         for row, entry in enumerate(rows):
-            values = [str(entry.get("name", ""))] + [_number(entry.get(k)) for k in ("iou", "precision", "recall", "f1")]
+            values = [str(entry.get("name", ""))] + [_number(entry.get(k))
+                                                     for k in ("iou", "precision", "recall", "f1")]
             for column, text in enumerate(values):
                 self.evaluation_table.setItem(row, column, QTableWidgetItem(text))
 
@@ -416,6 +425,7 @@ class LandcoverDock(QgsDockWidget):
     # -- self-training --------------------------------------------------------------------------------------------
 
     def start_self_training(self) -> None:
+        """Validates the form and starts self-training in the background (it ends like training)."""
         self._start("Self-training", self.self_training_calls, self._training_finished)
 
     def self_training_calls(self) -> List[EngineCall]:
@@ -428,20 +438,19 @@ class LandcoverDock(QgsDockWidget):
 
     # -- project memory -------------------------------------------------------------------------------------------
 
-    def _on_project_read(self, *_args) -> None:
+    def _on_project_read(self, *_args: object) -> None:
         self.form.restore_from_project()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Saves the form's choices into the project, then closes."""
         self.form.save_to_project()
         super().closeEvent(event)
 
     def shutdown(self) -> None:
         """Cancels running work and disconnects from the project (plugin unload)."""
         self.form.self_training.shutdown()
-        try:
+        with contextlib.suppress(TypeError):
             QgsProject.instance().readProject.disconnect(self._on_project_read)
-        except TypeError:
-            pass
         for task in (self._task, self._check_task):
             if task is not None:
                 task.on_finished = lambda outcome: None  # this dock is going away

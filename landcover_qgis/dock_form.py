@@ -7,10 +7,11 @@ running things is the job of :mod:`landcover_qgis.dock`.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsMapLayer, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import QgsCheckableComboBox, QgsFieldComboBox, QgsFileWidget, QgsMapCanvas, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
@@ -36,6 +37,8 @@ SCHEME_LABELS, SCHEME_MODEL = "labels", "model"  # between them: the engine's cl
 MODEL_NEW, MODEL_EXISTING = "new", "existing"
 WEIGHTS_FILE = "file"
 EXTENT_CANVAS, EXTENT_LAYER = "canvas", "layer"
+#: How a remembered widget is read and set: (getter, setter of the stored text).
+_Entry = Tuple[Callable[[], object], Callable[[str], None]]
 
 #: ``train`` options shown as number boxes in the Model group, as (engine option, label). Range, step,
 #: default and help come from the engine; this line is all an engine option needs to appear in the dock.
@@ -97,7 +100,8 @@ class DockForm(QWidget):
     def _build_labels_group(self) -> QGroupBox:
         group = QGroupBox("Labels and classes")
         form = QFormLayout(group)
-        self.labels_kind = choice_combo(((LABELS_POLYGONS, "Polygon layer + class field"), (LABELS_RASTER, "Label raster")))
+        self.labels_kind = choice_combo(((LABELS_POLYGONS, "Polygon layer + class field"),
+                                         (LABELS_RASTER, "Label raster")))
         self.labels_layer = QgsMapLayerComboBox()
         self.labels_layer.setFilters(QgsMapLayerProxyModel.VectorLayer)
         self.labels_layer.setAllowEmptyLayer(True)
@@ -187,7 +191,8 @@ class DockForm(QWidget):
         new_model = self.uses_new_model()
         for widget in (self.arch, self.weights):
             self._set_row_visible(self._model_rows, widget, new_model)
-        self._set_row_visible(self._model_rows, self.weights_file, new_model and self.weights.currentData() == WEIGHTS_FILE)
+        self._set_row_visible(self._model_rows, self.weights_file,
+                              new_model and self.weights.currentData() == WEIGHTS_FILE)
         self._set_row_visible(self._model_rows, self.model_files, not new_model)
         self._set_row_visible(self._model_rows, self.finetune, not new_model)
 
@@ -199,7 +204,7 @@ class DockForm(QWidget):
         if label is not None:
             label.setVisible(visible)
 
-    def _fill_bands(self, layer) -> None:
+    def _fill_bands(self, layer: Optional[QgsMapLayer]) -> None:
         """Lists the raster's bands, checking all but alpha bands."""
         self.bands.clear()
         if not isinstance(layer, QgsRasterLayer):
@@ -315,6 +320,7 @@ class DockForm(QWidget):
         return sorted(bands)
 
     def uses_polygon_labels(self) -> bool:
+        """Whether the labels are a polygon layer with a class field (else a label raster)."""
         return self.labels_kind.currentData() == LABELS_POLYGONS
 
     def label_layer(self) -> QgsVectorLayer:
@@ -327,6 +333,7 @@ class DockForm(QWidget):
         return layer
 
     def label_raster_layer(self) -> QgsRasterLayer:
+        """The label raster. Raises FormError when none is chosen."""
         layer = self.label_raster.currentLayer()
         if not isinstance(layer, QgsRasterLayer):
             raise FormError("Choose the label raster (class codes, 0/nodata = unlabeled).")
@@ -342,6 +349,7 @@ class DockForm(QWidget):
         return paths
 
     def uses_new_model(self) -> bool:
+        """Whether a new model is trained (else existing model files are used)."""
         return self.model_mode.currentData() == MODEL_NEW
 
     def weights_choice(self) -> str:
@@ -467,16 +475,16 @@ class DockForm(QWidget):
 
     # -- per-project memory ------------------------------------------------------------------------------------
 
-    def _persisted(self) -> Dict[str, Tuple[Callable[[], object], Callable[[str], None]]]:
+    def _persisted(self) -> Dict[str, _Entry]:
         """(getter, setter) of every remembered widget, by project key; combos store ids."""
-        def layer_entry(combo: QgsMapLayerComboBox):
+        def layer_entry(combo: QgsMapLayerComboBox) -> _Entry:
             return (lambda: combo.currentLayer().id() if combo.currentLayer() else "",
                     lambda value: combo.setLayer(QgsProject.instance().mapLayer(value)))
 
-        def id_entry(combo: QComboBox):
+        def id_entry(combo: QComboBox) -> _Entry:
             return (lambda: combo.currentData() or "", lambda value: select_id(combo, value))
 
-        def number_entry(box: OptionSpinBox):
+        def number_entry(box: OptionSpinBox) -> _Entry:
             return (box.option_value, lambda value: box.setValue(float(value)) if box.spec is not None else None)
 
         entries = {
@@ -509,10 +517,8 @@ class DockForm(QWidget):
         entries = self._persisted()
         for key, value in values.items():
             if value and key in entries:
-                try:
+                with contextlib.suppress(ValueError):  # an unreadable stored number keeps the engine's default
                     entries[key][1](value)
-                except ValueError:
-                    pass  # an unreadable stored number keeps the engine's default
 
     def save_to_project(self) -> None:
         """Writes the choices into the current project."""

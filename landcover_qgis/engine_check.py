@@ -74,4 +74,4 @@ def describe_versions(capabilities: EngineCapabilities) -> str:
     device = versions.get("device") or "cpu"
     compute = f"CUDA ({device})" if versions.get("cuda") else "CPU"
     parts = [f"{name} {versions[name]}" for name in ("landcover", "torch", "rasterio") if versions.get(name)]
-    return " · ".join(parts + [compute])
+    return " · ".join([*parts, compute])

@@ -66,7 +66,7 @@ class EngineResult:
     summary: Dict[str, Any] = field(default_factory=dict)
 
 
-class EngineFailure(Exception):
+class EngineFailure(Exception):  # noqa: N818 - a failure of the engine process, not a programming error
     """The engine did not produce a result.
 
     Attributes:
@@ -101,8 +101,11 @@ def engine_environment() -> Dict[str, str]:
 
 
 def engine_working_directory() -> str:
-    """A neutral working directory: ``python -m`` imports from it first, so a stray ``landcover_core``
-    folder where QGIS was started must not shadow the installed engine (the plugin passes absolute paths)."""
+    """A neutral working directory for the engine (the plugin passes absolute paths).
+
+    ``python -m`` imports from it first, so a stray ``landcover_core`` folder where QGIS was started must not
+    shadow the installed engine.
+    """
     return tempfile.gettempdir()
 
 
@@ -134,7 +137,7 @@ def start_process(argv: Sequence[str]) -> subprocess.Popen:
         ) from None
 
 
-def _pump(stream: IO[str], name: str, lines: "queue.Queue[tuple[str, Optional[str]]]") -> None:
+def _pump(stream: IO[str], name: str, lines: queue.Queue[tuple[str, Optional[str]]]) -> None:
     """Copies a stream line by line into a queue, then a ``None`` line at its end."""
     try:
         for line in stream:
@@ -183,7 +186,8 @@ class _EventReader:
             return
         kind = event.get("event")
         if kind == "progress":
-            self.listener.on_progress(_fraction(event.get("fraction")), str(event.get("message") or event.get("stage") or ""))
+            self.listener.on_progress(_fraction(event.get("fraction")),
+                                      str(event.get("message") or event.get("stage") or ""))
         elif kind == "metrics":
             self.listener.on_metrics(event)
         elif kind == "log":
@@ -234,7 +238,7 @@ def run_process(
         EngineFailure: ``EngineMissing`` when the program cannot be started.
     """
     process = start_process(argv)
-    lines: "queue.Queue[tuple[str, Optional[str]]]" = queue.Queue()
+    lines: queue.Queue[tuple[str, Optional[str]]] = queue.Queue()
     pumps = [threading.Thread(target=_pump, args=(stream, name, lines), daemon=True)
              for stream, name in ((process.stdout, "stdout"), (process.stderr, "stderr"))]
     for pump in pumps:

@@ -74,7 +74,7 @@ class OptionSpec:
     negative_flag: Optional[str] = None
 
     @classmethod
-    def from_dict(cls, item: Mapping[str, Any]) -> "OptionSpec":
+    def from_dict(cls, item: Mapping[str, Any]) -> OptionSpec:
         """Reads one entry of a command's ``options`` list.
 
         Raises:
@@ -90,17 +90,20 @@ class OptionSpec:
             choices=tuple(str(c) for c in choices) if choices else None, metavar=item.get("metavar"),
             group=str(item.get("group") or ""), help=str(item.get("help") or ""),
             minimum=_number_or_none(item.get("minimum")), maximum=_number_or_none(item.get("maximum")),
-            exclusive_minimum=bool(item.get("exclusive_minimum")), exclusive_maximum=bool(item.get("exclusive_maximum")),
+            exclusive_minimum=bool(item.get("exclusive_minimum")),
+            exclusive_maximum=bool(item.get("exclusive_maximum")),
             multiple_of=_number_or_none(item.get("multiple_of")),
             negative_flag=str(item["negative_flag"]) if item.get("negative_flag") else None,
         )
 
     @property
     def is_integer(self) -> bool:
+        """Whether the option takes an integer."""
         return self.type == "int"
 
     @property
     def is_number(self) -> bool:
+        """Whether the option takes a number (integer or float)."""
         return self.type in ("int", "float")
 
     @property
@@ -172,7 +175,7 @@ class EngineSchema:
     _commands: Dict[str, Dict[str, OptionSpec]] = field(repr=False)
 
     @classmethod
-    def from_description(cls, description: Mapping[str, Any]) -> "EngineSchema":
+    def from_description(cls, description: Mapping[str, Any]) -> EngineSchema:
         """Reads the ``summary`` of a ``schema`` result.
 
         Raises:
@@ -205,7 +208,7 @@ class EngineSchema:
         """Every option of ``command``, in the engine's order (empty for an unknown command)."""
         return list(self._commands.get(command, {}).values())
 
-    def same_options_as(self, other: Optional["EngineSchema"]) -> bool:
+    def same_options_as(self, other: Optional[EngineSchema]) -> bool:
         """Whether both describe the same engine and options (the probed environment aside)."""
         return other is not None and _without_environment(self.description) == _without_environment(other.description)
 

@@ -33,7 +33,7 @@ def create_venv_command(python: str, venv: Optional[Path] = None) -> List[str]:
 
 
 def install_engine_commands(engine_python: str, source: Path) -> List[List[str]]:
-    """pip commands that install the engine (and its dependencies) from its source folder."""
+    """Pip commands that install the engine (and its dependencies) from its source folder."""
     return [
         [engine_python, "-m", "pip", "install", "--upgrade", "pip"],
         [engine_python, "-m", "pip", "install", "--progress-bar", "off", str(source)],

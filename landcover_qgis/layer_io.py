@@ -158,8 +158,9 @@ def _raster_export(layer: QgsRasterLayer, path: str) -> Preparation:
 
 
 def vector_input(layer: QgsVectorLayer, selected_only: bool = False) -> VectorInput:
-    """The engine's view of a vector layer: its file, or a GeoPackage copy written later by ``prepare``
-    (memory layers, filters, selections).
+    """The engine's view of a vector layer: its file, or a GeoPackage copy written later by ``prepare``.
+
+    A copy is written for memory layers, filters and selections.
 
     Raises:
         LayerExportError: The layer is missing or invalid, or has no selected feature.
@@ -218,7 +219,8 @@ def extent_in_layer_crs(extent: QgsRectangle, extent_crs: QgsCoordinateReference
         extent = transform.transformBoundingBox(extent)
     clipped = extent.intersect(layer.extent())
     if clipped.isEmpty():
-        raise LayerExportError(f"The map view does not overlap '{layer.name()}': zoom to the layer or classify all of it.")
+        raise LayerExportError(f"The map view does not overlap '{layer.name()}': "
+                               "zoom to the layer or classify all of it.")
     return clipped
 
 

@@ -37,7 +37,8 @@ class ModelFacts:
     summary: Dict[str, Any]
 
     @classmethod
-    def from_summary(cls, path: str, summary: Dict[str, Any]) -> "ModelFacts":
+    def from_summary(cls, path: str, summary: Dict[str, Any]) -> ModelFacts:
+        """The facts of the model file at ``path`` from the engine's description of it."""
         return cls(path=path, bands=tuple(int(b) for b in summary.get("bands") or ()),
                    classes=tuple(classes_from_summary(summary.get("classes") or [])),
                    tile_size=summary.get("tile_size"), histogram_reference=summary.get("histogram_reference"),

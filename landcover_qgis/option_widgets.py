@@ -55,7 +55,7 @@ class OptionSpinBox(QDoubleSpinBox):
         """The value for the engine: an int for integer options, None while the engine lacks the option."""
         if self.spec is None:
             return None
-        return int(round(self.value())) if self.spec.is_integer else float(self.value())
+        return round(self.value()) if self.spec.is_integer else float(self.value())
 
 
 def choice_combo(choices: Sequence[Choice] = ()) -> QComboBox:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 from qgis.core import QgsApplication
+from qgis.gui import QgisInterface
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
@@ -29,19 +30,19 @@ def icon_path() -> str:
 class LandcoverPlugin:
     """The object QGIS creates through :func:`landcover_qgis.classFactory`."""
 
-    def __init__(self, iface) -> None:
+    def __init__(self, iface: QgisInterface) -> None:
         self.iface = iface
         self.dock: Optional[LandcoverDock] = None
         self.action: Optional[QAction] = None
         self.provider: Optional[LandcoverProvider] = None
 
-    def initProcessing(self) -> None:  # noqa: N802 - QGIS calls it by this name
+    def initProcessing(self) -> None:
         """Registers the Processing provider (also called by qgis_process without a GUI)."""
         if self.provider is None:
             self.provider = LandcoverProvider(icon_path())
             QgsApplication.processingRegistry().addProvider(self.provider)
 
-    def initGui(self) -> None:  # noqa: N802
+    def initGui(self) -> None:
         """Creates the dock (hidden) and the action that shows it."""
         self.initProcessing()
         self.dock = LandcoverDock(self.iface, self.open_engine_setup, self.iface.mainWindow())

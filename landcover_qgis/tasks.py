@@ -14,8 +14,14 @@ from qgis.PyQt.QtCore import pyqtSignal
 
 from landcover_qgis.engine_check import EngineCapabilities, check_engine
 from landcover_qgis.engine_commands import EngineCall
-from landcover_qgis.engine_runner import EngineFailure, EngineListener, EngineResult, describe_exit, run_engine, \
-    run_process
+from landcover_qgis.engine_runner import (
+    EngineFailure,
+    EngineListener,
+    EngineResult,
+    describe_exit,
+    run_engine,
+    run_process,
+)
 
 
 @dataclass
@@ -28,13 +34,14 @@ class TaskOutcome:
 
     @property
     def ok(self) -> bool:
+        """Whether no failure stopped the task."""
         return self.failure is None
 
 
 class _TaskListener(EngineListener):
     """Forwards engine events of call ``index`` of ``count`` to the task's signals."""
 
-    def __init__(self, task: "EngineTask", index: int, count: int) -> None:
+    def __init__(self, task: EngineTask, index: int, count: int) -> None:
         self.task, self.index, self.count = task, index, count
 
     def on_progress(self, fraction: float, message: str) -> None:
@@ -89,7 +96,7 @@ class EngineTask(QgsTask):
             self.outcome.failure = EngineFailure("InternalError", f"{type(exc).__name__}: {exc}")
         return self.outcome.ok
 
-    def finished(self, result: bool) -> None:  # noqa: ARG002 - the outcome says more than the flag
+    def finished(self, result: bool) -> None:
         """GUI thread: hands the outcome over."""
         if self.outcome.failure is None and self.isCanceled():
             self.outcome.failure = EngineFailure("Cancelled", "Cancelled.")
@@ -106,13 +113,15 @@ class EngineCheckTask(QgsTask):
         self.outcome = TaskOutcome()
 
     def run(self) -> bool:
+        """Worker thread: checks the engine; never raises (an error becomes an unavailable engine)."""
         try:
             self.outcome.capabilities = check_engine(self.python)
         except Exception as exc:  # noqa: BLE001 - a task must never take QGIS down
             self.outcome.capabilities = EngineCapabilities(available=False, message=f"{type(exc).__name__}: {exc}")
         return True
 
-    def finished(self, result: bool) -> None:  # noqa: ARG002
+    def finished(self, result: bool) -> None:
+        """GUI thread: hands the outcome over."""
         self.on_finished(self.outcome)
 
 
@@ -153,6 +162,6 @@ class ProcessTask(QgsTask):
             self.problem = f"{type(exc).__name__}: {exc}"
         return self.problem is None
 
-    def finished(self, result: bool) -> None:  # noqa: ARG002
+    def finished(self, result: bool) -> None:
         """GUI thread: hands the outcome over."""
         self.on_finished(self.problem)

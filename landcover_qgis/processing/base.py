@@ -10,6 +10,7 @@ import os
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
+    QgsMapLayer,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -48,17 +49,20 @@ class FeedbackListener(EngineListener):
         self.feedback = feedback
 
     def on_progress(self, fraction: float, message: str) -> None:
+        """Sets the feedback's progress (percent) and, for a non-empty message, its progress text."""
         self.feedback.setProgress(100.0 * fraction)
         if message:
             self.feedback.setProgressText(message)
 
     def on_metrics(self, metrics: Dict[str, Any]) -> None:
+        """Logs an epoch's losses and validation mIoU (with its self-training round) as an info line."""
         parts = [f"{key} {metrics[key]:.4f}" for key in ("train_loss", "val_loss", "val_miou")
                  if isinstance(metrics.get(key), (int, float))]
         where = f"round {metrics['round']}, " if metrics.get("round") is not None else ""
         self.feedback.pushInfo(f"{where}epoch {metrics.get('epoch')}/{metrics.get('epochs')}: " + ", ".join(parts))
 
     def on_log(self, level: str, message: str) -> None:
+        """Pushes a log line as a warning, console output (the engine's stderr) or info."""
         if level == "warning":
             self.feedback.pushWarning(message)
         elif level == "stderr":
@@ -67,6 +71,7 @@ class FeedbackListener(EngineListener):
             self.feedback.pushInfo(message)
 
     def is_cancelled(self) -> bool:
+        """Whether the user cancelled the Processing run."""
         return self.feedback.isCanceled()
 
 
@@ -77,7 +82,9 @@ class OutputStyler(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.kind, self.classes = kind, list(classes)
 
-    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 - QGIS API
+    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> None:
+        """Applies the output's style to the loaded layer."""
         style_output(layer, self.kind, self.classes)
 
 
@@ -111,28 +118,34 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
 
     # -- identity -----------------------------------------------------------------------------------------------
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self) -> EngineAlgorithm:
+        """A new instance of the same algorithm class."""
         return type(self)()
 
     def group(self) -> str:
+        """The Processing group's display name."""
         return self.group_name
 
-    def groupId(self) -> str:  # noqa: N802
+    def groupId(self) -> str:
+        """The Processing group's id."""
         return self.group_key
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
+        """The algorithm's short help (:attr:`help_text`)."""
         return self.help_text
 
-    def helpUrl(self) -> str:  # noqa: N802
+    def helpUrl(self) -> str:
+        """The user documentation's address."""
         return HELP_URL
 
     def icon(self) -> QIcon:
+        """The provider's icon (QGIS's default without a provider)."""
         provider = self.provider()
         return provider.icon() if provider is not None else super().icon()
 
     # -- parameters ---------------------------------------------------------------------------------------------
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config: Optional[Dict[str, Any]] = None) -> None:
         """Reads the engine's description (cached), then declares the parameters."""
         self.schema = current_schema()
         self.add_parameters()
@@ -152,7 +165,8 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
             if parameter is not None:
                 self.addParameter(parameter)
 
-    def engine_settings(self, parameters, context, options: Optional[Sequence[EngineOption]] = None) -> Settings:
+    def engine_settings(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                        options: Optional[Sequence[EngineOption]] = None) -> Settings:
         """The engine options' values by flag; options left unset are the engine's to choose."""
         settings: Settings = {}
         for option in self.options if options is None else options:
@@ -173,7 +187,7 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
             settings.update(spec.setting(option_value(parameter, spec, value)))
         return settings
 
-    def files(self, parameters, name: str, context) -> List[str]:
+    def files(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> List[str]:
         """The absolute files of a multiple-layers (files) parameter; none chosen is ``[]``, not ``['']``.
 
         Paths are made absolute: the engine runs in its own working folder (relative paths come from
@@ -181,32 +195,32 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
         """
         return [os.path.abspath(path) for path in self.parameterAsFileList(parameters, name, context) if path]
 
-    def file(self, parameters, name: str, context) -> str:
+    def file(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> str:
         """A file parameter's absolute path, or ``""``."""
         path = self.parameterAsFile(parameters, name, context)
         return os.path.abspath(path) if path else ""
 
-    def output_layer(self, parameters, name: str, context) -> str:
+    def output_layer(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> str:
         """A layer destination's absolute path, or ``""`` when it is not wanted."""
         path = self.parameterAsOutputLayer(parameters, name, context)
         return os.path.abspath(path) if path else ""
 
-    def output_file(self, parameters, name: str, context) -> str:
+    def output_file(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> str:
         """A file or folder destination's absolute path, or ``""`` when it is not wanted."""
         path = self.parameterAsFileOutput(parameters, name, context)
         return os.path.abspath(path) if path else ""
 
-    def enum_id(self, parameters, name: str, context) -> str:
+    def enum_id(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> str:
         """The engine id chosen in an enum parameter (its options are engine ids)."""
         return self.parameterDefinition(name).options()[self.parameterAsEnum(parameters, name, context)]
 
     # -- checks before the engine starts ------------------------------------------------------------------------
 
-    def problem(self, parameters, context) -> Optional[str]:
+    def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
         """Why these parameters cannot run (a clear message), or None. Runs before any engine process."""
         return None
 
-    def checkParameterValues(self, parameters, context) -> Tuple[bool, str]:  # noqa: N802
+    def checkParameterValues(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Tuple[bool, str]:
         """Refuses to run without the engine's description, or with parameters :meth:`problem` rejects."""
         if self.schema is None:
             return False, ENGINE_NOT_SET_UP
@@ -216,7 +230,8 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
         problem = self.problem(parameters, context)
         return (False, problem) if problem else (True, "")
 
-    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+    def prepareAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> bool:
         """Checks again (batch runs and models reach here without ``checkParameterValues``)."""
         if self.schema is None:
             raise QgsProcessingException(ENGINE_NOT_SET_UP)
@@ -227,7 +242,7 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
 
     # -- running ------------------------------------------------------------------------------------------------
 
-    def raster(self, parameters, name: str, context) -> QgsRasterLayer:
+    def raster(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> QgsRasterLayer:
         """A raster layer parameter's layer (required)."""
         layer = self.parameterAsRasterLayer(parameters, name, context)
         if layer is None or not layer.isValid():

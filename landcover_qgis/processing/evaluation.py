@@ -13,7 +13,9 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -54,12 +56,15 @@ class EvaluateAlgorithm(EngineAlgorithm):
                  "the Processing results viewer.")
 
     def name(self) -> str:
+        """The algorithm id within the provider."""
         return "evaluate"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
+        """The algorithm's name in the toolbox."""
         return "Evaluate accuracy"
 
     def add_parameters(self) -> None:
+        """Declares the class raster or model(s) and image, the reference raster or polygons, options and reports."""
         self.addParameter(QgsProcessingParameterRasterLayer("PREDICTION", "Class raster to assess", optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers("MODEL", "…or model file(s) to predict with",
                                                                QgsProcessing.TypeFile, optional=True))
@@ -77,7 +82,8 @@ class EvaluateAlgorithm(EngineAlgorithm):
         for name, _key, description in HEADLINES:
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
-    def problem(self, parameters, context) -> Optional[str]:
+    def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Checks that one thing to assess and one reference are chosen, that they overlap and that the models fit."""
         prediction = self.parameterAsRasterLayer(parameters, "PREDICTION", context)
         models = self.files(parameters, "MODEL", context)
         image = self.parameterAsRasterLayer(parameters, "INPUT", context)
@@ -102,7 +108,9 @@ class EvaluateAlgorithm(EngineAlgorithm):
             problem = models_problem(models, image, [])
         return problem
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        """Runs the engine's ``evaluate``, writes the HTML report and per-class table, returns them and the figures."""
         prediction = self.parameterAsRasterLayer(parameters, "PREDICTION", context)
         out_json = self.output_file(parameters, "OUTPUT_JSON", context)
         out_html = self.output_file(parameters, "OUTPUT_HTML", context)
@@ -133,7 +141,7 @@ class EvaluateAlgorithm(EngineAlgorithm):
         outputs.update({name: report.get(key) for name, key, _description in HEADLINES})
         return outputs
 
-    def write_table(self, parameters, context, report: Dict[str, Any]) -> str:
+    def write_table(self, parameters: Dict[str, Any], context: QgsProcessingContext, report: Dict[str, Any]) -> str:
         """Writes the per-class figures as a table layer (no geometry); returns its id."""
         fields = QgsFields()
         fields.append(QgsField("code", QVariant.Int))

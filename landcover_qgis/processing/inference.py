@@ -6,7 +6,9 @@ from typing import Any, Dict, Optional
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProcessingParameterBand,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFileDestination,
@@ -43,19 +45,23 @@ class ClassifyAlgorithm(EngineAlgorithm):
         EngineOption("BATCH_SIZE", "batch_size", "Tiles per forward pass", advanced=True),
         EngineOption("DEVICE", "device", "Compute device", advanced=True),
         EngineOption("BACKEND", "backend", "Inference backend", advanced=True),
-    ) + POLYGON_OPTIONS
+        *POLYGON_OPTIONS,
+    )
     help_text = ("Classifies a raster with a landcover model file, or several (an ensemble: probabilities are "
                  "averaged). Writes a class GeoTIFF (pixel values are class codes, styled with the class colours), "
                  "optionally a confidence raster, an uncertainty raster (where to label next) and polygons. Tiles "
                  "overlap to avoid seams; test-time augmentation and histogram matching are the engine's options.")
 
     def name(self) -> str:
+        """The algorithm id within the provider."""
         return "classify"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
+        """The algorithm's name in the toolbox."""
         return "Classify raster"
 
     def add_parameters(self) -> None:
+        """Declares the image, model(s), bands, area, options and the class/confidence/uncertainty/polygon outputs."""
         self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Image raster"))
         self.addParameter(QgsProcessingParameterMultipleLayers("MODEL", "Model file(s) (several: an ensemble)",
                                                                QgsProcessing.TypeFile))
@@ -75,7 +81,8 @@ class ClassifyAlgorithm(EngineAlgorithm):
         self.addParameter(QgsProcessingParameterVectorDestination("VECTOR", "Polygons", QgsProcessing.TypeVectorPolygon,
                                                                   optional=True, createByDefault=False))
 
-    def problem(self, parameters, context) -> Optional[str]:
+    def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Checks the image, its chosen bands, that the model file(s) fit them and that the area overlaps the image."""
         image = self.parameterAsRasterLayer(parameters, "INPUT", context)
         if image is None:
             return "Choose the image raster."
@@ -88,7 +95,9 @@ class ClassifyAlgorithm(EngineAlgorithm):
                 problem = f"The area to classify does not overlap '{image.name()}'."
         return problem
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        """Runs the engine's ``predict`` and returns the written outputs, styled for loading."""
         image = self.raster(parameters, "INPUT", context)
         extent = None
         if parameters.get("EXTENT"):
@@ -132,12 +141,15 @@ class VectorizeAlgorithm(EngineAlgorithm):
     help_text = "Turns a landcover class raster into polygons with class_id, class_name and area."
 
     def name(self) -> str:
+        """The algorithm id within the provider."""
         return "vectorize"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
+        """The algorithm's name in the toolbox."""
         return "Vectorize classes"
 
     def add_parameters(self) -> None:
+        """Declares the class raster, its band of class codes (when the engine has ``--band``), options and polygons."""
         self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Class raster"))
         if self.option("band") is not None:
             parameter = QgsProcessingParameterBand("BAND", "Band of class codes", None, "INPUT", optional=True)
@@ -147,7 +159,9 @@ class VectorizeAlgorithm(EngineAlgorithm):
         self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", "Polygons",
                                                                   QgsProcessing.TypeVectorPolygon))
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        """Runs the engine's ``vectorize`` and returns the styled polygon layer."""
         source = self.engine_raster(self.raster(parameters, "INPUT", context))
         settings = self.engine_settings(parameters, context)
         if self.parameterDefinition("BAND") is not None and parameters.get("BAND") not in (None, "", 0):
@@ -169,12 +183,15 @@ class HistogramMatchAlgorithm(EngineAlgorithm):
                  "model was trained on. Optionally plots each band's histograms before and after.")
 
     def name(self) -> str:
+        """The algorithm id within the provider."""
         return "histmatch"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
+        """The algorithm's name in the toolbox."""
         return "Histogram match"
 
     def add_parameters(self) -> None:
+        """Declares the raster to adjust, the reference raster, the bands of each, the matched raster and the plot."""
         self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Raster to adjust"))
         self.addParameter(QgsProcessingParameterRasterLayer("REFERENCE", "Reference raster"))
         self.addParameter(QgsProcessingParameterBand("BANDS", "Bands to match (none chosen: all but alpha)", None,
@@ -185,7 +202,8 @@ class HistogramMatchAlgorithm(EngineAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination("PLOT", "Histogram plot", "PNG files (*.png)",
                                                                 optional=True, createByDefault=False))
 
-    def problem(self, parameters, context) -> Optional[str]:
+    def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Checks both rasters, their chosen bands and that there is one reference band per matched band."""
         image = self.parameterAsRasterLayer(parameters, "INPUT", context)
         reference = self.parameterAsRasterLayer(parameters, "REFERENCE", context)
         if image is None or reference is None:
@@ -198,7 +216,9 @@ class HistogramMatchAlgorithm(EngineAlgorithm):
                        f"{len(reference_bands)} reference band(s).")
         return problem
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        """Runs the engine's ``histmatch`` and returns the matched raster and, when asked for, the histogram plot."""
         request = HistogramMatchRequest(
             image=self.engine_raster(self.raster(parameters, "INPUT", context),
                                      self.parameterAsInts(parameters, "BANDS", context)),

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
+    QgsFields,
     QgsProcessingContext,
     QgsRasterLayer,
     QgsRectangle,
@@ -17,7 +18,7 @@ from landcover_qgis.engine_runner import EngineFailure
 from landcover_qgis.model_facts import ModelFacts, band_problem, ensemble_problem, model_facts
 
 
-def field_problem(fields, field: str, layer_name: str) -> Optional[str]:
+def field_problem(fields: QgsFields, field: str, layer_name: str) -> Optional[str]:
     """Why ``field`` cannot be the class field of a layer with ``fields``, or None."""
     if not field:
         return f"Choose the field of '{layer_name}' that holds the classes."

@@ -40,17 +40,22 @@ class LandcoverProvider(QgsProcessingProvider):
         self._icon_path = icon_path
 
     def id(self) -> str:
+        """The provider id (the ``landcover:`` prefix of its algorithm ids)."""
         return "landcover"
 
     def name(self) -> str:
+        """The provider's short name in the GUI."""
         return "landcover"
 
-    def longName(self) -> str:  # noqa: N802
+    def longName(self) -> str:
+        """The provider's longer name, saying what it is for."""
         return "landcover: land-cover mapping with DeepLabV3"
 
     def icon(self) -> QIcon:
+        """The plugin icon, or QGIS's default without one."""
         return QIcon(self._icon_path) if self._icon_path else super().icon()
 
-    def loadAlgorithms(self) -> None:  # noqa: N802
+    def loadAlgorithms(self) -> None:
+        """Adds the algorithms the configured engine can run."""
         for algorithm in available_algorithms():
             self.addAlgorithm(algorithm)

@@ -10,7 +10,9 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBand,
     QgsProcessingParameterFeatureSource,
@@ -23,6 +25,7 @@ from qgis.core import (
 )
 
 from landcover_qgis.engine_commands import PseudoLabelRequest, SelfTrainRequest, TrainRequest
+from landcover_qgis.engine_runner import EngineResult
 from landcover_qgis.engine_schema import OptionSpec
 from landcover_qgis.layer_io import VectorInput
 from landcover_qgis.processing.base import VECTOR_EXTENSIONS, EngineAlgorithm
@@ -67,6 +70,7 @@ class LabelledImageAlgorithm(EngineAlgorithm):
     options = TRAIN_OPTIONS
 
     def add_labelled_image(self) -> None:
+        """Adds the image raster, its bands, the labelled features and their class field."""
         self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Image raster"))
         self.addParameter(QgsProcessingParameterBand("BANDS", "Bands (none chosen: all but alpha)", None, "INPUT",
                                                      optional=True, allowMultiple=True))
@@ -82,7 +86,8 @@ class LabelledImageAlgorithm(EngineAlgorithm):
             parameter.setHelp(self.option("reference").help)
             self.addParameter(parameter)
 
-    def problem(self, parameters, context) -> Optional[str]:
+    def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Checks the image, its chosen bands, the class field and that image and labels overlap."""
         image = self.parameterAsRasterLayer(parameters, "INPUT", context)
         labels = self.parameterAsSource(parameters, "LABELS", context)
         if image is None or labels is None:
@@ -93,7 +98,8 @@ class LabelledImageAlgorithm(EngineAlgorithm):
         return problem or overlap_problem(image.extent(), image.crs(), image.name(),
                                           labels.sourceExtent(), labels.sourceCrs(), labels.sourceName(), context)
 
-    def train_request(self, parameters, context, feedback) -> TrainRequest:
+    def train_request(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> TrainRequest:
         """The training request the parameters describe (labels exported if selected/filtered/not a file)."""
         image = self.raster(parameters, "INPUT", context)
         path, layer_name = self.parameterAsCompatibleSourceLayerPathAndLayerName(
@@ -115,10 +121,12 @@ class LabelledImageAlgorithm(EngineAlgorithm):
         return request
 
     def add_model_output(self) -> None:
+        """Adds the model file destination and the best validation mIoU output."""
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "Model file", "landcover model (*.pt)"))
         self.addOutput(QgsProcessingOutputNumber("BEST_VAL_MIOU", "Best validation mIoU"))
 
-    def model_outputs(self, result, request: TrainRequest) -> Dict[str, Any]:
+    def model_outputs(self, result: EngineResult, request: TrainRequest) -> Dict[str, Any]:
+        """The algorithm's outputs: the saved model file and its best validation mIoU."""
         return {"OUTPUT": result.outputs.get("model", request.out),
                 "BEST_VAL_MIOU": result.summary.get("best_val_miou")}
 
@@ -132,12 +140,15 @@ class TrainAlgorithm(LabelledImageAlgorithm):
                  "the model, so Classify matches new images to it too.")
 
     def name(self) -> str:
+        """The algorithm id within the provider."""
         return "train"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
+        """The algorithm's name in the toolbox."""
         return "Train land-cover model"
 
     def add_parameters(self) -> None:
+        """Declares the labelled image, architecture, backbone weights, reference, training options and model file."""
         self.add_labelled_image()
         for name, description, dest in (("ARCH", "Architecture", "arch"), ("WEIGHTS", "Backbone weights", "weights")):
             spec = self.option(dest)
@@ -149,7 +160,9 @@ class TrainAlgorithm(LabelledImageAlgorithm):
         self.add_options()
         self.add_model_output()
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        """Runs the engine's ``train`` and returns the model file and its best validation mIoU."""
         request = self.train_request(parameters, context, feedback)
         request.arch = self.enum_id(parameters, "ARCH", context)
         request.weights = self.enum_id(parameters, "WEIGHTS", context)
@@ -163,12 +176,15 @@ class FineTuneAlgorithm(LabelledImageAlgorithm):
                  "and saves the result as a new model file.")
 
     def name(self) -> str:
+        """The algorithm id within the provider."""
         return "finetune"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
+        """The algorithm's name in the toolbox."""
         return "Fine-tune land-cover model"
 
     def add_parameters(self) -> None:
+        """Declares the model to start from, the labelled image, the reference, training options and the model file."""
         self.addParameter(QgsProcessingParameterFile("MODEL", "Model file to start from",
                                                      fileFilter="landcover models (*.pt)"))
         self.add_labelled_image()
@@ -176,7 +192,8 @@ class FineTuneAlgorithm(LabelledImageAlgorithm):
         self.add_options()
         self.add_model_output()
 
-    def problem(self, parameters, context) -> Optional[str]:
+    def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Adds to the labelled-image checks that the starting model can read the image's chosen bands."""
         problem = super().problem(parameters, context)
         if problem:
             return problem
@@ -184,7 +201,9 @@ class FineTuneAlgorithm(LabelledImageAlgorithm):
                               self.parameterAsRasterLayer(parameters, "INPUT", context),
                               self.parameterAsInts(parameters, "BANDS", context))
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        """Runs the engine's ``train --finetune`` and returns the new model file and its best validation mIoU."""
         request = self.train_request(parameters, context, feedback)
         request.finetune = self.file(parameters, "MODEL", context)
         return self.model_outputs(self.run_call(request.call(), feedback), request)
@@ -199,12 +218,15 @@ class SelfTrainAlgorithm(LabelledImageAlgorithm):
                  "validation mIoU.")
 
     def name(self) -> str:
+        """The algorithm id within the provider."""
         return "selftrain"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
+        """The algorithm's name in the toolbox."""
         return "Self-train land-cover model"
 
     def add_parameters(self) -> None:
+        """Declares the labelled image, the unlabeled scenes, the reference, ``self-train`` options and model file."""
         self.options = generic_options(self.schema.options(self.engine_command), _HANDLED) if self.schema else ()
         self.add_labelled_image()
         self.addParameter(QgsProcessingParameterMultipleLayers("UNLABELED", "Unlabeled scenes",
@@ -213,7 +235,9 @@ class SelfTrainAlgorithm(LabelledImageAlgorithm):
         self.add_options()
         self.add_model_output()
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        """Runs the engine's ``self-train`` and returns the model file and its best validation mIoU."""
         request = self.train_request(parameters, context, feedback)
         scenes = [self.engine_raster(layer) for layer in self.parameterAsLayerList(parameters, "UNLABELED", context)]
         if not scenes:
@@ -231,19 +255,23 @@ class PseudoLabelAlgorithm(EngineAlgorithm):
                  "with at least the threshold confidence, as label rasters (one per scene) for further training.")
 
     def name(self) -> str:
+        """The algorithm id within the provider."""
         return "pseudolabel"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
+        """The algorithm's name in the toolbox."""
         return "Pseudo-label scenes"
 
     def add_parameters(self) -> None:
+        """Declares the model file(s), the unlabeled scenes, the ``pseudo-label`` options and the output folder."""
         self.options = generic_options(self.schema.options(self.engine_command), _HANDLED) if self.schema else ()
         self.addParameter(QgsProcessingParameterMultipleLayers("MODEL", "Model file(s)", QgsProcessing.TypeFile))
         self.addParameter(QgsProcessingParameterMultipleLayers("INPUT", "Unlabeled scenes", QgsProcessing.TypeRaster))
         self.add_options()
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Folder of pseudo-label rasters"))
 
-    def problem(self, parameters, context) -> Optional[str]:
+    def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Checks that the model file(s) form a valid ensemble that can classify every chosen scene."""
         models = self.files(parameters, "MODEL", context)
         for scene in self.parameterAsLayerList(parameters, "INPUT", context) or [None]:
             problem = models_problem(models, scene, [])
@@ -251,7 +279,9 @@ class PseudoLabelAlgorithm(EngineAlgorithm):
                 return problem
         return None
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:  # noqa: N802
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        """Runs the engine's ``pseudo-label`` and returns the folder of label rasters."""
         request = PseudoLabelRequest(
             models=self.files(parameters, "MODEL", context),
             images=[self.engine_raster(layer) for layer in self.parameterAsLayerList(parameters, "INPUT", context)],

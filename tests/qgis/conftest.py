@@ -31,7 +31,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the test helpers
 
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsSettings, QgsVectorLayer  # noqa: E402
 from qgis.PyQt.QtCore import Qt  # noqa: E402
-
 from scene_data import CLASS_FIELD, write_scene  # noqa: E402
 
 #: The tiny training settings every real training in these tests uses.
@@ -39,7 +38,7 @@ TINY_TRAINING = {"arch": "mobilenet_v3_large", "weights": "none", "epochs": 1, "
                  "samples_per_epoch": 4}
 
 
-def pytest_sessionfinish(session, exitstatus) -> None:  # noqa: ARG001
+def pytest_sessionfinish(session, exitstatus) -> None:
     shutil.rmtree(_SESSION_DIR, ignore_errors=True)
     shutil.rmtree(session.config.rootpath / ".qgis-settings", ignore_errors=True)  # the session's QGIS profile
 
@@ -142,3 +141,17 @@ def wait_for(condition: Callable[[], bool], timeout_s: float) -> bool:
             return True
         time.sleep(0.02)
     return condition()
+
+
+def train_parameters(scene_files, out: Path, epochs: int = TINY_TRAINING["epochs"]) -> dict:
+    """Processing parameters of a tiny training run of the scene (the real engine's ids for the choices)."""
+    from landcover_qgis.engine_schema import current_schema
+
+    schema = current_schema(os.environ["LANDCOVER_PYTHON"])  # the real engine's ids
+    return {
+        "INPUT": str(scene_files["image"]), "LABELS": f"{scene_files['labels']}|layername=labels",
+        "CLASS_FIELD": CLASS_FIELD, "ARCH": schema.architectures.index(TINY_TRAINING["arch"]),
+        "WEIGHTS": schema.weights.index(TINY_TRAINING["weights"]),
+        "EPOCHS": epochs, "BATCH_SIZE": TINY_TRAINING["batch_size"], "TILE_SIZE": TINY_TRAINING["tile_size"],
+        "SAMPLES_PER_EPOCH": TINY_TRAINING["samples_per_epoch"], "OUTPUT": str(out),
+    }

@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 from desktop_profile import make_profile, write_startup_script
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import wait_for
+from fake_engine import SEGFAULT, fake_engine_python
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsPalettedRasterRenderer,
@@ -12,12 +14,10 @@ from qgis.core import (
     QgsSettings,
     QgsVectorLayer,
 )
+from scene_data import EPSG, ZONES
 
-from conftest import wait_for
-from fake_engine import SEGFAULT, fake_engine_python
 from landcover_qgis.dock_form import EXTENT_CANVAS, EXTENT_LAYER
 from landcover_qgis.option_widgets import select_id
-from scene_data import EPSG, ZONES
 
 
 def run_job(dock, button, timeout_s: float = 240) -> None:
@@ -63,7 +63,6 @@ def test_train_from_polygons_then_classify(dock, tmp_path: Path) -> None:
 def test_classify_the_map_view_only(dock, scene_layers, tmp_path: Path) -> None:
     """The canvas extent (in another CRS) reaches the engine as --extent in the raster's CRS."""
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsRectangle
-
     from scene_data import ORIGIN, PIXEL, SIZE
 
     canvas = dock.iface.mapCanvas()

@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from fake_engine import SEGFAULT, fake_engine_python
+
 from landcover_qgis.engine_runner import EngineFailure, EngineListener, run_engine
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, Dict
 
 import pytest
+from conftest import wait_for
+from fake_engine import fake_engine_python
 from qgis.core import (
     QgsApplication,
     QgsFeature,
@@ -25,9 +27,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtWidgets import QAbstractSpinBox
+from scene_data import CLASS_FIELD, EPSG, ZONES
 
-from conftest import wait_for
-from fake_engine import fake_engine_python
 from landcover_qgis.dock_form import ENGINE_NOT_CHECKED, DockForm, FormError
 from landcover_qgis.engine_check import check_engine
 from landcover_qgis.engine_runner import EngineFailure, run_engine
@@ -42,7 +43,6 @@ from landcover_qgis.engine_schema import (
 from landcover_qgis.option_widgets import select_id
 from landcover_qgis.settings import ENGINE_PYTHON_KEY, read_project_value, write_project_value
 from landcover_qgis.tasks import EngineTask
-from scene_data import CLASS_FIELD, EPSG, ZONES
 
 #: Smallest change a float widget shows; an exclusive engine bound sits this far inside.
 RESOLUTION = 10.0 ** -FLOAT_DECIMALS
@@ -89,7 +89,7 @@ def launches(folder: Path) -> int:
     return len(path.read_text().splitlines()) if path.exists() else 0
 
 
-# -- the contract -------------------------------------------------------------------------------------------------
+# -- the contract ------------------------------------------------------------------------------------------------------
 
 
 def test_dock_ranges_defaults_and_choices_are_the_engines(plugin, description) -> None:
@@ -184,7 +184,7 @@ def test_the_dock_and_processing_follow_a_changed_description(plugin, descriptio
     assert (parameter.minimum(), parameter.defaultValue()) == (64, 128)
 
 
-# -- before the engine is known -------------------------------------------------------------------------------------
+# -- before the engine is known ----------------------------------------------------------------------------------------
 
 
 def test_without_a_description_train_and_classify_say_to_set_up_the_engine(qgis_app) -> None:
@@ -212,7 +212,7 @@ def test_processing_without_an_engine_registers_and_says_to_set_it_up(plugin, sc
     plugin.provider.refreshAlgorithms()
 
 
-# -- the cache --------------------------------------------------------------------------------------------------------
+# -- the cache ---------------------------------------------------------------------------------------------------------
 
 
 def test_the_description_is_cached_per_engine_and_refreshed_when_the_version_changes(qgis_app, description,
@@ -227,7 +227,8 @@ def test_the_description_is_cached_per_engine_and_refreshed_when_the_version_cha
     newer = dict(description, version="0.2.0")
     (tmp_path / "description.json").write_text(json.dumps(newer))
     checked = check_engine(python)  # the engine check asks the engine (schema --probe) ...
-    assert launches(tmp_path) == 2 and (tmp_path / "launches.txt").read_text().splitlines()[-1] == "schema --probe --json-progress"
+    last = (tmp_path / "launches.txt").read_text().splitlines()[-1]
+    assert launches(tmp_path) == 2 and last == "schema --probe --json-progress"
     assert checked.available and checked.schema_changed and checked.schema.version == "0.2.0"
     assert current_schema(python).version == "0.2.0" and cached_schema(python).version == "0.2.0"  # ... and refreshes
     assert not check_engine(python).schema_changed
@@ -246,7 +247,7 @@ def test_an_old_engine_without_schema_is_reported(tmp_path: Path) -> None:
         fetch_schema(python)
 
 
-# -- project memory -----------------------------------------------------------------------------------------------------
+# -- project memory ----------------------------------------------------------------------------------------------------
 
 
 def test_the_project_stores_ids_and_reads_old_display_texts(dock, tmp_path: Path) -> None:
@@ -282,7 +283,7 @@ def test_the_project_stores_ids_and_reads_old_display_texts(dock, tmp_path: Path
     assert form.extent_mode.currentData() == "canvas" and form.scheme.currentData() == "deepglobe"
 
 
-# -- exports off the GUI thread -------------------------------------------------------------------------------------------
+# -- exports off the GUI thread ----------------------------------------------------------------------------------------
 
 
 def test_a_memory_layer_is_exported_inside_the_task(dock, engine_python: str) -> None:

@@ -7,10 +7,10 @@ import shutil
 import sys
 import tempfile
 
+from conftest import REPO, wait_for
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QProcess
 
-from conftest import REPO, wait_for
 from landcover_qgis.engine_setup import engine_source_dir, install_engine_commands
 from landcover_qgis.settings import ENGINE_PYTHON_KEY, engine_location, managed_venv_dir, venv_python
 from landcover_qgis.setup_dialog import EngineSetupDialog
@@ -22,7 +22,8 @@ def test_engine_python_comes_from_setting_then_environment_then_managed_venv(eng
     assert engine_location().python == "/opt/engine/bin/python" and engine_location().origin == "setting"
     QgsSettings().remove(ENGINE_PYTHON_KEY)
     monkeypatch.delenv("LANDCOVER_PYTHON")
-    assert engine_location().python == str(venv_python(managed_venv_dir())) and engine_location().origin == "managed venv"
+    location = engine_location()
+    assert location.python == str(venv_python(managed_venv_dir())) and location.origin == "managed venv"
 
 
 def test_install_uses_the_engine_source_next_to_the_plugin() -> None:
@@ -55,7 +56,8 @@ def test_setup_commands_run_through_the_engine_launcher(qgis_app, monkeypatch) -
     """Live output, the engine's clean environment and neutral folder, and a stop when the dialog closes."""
     monkeypatch.setenv("PYTHONPATH", "/qgis/python")  # QGIS's own; must not reach child Pythons
     dialog = EngineSetupDialog(lambda: None)
-    dialog.run_commands([[sys.executable, "-c", "import os; print('hi from', os.environ.get('PYTHONPATH', 'a clean env'))"],
+    greeting = "import os; print('hi from', os.environ.get('PYTHONPATH', 'a clean env'))"
+    dialog.run_commands([[sys.executable, "-c", greeting],
                          [sys.executable, "-c", "import os; print('in', os.getcwd())"]])
     assert dialog.busy
     assert wait_for(lambda: not dialog.busy, 30), dialog.output.toPlainText()

@@ -18,10 +18,10 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
+from scene_data import EPSG, ORIGIN, PIXEL, SIZE
 
 from landcover_qgis.engine_commands import TrainRequest
 from landcover_qgis.layer_io import LayerExportError, extent_in_layer_crs, raster_input, vector_input
-from scene_data import EPSG, ORIGIN, PIXEL, SIZE
 
 
 def test_file_layers_are_passed_by_path(scene_layers, scene_files) -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication
-
 from conftest import wait_for
+from qgis.core import QgsApplication
 
 
 def test_plugin_loads_and_unloads(qgis_app, qgis_iface, qgis_processing) -> None:

@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Dict, List
 
 import pytest
+from conftest import TINY_TRAINING, train_parameters
+from desktop_profile import PLUGIN
+from fake_engine import fake_engine_python, launched_commands, recording_engine
 from osgeo import gdal
 from qgis.core import (
     QgsApplication,
@@ -39,29 +42,15 @@ from qgis.core import (
     QgsSettings,
     QgsVectorLayer,
 )
+from scene_data import CLASS_FIELD, EPSG, ZONES
 
-from conftest import TINY_TRAINING
-from desktop_profile import PLUGIN
-from fake_engine import fake_engine_python, launched_commands, recording_engine
 from landcover_qgis.engine_runner import run_engine
 from landcover_qgis.engine_schema import current_schema
 from landcover_qgis.model_facts import model_facts
-from scene_data import CLASS_FIELD, EPSG, ZONES
 
 REPO = Path(__file__).resolve().parents[2]
 #: Class codes of the tiny scene's models (the engine numbers classes from their sorted names).
 SCENE_CODES = {1, 2, 3}
-
-
-def train_parameters(scene_files, out: Path, epochs: int = TINY_TRAINING["epochs"]) -> dict:
-    schema = current_schema(os.environ["LANDCOVER_PYTHON"])  # the real engine's ids
-    return {
-        "INPUT": str(scene_files["image"]), "LABELS": f"{scene_files['labels']}|layername=labels",
-        "CLASS_FIELD": CLASS_FIELD, "ARCH": schema.architectures.index(TINY_TRAINING["arch"]),
-        "WEIGHTS": schema.weights.index(TINY_TRAINING["weights"]),
-        "EPOCHS": epochs, "BATCH_SIZE": TINY_TRAINING["batch_size"], "TILE_SIZE": TINY_TRAINING["tile_size"],
-        "SAMPLES_PER_EPOCH": TINY_TRAINING["samples_per_epoch"], "OUTPUT": str(out),
-    }
 
 
 @pytest.fixture(scope="module")
@@ -334,7 +323,7 @@ class ErrorsKept(QgsProcessingFeedback):
         super().__init__()
         self.errors: List[str] = []
 
-    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802, N803 - QGIS API
+    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N803 - QGIS API
         self.errors.append(error)
 
 
