@@ -83,13 +83,11 @@ def loaded_layer(name_part: str):
 
 def test_the_registry_has_every_algorithm_with_help_groups_and_icons(plugin) -> None:
     registry = QgsApplication.processingRegistry()
-    for name in ("train", "finetune", "classify", "vectorize", "evaluate", "histmatch"):
+    for name in ("train", "finetune", "selftrain", "pseudolabel", "classify", "vectorize", "evaluate", "histmatch"):
         algorithm = registry.algorithmById(f"landcover:{name}")
         assert algorithm is not None, name
         assert algorithm.shortHelpString() and algorithm.helpUrl().startswith("https://"), name
         assert algorithm.group() == "Land cover" and not algorithm.icon().isNull(), name
-    # the real engine has no pseudo-label/self-train (yet): those algorithms wait for it
-    assert registry.algorithmById("landcover:pseudolabel") is None
     train = registry.algorithmById("landcover:train")
     assert isinstance(train.parameterDefinition("LABELS"), QgsProcessingParameterFeatureSource)
     assert train.parameterDefinition("BANDS").allowMultiple()
