@@ -102,7 +102,7 @@ class Reporter:
         The engine's own :class:`~landcover_core.errors.LandcoverWarning` is always shown; library
         warnings (GDAL nodata/alpha notes, matplotlib...) are dropped under ``quiet``. Rasters without
         georeferencing are common and checked where it matters (CRS of labels), so rasterio's
-        ``NotGeoreferencedWarning`` is never shown.
+        ``NotGeoreferencedWarning`` is never shown, nor libraries' (pending) deprecation warnings.
         """
         from rasterio.errors import NotGeoreferencedWarning
 
@@ -117,6 +117,9 @@ class Reporter:
             warnings.simplefilter("default")
             warnings.simplefilter("always", LandcoverWarning)
             warnings.simplefilter("ignore", NotGeoreferencedWarning)
+            # Libraries' notes to their developers (e.g. rasterio's use of affine's ``*``), not to the analyst.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.simplefilter("ignore", PendingDeprecationWarning)
             warnings.showwarning = show
             yield
 

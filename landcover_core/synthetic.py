@@ -153,7 +153,7 @@ def _write_training_polygons(path: Path, classes: np.ndarray, scheme: ClassSchem
         if len(candidates) == 0:
             continue
         for r, c in candidates[rng.choice(len(candidates), size=min(per_class, len(candidates)), replace=False)]:
-            x, y = transform * (c + 0.5, r + 0.5)
+            x, y = transform @ (c + 0.5, r + 0.5)
             rows.append({"class": land_class.name, "code": land_class.code,
                          "geometry": Point(x, y).buffer(radius * abs(transform.a))})
     frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=crs)

@@ -322,6 +322,13 @@ class Trainer:
                 break
         if writer is not None:
             writer.close()
+        missed = best["metrics"].get("missed_classes")
+        if missed:
+            self.reporter.warning(
+                f"The kept model (epoch {best['epoch']}) never predicts {', '.join(missed)} on the validation "
+                "blocks although they are labelled there (IoU 0). Label more of them, train longer, or try "
+                "--class-weights auto."
+            )
         model.load_state_dict(best["state"])
         spec.config = asdict(cfg)
         spec.metrics = {**{k: v for k, v in best["metrics"].items()}, "best_epoch": best["epoch"]}
@@ -387,12 +394,16 @@ class Trainer:
                 "The model predicts a single class on validation (collapse). More epochs, a larger batch, "
                 "or --class-weights auto usually help."
             )
+        # A class with labels that is never predicted scores IoU 0, which a decent mean IoU can hide.
+        missed = [name for name, seen, got in zip(self.scheme.names, reference, predicted, strict=True)
+                  if seen > 0 and got == 0]
         return {
             "val_loss": float(np.sum(losses) / np.sum(weights)) if weights else float("nan"),
             "val_miou": scores["miou"],
             "val_accuracy": scores["overall_accuracy"],
             "per_class_iou": {c["name"]: c["iou"] for c in scores["per_class"]},
             "collapsed": collapsed,
+            "missed_classes": missed,
         }
 
     def _log_epoch(self, record: dict[str, Any], log: Path, writer: Any) -> None:
@@ -406,6 +417,8 @@ class Trainer:
         if not self.reporter.json_mode:
             val = (f", val mIoU {record['val_miou']:.3f}, val acc {record['val_accuracy']:.3f}"
                    if "val_miou" in record else "")
+            if record.get("missed_classes"):
+                val += f" (never predicted: {', '.join(record['missed_classes'])})"
             self.reporter.log(f"epoch {record['epoch']}: loss {record['train_loss']:.4f}{val}")
 
     def _save_checkpoint(self, path: Path, epoch: int, model: LandcoverNet, optimizer: torch.optim.Optimizer,

@@ -42,7 +42,7 @@ from landcover_qgis.tasks import EngineCheckTask, EngineTask, TaskOutcome
 
 LOG_TAG = "landcover"
 _METRIC_COLUMNS = (("Round", "round"), ("Epoch", "epoch"), ("Train loss", "train_loss"), ("Val loss", "val_loss"),
-                   ("Val mIoU", "val_miou"))
+                   ("Val mIoU", "val_miou"), ("Never predicted", "missed_classes"))
 _EVALUATION_COLUMNS = ("Class", "IoU", "Precision", "Recall", "F1")
 
 
@@ -292,7 +292,12 @@ class LandcoverDock(QgsDockWidget):
         self.metrics_table.insertRow(row)
         for column, (_title, key) in enumerate(_METRIC_COLUMNS):
             value = metrics.get(key)
-            text = ("" if value is None else str(value)) if key in ("epoch", "round") else _number(value)
+            if key == "missed_classes":  # labelled classes the model never predicts on validation (IoU 0)
+                text = ", ".join(str(name) for name in value or [])
+            elif key in ("epoch", "round"):
+                text = "" if value is None else str(value)
+            else:
+                text = _number(value)
             self.metrics_table.setItem(row, column, QTableWidgetItem(text))
         self.metrics_table.scrollToBottom()
 

@@ -60,6 +60,9 @@ class FeedbackListener(EngineListener):
                  if isinstance(metrics.get(key), (int, float))]
         where = f"round {metrics['round']}, " if metrics.get("round") is not None else ""
         self.feedback.pushInfo(f"{where}epoch {metrics.get('epoch')}/{metrics.get('epochs')}: " + ", ".join(parts))
+        if metrics.get("missed_classes"):
+            self.feedback.pushWarning("never predicted on validation although labelled there (IoU 0): "
+                                      + ", ".join(str(name) for name in metrics["missed_classes"]))
 
     def on_log(self, level: str, message: str) -> None:
         """Pushes a log line as a warning, console output (the engine's stderr) or info."""

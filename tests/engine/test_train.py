@@ -46,8 +46,16 @@ def test_train_from_polygons_as_a_process_with_json_progress(scene, tmp_path, ru
     assert code == 0, err
     kinds = [e["event"] for e in events]
     assert kinds[0] == "start" and kinds[-1] == "result" and "progress" in kinds
-    assert [e["epoch"] for e in events if e["event"] == "metrics"] == [1, 2]
+    metrics = [e for e in events if e["event"] == "metrics"]
+    assert [e["epoch"] for e in metrics] == [1, 2]
     result = events[-1]
+    # A labelled class never predicted on validation is named per epoch, and warned about for the kept epoch.
+    for epoch in metrics:
+        assert all(epoch["per_class_iou"][name] == 0 for name in epoch["missed_classes"]), epoch
+    kept = next(e for e in metrics if e["epoch"] == result["summary"]["best_epoch"])
+    warned = [e["message"] for e in events if e["event"] == "log" and "never predicts" in e["message"]]
+    assert len(warned) == (1 if kept["missed_classes"] else 0)
+    assert all(name in warned[0] for name in kept["missed_classes"])
     assert result["outputs"]["model"] == str(model)
     assert [c["name"] for c in result["summary"]["classes"]] == ["field", "forest", "urban", "water"]
     assert model.is_file() and (tmp_path / "model.curves.png").is_file()
