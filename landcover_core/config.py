@@ -61,6 +61,14 @@ class TrainConfig:
                                      help="training tiles per epoch")
     val_fraction: float = setting(0.3, number=Number(float, minimum=0, maximum=1, exclusive_maximum=True),
                                   help="labeled share held out for validation, spatially disjoint")
+    class_balance: float = setting(0.5, number=Number(float, minimum=0, maximum=1),
+                                   help="class-aware tile sampling: a class is drawn with probability proportional "
+                                        "to its labelled pixels to the power (1 - this), then a tile around a block "
+                                        "holding it; 0 follows the labels' proportions, 1 shows every class equally "
+                                        "often (rare classes are seen more)")
+    color_jitter: float = setting(0.1, number=Number(float, minimum=0, maximum=1),
+                                  help="photometric augmentation: a random gain of 1 +/- this and offset of +/- this "
+                                       "(in band standard deviations) per tile and band, as between dates and sensors")
     focal_gamma: float = setting(0.0, number=Number(float, minimum=0, maximum=10),
                                  help="focal modulation of the loss (0 = off)")
     class_weights: str = setting("none", metavar="none|auto|W1,W2,...",

@@ -269,7 +269,10 @@ class Trainer:
             final_div_factor=100.0)
         use_amp = self.device.type == "cuda"
         scaler = torch.amp.GradScaler("cuda", enabled=use_amp)
-        sampler = TileSampler(self.scenes, index, cfg.tile_size, self.rng)
+        sampler = TileSampler(self.scenes, index, cfg.tile_size, self.rng, cfg.class_balance)
+        shares = ", ".join(f"{name} {share:.0%}" for name, share in zip(self.scheme.names, sampler.class_shares(),
+                                                                         strict=True))
+        self.reporter.log(f"Training tiles drawn around the classes: {shares} (--class-balance {cfg.class_balance}).")
         history: list[dict[str, Any]] = []
         # A plain dict, as it is stored in the checkpoint (loadable with weights_only=True).
         best: dict[str, Any] = {"epoch": 0, "miou": -1.0, "loss": float("inf"), "state": None, "metrics": {}}
@@ -336,11 +339,19 @@ class Trainer:
         ckpt.unlink(missing_ok=True)
         return TrainResult(out, best["epoch"], best["miou"], history, spec)
 
-    def _batch(self, sampler: TileSampler) -> tuple[torch.Tensor, torch.Tensor]:
+    def _batch(self, sampler: TileSampler, jitter: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
+        """A normalised training batch; ``jitter`` applies the photometric augmentation (``--color-jitter``)."""
         tiles = [sampler.sample() for _ in range(self.config.batch_size)]
         images = torch.from_numpy(np.stack([t[0] for t in tiles]))
         labels = torch.from_numpy(np.stack([t[1] for t in tiles]).astype(np.int64))
         images = (images - self.norm[0]) / self.norm[1]
+        amount = self.config.color_jitter
+        if jitter and amount > 0:
+            # Per tile and band: gain and offset, as radiometry differs between dates, sensors and scenes.
+            shape = (images.shape[0], images.shape[1], 1, 1)
+            gain = torch.from_numpy(self.rng.uniform(1 - amount, 1 + amount, shape).astype(np.float32))
+            offset = torch.from_numpy(self.rng.uniform(-amount, amount, shape).astype(np.float32))
+            images = images * gain + offset
         return images.to(self.device, non_blocking=True), labels.to(self.device, non_blocking=True)
 
     def _class_weights(self, index: BlockIndex) -> torch.Tensor | None:
@@ -361,7 +372,7 @@ class Trainer:
 
     def _recalibrate_batchnorm(self, model: LandcoverNet, sampler: TileSampler, batches: int = 16) -> None:
         """Re-estimates BatchNorm running statistics with the final weights (precise BN)."""
-        torch.optim.swa_utils.update_bn((self._batch(sampler)[0] for _ in range(batches)), model)
+        torch.optim.swa_utils.update_bn((self._batch(sampler, jitter=False)[0] for _ in range(batches)), model)
 
     @torch.no_grad()
     def _validate(self, model: LandcoverNet, index: BlockIndex, loss_fn: PartialCrossEntropy) -> dict[str, Any]:

@@ -48,6 +48,7 @@ TRAIN_NUMBERS: Tuple[Tuple[str, str], ...] = (
     ("tile_size", "Tile size"),
     ("samples_per_epoch", "Tiles per epoch"),
     ("lr", "Learning rate"),
+    ("class_balance", "Rare-class sampling"),
 )
 
 #: Why Train/Classify cannot run before the engine described itself.

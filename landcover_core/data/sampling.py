@@ -140,7 +140,19 @@ def block_window(block: Block, size: int) -> Window:
 class TileSampler:
     """Draws augmented training tiles around training blocks."""
 
-    def __init__(self, scenes: list[Scene], index: BlockIndex, tile_size: int, rng: np.random.Generator) -> None:
+    def __init__(self, scenes: list[Scene], index: BlockIndex, tile_size: int, rng: np.random.Generator,
+                 class_balance: float = 0.0) -> None:
+        """See the class.
+
+        Args:
+            scenes: the training scenes.
+            index: their labeled blocks and split.
+            tile_size: edge of a tile in pixels.
+            rng: the random generator (seeded by the trainer).
+            class_balance: a class is drawn with probability proportional to its labelled pixels to the
+                power ``1 - class_balance``, then a block in proportion to that class's pixels in it:
+                0 follows the labels' proportions, 1 draws every class equally often.
+        """
         self.scenes = scenes
         self.index = index
         self.tile_size = tile_size
@@ -148,12 +160,26 @@ class TileSampler:
         self.blocks = index.of_state(TRAIN)
         if not self.blocks:
             raise InputError("No labeled block is left for training; lower --val-fraction or add labels.")
-        weights = np.sqrt([b.counts.sum() for b in self.blocks]).astype(np.float64)
-        self.weights = weights / weights.sum()
+        counts = np.stack([b.counts for b in self.blocks]).astype(np.float64)  # (blocks, classes)
+        totals = counts.sum(axis=0)
+        present = totals > 0
+        class_p = np.zeros_like(totals)
+        class_p[present] = totals[present] ** (1.0 - class_balance)
+        self.class_p = class_p / class_p.sum()
+        self.block_p = counts / np.maximum(totals, 1.0)  # column c: P(block | class c)
+
+    def class_shares(self) -> np.ndarray:
+        """The probability of drawing each class (the share of tiles centred on one of its blocks)."""
+        return self.class_p.copy()
+
+    def draw_block(self) -> Block:
+        """A training block: a class drawn by :meth:`class_shares`, then a block by its pixels of that class."""
+        label = self.rng.choice(len(self.class_p), p=self.class_p)
+        return self.blocks[self.rng.choice(len(self.blocks), p=self.block_p[:, label])]
 
     def sample(self) -> tuple[np.ndarray, np.ndarray]:
         """One (image C,H,W float32, labels H,W int16) training tile, augmented."""
-        block = self.blocks[self.rng.choice(len(self.blocks), p=self.weights)]
+        block = self.draw_block()
         size, tile = self.index.size, self.tile_size
         # A random tile that contains the block (blocks are never larger than tiles): a random crop.
         row_shift, col_shift = self.rng.integers(0, tile - size + 1, size=2)

@@ -14,6 +14,8 @@ from landcover_core.data.sampling import (
     MIN_BLOCK_SIZE,
     TRAIN,
     VAL,
+    Block,
+    BlockIndex,
     TileSampler,
     index_blocks,
     mask_to_state,
@@ -126,3 +128,19 @@ def test_a_closed_scene_never_serves_its_pixels_to_another(scene, tmp_path: Path
             expected, valid = read_window(src, second[0].bands, window)
         np.testing.assert_array_equal(image[:, valid], expected[:, valid])
         second[0].close()
+
+
+@pytest.mark.parametrize("balance", [0.0, 0.5, 1.0])
+def test_class_balance_draws_rare_classes_more_often(balance: float) -> None:
+    # 99 blocks of a common class (1000 px each) and 1 block holding a rare class (10 px) beside it.
+    counts = [np.array([1000, 0]) for _ in range(99)] + [np.array([990, 10])]
+    blocks = [Block(0, i // 10, i % 10, c) for i, c in enumerate(counts)]
+    index = BlockIndex(32, blocks, [np.full((10, 10), TRAIN)])
+    sampler = TileSampler([], index, 64, np.random.default_rng(0), class_balance=balance)
+    common, rare = 99_990.0, 10.0
+    expected = rare ** (1 - balance) / (rare ** (1 - balance) + common ** (1 - balance))
+    assert sampler.class_shares()[1] == pytest.approx(expected)
+    draws = [sampler.draw_block() for _ in range(4000)]
+    rare_block = sum(b.counts[1] > 0 for b in draws) / len(draws)
+    # The rare block is drawn for the rare class, and (in proportion to its 990 px) for the common one.
+    assert rare_block == pytest.approx(expected + (1 - expected) * 990 / common, abs=0.02)
