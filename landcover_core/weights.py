@@ -96,13 +96,19 @@ def fetch_imagenet_weights(arch: str, reporter: Reporter) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         with _hub_progress(reporter, f"downloading {path.name}"), _socket_timeout(DOWNLOAD_TIMEOUT):
             torch.hub.download_url_to_file(url, str(path), match.group(1) if match else None, progress=True)
-    except (URLError, OSError) as exc:  # URLError is an OSError; so are timeouts and a full or read-only disk
+    except (URLError, TimeoutError, ConnectionError) as exc:  # no network, server unreachable or silent
         reason = getattr(exc, "reason", None) or exc.strerror or exc
         raise InputError(
             f"Cannot download the ImageNet weights of {arch} ({reason}); this machine may be offline. On a "
             f"connected machine, download {url} and copy the file {path.name} into torch's cache folder "
             f"{path.parent} (set TORCH_HOME to use another cache), or pass --weights PATH with that file, or "
             "train from scratch with --weights none."
+        ) from None
+    except OSError as exc:  # a full, read-only or missing cache folder
+        raise InputError(
+            f"Cannot write the ImageNet weights of {arch} into torch's cache folder {path.parent} "
+            f"({exc.strerror or exc}); free some space there or set TORCH_HOME to a writable folder. Nothing was "
+            "kept."
         ) from None
     except RuntimeError as exc:  # torch.hub's hash check
         raise InputError(f"The download of {url} is corrupted ({exc}); nothing was kept. Try again.") from None

@@ -152,6 +152,14 @@ def test_imagenet_offline_names_file_url_and_cache(tmp_path, monkeypatch):
     assert list(checkpoints.iterdir()) == []  # no partial file
 
 
+def test_imagenet_into_an_unwritable_cache_is_refused_clearly(tmp_path, monkeypatch):
+    (tmp_path / "a-file").write_text("not a folder")
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "a-file" / "torch"))  # cannot be created, even by root
+    monkeypatch.setattr(pretrained, "imagenet_url", lambda arch: f"{UNREACHABLE}/resnet50-0676ba61.pth")
+    with pytest.raises(InputError, match="Cannot write the ImageNet weights of resnet50 into torch's cache folder"):
+        build_model("resnet50", 3, 2, weights="imagenet")
+
+
 class _Files(http.server.BaseHTTPRequestHandler):
     """Serves ``content`` at any path (a stand-in for download.pytorch.org on localhost)."""
 
