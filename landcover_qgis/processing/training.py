@@ -161,7 +161,7 @@ class TrainAlgorithm(LabelledImageAlgorithm):
             parameter.setHelp(spec.help if spec else "")
             self.addParameter(parameter)
         weights_file = QgsProcessingParameterFile("WEIGHTS_FILE", "Backbone weights file (with 'file')",
-                                                  fileFilter="Weights (*.pt *.pth)", optional=True)
+                                                  fileFilter="Weights (*.pt *.pth);;All files (*)", optional=True)
         weights_file.setHelp("A torchvision or timm state dict of the chosen architecture's backbone (e.g. "
                              "torchgeo's Sentinel-2 ResNet50), used when Backbone weights is 'file'. Any band count: "
                              "the first convolution is adapted by band number.")

@@ -356,6 +356,8 @@ def test_invalid_parameters_are_refused_before_any_engine_process(plugin, scene_
     QgsProject.instance().addMapLayer(far)
     one_band = str(tmp_path / "one_band.tif")
     gdal.Translate(one_band, image, bandList=[1])
+    weights_file = str(tmp_path / "backbone.pth")
+    Path(weights_file).write_bytes(b"never read: refused before the engine")
     cases = [
         ("landcover:classify", {"INPUT": image, "MODEL": str(model_file), "BANDS": [1, 2],
                                 "OUTPUT": str(tmp_path / "c.tif")}, "trained on 3 bands"),
@@ -368,7 +370,7 @@ def test_invalid_parameters_are_refused_before_any_engine_process(plugin, scene_
         ("landcover:train", {**train_parameters(scene_files, tmp_path / "m.pt"),
                              "WEIGHTS": len(current_schema(engine_python).weights)},  # 'file', and no file
          "Choose an existing backbone weights file"),
-        ("landcover:train", {**train_parameters(scene_files, tmp_path / "m.pt"), "WEIGHTS_FILE": image},
+        ("landcover:train", {**train_parameters(scene_files, tmp_path / "m.pt"), "WEIGHTS_FILE": weights_file},
          "choose 'file' to use"),
         ("landcover:finetune", {"MODEL": str(model_file), "INPUT": image, "LABELS": labels, "CLASS_FIELD": CLASS_FIELD,
                                 "BANDS": [1], "OUTPUT": str(tmp_path / "t.pt")}, "trained on 3 bands"),
