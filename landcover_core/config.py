@@ -38,8 +38,9 @@ class TrainConfig:
     out: str = setting(help="model file to write (.pt)", cli=False)
     arch: Arch = setting("resnet50", help="DeepLabV3 backbone")
     weights: str = setting("none", metavar="none|imagenet|PATH",
-                           help="backbone initialisation: none, imagenet (torchvision's cache; never downloaded) "
-                                "or the path of a backbone state dict")
+                           help="backbone initialisation: none, imagenet (torchvision's ImageNet weights, from torch's "
+                                "cache or downloaded into it) or the path of a torchvision/timm backbone state dict "
+                                "(any band count: the first convolution is adapted by band number)")
     freeze_backbone: bool = setting(False, help="train the head only")
     backbone_norm: Norm = setting("batch", help="backbone normalisation (the head always uses GroupNorm); group is "
                                                 "batch-size independent but learns slower from scratch")

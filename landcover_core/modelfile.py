@@ -44,6 +44,9 @@ class ModelSpec:
             :meth:`~landcover_core.histmatch.RasterHistogram.to_dict`), or None when inputs are not matched.
         input_dtype: data type of the training rasters (None: not recorded, older files).
         input_range: per band, the 0.5 and 99.5 percentiles of the training pixels (None: not recorded).
+        backbone_weights: the pretrained backbone the training started from (``source``: ``imagenet`` or the
+            file's path, ``file``, ``url``, ``sha256``, ``loaded`` and ``total`` tensors, ``missing``,
+            ``first_conv`` adaptation; see :mod:`landcover_core.weights`), or None (random init).
     """
 
     arch: str
@@ -58,6 +61,7 @@ class ModelSpec:
     histogram: dict[str, Any] | None = None
     input_dtype: str | None = None
     input_range: list[list[float]] | None = None
+    backbone_weights: dict[str, Any] | None = None
 
     @property
     def in_channels(self) -> int:
@@ -201,6 +205,7 @@ def model_info(path: str | Path) -> dict[str, Any]:
         "input_range": spec.input_range,
         "metrics": spec.metrics,
         "config": spec.config,
+        "backbone_weights": spec.backbone_weights,
         "histogram_reference": _reference_summary(spec.histogram),
         "parameters": sum(int(v.numel()) for v in payload["state_dict"].values()),
     }

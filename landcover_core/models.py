@@ -13,16 +13,19 @@ but measured to learn about 2.5x slower from scratch on CPU-sized batches.
 from __future__ import annotations
 
 import math
-import os
-from pathlib import Path
-from typing import cast
+from collections.abc import Sequence
+from typing import Any, cast
 
 import torch
 from torch import nn
 
 from landcover_core.config import ARCHS, Arch, Norm
 from landcover_core.errors import InputError
+from landcover_core.progress import Reporter
+from landcover_core.weights import load_backbone_weights
 
+#: The backbone's state-dict key of the first convolution's weight.
+FIRST_CONV = {"resnet50": "conv1.weight", "resnet101": "conv1.weight", "mobilenet_v3_large": "0.0.weight"}
 #: Below this batch size, a pretrained backbone's BatchNorm statistics are frozen rather than re-estimated.
 MIN_BATCH_FOR_BATCHNORM = 16
 
@@ -33,6 +36,8 @@ class LandcoverNet(nn.Module):
     def __init__(self, deeplab: nn.Module) -> None:
         super().__init__()
         self.net = deeplab
+        #: What pretrained weights were loaded (:func:`~landcover_core.weights.load_backbone_weights`), or None.
+        self.pretrained: dict[str, Any] | None = None
 
     @property
     def backbone(self) -> nn.Module:
@@ -50,19 +55,28 @@ def build_model(
     num_classes: int,
     weights: str = "none",
     backbone_norm: Norm = "batch",
+    bands: Sequence[int] | None = None,
+    reporter: Reporter | None = None,
 ) -> LandcoverNet:
     """Builds a DeepLabV3 for ``in_channels`` bands and ``num_classes`` classes.
+
+    With pretrained weights, the first convolution is adapted to the bands by band number (see
+    :mod:`landcover_core.weights`); what was loaded is in the model's ``pretrained`` attribute (None
+    for ``none``), for the model file.
 
     Args:
         arch: backbone architecture.
         in_channels: number of input bands; the first convolution is adapted when it is not 3.
         num_classes: number of output classes.
-        weights: ``none`` (random init), ``imagenet`` (torchvision's cached ImageNet backbone weights;
-            never downloaded) or the path of a backbone state-dict file.
+        weights: ``none`` (random init), ``imagenet`` (torchvision's ImageNet backbone weights, from torch's
+            cache or downloaded into it) or the path of a backbone state-dict file.
         backbone_norm: normalisation layers of the backbone (the head always uses GroupNorm).
+        bands: the 1-based raster band numbers of the input channels (default 1..in_channels); they pick
+            the pretrained first-convolution filters.
+        reporter: where downloads and what was loaded are reported (default: quiet).
 
     Raises:
-        InputError: unknown architecture, missing or unusable weights.
+        InputError: unknown architecture, missing or unusable weights, a failed download.
     """
     from torchvision.models.segmentation import (
         deeplabv3_mobilenet_v3_large,
@@ -79,62 +93,22 @@ def build_model(
         raise InputError(f"Unknown architecture '{arch}'; choose one of {', '.join(ARCHS)}.")
     if in_channels < 1:
         raise InputError("The model needs at least one input band.")
+    bands = list(bands) if bands is not None else list(range(1, in_channels + 1))
+    if len(bands) != in_channels:
+        raise InputError(f"{len(bands)} band numbers given for a model of {in_channels} bands.")
     deeplab = builders[arch](weights=None, weights_backbone=None, num_classes=num_classes, aux_loss=False)
-    if weights != "none":
-        _load_backbone_weights(deeplab.backbone, arch, weights)
-    _adapt_first_conv(deeplab.backbone, arch, in_channels)
+    pretrained = None
+    if weights == "none":
+        _adapt_first_conv(deeplab.backbone, arch, in_channels)
+    else:
+        _replace_first_conv(deeplab.backbone, arch, in_channels)
+        pretrained = load_backbone_weights(deeplab.backbone, arch, weights, bands, FIRST_CONV[arch], reporter)
     _to_group_norm(deeplab.classifier)
     if backbone_norm == "group":
         _to_group_norm(deeplab.backbone)
-    return LandcoverNet(deeplab)
-
-
-def imagenet_weights_path(arch: Arch) -> Path:
-    """Where torchvision caches the ImageNet weights of ``arch``'s backbone."""
-    from torchvision.models import MobileNet_V3_Large_Weights, ResNet50_Weights, ResNet101_Weights
-
-    enum = {
-        "resnet50": ResNet50_Weights.IMAGENET1K_V1,
-        "resnet101": ResNet101_Weights.IMAGENET1K_V1,
-        "mobilenet_v3_large": MobileNet_V3_Large_Weights.IMAGENET1K_V1,
-    }[arch]
-    return Path(torch.hub.get_dir()) / "checkpoints" / os.path.basename(enum.url)
-
-
-def _load_backbone_weights(backbone: nn.Module, arch: Arch, weights: str) -> None:
-    if weights == "imagenet":
-        path = imagenet_weights_path(arch)
-        if not path.is_file():
-            raise InputError(
-                f"ImageNet weights for {arch} are not in torchvision's cache ({path}) and this tool never "
-                "downloads them. Copy the file there from a connected machine, pass --weights PATH, "
-                "or train from scratch with --weights none."
-            )
-    else:
-        path = Path(weights)
-        if not path.is_file():
-            raise InputError(f"Weights file {path} does not exist (use --weights none|imagenet|PATH).")
-    try:
-        state = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same message
-        raise InputError(f"Cannot read weights file {path}: {exc}") from None
-    if isinstance(state, dict) and "state_dict" in state and isinstance(state["state_dict"], dict):
-        state = state["state_dict"]
-    if not isinstance(state, dict):
-        raise InputError(f"Weights file {path} does not hold a state dict.")
-    own = backbone.state_dict()
-    matched = {}
-    for key, value in state.items():
-        for prefix in ("net.backbone.", "backbone.", "features." if arch.startswith("mobilenet") else "\0", ""):
-            name = key[len(prefix):] if key.startswith(prefix) else None
-            if name in own and own[name].shape == value.shape:
-                matched[name] = value
-                break
-    if len(matched) < len(own) // 2:
-        raise InputError(
-            f"Weights file {path} does not fit a {arch} backbone: only {len(matched)} of {len(own)} tensors match."
-        )
-    backbone.load_state_dict(matched, strict=False)
+    model = LandcoverNet(deeplab)
+    model.pretrained = pretrained
+    return model
 
 
 def _first_conv(backbone: nn.Module, arch: Arch) -> tuple[nn.Module, str]:
@@ -144,19 +118,29 @@ def _first_conv(backbone: nn.Module, arch: Arch) -> tuple[nn.Module, str]:
     return backbone, "conv1"
 
 
-def _adapt_first_conv(backbone: nn.Module, arch: Arch, in_channels: int) -> None:
+def _replace_first_conv(backbone: nn.Module, arch: Arch, in_channels: int) -> nn.Conv2d:
+    """Puts a freshly initialised first convolution for ``in_channels`` bands in place; returns the old one."""
     parent, name = _first_conv(backbone, arch)
     old: nn.Conv2d = getattr(parent, name)
+    if old.in_channels != in_channels:
+        pair = tuple[int, int]  # torchvision's first convolutions are 2-D
+        setattr(parent, name, nn.Conv2d(in_channels, old.out_channels, cast(pair, old.kernel_size),
+                                        cast(pair, old.stride), cast(pair, old.padding), cast(pair, old.dilation),
+                                        old.groups, old.bias is not None))
+    return old
+
+
+def _adapt_first_conv(backbone: nn.Module, arch: Arch, in_channels: int) -> None:
+    """Random init: the first convolution's (random) RGB filters cycled over the bands, rescaled."""
+    old = _replace_first_conv(backbone, arch, in_channels)
     if old.in_channels == in_channels:
         return
-    pair = tuple[int, int]  # torchvision's first convolutions are 2-D
-    new = nn.Conv2d(in_channels, old.out_channels, cast(pair, old.kernel_size), cast(pair, old.stride),
-                    cast(pair, old.padding), cast(pair, old.dilation), old.groups, old.bias is not None)
+    parent, name = _first_conv(backbone, arch)
+    new: nn.Conv2d = getattr(parent, name)
     with torch.no_grad():
         # Cycle the RGB filters over the new bands and rescale, so pretrained activations keep their size.
         for band in range(in_channels):
             new.weight[:, band] = old.weight[:, band % old.in_channels] * (old.in_channels / in_channels)
-    setattr(parent, name, new)
 
 
 def _to_group_norm(module: nn.Module) -> None:

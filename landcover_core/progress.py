@@ -155,3 +155,63 @@ class Reporter:
         finally:
             if bar is not None:
                 bar.close()
+
+    def bar(self, total: int | None, stage: str, message: str = "", unit: str = "it") -> ProgressBar:
+        """A progress bar updated by amounts (e.g. bytes of a download); use it as a context manager."""
+        return ProgressBar(self, total, stage, message, unit)
+
+
+class ProgressBar:
+    """Progress of one step measured in units: a tqdm bar for people, ``progress`` events in JSON mode.
+
+    ``update(n)`` also honours cancellation, so a long transfer stops when the job is cancelled. The
+    interface (``update``, ``close``, context manager) is tqdm's, so it can stand in for a library's bar.
+
+    Args:
+        reporter: where the progress goes.
+        total: the amount at completion, or None when unknown.
+        stage: the ``stage`` of the JSON progress events.
+        message: what is going on, for people.
+        unit: the unit of the amounts (``B``: bytes, shown scaled).
+    """
+
+    def __init__(self, reporter: Reporter, total: int | None, stage: str, message: str = "", unit: str = "it") -> None:
+        self.reporter = reporter
+        self.total = total
+        self.stage = stage
+        self.message = message
+        self.current = 0
+        self._reported = -1.0
+        self._bar: Any = None
+        if not reporter.json_mode and not reporter.quiet:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, desc=message or stage, unit=unit, unit_scale=unit == "B",
+                             unit_divisor=1024 if unit == "B" else 1000, dynamic_ncols=True, file=sys.stderr)
+
+    def update(self, amount: int | float = 1) -> None:
+        """Adds ``amount`` done (raises Cancelled when a stop was asked for)."""
+        self.reporter.cancel.check()
+        self.current += int(amount)
+        if self._bar is not None:
+            self._bar.update(amount)
+        elif self.reporter.json_mode:
+            # At most ~200 events: every 0.5 % of a known total, every 1 MiB-ish step of an unknown one.
+            done = self.current / self.total if self.total else float(self.current // (1 << 20))
+            step = 0.005 if self.total else 1.0
+            if done - self._reported >= step or (self.total and done >= 1.0 > self._reported):
+                self._reported = done
+                self.reporter.emit("progress", stage=self.stage, fraction=min(done, 1.0) if self.total else None,
+                                   current=self.current, total=self.total, message=self.message)
+
+    def close(self) -> None:
+        """Ends the bar."""
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

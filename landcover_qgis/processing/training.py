@@ -53,6 +53,8 @@ TRAIN_OPTIONS = (
     EngineOption("SEED", "seed", "Random seed", advanced=True),
     EngineOption("DEVICE", "device", "Compute device", advanced=True),
 )
+#: The ``WEIGHTS`` choice that takes the backbone weights from ``WEIGHTS_FILE`` (as the dock's "file…").
+WEIGHTS_FILE_CHOICE = "file"
 #: Options of command-specific algorithms handled by their own parameters (not generic engine options).
 _HANDLED = {"image", "bands", "labels", "layer", "class_field", "label_rasters", "dataset", "classes", "sparse", "out",
             "arch", "weights", "finetune", "resume", "reference", "model", "unlabeled"}
@@ -157,19 +159,40 @@ class TrainAlgorithm(LabelledImageAlgorithm):
         for name, description, dest in (("ARCH", "Architecture", "arch"), ("WEIGHTS", "Backbone weights", "weights")):
             spec = self.option(dest)
             ids = (self.schema.architectures if dest == "arch" else self.schema.weights) if self.schema else ()
+            if dest == "weights":
+                ids = (*ids, WEIGHTS_FILE_CHOICE)
             parameter = enum_parameter(name, description, ids, spec.default if spec else None)
             parameter.setHelp(spec.help if spec else "")
             self.addParameter(parameter)
+        weights_file = QgsProcessingParameterFile("WEIGHTS_FILE", "Backbone weights file (with 'file')",
+                                                  fileFilter="Weights (*.pt *.pth);;All files (*)", optional=True)
+        weights_file.setHelp("A torchvision or timm state dict of the chosen architecture's backbone (e.g. "
+                             "torchgeo's Sentinel-2 ResNet50), used when Backbone weights is 'file'. Any band count: "
+                             "the first convolution is adapted by band number.")
+        self.addParameter(weights_file)
         self.add_reference()
         self.add_options()
         self.add_model_output()
+
+    def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Adds to the labelled-image checks that a weights file is given exactly when 'file' is chosen."""
+        choice = self.enum_id(parameters, "WEIGHTS", context)
+        path = self.file(parameters, "WEIGHTS_FILE", context)
+        if choice == WEIGHTS_FILE_CHOICE and not os.path.isfile(path):
+            return ("Choose an existing backbone weights file (WEIGHTS_FILE) for Backbone weights 'file'"
+                    + (f"; {path} does not exist." if path else "."))
+        if choice != WEIGHTS_FILE_CHOICE and path:
+            return (f"A backbone weights file is given but Backbone weights is '{choice}': choose 'file' to use "
+                    f"{os.path.basename(path)}, or clear the file.")
+        return super().problem(parameters, context)
 
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         """Runs the engine's ``train`` and returns the model file and its best validation mIoU."""
         request = self.train_request(parameters, context, feedback)
         request.arch = self.enum_id(parameters, "ARCH", context)
-        request.weights = self.enum_id(parameters, "WEIGHTS", context)
+        choice = self.enum_id(parameters, "WEIGHTS", context)
+        request.weights = self.file(parameters, "WEIGHTS_FILE", context) if choice == WEIGHTS_FILE_CHOICE else choice
         return self.model_outputs(self.run_call(request.call(), feedback), request)
 
 

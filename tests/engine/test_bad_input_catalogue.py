@@ -19,8 +19,10 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pytest
+import torch
 from conftest import TINY_TRAIN
 from inference_fixtures import save_mobilenet, write_codes, write_image
+from torchvision.models import mobilenet_v3_large
 
 from landcover_core.files import lock_path
 from landcover_core.synthetic import DEMO_SCHEME
@@ -66,7 +68,13 @@ def train_data(scene, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pat
     polygons = gpd.read_file(scene.polygons)
     single = folder / "single-class.gpkg"
     polygons[polygons["class"] == polygons["class"].iloc[0]].to_file(single)
-    return {"image": scene.image, "polygons": scene.polygons, "single": single}
+    torch.manual_seed(0)
+    mobilenet = folder / "mobilenet-backbone.pth"  # a real backbone, of another architecture than resnet50
+    torch.save(mobilenet_v3_large(weights=None).features.state_dict(), mobilenet)
+    unrelated = folder / "unrelated.pth"
+    torch.save({"encoder.weight": torch.zeros(8, 3), "decoder.weight": torch.zeros(3, 8)}, unrelated)
+    return {"image": scene.image, "polygons": scene.polygons, "single": single, "mobilenet_weights": mobilenet,
+            "unrelated_weights": unrelated}
 
 
 @dataclass
@@ -78,6 +86,7 @@ class Case:
     message: str
     setup: Callable[[Path], None] = field(default=lambda out: None)
     locked: str | None = None  # an output name (in the output folder) another job holds the lock of
+    patch: Callable[[pytest.MonkeyPatch, Path], None] = field(default=lambda monkeypatch, out: None)
 
 
 def _predict(d: dict[str, Path], out: Path, *extra, image: str = "image", model: str = "model") -> list:
@@ -103,6 +112,14 @@ def _read_only(name: str) -> Callable[[Path], None]:
     return setup
 
 
+def _offline(monkeypatch: pytest.MonkeyPatch, out: Path) -> None:
+    """An empty torch cache in the output folder, and torchvision's weights URL on a closed local port."""
+    from landcover_core import weights
+
+    monkeypatch.setenv("TORCH_HOME", str(out / "torch"))
+    monkeypatch.setattr(weights, "imagenet_url", lambda arch: f"http://127.0.0.1:9/{arch}-8738ca79.pth")
+
+
 def _garbage_checkpoint(out: Path) -> None:
     (out / "model.pt.ckpt").write_bytes(os.urandom(2048))
 
@@ -121,6 +138,13 @@ TRAIN = [
     Case("out-is-input", lambda d, o: _train(d, o, "--out", d["image"]), "also an input"),
     Case("read-only-output", lambda d, o: _train(d, o), "model.pt is read-only", setup=_read_only("model.pt")),
     Case("locked-output", lambda d, o: _train(d, o), "being written by another landcover job", locked="model.pt"),
+    Case("weights-of-another-arch", lambda d, o: _train(d, o, "--arch", "resnet50", "--weights",
+                                                        d["mobilenet_weights"]),
+         "mobilenet-backbone.pth does not fit a resnet50 backbone: only 0 of"),
+    Case("weights-no-matching-keys", lambda d, o: _train(d, o, "--weights", d["unrelated_weights"]),
+         "unrelated.pth does not fit a mobilenet_v3_large backbone: only 0 of"),
+    Case("imagenet-offline", lambda d, o: _train(d, o, "--weights", "imagenet"),
+         "download http://127.0.0.1:9/mobilenet_v3_large-8738ca79.pth and copy the file", patch=_offline),
 ]
 PREDICT = [
     Case("damaged-model", lambda d, o: _predict(d, o, model="damaged"), "damaged.pt is damaged"),
@@ -212,10 +236,11 @@ def _snapshot(*folders: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("command,case", ROWS)
 def test_bad_input_fails_clearly_and_changes_nothing(command: str, case: Case, data, train_data, tmp_path: Path,
-                                                     run) -> None:
+                                                     run, monkeypatch: pytest.MonkeyPatch) -> None:
     inputs = {**data, **train_data} if command in ("train", "self-train") else data
     folders = [tmp_path, *{Path(p).parent for p in inputs.values()}]
     case.setup(tmp_path)
+    case.patch(monkeypatch, tmp_path)
     with contextlib.ExitStack() as stack:
         if case.locked:  # another job writing the same output holds its lock
             holder = stack.enter_context(open(lock_path(tmp_path / case.locked), "w"))

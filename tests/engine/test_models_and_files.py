@@ -32,12 +32,16 @@ def test_backbone_weights_file_is_loaded_and_first_conv_adapted(tmp_path):
     backbone = model.backbone
     assert torch.equal(backbone["1"].block[0][0].weight, classifier.features[1].block[0][0].weight)
     rgb = classifier.features[0][0].weight
-    assert torch.allclose(backbone["0"][0].weight[:, 3], rgb[:, 0] * 3 / 4)  # band 4 reuses the red filter
+    assert torch.allclose(backbone["0"][0].weight[:, 0], rgb[:, 0] * 3 / 4)  # bands 1-3 take R, G, B
+    assert torch.allclose(backbone["0"][0].weight[:, 3], rgb.mean(dim=1) * 3 / 4)  # band 4: their mean
 
 
 def test_unusable_weights_are_refused_clearly(tmp_path, monkeypatch):
+    from landcover_core import weights
+
     monkeypatch.setenv("TORCH_HOME", str(tmp_path / "empty-cache"))
-    with pytest.raises(InputError, match="never downloads"):
+    monkeypatch.setattr(weights, "imagenet_url", lambda arch: "http://127.0.0.1:9/resnet50-0676ba61.pth")
+    with pytest.raises(InputError, match="Cannot download the ImageNet weights"):
         build_model("resnet50", 3, 2, weights="imagenet")
     with pytest.raises(InputError, match="does not exist"):
         build_model("resnet50", 3, 2, weights=str(tmp_path / "nope.pth"))

@@ -304,6 +304,27 @@ def test_engine_input_error_becomes_a_processing_error(plugin, scene_files, tmp_
         processing.run("landcover:train", parameters)
 
 
+def test_a_weights_file_goes_to_the_engine_as_weights_path(plugin, scene_files, engine_python: str,
+                                                          tmp_path: Path) -> None:
+    import processing
+
+    weights = tmp_path / "ssl4eo-s12.pth"
+    weights.write_bytes(b"read by the engine only")
+    QgsSettings().setValue("landcover/engine_python", recording_engine(tmp_path, engine_python, body="""
+        emit(event="error", kind="InputError", message="stopped by the test")
+        sys.exit(2)
+    """))
+    train = QgsApplication.processingRegistry().algorithmById("landcover:train")
+    choices = train.parameterDefinition("WEIGHTS").options()
+    assert choices == [*current_schema(engine_python).weights, "file"]
+    parameters = {**train_parameters(scene_files, tmp_path / "m.pt"), "WEIGHTS": choices.index("file"),
+                  "WEIGHTS_FILE": str(weights)}
+    with pytest.raises(QgsProcessingException, match="stopped by the test"):
+        processing.run("landcover:train", parameters)
+    launch = (tmp_path / "launches.txt").read_text().splitlines()[-1]
+    assert launch.startswith("train ") and f"--weights {weights}" in launch
+
+
 def far_away_labels() -> QgsVectorLayer:
     """A labelled polygon in the scene's CRS, 100 km east of it."""
     layer = QgsVectorLayer(f"Polygon?crs=EPSG:{EPSG}&field={CLASS_FIELD}:string", "far", "memory")
@@ -335,6 +356,8 @@ def test_invalid_parameters_are_refused_before_any_engine_process(plugin, scene_
     QgsProject.instance().addMapLayer(far)
     one_band = str(tmp_path / "one_band.tif")
     gdal.Translate(one_band, image, bandList=[1])
+    weights_file = str(tmp_path / "backbone.pth")
+    Path(weights_file).write_bytes(b"never read: refused before the engine")
     cases = [
         ("landcover:classify", {"INPUT": image, "MODEL": str(model_file), "BANDS": [1, 2],
                                 "OUTPUT": str(tmp_path / "c.tif")}, "trained on 3 bands"),
@@ -344,6 +367,11 @@ def test_invalid_parameters_are_refused_before_any_engine_process(plugin, scene_
          "has no field 'nope'"),
         ("landcover:train", {**train_parameters(scene_files, tmp_path / "m.pt"), "LABELS": far.id()},
          "does not overlap"),
+        ("landcover:train", {**train_parameters(scene_files, tmp_path / "m.pt"),
+                             "WEIGHTS": len(current_schema(engine_python).weights)},  # 'file', and no file
+         "Choose an existing backbone weights file"),
+        ("landcover:train", {**train_parameters(scene_files, tmp_path / "m.pt"), "WEIGHTS_FILE": weights_file},
+         "choose 'file' to use"),
         ("landcover:finetune", {"MODEL": str(model_file), "INPUT": image, "LABELS": labels, "CLASS_FIELD": CLASS_FIELD,
                                 "BANDS": [1], "OUTPUT": str(tmp_path / "t.pt")}, "trained on 3 bands"),
         ("landcover:evaluate", {"PREDICTION": image, "REFERENCE_VECTOR": labels, "CLASS_FIELD": "nope",
