@@ -2,6 +2,7 @@
 #   make demo   train on the built-in demo scene and classify it (CPU, a few minutes)
 #   make test   engine tests + QGIS plugin tests (real QGIS, real engine processes)
 #   make bench  inference benchmark (ratios against baselines measured in the same run)
+#   make eval   real-data quality: train/test through the CLI on s2_korea, 9 runs (~20 min on 2 CPU cores)
 #   make lint   ruff (style, docstrings, annotations) and mypy (types); part of make test
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -18,10 +19,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BASE := python3 python3-venv python3-pip
 APT_QGIS := qgis python3-qgis qgis-providers xvfb xauth imagemagick zip
 
-.PHONY: help demo test lint test-engine test-qgis bench package qgis engine-env qgis-env clean
+.PHONY: help demo test lint test-engine test-qgis bench eval package qgis engine-env qgis-env clean
 
 help:
-	@sed -n '2,6p' Makefile
+	@sed -n '2,7p' Makefile
 
 # Installs the Debian packages named in $(1) that are missing.
 define apt_install
@@ -66,6 +67,10 @@ test-qgis: engine-env qgis-env
 
 bench: engine-env
 	$(ENGINE_PY) -m landcover_core.bench
+
+# Options through EVAL_ARGS, e.g. make eval EVAL_ARGS="--recipe both --budget gpu".
+eval: engine-env
+	$(ENGINE_PY) -m landcover_core.quality_eval $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV_DIR) $(DEMO_DIR) build dist *.egg-info

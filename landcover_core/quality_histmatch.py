@@ -5,7 +5,9 @@ histogram reference, then classifies held-out patches three ways: as they are, d
 gamma-shifted (another date, sun angle or processing) with matching, and the same shifted copies
 with ``--no-histmatch``. Prints mIoU for each and the share of the loss recovered::
 
-    python -m landcover_core.quality_histmatch [--data ../shared/data/s2_korea] [--epochs 8]
+    python -m landcover_core.quality_histmatch [--data DIR] [--epochs 8]
+
+``--data`` defaults to ``../shared/data/s2_korea`` beside the repository (see :mod:`landcover_core.quality_common`).
 
 It skips (exit 0) when the data is absent. Not a test: the figures depend on training.
 """
@@ -24,15 +26,16 @@ from landcover_core.data.sources import TrainingData
 from landcover_core.evaluate import evaluate_prediction
 from landcover_core.inference.predict import Outputs, predict_raster
 from landcover_core.progress import Reporter
+from landcover_core.quality_common import BANDS, TEST, TRAIN, data_present, default_data, image, mask
 from landcover_core.training import train_model
 
-TRAIN_PATCHES = (0, 1, 2, 3, 4, 5, 6)
-TEST_PATCHES = (7, 8, 9)
+TRAIN_PATCHES = tuple(TRAIN)
+TEST_PATCHES = tuple(TEST)
 
 
-def shifted_copy(image: Path, out: Path, gain: float = 0.6, gamma: float = 1.6) -> Path:
+def shifted_copy(source: Path, out: Path, gain: float = 0.6, gamma: float = 1.6) -> Path:
     """A darker, gamma-shifted copy of an 8-bit image (alpha and nodata kept)."""
-    with rasterio.open(image) as src:
+    with rasterio.open(source) as src:
         profile, pixels = src.profile, src.read()
         alpha = [i for i, ci in enumerate(src.colorinterp) if ci.name == "alpha"]
     shifted = np.clip(255.0 * gain * (pixels / 255.0) ** gamma, 0, 255).round().astype(pixels.dtype)
@@ -45,33 +48,33 @@ def shifted_copy(image: Path, out: Path, gain: float = 0.6, gamma: float = 1.6) 
 def main(argv: list[str] | None = None) -> int:
     """Runs the experiment and prints the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default="../shared/data/s2_korea")
+    parser.add_argument("--data", default=str(default_data()))
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     data = Path(args.data)
-    if not (data / "202309_patchN_0.tif").is_file():
+    if not data_present(data):
         print(f"skipped: no s2_korea data in {data}")
         return 0
     reporter = Reporter(quiet=True)
     with tempfile.TemporaryDirectory(prefix="landcover-histmatch-quality-") as folder:
         work = Path(folder)
-        images = [str(data / f"202309_patchN_{k}.tif") for k in TRAIN_PATCHES]
+        images = [str(image(data, k)) for k in TRAIN_PATCHES]
         config = TrainConfig(out=str(work / "model.pt"), arch="mobilenet_v3_large", tile_size=128, batch_size=8,
                              epochs=args.epochs, samples_per_epoch=256, class_weights="auto", seed=args.seed,
                              reference=images[0])
-        masks = [str(data / f"202309_mask_{k}.tif") for k in TRAIN_PATCHES]
-        training = TrainingData(images=images, label_rasters=masks, bands=[1, 2, 3])
+        masks = [str(mask(data, k)) for k in TRAIN_PATCHES]
+        training = TrainingData(images=images, label_rasters=masks, bands=BANDS)
         result = train_model(config, training, reporter)
         rows: dict[str, list[float]] = {"original": [], "shifted, matched": [], "shifted, not matched": []}
         for k in TEST_PATCHES:
-            image, mask = data / f"202309_patchN_{k}.tif", data / f"202309_mask_{k}.tif"
-            shifted = shifted_copy(image, work / f"shifted_{k}.tif")
-            for name, source, match in (("original", image, True), ("shifted, matched", shifted, True),
+            original, reference = image(data, k), mask(data, k)
+            shifted = shifted_copy(original, work / f"shifted_{k}.tif")
+            for name, source, match in (("original", original, True), ("shifted, matched", shifted, True),
                                         ("shifted, not matched", shifted, False)):
                 out = work / f"{name.replace(', ', '_').replace(' ', '_')}_{k}.tif"
                 predict_raster([result.model], source, Outputs(out), PredictOptions(histmatch=match), reporter=reporter)
-                rows[name].append(evaluate_prediction(out, reference_raster=mask)["miou"])
+                rows[name].append(evaluate_prediction(out, reference_raster=reference)["miou"])
     means = {name: float(np.mean(values)) for name, values in rows.items()}
     lost = means["original"] - means["shifted, not matched"]
     recovered = (means["shifted, matched"] - means["shifted, not matched"]) / lost if lost > 0 else float("nan")

@@ -28,23 +28,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
+from landcover_core.quality_common import TEST, data_present, default_data, format_stat, image, mask, write_classes
 
-DATA = Path("/work/shared/data/s2_korea")
-CLASSES = [{"code": 10, "name": "building", "color": "#e31a1c"}, {"code": 30, "name": "road", "color": "#636363"},
-           {"code": 50, "name": "field", "color": "#ffd92f"}, {"code": 70, "name": "forest", "color": "#1a9641"},
-           {"code": 100, "name": "background", "color": "#bdbdbd"}]
-LABELED, POOL, TEST = range(0, 5), range(5, 7), range(7, 10)
-
-
-def image(data: Path, k: int) -> Path:
-    """Scene ``k``'s image."""
-    return data / f"202309_patchN_{k}.tif"
-
-
-def mask(data: Path, k: int) -> Path:
-    """Scene ``k``'s mask (class codes)."""
-    return data / f"202309_mask_{k}.tif"
+DATA = default_data()
+LABELED, POOL = range(0, 5), range(5, 7)
 
 
 def test_miou(models: Sequence[Path], data: Path, options: Any) -> float:
@@ -85,7 +72,7 @@ def selftrain(args: argparse.Namespace) -> int:
     from landcover_core.training import train_model
 
     data = Path(args.data)
-    if not all(image(data, k).is_file() and mask(data, k).is_file() for k in range(10)):
+    if not data_present(data):
         print(f"quality selftrain: skipped, the data is absent ({data}).")
         return 0
     started = time.perf_counter()
@@ -93,8 +80,7 @@ def selftrain(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("LANDCOVER_CACHE_DIR", str(out / "cache"))
     torch.set_num_threads(args.threads)
-    classes = out / "classes.json"
-    classes.write_text(json.dumps(CLASSES))
+    classes = write_classes(out / "classes.json")
     labeled = TrainingData(images=[str(image(data, k)) for k in LABELED],
                            label_rasters=[str(mask(data, k)) for k in LABELED], bands=[1, 2, 3],
                            classes=str(classes), sparse=args.sparse)
@@ -161,27 +147,21 @@ def vars_of(options: Any) -> dict[str, Any]:
     return asdict(options)
 
 
-def _stat(values: Sequence[float]) -> str:
-    values = [v for v in values if v is not None]
-    if not values:
-        return "n/a"
-    spread = f" ± {np.std(values, ddof=1):.3f}" if len(values) > 1 else ""
-    return f"{np.mean(values):.3f}{spread} (n={len(values)}; {', '.join(f'{v:.3f}' for v in values)})"
-
-
 def format_tables(records: dict[str, Any]) -> str:
     """Markdown tables of the measurement (mean ± sample standard deviation)."""
     seeds = records["seeds"]
     singles = [s["supervised_test_miou"] for s in seeds] + records.get("single_extra", [])
     lines = ["| model | test mIoU |", "|---|---|",
-             f"| supervised only (round 0) | {_stat([s['supervised_test_miou'] for s in seeds])} |",
-             f"| self-trained (round kept by validation) | {_stat([s['selftrained_test_miou'] for s in seeds])} |",
-             f"| last self-training round | {_stat([s['last_round_test_miou'] for s in seeds])} |",
+             f"| supervised only (round 0) | {format_stat([s['supervised_test_miou'] for s in seeds])} |",
+             "| self-trained (round kept by validation) | "
+             f"{format_stat([s['selftrained_test_miou'] for s in seeds])} |",
+             f"| last self-training round | {format_stat([s['last_round_test_miou'] for s in seeds])} |",
              "", "| prediction | test mIoU |", "|---|---|",
-             f"| single model | {_stat(singles)} |",
-             f"| single model + d4 TTA | {_stat([s['single_d4_test_miou'] for s in seeds])} |",
-             f"| 3-model ensemble | {_stat([e['ensemble_test_miou'] for e in records['ensembles']])} |",
-             f"| 3-model ensemble + d4 TTA | {_stat([e['ensemble_d4_test_miou'] for e in records['ensembles']])} |",
+             f"| single model | {format_stat(singles)} |",
+             f"| single model + d4 TTA | {format_stat([s['single_d4_test_miou'] for s in seeds])} |",
+             f"| 3-model ensemble | {format_stat([e['ensemble_test_miou'] for e in records['ensembles']])} |",
+             "| 3-model ensemble + d4 TTA | "
+             f"{format_stat([e['ensemble_d4_test_miou'] for e in records['ensembles']])} |",
              "", "| seed | round | val mIoU | pseudo px | test mIoU |", "|---|---|---|---|---|"]
     for s in seeds:
         for r in s["rounds"]:

@@ -1,0 +1,122 @@
+"""The real-data quality benchmark's bookkeeping (tables, targets, pooling) on generated numbers, and its skip path."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from landcover_core import quality_eval
+from landcover_core.config import TrainConfig
+from landcover_core.quality_common import CLASSES, default_data, pooled_scores
+
+NAMES = [c["name"] for c in CLASSES]
+
+
+def fake_run(recipe: str, regime: str, seed: int, miou: float, ious: list[float] | None = None) -> dict:
+    ious = ious if ious is not None else [miou] * len(NAMES)
+    return {"recipe": recipe, "regime": regime, "sparse": None if regime == "full" else regime, "seed": seed,
+            "miou": miou, "per_class_iou": dict(zip(NAMES, ious, strict=True)), "overall_accuracy": 0.8,
+            "confusion_matrix": [], "val_miou": miou + 0.01, "best_epoch": 3, "epochs_run": 4, "arch": "x",
+            "train_seconds": 90.0, "test_seconds": 30.0, "seconds": 120.0}
+
+
+def records(runs: list[dict]) -> dict:
+    recipes = dict.fromkeys(r["recipe"] for r in runs)
+    return {"settings": {"budget_name": "cpu", "budget_text": quality_eval.BUDGETS["cpu"].describe(),
+                         "train": [0, 1], "test": [7], "extra_args": "",
+                         "recipes": {r: {"pinned": quality_eval.RECIPES[r], "settings": quality_eval.recipe_settings(r)}
+                                     for r in recipes}},
+            "planned_runs": len(runs), "runs": runs, "wall_seconds": 360.0}
+
+
+def test_summary_statistics_ratios_and_passing_targets():
+    runs = [fake_run("defaults", "full", s, m) for s, m in enumerate([0.60, 0.62, 0.61])]
+    runs += [fake_run("defaults", "points:0.01", s, m) for s, m in enumerate([0.57, 0.56, 0.58])]
+    runs += [fake_run("defaults", "points:0.001", s, m) for s, m in enumerate([0.40, 0.45, 0.50])]
+    summary = quality_eval.summarize(runs, "defaults")
+    full = summary["regimes"]["full"]
+    assert full["miou_mean"] == pytest.approx(0.61)
+    assert full["miou_std"] == pytest.approx(0.01)
+    assert full["miou_per_seed"] == {"0": 0.60, "1": 0.62, "2": 0.61}
+    assert full["class_iou_mean"]["road"] == pytest.approx(0.61)
+    assert summary["regimes"]["points:0.01"]["ratio_to_full"] == pytest.approx(0.57 / 0.61)
+    assert summary["regimes"]["points:0.001"]["std_ok"] is False  # std 0.05
+    targets = summary["targets"]
+    assert targets["sparse_ratio"]["pass"] is True  # 0.934 ≥ 0.90
+    assert targets["no_zero_class"]["pass"] is True
+    assert targets["seed_std"]["pass"] is False
+    assert targets["seed_std"]["value"] == pytest.approx(0.05)
+
+
+def test_targets_fail_on_a_zero_class_and_a_low_sparse_ratio():
+    runs = [fake_run("baseline", "full", s, 0.5) for s in range(3)]
+    runs += [fake_run("baseline", "points:0.01", 0, 0.4), fake_run("baseline", "points:0.01", 1, 0.4),
+             fake_run("baseline", "points:0.01", 2, 0.4, [0.5, 0.0, 0.5, 0.5, 0.5])]
+    targets = quality_eval.summarize(runs, "baseline")["targets"]
+    assert targets["sparse_ratio"]["pass"] is False  # 0.8
+    assert targets["no_zero_class"]["pass"] is False
+    assert targets["no_zero_class"]["value"] == ["points:0.01: road (seed 2)"]
+    assert targets["seed_std"]["pass"] is True
+
+
+def test_a_class_absent_from_the_test_references_is_not_at_zero():
+    runs = [fake_run("defaults", "full", 0, 0.5, [0.5, math.nan, 0.5, 0.5, 0.5])]
+    summary = quality_eval.summarize(runs, "defaults")
+    assert summary["targets"]["no_zero_class"]["pass"] is True
+    assert summary["regimes"]["full"]["class_iou_mean"]["road"] is None
+    # One seed, no points regime: the targets that cannot be told say so.
+    assert summary["targets"]["seed_std"]["pass"] is None
+    assert summary["targets"]["sparse_ratio"]["pass"] is None
+
+
+def test_report_has_a_table_per_recipe_and_every_run(tmp_path):
+    runs = [fake_run(recipe, regime, s, 0.5 + 0.01 * s) for s in range(3) for recipe in ("defaults", "baseline")
+            for regime in quality_eval.REGIMES]
+    text = quality_eval.write_outputs(records(runs), tmp_path)
+    assert "### Recipe `defaults` (engine defaults: " in text
+    assert "### Recipe `baseline` (pinned arch=mobilenet_v3_large" in text
+    assert "| points:0.001 | 0.510 ± 0.010 (n=3; 0.500, 0.510, 0.520) | 1.00 |" in text
+    assert "- points:0.01 mIoU ≥ 0.90 × full: PASS (1.000)" in text
+    assert text.count("| baseline | points:0.01 |") == 3
+    assert "Wall time 360 s for 18 of 18 runs." in text
+    saved = json.loads((tmp_path / "eval.json").read_text())
+    assert set(saved["summary"]) == {"defaults", "baseline"}
+    assert (tmp_path / "eval.md").read_text().startswith("# Real-data quality")
+
+
+def test_baseline_pins_real_train_settings():
+    fields = {f.name for f in TrainConfig.__dataclass_fields__.values()}
+    assert set(quality_eval.BASELINE) <= fields
+    args = quality_eval.recipe_args("baseline")
+    assert args[:2] == ["--arch", "mobilenet_v3_large"] and "--class-weights" in args
+    assert quality_eval.recipe_args("defaults") == []
+    assert quality_eval.recipe_settings("defaults")["arch"] == TrainConfig.__dataclass_fields__["arch"].default
+
+
+def test_pooled_scores_sum_the_confusion_matrices():
+    classes = [{"code": 1, "name": "a"}, {"code": 2, "name": "b"}]
+    first = {"classes": classes, "confusion_matrix": [[8, 2], [0, 0]]}
+    second = {"classes": classes, "confusion_matrix": [[0, 0], [2, 8]]}
+    scores = pooled_scores([first, second])
+    assert scores["confusion_matrix"] == [[8, 2], [2, 8]]
+    assert scores["per_class_iou"] == {"a": pytest.approx(8 / 12), "b": pytest.approx(8 / 12)}
+    assert scores["miou"] == pytest.approx(8 / 12)
+
+
+def test_default_data_is_beside_the_repository_or_a_parent():
+    data = default_data()
+    assert data.parts[-3:] == ("shared", "data", "s2_korea")
+    assert Path(quality_eval.__file__).resolve().is_relative_to(data.parents[2])
+
+
+def test_skips_cleanly_when_the_data_is_absent(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "landcover_core.quality_eval", "--data", "/nonexistent",
+                           "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "skipped, the s2_korea data is absent (/nonexistent)" in proc.stdout
+    assert not (tmp_path / "out").exists()
