@@ -62,7 +62,7 @@ from landcover_core.quality_common import (
 REGIMES = ("full", "points:0.01", "points:0.001")
 #: The pre-#10 training settings, written out (TrainConfig field → value).
 BASELINE: dict[str, str] = {"arch": "mobilenet_v3_large", "weights": "none", "lr": "0.001", "class_weights": "none",
-                            "focal_gamma": "0", "dice_weight": "0"}
+                            "focal_gamma": "0", "dice_weight": "0", "class_balance": "0", "color_jitter": "0"}
 RECIPES: dict[str, dict[str, str]] = {"defaults": {}, "baseline": BASELINE}
 #: The issue's targets.
 SPARSE_TARGET_REGIME, SPARSE_TARGET_RATIO = "points:0.01", 0.90
@@ -81,11 +81,13 @@ class Budget:
     batch_size: int
     device: str
     threads: int | None
+    arch: str | None = None  # None: the recipe's (or the engine's default) backbone
 
     def train_args(self) -> list[str]:
         """The budget as ``landcover train`` options."""
         return ["--epochs", str(self.epochs), "--samples-per-epoch", str(self.samples_per_epoch),
-                "--tile-size", str(self.tile_size), "--batch-size", str(self.batch_size), *self.device_args()]
+                "--tile-size", str(self.tile_size), "--batch-size", str(self.batch_size),
+                *(["--arch", self.arch] if self.arch else []), *self.device_args()]
 
     def device_args(self) -> list[str]:
         """Device and threads (for train and evaluate)."""
@@ -95,14 +97,17 @@ class Budget:
         """One line for the table's header."""
         steps = self.epochs * math.ceil(self.samples_per_epoch / self.batch_size)
         threads = f", {self.threads} thread(s)" if self.threads else ""
-        return (f"{self.epochs} epochs × {self.samples_per_epoch} tiles of {self.tile_size} px, batch "
+        arch = f"{self.arch}, " if self.arch else ""
+        return (f"{arch}{self.epochs} epochs × {self.samples_per_epoch} tiles of {self.tile_size} px, batch "
                 f"{self.batch_size} ({steps} steps), device {self.device}{threads}")
 
 
 #: ``cpu``: 96 steps, one thread (2 cores shared with other jobs train faster on one thread than on two);
 #: a run took 261 s (train 210 s, test 51 s) with mobilenet_v3_large under a load average of 6-7 on 2 cores.
 #: ``gpu``: 20× the steps (not yet measured on a GPU).
-BUDGETS = {"cpu": Budget(epochs=4, samples_per_epoch=192, tile_size=128, batch_size=8, device="cpu", threads=1),
+#: The CPU budget pins the MobileNetV3 backbone: ResNet50 (the default, for GPUs) takes ~10x longer per step on CPU.
+BUDGETS = {"cpu": Budget(epochs=4, samples_per_epoch=192, tile_size=128, batch_size=8, device="cpu", threads=1,
+                         arch="mobilenet_v3_large"),
            "gpu": Budget(epochs=30, samples_per_epoch=1024, tile_size=128, batch_size=16, device="auto", threads=None)}
 
 
