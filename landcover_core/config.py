@@ -67,9 +67,10 @@ class TrainConfig:
                                         "to its labelled pixels to the power (1 - this), then a tile around a block "
                                         "holding it; 0 follows the labels' proportions, 1 shows every class equally "
                                         "often (rare classes are seen more)")
-    color_jitter: float = setting(0.1, number=Number(float, minimum=0, maximum=1),
+    color_jitter: float = setting(0.0, number=Number(float, minimum=0, maximum=1),
                                   help="photometric augmentation: a random gain of 1 +/- this and offset of +/- this "
-                                       "(in band standard deviations) per tile and band, as between dates and sensors")
+                                       "(in band standard deviations) per tile and band, as between dates and "
+                                       "sensors (0 = off; classes told apart by small spectral differences suffer)")
     focal_gamma: float = setting(0.0, number=Number(float, minimum=0, maximum=10),
                                  help="focal modulation of the loss (0 = off)")
     class_weights: str = setting("none", metavar="none|auto|W1,W2,...",

@@ -150,7 +150,8 @@ class TileSampler:
             tile_size: edge of a tile in pixels.
             rng: the random generator (seeded by the trainer).
             class_balance: a class is drawn with probability proportional to its labelled pixels to the
-                power ``1 - class_balance``, then a block in proportion to that class's pixels in it:
+                power ``1 - class_balance``, then a block in proportion to the square root of that class's
+                pixels in it:
                 0 follows the labels' proportions, 1 draws every class equally often.
         """
         self.scenes = scenes
@@ -166,7 +167,9 @@ class TileSampler:
         class_p = np.zeros_like(totals)
         class_p[present] = totals[present] ** (1.0 - class_balance)
         self.class_p = class_p / class_p.sum()
-        self.block_p = counts / np.maximum(totals, 1.0)  # column c: P(block | class c)
+        # Column c: P(block | class c), by the square root of its pixels of c (many blocks stay in play).
+        roots = np.sqrt(counts)
+        self.block_p = roots / np.maximum(roots.sum(axis=0), 1e-12)
 
     def class_shares(self) -> np.ndarray:
         """The probability of drawing each class (the share of tiles centred on one of its blocks)."""
