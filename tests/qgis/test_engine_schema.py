@@ -41,6 +41,7 @@ from landcover_qgis.engine_schema import (
     forget_schemas,
 )
 from landcover_qgis.option_widgets import select_id
+from landcover_qgis.processing.training import WEIGHTS_FILE_CHOICE
 from landcover_qgis.settings import ENGINE_PYTHON_KEY, read_project_value, write_project_value
 from landcover_qgis.tasks import EngineTask
 
@@ -145,10 +146,11 @@ def test_processing_parameters_are_the_engines(plugin, description) -> None:
         assert not any(algorithm.parameterDefinition(name) for name in absent), "no parameter without an engine option"
     train = registry.createAlgorithmById("landcover:train")
     options = raw_options(description, "train")
-    for parameter_name, listed, dest in (("ARCH", "architectures", "arch"), ("WEIGHTS", "weights", "weights")):
+    for parameter_name, listed, dest, extra in (("ARCH", "architectures", "arch", []),
+                                                 ("WEIGHTS", "weights", "weights", [WEIGHTS_FILE_CHOICE])):
         parameter = train.parameterDefinition(parameter_name)
         assert isinstance(parameter, QgsProcessingParameterEnum)
-        assert parameter.options() == description[listed]
+        assert parameter.options() == description[listed] + extra  # 'file': --weights PATH from WEIGHTS_FILE
         assert parameter.options()[parameter.defaultValue()] == options[dest]["default"]
 
 
