@@ -62,7 +62,7 @@ class TrainConfig:
                                      help="training tiles per epoch")
     val_fraction: float = setting(0.3, number=Number(float, minimum=0, maximum=1, exclusive_maximum=True),
                                   help="labeled share held out for validation, spatially disjoint")
-    class_balance: float = setting(0.5, number=Number(float, minimum=0, maximum=1),
+    class_balance: float = setting(0.0, number=Number(float, minimum=0, maximum=1),
                                    help="class-aware tile sampling: a class is drawn with probability proportional "
                                         "to its labelled pixels to the power (1 - this), then a tile around a block "
                                         "holding it; 0 follows the labels' proportions, 1 shows every class equally "
