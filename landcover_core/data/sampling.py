@@ -161,7 +161,10 @@ class TileSampler:
         self.blocks = index.of_state(TRAIN)
         if not self.blocks:
             raise InputError("No labeled block is left for training; lower --val-fraction or add labels.")
+        self.class_balance = class_balance
         counts = np.stack([b.counts for b in self.blocks]).astype(np.float64)  # (blocks, classes)
+        plain = np.sqrt(counts.sum(axis=1))
+        self.plain_p = plain / plain.sum()
         totals = counts.sum(axis=0)
         present = totals > 0
         class_p = np.zeros_like(totals)
@@ -176,7 +179,12 @@ class TileSampler:
         return self.class_p.copy()
 
     def draw_block(self) -> Block:
-        """A training block: a class drawn by :meth:`class_shares`, then a block by its pixels of that class."""
+        """A training block: a class drawn by :meth:`class_shares`, then a block by its pixels of that class.
+
+        With ``class_balance`` 0 a block is drawn by the square root of all its labelled pixels (no class draw).
+        """
+        if self.class_balance == 0:
+            return self.blocks[self.rng.choice(len(self.blocks), p=self.plain_p)]
         label = self.rng.choice(len(self.class_p), p=self.class_p)
         return self.blocks[self.rng.choice(len(self.blocks), p=self.block_p[:, label])]
 
