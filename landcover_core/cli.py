@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from landcover_core import __version__, files
+from landcover_core.distributed import process_rank
 from landcover_core.errors import InputError, LandcoverError
 from landcover_core.progress import CancelToken, Reporter
 
@@ -61,7 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(Reporter(json_mode="--json-progress" in argv), "InputError", str(exc), 2)
     cancel = CancelToken()
     cancel.install_signal_handlers()
-    reporter = Reporter(json_mode=args.json_progress, quiet=args.quiet, cancel=cancel)
+    # Under torchrun every process runs this; rank 0 alone reports (errors are printed by all).
+    muted = process_rank() != 0
+    reporter = Reporter(json_mode=args.json_progress, quiet=args.quiet, cancel=cancel, muted=muted)
     reporter.emit("start", command=args.command, version=__version__)
     try:
         with files.job(), reporter.capture_warnings():
@@ -84,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(reporter, "InternalError", f"{type(exc).__name__}: {exc}", 1)
     outputs = {k: str(v) for k, v in outputs.items() if v is not None}
     reporter.result(args.command, outputs, summary)
-    if not args.json_progress:
+    if not args.json_progress and not muted:
         for key, value in outputs.items():
             print(f"{key}: {value}")
     return 0

@@ -17,6 +17,7 @@ Norm = Literal["batch", "group"]
 DeviceChoice = Literal["auto", "cpu", "cuda"]
 Backend = Literal["auto", "torch", "onnx"]
 Tta = Literal["none", "flips", "d4"]
+Precision = Literal["auto", "fp32", "bf16", "fp16"]
 
 ARCHS: tuple[str, ...] = get_args(Arch)
 #: Backbone initialisations besides a weights file path.
@@ -77,12 +78,20 @@ class TrainConfig:
                                  help="class weights of the loss: none, auto (median frequency) or one per class")
     dice_weight: float = setting(0.0, number=Number(float, minimum=0, maximum=10),
                                  help="weight of a Dice term over labeled pixels")
+    dropout: float = setting(0.5, number=Number(float, minimum=0, maximum=1, exclusive_maximum=True),
+                             help="dropout rate of the DeepLabV3 head (torchvision's 0.5)")
     patience: int = setting(10, number=Number(int, minimum=1, maximum=100_000),
                             help="stop early after this many epochs without validation gain")
     seed: int = setting(0, number=Number(int, minimum=0, maximum=2**32 - 1), help="random seed (reproducible runs)")
     device: DeviceChoice = setting("auto", help="compute device (auto: CUDA when present)")
     threads: int | None = setting(None, number=Number(int, minimum=1, maximum=1024),
                                   help="CPU threads for torch (default: all cores)")
+    precision: Precision = setting("auto", help="arithmetic of the forward and backward passes: auto is bf16 mixed "
+                                                "precision on GPUs that have it (else fp16 with loss scaling) and "
+                                                "fp32 on CPU")
+    loader_workers: int | None = setting(None, number=Number(int, minimum=0, maximum=64),
+                                         help="processes reading and augmenting training tiles (default: none on "
+                                              "CPU, up to 4 per GPU)")
     sparse: str | None = setting(None, cli=False, help="sparse-label simulation of the training data")
     sources: dict[str, Any] = setting(help="what the labels were, for the record", cli=False, factory=dict)
 

@@ -33,8 +33,26 @@ class PartialCrossEntropy(nn.Module):
         self.dice_weight = dice_weight
         self.pseudo_weight = pseudo_weight
 
-    def forward(self, logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-        """Args: logits (N, K, H, W); target (N, H, W) int64 class indices, K + index (pseudo) or IGNORE_INDEX."""
+    def pixel_weights(self, target: torch.Tensor, num_classes: int) -> torch.Tensor:
+        """Each pixel's weight in the mean (N, H, W): 0 unlabelled, else its class and pseudo-label weights."""
+        labeled = target != IGNORE_INDEX
+        weights = labeled * torch.where(target >= num_classes, self.pseudo_weight, 1.0)
+        if self.class_weights is not None:
+            safe_target = torch.where(labeled, target.remainder(num_classes), torch.zeros_like(target))
+            weights = cast(torch.Tensor, self.class_weights)[safe_target] * weights
+        return weights
+
+    def forward(self, logits: torch.Tensor, target: torch.Tensor,
+                total_weight: torch.Tensor | None = None) -> torch.Tensor:
+        """The loss of a batch.
+
+        Args:
+            logits: (N, K, H, W).
+            target: (N, H, W) int64 class indices, K + index (pseudo) or IGNORE_INDEX.
+            total_weight: what the weighted sum is divided by, instead of this batch's own weight sum: under
+                data parallelism, the global batch's sum divided by the process count, so the averaged
+                gradients equal those of one process holding the whole batch.
+        """
         labeled = target != IGNORE_INDEX
         if not bool(labeled.any()):
             return logits.sum() * 0.0
@@ -44,10 +62,9 @@ class PartialCrossEntropy(nn.Module):
         ce = functional.cross_entropy(logits, safe_target, reduction="none")
         if self.focal_gamma > 0:
             ce = (1.0 - torch.exp(-ce)).pow(self.focal_gamma) * ce
-        weights = labeled * torch.where(target >= num_classes, self.pseudo_weight, 1.0)
-        if self.class_weights is not None:
-            weights = cast(torch.Tensor, self.class_weights)[safe_target] * weights
-        loss = (ce * weights).sum() / weights.sum().clamp_min(1e-12)
+        weights = self.pixel_weights(target, num_classes)
+        divisor = weights.sum() if total_weight is None else total_weight
+        loss = (ce * weights).sum() / divisor.clamp_min(1e-12)
         if self.dice_weight > 0:
             loss = loss + self.dice_weight * soft_dice_loss(logits, safe_target, labeled)
         return loss

@@ -153,6 +153,13 @@ def _to_group_norm(module: nn.Module) -> None:
             _to_group_norm(child)
 
 
+def set_dropout(module: nn.Module, rate: float) -> None:
+    """Sets the rate of every dropout layer (DeepLabV3 has one, in its ASPP head)."""
+    for layer in module.modules():
+        if isinstance(layer, nn.Dropout):
+            layer.p = rate
+
+
 def freeze_batchnorm_stats(module: nn.Module) -> None:
     """Puts BatchNorm layers in eval mode (running statistics frozen) inside a training model."""
     for child in module.modules():

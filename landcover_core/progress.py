@@ -71,9 +71,12 @@ class CancelToken:
 class Reporter:
     """Reports progress/metrics/logs either as a tqdm bar (human) or JSON lines (machine)."""
 
-    def __init__(self, json_mode: bool = False, quiet: bool = False, cancel: CancelToken | None = None) -> None:
-        self.json_mode = json_mode
-        self.quiet = quiet
+    def __init__(self, json_mode: bool = False, quiet: bool = False, cancel: CancelToken | None = None,
+                 muted: bool = False) -> None:
+        # muted: no output at all, warnings included (a torchrun process other than rank 0 repeats rank 0's).
+        self.json_mode = json_mode and not muted
+        self.quiet = quiet or muted
+        self.muted = muted
         self.cancel = cancel or CancelToken()
 
     # -- events -------------------------------------------------------------------------------------
@@ -87,7 +90,7 @@ class Reporter:
         """A log line: to stderr for people (info hidden under --quiet), a ``log`` event in JSON mode."""
         if self.json_mode:
             self.emit("log", level=level, message=message)
-        elif not self.quiet or level != "info":
+        elif not self.muted and (not self.quiet or level != "info"):
             prefix = "warning: " if level == "warning" else ""
             print(prefix + message, file=sys.stderr, flush=True)
 

@@ -1,5 +1,10 @@
 """The training loop: partial cross-entropy on sampled tiles, validation on disjoint blocks, best model kept.
 
+One process, or several under ``torchrun`` (see :mod:`landcover_core.distributed`): each process trains a
+DistributedDataParallel replica on its share of every global batch, validates its share of the
+validation blocks, and the sums are combined, so every process takes the same decisions (best epoch,
+early stop); only rank 0 writes files and reports progress.
+
 Guards against the known small-batch failure: the head (and a randomly initialised backbone) use
 GroupNorm head (see :mod:`landcover_core.models`); a BatchNorm backbone either keeps frozen statistics
 (pretrained, small batches) or has its statistics re-estimated over training tiles with the final
@@ -9,7 +14,9 @@ weights before every validation; and validation flags a model whose eval-mode pr
 from __future__ import annotations
 
 import copy
+import itertools
 import json
+import os
 import pickle
 import re
 import time
@@ -21,7 +28,14 @@ import numpy as np
 import torch
 
 from landcover_core.classes import ClassScheme
-from landcover_core.config import TrainConfig
+from landcover_core.config import Precision, TrainConfig
+from landcover_core.data.loader import (
+    BATCHNORM_STREAM,
+    TileOrder,
+    TrainingTiles,
+    loader_workers,
+    tile_loader,
+)
 from landcover_core.data.sampling import (
     VAL,
     BlockIndex,
@@ -34,6 +48,7 @@ from landcover_core.data.sampling import (
 from landcover_core.data.scenes import Scene
 from landcover_core.data.sources import TrainingData, load_training_scenes
 from landcover_core.device import pick_device, seed_everything
+from landcover_core.distributed import DistContext, training_group
 from landcover_core.errors import InputError
 from landcover_core.files import atomic_output, check_output_paths
 from landcover_core.losses import PartialCrossEntropy, inverse_frequency_weights
@@ -45,12 +60,34 @@ from landcover_core.models import (
     build_model,
     freeze_batchnorm_stats,
     has_batchnorm,
+    set_dropout,
 )
 from landcover_core.progress import Reporter, json_safe
 from landcover_core.resources import check_tile_memory
 
 #: Share of one class in eval-mode predictions above which the model counts as collapsed.
 COLLAPSE_SHARE = 0.98
+
+
+def autocast_dtype(precision: Precision, device: torch.device) -> torch.dtype:
+    """The dtype of mixed-precision passes (float32: none) for ``--precision`` on ``device``.
+
+    Raises:
+        InputError: a half precision the device cannot train in.
+    """
+    if precision == "auto":
+        if device.type != "cuda":
+            return torch.float32  # CPUs without bf16 units run it slower than fp32
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if precision == "bf16" and device.type == "cuda" and not torch.cuda.is_bf16_supported():
+        raise InputError(f"--precision bf16: {torch.cuda.get_device_name(device)} has no bfloat16 support; "
+                         "use fp16 or auto.")
+    return {"fp32": torch.float32, "bf16": torch.bfloat16, "fp16": torch.float16}[precision]
+
+
+def hash_seed(*parts: int) -> int:
+    """A 63-bit seed derived from several integers (different for each combination)."""
+    return int(np.random.SeedSequence(list(parts)).generate_state(2, np.uint32).view(np.uint64)[0] >> 1)
 
 
 @dataclass
@@ -90,7 +127,8 @@ def train_model(config: TrainConfig, data: TrainingData, reporter: Reporter | No
     """Trains (or fine-tunes) a model on the given labels and writes the model file.
 
     Writes ``config.out`` (the model), ``OUT.metrics.jsonl`` and ``OUT.curves.png``; an interrupted
-    run keeps ``OUT.ckpt`` for ``config.resume``.
+    run keeps ``OUT.ckpt`` for ``config.resume``. Under ``torchrun`` every process trains and rank 0 alone
+    writes them.
 
     Args:
         config: training settings (``config.out`` is the model file to write).
@@ -104,23 +142,28 @@ def train_model(config: TrainConfig, data: TrainingData, reporter: Reporter | No
     from landcover_core.plots import plot_training_curves
 
     reporter = reporter or Reporter(quiet=True)
-    out = check_output_paths(training_outputs(config.out), [*data.files(), config.finetune])["--out"]
     if config.threads:
         torch.set_num_threads(config.threads)
-    # Fine-tuning keeps the model's classes unless --classes names others.
-    base_scheme = load_spec(config.finetune).scheme if config.finetune and not data.classes else None
-    scenes, scheme = load_training_scenes(data, config.seed, base_scheme)
-    config.sparse = data.sparse
-    config.sources = data.record(scenes[0].bands)
-    reporter.log(f"Training {config.arch} on {len(scenes)} scene(s), classes: {', '.join(scheme.names)}")
-    try:
-        reference = match_scenes(scenes, config, reporter)
-        from_labels = not (data.classes or config.finetune or data.dataset)
-        result = Trainer(config, scenes, scheme, reporter, scheme_from_labels=from_labels, reference=reference).run()
-    finally:
-        for scene in scenes:
-            scene.close()
-    result.curves = plot_training_curves(result.history, out.with_suffix(".curves.png"))
+    with training_group(config.device) as group:
+        if group.is_main:  # the writer checks and locks the outputs
+            check_output_paths(training_outputs(config.out), [*data.files(), config.finetune])
+        # Fine-tuning keeps the model's classes unless --classes names others.
+        base_scheme = load_spec(config.finetune).scheme if config.finetune and not data.classes else None
+        scenes, scheme = load_training_scenes(data, config.seed, base_scheme)
+        config.sparse = data.sparse
+        config.sources = data.record(scenes[0].bands)
+        processes = f" in {group.world} processes ({group.backend})" if group.active else ""
+        reporter.log(f"Training {config.arch} on {len(scenes)} scene(s){processes}, classes: {', '.join(scheme.names)}")
+        try:
+            reference = match_scenes(scenes, config, reporter)
+            from_labels = not (data.classes or config.finetune or data.dataset)
+            result = Trainer(config, scenes, scheme, reporter, scheme_from_labels=from_labels, reference=reference,
+                             group=group).run()
+        finally:
+            for scene in scenes:
+                scene.close()
+    if group.is_main:
+        result.curves = plot_training_curves(result.history, Path(config.out).with_suffix(".curves.png"))
     return result
 
 
@@ -167,7 +210,7 @@ class Trainer:
 
     def __init__(self, config: TrainConfig, scenes: list[Scene], scheme: ClassScheme, reporter: Reporter,
                  scheme_from_labels: bool = True, reference: dict[str, Any] | None = None,
-                 index: BlockIndex | None = None, pseudo_weight: float = 1.0) -> None:
+                 index: BlockIndex | None = None, pseudo_weight: float = 1.0, group: DistContext | None = None) -> None:
         """See the class.
 
         Args:
@@ -180,6 +223,7 @@ class Trainer:
             index: labeled blocks already split (self-training keeps one split for all rounds); None
                 finds and splits them.
             pseudo_weight: loss weight of pseudo-labeled pixels.
+            group: the processes training together (default: this one, on ``config.device``).
         """
         check_tile_memory(config.tile_size, config.batch_size, len(scenes[0].bands), len(scheme), training=True)
         self.config = config
@@ -190,7 +234,8 @@ class Trainer:
         self.reporter = reporter
         self.scheme_from_labels = scheme_from_labels
         self.reference = reference
-        self.device = pick_device(config.device)
+        self.group = group or DistContext(pick_device(config.device))
+        self.device = self.group.device
         seed_everything(config.seed)
         self.rng = np.random.default_rng(config.seed)
 
@@ -245,35 +290,43 @@ class Trainer:
 
     # -- training -----------------------------------------------------------------------------------
     def run(self) -> TrainResult:
-        """Trains, validates every epoch, keeps the best epoch and writes the model file."""
-        cfg = self.config
+        """Trains, validates every epoch, keeps the best epoch and writes the model file (rank 0)."""
+        cfg, group = self.config, self.group
         out = Path(cfg.out)
         index = self._prepare_data()
         stats = band_statistics(self.scenes, index, self.rng)
         model, spec = self._build_model(stats.mean, stats.std)
         spec.input_dtype = stats.dtype
         spec.input_range = [list(pair) for pair in zip(stats.low, stats.high, strict=True)]
-        model.to(self.device)
-        self.norm = (torch.tensor(spec.mean).view(1, -1, 1, 1), torch.tensor(spec.std).view(1, -1, 1, 1))
+        set_dropout(model, cfg.dropout)
         if cfg.freeze_backbone:
             for p in model.backbone.parameters():
                 p.requires_grad_(False)
         frozen_bn = cfg.freeze_backbone or (cfg.weights != "none" and cfg.batch_size < MIN_BATCH_FOR_BATCHNORM) \
             or (cfg.finetune is not None and cfg.batch_size < MIN_BATCH_FOR_BATCHNORM)
+        model.to(self.device)
+        self.norm = (torch.tensor(spec.mean).view(1, -1, 1, 1), torch.tensor(spec.std).view(1, -1, 1, 1))
+        trained = self._parallel(model, frozen_bn)
         loss_fn = PartialCrossEntropy(self._class_weights(index), cfg.focal_gamma, cfg.dice_weight,
                                       self.pseudo_weight).to(self.device)
         params = [p for p in model.parameters() if p.requires_grad]
         optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
-        steps_per_epoch = max(1, cfg.samples_per_epoch // cfg.batch_size)
+        # --samples-per-epoch counts tiles over all processes; --batch-size is per process.
+        steps_per_epoch = max(1, cfg.samples_per_epoch // (cfg.batch_size * group.world))
         scheduler = torch.optim.lr_scheduler.OneCycleLR(
             optimizer, max_lr=cfg.lr, total_steps=cfg.epochs * steps_per_epoch, pct_start=0.1, div_factor=10.0,
             final_div_factor=100.0)
-        use_amp = self.device.type == "cuda"
-        scaler = torch.amp.GradScaler("cuda", enabled=use_amp)
-        sampler = TileSampler(self.scenes, index, cfg.tile_size, self.rng, cfg.class_balance)
+        precision = autocast_dtype(cfg.precision, self.device)
+        scaler = torch.amp.GradScaler(self.device.type, enabled=precision == torch.float16)
+        sampler = TileSampler(self.scenes, index, cfg.tile_size, cfg.class_balance)
         shares = ", ".join(f"{name} {share:.0%}" for name, share in zip(self.scheme.names, sampler.class_shares(),
                                                                          strict=True))
         self.reporter.log(f"Training tiles drawn around the classes: {shares} (--class-balance {cfg.class_balance}).")
+        self.tiles = TrainingTiles(sampler, spec.mean, spec.std, cfg.seed, cfg.color_jitter)
+        order = TileOrder(steps_per_epoch, cfg.batch_size, group.world, group.rank)
+        per_node = int(os.environ.get("LOCAL_WORLD_SIZE", "1"))
+        loader = tile_loader(self.tiles, order, loader_workers(cfg.loader_workers, self.device, per_node),
+                             pin_memory=self.device.type == "cuda")
         history: list[dict[str, Any]] = []
         # A plain dict, as it is stored in the checkpoint (loadable with weights_only=True).
         best: dict[str, Any] = {"epoch": 0, "miou": -1.0, "loss": float("inf"), "state": None, "metrics": {}}
@@ -282,34 +335,45 @@ class Trainer:
         if cfg.resume:
             start_epoch, history, best = self._resume(ckpt, model, optimizer, scheduler, scaler)
         log = metrics_path(out)
-        # From the checkpoint's history: epochs logged after the last checkpoint (a crash) are not listed twice.
-        log.write_text("".join(json.dumps(json_safe(record)) + "\n" for record in history))
-        writer = _tensorboard_writer(out)
+        writer = None
+        if group.is_main:
+            # From the checkpoint's history: epochs logged after the last checkpoint (a crash) are not listed twice.
+            log.write_text("".join(json.dumps(json_safe(record)) + "\n" for record in history))
+            writer = _tensorboard_writer(out)
         stale = 0 if not history else start_epoch - 1 - best["epoch"]
         has_val = index.counts(VAL).sum() > 0
         for epoch in range(start_epoch, cfg.epochs + 1):
             started = time.perf_counter()
-            model.train()
+            # Dropout draws per epoch and process: a resumed run continues exactly.
+            torch.manual_seed(hash_seed(cfg.seed, epoch, group.rank))
+            trained.train()
             if frozen_bn:
                 freeze_batchnorm_stats(model)
-            losses = []
-            steps = self.reporter.track(range(steps_per_epoch), steps_per_epoch, "train", f"epoch {epoch}/{cfg.epochs}")
-            for _ in steps:
-                images, labels = self._batch(sampler)
-                with torch.autocast(self.device.type, enabled=use_amp):
-                    loss = loss_fn(model(images), labels)
+            order.set_epoch(epoch)
+            loss_sum = torch.zeros((), device=self.device)
+            batches = self.reporter.track(loader, steps_per_epoch, "train", f"epoch {epoch}/{cfg.epochs}")
+            for images, labels in batches:
+                images = images.to(self.device, non_blocking=True)
+                labels = labels.to(self.device, non_blocking=True)
+                with torch.autocast(self.device.type, dtype=precision, enabled=precision != torch.float32):
+                    logits = trained(images)
+                loss = loss_fn(logits, labels, self._global_weight(loss_fn, labels, logits.shape[1]))
                 optimizer.zero_grad(set_to_none=True)
                 scaler.scale(loss).backward()
                 scaler.step(optimizer)
                 scaler.update()
                 scheduler.step()
-                losses.append(float(loss.detach()))
+                loss_sum += loss.detach()
+            train_seconds = time.perf_counter() - started
             if not frozen_bn and has_batchnorm(model):
-                self._recalibrate_batchnorm(model, sampler, batches=min(16, steps_per_epoch + 1))
-            record = {"epoch": epoch, "epochs": cfg.epochs, "train_loss": float(np.mean(losses)),
+                self._recalibrate_batchnorm(model, epoch, batches=min(16, steps_per_epoch + 1))
+            # Each process's loss is its share of the global batch's mean: their sum is that mean.
+            record = {"epoch": epoch, "epochs": cfg.epochs,
+                      "train_loss": float(group.all_sum(loss_sum.double()).item()) / steps_per_epoch / group.world,
                       "lr": scheduler.get_last_lr()[0]}
             if has_val:
                 record.update(self._validate(model, index, loss_fn))
+            record["train_seconds"] = round(train_seconds, 3)
             record["seconds"] = round(time.perf_counter() - started, 2)
             history.append(record)
             improved = (record["val_miou"] > best["miou"]) if has_val else (record["train_loss"] < best["loss"])
@@ -319,8 +383,9 @@ class Trainer:
                 stale = 0
             else:
                 stale += 1
-            self._log_epoch(record, log, writer)
-            self._save_checkpoint(ckpt, epoch, model, optimizer, scheduler, scaler, history, best)
+            if group.is_main:
+                self._log_epoch(record, log, writer)
+                self._save_checkpoint(ckpt, epoch, model, optimizer, scheduler, scaler, history, best)
             if stale >= cfg.patience:
                 self.reporter.log(f"Early stop: validation mIoU did not improve for {cfg.patience} epochs.")
                 break
@@ -334,26 +399,36 @@ class Trainer:
                 "--class-weights auto."
             )
         model.load_state_dict(best["state"])
-        spec.config = asdict(cfg)
+        spec.config = {**asdict(cfg), "processes": group.world}
         spec.metrics = {**{k: v for k, v in best["metrics"].items()}, "best_epoch": best["epoch"]}
-        save_model(out, model, spec)
-        ckpt.unlink(missing_ok=True)
+        if group.is_main:
+            save_model(out, model, spec)
+            ckpt.unlink(missing_ok=True)
         return TrainResult(out, best["epoch"], best["miou"], history, spec)
 
-    def _batch(self, sampler: TileSampler, jitter: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
-        """A normalised training batch; ``jitter`` applies the photometric augmentation (``--color-jitter``)."""
-        tiles = [sampler.sample() for _ in range(self.config.batch_size)]
-        images = torch.from_numpy(np.stack([t[0] for t in tiles]))
-        labels = torch.from_numpy(np.stack([t[1] for t in tiles]).astype(np.int64))
-        images = (images - self.norm[0]) / self.norm[1]
-        amount = self.config.color_jitter
-        if jitter and amount > 0:
-            # Per tile and band: gain and offset, as radiometry differs between dates, sensors and scenes.
-            shape = (images.shape[0], images.shape[1], 1, 1)
-            gain = torch.from_numpy(self.rng.uniform(1 - amount, 1 + amount, shape).astype(np.float32))
-            offset = torch.from_numpy(self.rng.uniform(-amount, amount, shape).astype(np.float32))
-            images = images * gain + offset
-        return images.to(self.device, non_blocking=True), labels.to(self.device, non_blocking=True)
+    def _parallel(self, model: LandcoverNet, frozen_bn: bool) -> torch.nn.Module:
+        """The module the training steps run: ``model``, or its DistributedDataParallel wrapper."""
+        group = self.group
+        if not group.active:
+            return model
+        if has_batchnorm(model) and not frozen_bn:
+            if self.device.type == "cuda":  # BatchNorm statistics over the global batch
+                model = cast(LandcoverNet, torch.nn.SyncBatchNorm.convert_sync_batchnorm(model))
+            else:
+                self.reporter.warning(
+                    "BatchNorm statistics are per process on CPU (SyncBatchNorm needs GPUs): each process normalises "
+                    f"its own {self.config.batch_size} tiles. --backbone-norm group does not depend on the batch.")
+        from torch.nn.parallel import DistributedDataParallel
+
+        return DistributedDataParallel(model, device_ids=[self.device.index] if self.device.type == "cuda" else None)
+
+    def _global_weight(self, loss_fn: PartialCrossEntropy, labels: torch.Tensor,
+                       num_classes: int) -> torch.Tensor | None:
+        """What each process divides its weighted loss sum by (None: its own weight sum, in one process)."""
+        if not self.group.active:
+            return None
+        total = self.group.all_sum(loss_fn.pixel_weights(labels, num_classes).sum().float())
+        return total / self.group.world
 
     def _class_weights(self, index: BlockIndex) -> torch.Tensor | None:
         spec = self.config.class_weights
@@ -371,28 +446,44 @@ class Trainer:
                              f"({', '.join(self.scheme.names)}).")
         return torch.tensor(weights, dtype=torch.float32)
 
-    def _recalibrate_batchnorm(self, model: LandcoverNet, sampler: TileSampler, batches: int = 16) -> None:
-        """Re-estimates BatchNorm running statistics with the final weights (precise BN)."""
-        torch.optim.swa_utils.update_bn((self._batch(sampler, jitter=False)[0] for _ in range(batches)), model)
+    def _recalibrate_batchnorm(self, model: LandcoverNet, epoch: int, batches: int = 16) -> None:
+        """Re-estimates BatchNorm running statistics with the final weights (precise BN).
+
+        Tiles of their own stream (not jittered), each process its own; synchronised BatchNorm combines them on
+        GPUs, and rank 0's statistics are given to every process.
+        """
+        size, group = self.config.batch_size, self.group
+        first = (epoch - 1) * batches * size * group.world + group.rank * size
+
+        def keys(batch: int) -> list[tuple[int, int]]:
+            start = first + batch * size * group.world
+            return [(BATCHNORM_STREAM, n) for n in range(start, start + size)]
+
+        torch.optim.swa_utils.update_bn(
+            (self.tiles.batch(keys(b))[0].to(self.device) for b in range(batches)), model)
+        group.broadcast_buffers(model)
 
     @torch.no_grad()
     def _validate(self, model: LandcoverNet, index: BlockIndex, loss_fn: PartialCrossEntropy) -> dict[str, Any]:
+        """Scores on the validation blocks; each process scores its share and the sums are combined."""
         model.eval()
+        group = self.group
         confusion = ConfusionAccumulator(len(self.scheme))
-        losses, weights = [], []
-        tiles = list(validation_tiles(self.scenes, index, self.config.tile_size))
-        for start in range(0, len(tiles), self.config.batch_size):
+        loss_total = torch.zeros(2, dtype=torch.float64)  # sum of pixel losses, labelled pixels
+        tiles = validation_tiles(self.scenes, index, self.config.tile_size, part=(group.rank, group.world))
+        while chunk := list(itertools.islice(tiles, self.config.batch_size)):
             self.reporter.cancel.check()
-            chunk = tiles[start:start + self.config.batch_size]
             images = torch.from_numpy(np.stack([t[0] for t in chunk]))
             images = ((images - self.norm[0]) / self.norm[1]).to(self.device)
             labels = torch.from_numpy(np.stack([t[1] for t in chunk]).astype(np.int64)).to(self.device)
             logits = model(images).float()
             labeled = int((labels >= 0).sum())
             if labeled:
-                losses.append(float(loss_fn(logits, labels)) * labeled)
-                weights.append(labeled)
+                loss_total += torch.tensor([float(loss_fn(logits, labels)) * labeled, labeled], dtype=torch.float64)
             confusion.update(labels.cpu().numpy(), logits.argmax(1).cpu().numpy())
+        if group.active:
+            confusion.matrix = group.all_sum(torch.from_numpy(confusion.matrix)).numpy()
+            group.all_sum(loss_total)
         scores = confusion.scores(self.scheme.names)
         predicted = confusion.matrix.sum(axis=0)
         reference = confusion.matrix.sum(axis=1)
@@ -410,7 +501,7 @@ class Trainer:
         missed = [name for name, seen, got in zip(self.scheme.names, reference, predicted, strict=True)
                   if seen > 0 and got == 0]
         return {
-            "val_loss": float(np.sum(losses) / np.sum(weights)) if weights else float("nan"),
+            "val_loss": float(loss_total[0] / loss_total[1]) if loss_total[1] else float("nan"),
             "val_miou": scores["miou"],
             "val_accuracy": scores["overall_accuracy"],
             "per_class_iou": {c["name"]: c["iou"] for c in scores["per_class"]},
@@ -436,13 +527,12 @@ class Trainer:
     def _save_checkpoint(self, path: Path, epoch: int, model: LandcoverNet, optimizer: torch.optim.Optimizer,
                          scheduler: torch.optim.lr_scheduler.LRScheduler, scaler: torch.amp.GradScaler,
                          history: list[dict[str, Any]], best: dict[str, Any]) -> None:
-        # Tensors, numbers, strings, lists and dicts only (the numpy RNG state as JSON): loadable with
-        # weights_only=True, so --resume never runs code from the file.
+        # Tensors, numbers, strings, lists and dicts only: loadable with weights_only=True, so --resume never
+        # runs code from the file. No generator state: tiles and dropout draws follow from the epoch.
         state = {
             "epoch": epoch, "config": asdict(self.config), "model": model.state_dict(),
             "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(), "scaler": scaler.state_dict(),
-            "history": history, "best": best, "numpy_rng": json.dumps(self.rng.bit_generator.state),
-            "torch_rng": torch.get_rng_state(),
+            "history": history, "best": best, "processes": self.group.world,
         }
         with atomic_output(path) as tmp:
             torch.save(state, tmp)
@@ -455,6 +545,9 @@ class Trainer:
         keys = ("arch", "tile_size", "batch_size", "samples_per_epoch", "sources", "sparse", "seed", "reference")
         try:
             changed = [k for k in keys if state["config"].get(k) != asdict(self.config).get(k)]
+            if "batch_size" in changed and state["config"]["batch_size"] * state.get("processes", 1) == \
+                    self.config.batch_size * self.group.world:
+                changed.remove("batch_size")  # the same global batch over another number of processes
             if changed:
                 raise InputError(
                     f"Cannot resume {path}: settings differ from the interrupted run ({', '.join(changed)}).")
@@ -462,8 +555,6 @@ class Trainer:
             optimizer.load_state_dict(state["optimizer"])
             scheduler.load_state_dict(state["scheduler"])
             scaler.load_state_dict(state["scaler"])
-            self.rng.bit_generator.state = json.loads(state["numpy_rng"])
-            torch.set_rng_state(state["torch_rng"])
             epoch, history, best = int(state["epoch"]), list(state["history"]), dict(state["best"])
         except InputError:
             raise

@@ -140,15 +140,13 @@ def block_window(block: Block, size: int) -> Window:
 class TileSampler:
     """Draws augmented training tiles around training blocks."""
 
-    def __init__(self, scenes: list[Scene], index: BlockIndex, tile_size: int, rng: np.random.Generator,
-                 class_balance: float = 0.0) -> None:
+    def __init__(self, scenes: list[Scene], index: BlockIndex, tile_size: int, class_balance: float = 0.0) -> None:
         """See the class.
 
         Args:
             scenes: the training scenes.
             index: their labeled blocks and split.
             tile_size: edge of a tile in pixels.
-            rng: the random generator (seeded by the trainer).
             class_balance: a class is drawn with probability proportional to its labelled pixels to the
                 power ``1 - class_balance``, then a block in proportion to the square root of that class's
                 pixels in it:
@@ -157,7 +155,6 @@ class TileSampler:
         self.scenes = scenes
         self.index = index
         self.tile_size = tile_size
-        self.rng = rng
         self.blocks = index.of_state(TRAIN)
         if not self.blocks:
             raise InputError("No labeled block is left for training; lower --val-fraction or add labels.")
@@ -178,26 +175,26 @@ class TileSampler:
         """The probability of drawing each class (the share of tiles centred on one of its blocks)."""
         return self.class_p.copy()
 
-    def draw_block(self) -> Block:
+    def draw_block(self, rng: np.random.Generator) -> Block:
         """A training block: a class drawn by :meth:`class_shares`, then a block by its pixels of that class.
 
         With ``class_balance`` 0 a block is drawn by the square root of all its labelled pixels (no class draw).
         """
         if self.class_balance == 0:
-            return self.blocks[self.rng.choice(len(self.blocks), p=self.plain_p)]
-        label = self.rng.choice(len(self.class_p), p=self.class_p)
-        return self.blocks[self.rng.choice(len(self.blocks), p=self.block_p[:, label])]
+            return self.blocks[rng.choice(len(self.blocks), p=self.plain_p)]
+        label = rng.choice(len(self.class_p), p=self.class_p)
+        return self.blocks[rng.choice(len(self.blocks), p=self.block_p[:, label])]
 
-    def sample(self) -> tuple[np.ndarray, np.ndarray]:
-        """One (image C,H,W float32, labels H,W int16) training tile, augmented."""
-        block = self.draw_block()
+    def sample(self, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+        """One (image C,H,W float32, labels H,W int16) training tile, augmented, drawn with ``rng``."""
+        block = self.draw_block(rng)
         size, tile = self.index.size, self.tile_size
         # A random tile that contains the block (blocks are never larger than tiles): a random crop.
-        row_shift, col_shift = self.rng.integers(0, tile - size + 1, size=2)
+        row_shift, col_shift = rng.integers(0, tile - size + 1, size=2)
         window = Window(int(block.col * size - col_shift), int(block.row * size - row_shift), tile, tile)
         image, labels = self.scenes[block.scene].read(window)
         labels = mask_to_state(labels, window, self.index.states[block.scene], size, TRAIN)
-        return augment(image, labels, self.rng)
+        return augment(image, labels, rng)
 
 
 def augment(image: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
@@ -209,14 +206,21 @@ def augment(image: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> 
     return np.ascontiguousarray(image), np.ascontiguousarray(labels)
 
 
-def validation_tiles(scenes: list[Scene], index: BlockIndex,
-                     tile_size: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+def validation_tiles(scenes: list[Scene], index: BlockIndex, tile_size: int,
+                     part: tuple[int, int] = (0, 1)) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Yields (image, labels) per validation block: a tile centred on the block, labels of that block only.
 
     Each validation pixel is counted exactly once.
+
+    Args:
+        scenes: the scenes.
+        index: their labeled blocks and split.
+        tile_size: edge of a tile in pixels.
+        part: ``(i, n)``: every n-th validation block from the i-th (one process's share); all by default.
     """
     size = index.size
-    for block in index.of_state(VAL):
+    first, step = part
+    for block in index.of_state(VAL)[first::step]:
         offset = (tile_size - size) // 2
         window = Window(block.col * size - offset, block.row * size - offset, tile_size, tile_size)
         image, labels = scenes[block.scene].read(window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ class Scene:
     labels: LabelSource
     nbytes: int
     _dataset: rasterio.DatasetReader | None = field(default=None, repr=False)
+    _pid: int = field(default=0, repr=False, compare=False)  # the process that opened _dataset
     #: Histogram matching applied to every read (to a training reference), or None.
     matcher: HistogramMatcher | None = field(default=None, repr=False)
     # A key no other scene ever gets (``id()`` is reused once a scene is gone, and would serve its pixels).
@@ -58,8 +60,10 @@ class Scene:
         return str(np.result_type(*(self._open().dtypes[band - 1] for band in self.bands)))
 
     def _open(self) -> rasterio.DatasetReader:
-        if self._dataset is None:
+        # A forked tile-loading worker opens its own handle: GDAL handles must not be shared between processes.
+        if self._dataset is None or self._pid != os.getpid():
             self._dataset = rasterio.open(self.image)
+            self._pid = os.getpid()
         return self._dataset
 
     def read(self, window: Window) -> tuple[np.ndarray, np.ndarray]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import rasterio
@@ -46,11 +48,8 @@ class RasterLabels:
             self.aligned = (src.crs == grid.crs and src.transform == grid.transform
                             and (src.width, src.height) == (grid.width, grid.height))
             tagged = read_scheme_tag(src)
-        self._dataset = rasterio.open(self.path)
-        self._view = self._dataset if self.aligned else WarpedVRT(
-            self._dataset, crs=grid.crs, transform=grid.transform, width=grid.width, height=grid.height,
-            resampling=Resampling.nearest, nodata=self.nodata if self.nodata is not None else 0,
-        )
+        self._handles: tuple[rasterio.DatasetReader, Any] | None = None
+        self._pid = 0
         codes = self._scan_codes()
         if scheme is None:
             if not codes:
@@ -65,6 +64,22 @@ class RasterLabels:
         self.scheme = scheme
         self.codes_found = codes
         self._lut = scheme.code_lut(max(max(codes, default=0), max(scheme.codes)))
+
+    @property
+    def _view(self) -> Any:
+        """The label raster on the image grid (warped when it is not aligned), opened by this process.
+
+        A forked tile-loading worker opens its own: GDAL handles must not be shared between processes.
+        """
+        if self._handles is None or self._pid != os.getpid():
+            dataset = rasterio.open(self.path)
+            view = dataset if self.aligned else WarpedVRT(
+                dataset, crs=self.grid.crs, transform=self.grid.transform, width=self.grid.width,
+                height=self.grid.height, resampling=Resampling.nearest,
+                nodata=self.nodata if self.nodata is not None else 0,
+            )
+            self._handles, self._pid = (dataset, view), os.getpid()
+        return self._handles[1]
 
     def _scan_codes(self) -> list[int]:
         found: set[int] = set()
@@ -97,7 +112,10 @@ class RasterLabels:
 
     def close(self) -> None:
         """Closes the label raster (and its warped view)."""
-        if self._view is not self._dataset:
-            self._view.close()
-        self._dataset.close()
+        if self._handles is not None:
+            dataset, view = self._handles
+            if view is not dataset:
+                view.close()
+            dataset.close()
+            self._handles = None
 

@@ -7,9 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 import rasterio
+import torch
 from rasterio.windows import Window
 
 from landcover_core.data import scenes as scenes_module
+from landcover_core.data.loader import TRAIN_STREAM, TileOrder, TrainingTiles, tile_loader
 from landcover_core.data.sampling import (
     MIN_BLOCK_SIZE,
     TRAIN,
@@ -65,8 +67,8 @@ def test_split_and_tiles_are_reproducible_per_seed(scene) -> None:
     def draw(seed: int):
         scenes, scheme = _scenes(scene)
         index = _split(scenes, scheme, seed=seed)
-        sampler = TileSampler(scenes, index, 64, np.random.default_rng(seed))
-        tiles = [sampler.sample() for _ in range(4)]
+        tiles_of = TrainingTiles(TileSampler(scenes, index, 64), [0.0] * 4, [1.0] * 4, seed)
+        tiles = [tiles_of[(TRAIN_STREAM, n)] for n in range(4)]
         scenes[0].close()
         return index.states[0].copy(), tiles
 
@@ -136,12 +138,59 @@ def test_class_balance_draws_rare_classes_more_often(balance: float) -> None:
     counts = [np.array([1000, 0]) for _ in range(99)] + [np.array([990, 10])]
     blocks = [Block(0, i // 10, i % 10, c) for i, c in enumerate(counts)]
     index = BlockIndex(32, blocks, [np.full((10, 10), TRAIN)])
-    sampler = TileSampler([], index, 64, np.random.default_rng(0), class_balance=balance)
+    sampler = TileSampler([], index, 64, class_balance=balance)
     common, rare = 99_990.0, 10.0
     expected = rare ** (1 - balance) / (rare ** (1 - balance) + common ** (1 - balance))
     assert sampler.class_shares()[1] == pytest.approx(expected)
-    draws = [sampler.draw_block() for _ in range(4000)]
+    rng = np.random.default_rng(0)
+    draws = [sampler.draw_block(rng) for _ in range(4000)]
     rare_block = sum(b.counts[1] > 0 for b in draws) / len(draws)
     # The rare block is drawn for the rare class, and (by the root of its 990 px) for the common one.
     common_share = np.sqrt(990) / (99 * np.sqrt(1000) + np.sqrt(990))
     assert rare_block == pytest.approx(expected + (1 - expected) * common_share, abs=0.02)
+
+
+def test_process_shares_of_global_batches_are_the_single_process_batches() -> None:
+    """W processes with batch B take, step by step, exactly the tiles of one process with batch W*B."""
+    for epoch in (1, 3):
+        single = TileOrder(steps=5, batch_size=6)
+        single.set_epoch(epoch)
+        shares = [TileOrder(steps=5, batch_size=2, world=3, rank=rank) for rank in range(3)]
+        for order in shares:
+            order.set_epoch(epoch)
+        per_rank = [list(order) for order in shares]
+        one = list(single)
+        for step in range(5):
+            together = [key for keys in per_rank for key in keys[step * 2:(step + 1) * 2]]
+            assert together == one[step * 6:(step + 1) * 6]
+        assert len(one) == len(single) == 30
+    first, third = TileOrder(5, 6), TileOrder(5, 6)
+    third.set_epoch(3)
+    assert not set(first) & set(third)
+
+
+def test_tiles_do_not_depend_on_loader_workers_or_reading_order(scene) -> None:
+    scenes, scheme = _scenes(scene)
+    index = _split(scenes, scheme, seed=0)
+    tiles = TrainingTiles(TileSampler(scenes, index, 64), [100.0] * 4, [50.0] * 4, seed=3, color_jitter=0.2)
+    order = TileOrder(steps=3, batch_size=2)
+    in_process = [batch for batch in tile_loader(tiles, order, workers=0, pin_memory=False)]
+    with_workers = [batch for batch in tile_loader(tiles, order, workers=2, pin_memory=False)]
+    backwards = [tiles[key] for key in reversed(list(order))][::-1]
+    for (a_image, a_labels), (b_image, b_labels) in zip(in_process, with_workers, strict=True):
+        assert torch.equal(a_image, b_image) and torch.equal(a_labels, b_labels)
+    assert all(torch.equal(in_process[n // 2][0][n % 2], backwards[n][0]) for n in range(6))
+    # Different tiles differ (a generator shared by mistake would repeat or shift them).
+    assert not torch.equal(in_process[0][0][0], in_process[0][0][1])
+    scenes[0].close()
+
+
+def test_validation_shares_cover_every_block_once(scene) -> None:
+    scenes, scheme = _scenes(scene)
+    index = _split(scenes, scheme, seed=0)
+    whole = sum(int((labels >= 0).sum()) for _, labels in validation_tiles(scenes, index, 64))
+    shares = [sum(int((labels >= 0).sum()) for _, labels in validation_tiles(scenes, index, 64, part=(r, 3)))
+              for r in range(3)]
+    assert sum(shares) == whole == int(index.counts(VAL).sum())
+    assert all(shares)
+    scenes[0].close()
