@@ -19,6 +19,8 @@ eighth of the tiles reach the model, while every row is still read, blended and 
 6. Ensembles and test-time augmentation: ``predict`` time with ``--tta d4`` and with a 3-model ensemble
    / single-model ``predict`` of the same raster (2048² RGB, 256 px tiles, 10% overlap, ONNX exports
    cached beforehand). ``--ensemble-only`` runs (6) alone (a few minutes on 2 cores).
+7. Training: seconds per step of ``landcover train``'s loop / of bare forward+backward passes on one batch
+   in memory (see :mod:`landcover_core.bench_training`). ``--training-only`` runs (7) alone.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import torch
 from rasterio.transform import from_origin
 from rasterio.windows import Window
 
+from landcover_core.bench_training import bench_training
 from landcover_core.classes import ClassScheme
 from landcover_core.config import PredictOptions
 from landcover_core.inference.predict import Outputs, predict_raster
@@ -119,8 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ensemble-size", type=int, default=2048, help="side of the TTA/ensemble raster")
     parser.add_argument("--ensemble-tile", type=int, default=256)
     parser.add_argument("--ensemble-only", action="store_true", help="run only the TTA and ensemble figures")
+    parser.add_argument("--training-only", action="store_true", help="run only the training-loop figure")
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
+    if args.training_only:
+        return write_figures(args, bench_training())
     if args.histmatch_only:
         return write_figures(args, bench_histmatch(args.histmatch_size, args.histmatch_scale))
     if args.ensemble_only:
@@ -192,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
           f"bare torch eager / bare onnxruntime: {figures['torch_vs_onnxruntime']:.2f}")
     figures.update(bench_histmatch(args.histmatch_size, args.histmatch_scale))
     figures.update(bench_ensemble(args.ensemble_size, args.ensemble_tile, args.batch_size))
+    figures.update(bench_training())
     return write_figures(args, figures)
 
 

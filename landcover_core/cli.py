@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from landcover_core import __version__, files
-from landcover_core.distributed import process_rank
+from landcover_core.distributed import process_rank, world_size
 from landcover_core.errors import InputError, LandcoverError
 from landcover_core.progress import CancelToken, Reporter
 
@@ -70,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with files.job(), reporter.capture_warnings():
             try:
                 check_text_arguments(argv if argv is not None else sys.argv[1:])
+                check_single_process(args.command)
                 outputs, summary = args._module.run(args, reporter)
             except LandcoverError:
                 raise
@@ -107,6 +108,17 @@ def check_text_arguments(argv: Sequence[str]) -> None:
             shown = arg.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
             raise InputError(f"The path given to {option} is not valid UTF-8 ({shown}); rename the file with "
                              "UTF-8 characters.") from None
+
+
+def check_single_process(command: str) -> None:
+    """Refuses to run a command other than ``train`` under ``torchrun`` (each process would do all the work).
+
+    Raises:
+        InputError: naming the command.
+    """
+    if command != "train" and world_size() > 1:
+        raise InputError(f"Only 'landcover train' runs under torchrun; run 'landcover {command}' as one process "
+                         f"(torchrun started {world_size()}). To classify many scenes at once, use predict-batch.")
 
 
 def as_input_error(exc: Exception) -> InputError | None:

@@ -23,12 +23,14 @@ def plot_training_curves(history: list[dict[str, Any]], path: str | Path) -> Pat
         right.plot(epochs, [r.get("val_miou") for r in history], marker="o", label="validation mIoU")
         right.plot(epochs, [r.get("val_accuracy") for r in history], marker="o", label="validation accuracy")
         right.set_ylim(0, 1)
+        right.legend()
+    else:
+        right.text(0.5, 0.5, "no validation blocks", ha="center", va="center", transform=right.transAxes)
     left.set_xlabel("epoch")
     right.set_xlabel("epoch")
     left.set_title("Loss")
     right.set_title("Validation")
     left.legend()
-    right.legend()
     fig.tight_layout()
     with atomic_output(path) as tmp:
         fig.savefig(tmp, dpi=100, format="png")

@@ -268,6 +268,14 @@ class Trainer:
         if val_counts.sum() == 0 and self.config.val_fraction > 0:
             self.reporter.warning(
                 "Labels are too few to hold out a validation set; the model is chosen on training loss.")
+        elif val_counts.sum() > 0:
+            unjudged = [self.scheme.names[i] for i in np.flatnonzero((train_counts > 0) & (val_counts == 0))]
+            if unjudged:
+                place = "scene" if index.by_scene else "block"
+                self.reporter.warning(
+                    f"Class(es) {', '.join(unjudged)} are labelled in only one {place}: it went to training, so "
+                    "validation cannot judge them (their IoU is not measured and the kept epoch ignores them). "
+                    f"Label them in another {place} too.")
         return index
 
     def _build_model(self, mean: list[float], std: list[float]) -> tuple[LandcoverNet, ModelSpec]:

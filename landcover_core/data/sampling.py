@@ -84,7 +84,8 @@ def split_blocks(index: BlockIndex, num_scenes: int, val_fraction: float, seed: 
     """Assigns each labeled block to training or validation (in place).
 
     With three or more scenes whole scenes are split; otherwise blocks are. Each class that occurs in
-    two or more units is given to validation once first, so validation covers every class it can.
+    two or more units is given to validation once first, so validation covers every class it can; a
+    unit holding the only labels of a class stays in training, so the model can learn that class.
     """
     rng = np.random.default_rng(seed)
     by_scene = num_scenes >= 3
@@ -103,10 +104,12 @@ def split_blocks(index: BlockIndex, num_scenes: int, val_fraction: float, seed: 
             if any(unit_counts[u][cls] for u in val) or len(holders) < 2:
                 continue
             val.add(holders[0])
+        holders_of = np.sum([c > 0 for c in unit_counts.values()], axis=0)
         for unit in order:
             if sum(unit_counts[u].sum() for u in val) >= val_fraction * total:
                 break
-            if unit not in val and len(val) < len(units) - 1:
+            sole_holder = bool(np.any((unit_counts[unit] > 0) & (holders_of == 1)))
+            if unit not in val and len(val) < len(units) - 1 and not sole_holder:
                 val.add(unit)
         if len(val) >= len(units):
             val.remove(next(iter(val)))

@@ -52,6 +52,9 @@ TRAIN_OPTIONS = (
     EngineOption("PATIENCE", "patience", "Early-stopping patience (epochs)", advanced=True),
     EngineOption("SEED", "seed", "Random seed", advanced=True),
     EngineOption("DEVICE", "device", "Compute device", advanced=True),
+    EngineOption("PRECISION", "precision", "Arithmetic (auto: mixed precision on GPUs)", advanced=True),
+    EngineOption("LOADER_WORKERS", "loader_workers", "Tile-loading processes (empty: automatic)", advanced=True),
+    EngineOption("DROPOUT", "dropout", "Dropout rate of the head", advanced=True),
 )
 #: The ``WEIGHTS`` choice that takes the backbone weights from ``WEIGHTS_FILE`` (as the dock's "file…").
 WEIGHTS_FILE_CHOICE = "file"

@@ -107,3 +107,11 @@ def test_an_interrupted_two_process_run_resumes_to_the_same_model(scene, tmp_pat
     finished, expected = load_model(model)[0].state_dict(), load_model(pair_run[0])[0].state_dict()
     assert all(torch.equal(finished[key], expected[key]) for key in expected)
     assert files_in(tmp_path) - {"m.pt.tensorboard"} == WRITTEN
+
+
+def test_other_commands_refuse_to_run_under_torchrun(scene, run, monkeypatch):
+    monkeypatch.setenv("WORLD_SIZE", "2")
+    code, _, err = run("info", scene.image)
+    assert code == 2 and "Only 'landcover train' runs under torchrun" in err and "started 2" in err
+    monkeypatch.setenv("WORLD_SIZE", "1")
+    assert run("info", scene.image)[0] == 0

@@ -7,6 +7,7 @@ import sys
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 import rasterio
 from conftest import TINY_TRAIN, files_in, parse_events, run_process
@@ -225,3 +226,17 @@ def test_several_scenes_share_one_class_scheme(scene, tmp_path, run):
                        "--label-raster", partial, "--label-raster", scene.truth, "--out", tmp_path / "x.pt",
                        *TINY_TRAIN)
     assert code == 2 and "one --label-raster for all images or one per --image (2 images, 3" in err
+
+
+def test_a_class_labelled_in_one_block_only_is_warned_about(scene, tmp_path, run):
+    frame = gpd.read_file(scene.polygons)
+    x, y = frame.geometry.iloc[0].centroid.coords[0]
+    rare = gpd.GeoDataFrame({"class": ["wetland"]}, geometry=[Point(x, y).buffer(3.0)], crs=frame.crs)
+    labels = tmp_path / "labels.gpkg"
+    gpd.GeoDataFrame(pd.concat([frame, rare], ignore_index=True), crs=frame.crs).to_file(labels)
+    code, out, err = run("train", "--image", scene.image, "--labels", labels, "--class-field", "class", "--out",
+                         tmp_path / "m.pt", *TINY_TRAIN[:-1], "--json-progress")
+    assert code == 0, err
+    warned = [e["message"] for e in parse_events(out) if e["event"] == "log" and "cannot judge" in e["message"]]
+    assert len(warned) == 1 and "wetland" in warned[0] and "only one block" in warned[0]
+    assert not any(name in warned[0] for name in ("field", "forest", "urban", "water"))
