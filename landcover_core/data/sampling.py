@@ -98,18 +98,18 @@ def split_blocks(index: BlockIndex, num_scenes: int, val_fraction: float, seed: 
     val: set[int] = set()
     if val_fraction > 0 and len(units) >= 2:
         total = sum(c.sum() for c in unit_counts.values())
-        order = list(rng.permutation(units))
+        holders_of = np.sum([c > 0 for c in unit_counts.values()], axis=0)
+        # Units holding all the labels of some class stay in training: the model must see that class.
+        order = [u for u in rng.permutation(units) if not np.any((unit_counts[u] > 0) & (holders_of == 1))]
         for cls in np.argsort([sum(c[k] for c in unit_counts.values()) for k in range(len(index.blocks[0].counts))]):
             holders = [u for u in order if unit_counts[u][cls] > 0 and u not in val]
-            if any(unit_counts[u][cls] for u in val) or len(holders) < 2:
+            if any(unit_counts[u][cls] for u in val) or holders_of[cls] < 2 or not holders:
                 continue
             val.add(holders[0])
-        holders_of = np.sum([c > 0 for c in unit_counts.values()], axis=0)
         for unit in order:
             if sum(unit_counts[u].sum() for u in val) >= val_fraction * total:
                 break
-            sole_holder = bool(np.any((unit_counts[unit] > 0) & (holders_of == 1)))
-            if unit not in val and len(val) < len(units) - 1 and not sole_holder:
+            if unit not in val and len(val) < len(units) - 1:
                 val.add(unit)
         if len(val) >= len(units):
             val.remove(next(iter(val)))
