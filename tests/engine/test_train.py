@@ -20,11 +20,16 @@ from landcover_core.synthetic import make_scene
 
 @pytest.mark.slow
 def test_one_percent_of_pixels_labeled_beats_chance_clearly(tmp_path, run):
-    """Sparse points (1% of pixels) on a real-looking scene: validation mIoU far above chance, no collapse."""
+    """Sparse points (1% of pixels) on a real-looking scene: validation mIoU far above chance, no collapse.
+
+    With median-frequency class weights, the sparse-label recipe: without them the hardest class stayed
+    under IoU 0.25 in 10 epochs (seeds 0 and 2: best val mIoU 0.55 and 0.60; with them 0.73 and 0.72).
+    """
     scene = make_scene(tmp_path, size=512, bands=4, seed=0, polygons_per_class=0, nodata_border=8)
     code, out, err = run("train", "--image", scene.image, "--label-raster", scene.truth, "--sparse", "points:0.01",
                          "--out", tmp_path / "m.pt", "--arch", "mobilenet_v3_large", "--tile-size", "64",
-                         "--batch-size", "8", "--epochs", "10", "--samples-per-epoch", "128", "--json-progress")
+                         "--batch-size", "8", "--epochs", "10", "--samples-per-epoch", "128", "--class-weights", "auto",
+                         "--json-progress")
     assert code == 0, err
     events = parse_events(out)
     result = events[-1]
