@@ -127,7 +127,7 @@ def predict_batch(
         finished: Iterator[dict[str, Any]] = iter(())
         if todo:
             client = stack.enter_context(_client(cluster, batch, options, models, specs, len(todo), sizing, reporter))
-            finished = _classify(client, todo, batch.retries, reporter)
+            finished = _classify(client, todo, batch.retries, sizing, reporter)
         reporter.log(f"Classifying {len(todo)} of {len(jobs)} scenes ({len(earlier)} complete from an earlier run)"
                      + (f" on {sizing['where']}." if todo else "."))
         for result in reporter.track(itertools.chain(earlier, finished), len(jobs), "predict-batch",
@@ -166,18 +166,19 @@ def local_workers(batch: BatchOptions, options: PredictOptions, scenes: int) -> 
     import torch
 
     cores = cpu_threads()
+    threads = batch.threads_per_worker or options.threads
     gpus = torch.cuda.device_count() if options.device != "cpu" and options.backend != "onnx" else 0
     if batch.workers:
         workers = batch.workers
     elif gpus:
         workers = gpus
     else:
-        workers = cores // (batch.threads_per_worker or 1)
+        workers = cores // (threads or 1)
         memory = physical_memory()
         if memory:
             workers = min(workers, memory // WORKER_MEMORY)
     workers = max(1, min(workers, scenes))
-    return workers, batch.threads_per_worker or max(1, cores // workers)
+    return workers, threads or max(1, cores // workers)
 
 
 @contextlib.contextmanager
@@ -185,7 +186,7 @@ def _client(address: str | None, batch: BatchOptions, options: PredictOptions, m
             specs: Sequence[ModelSpec], scenes: int, sizing: dict[str, Any], reporter: Reporter) -> Iterator[Any]:
     """A Dask client of the cluster at ``address``, or of a local cluster sized to the machine; closed afterwards.
 
-    ``sizing`` receives ``workers``, ``threads_per_worker`` and ``where`` (for the log and the summary).
+    ``sizing`` receives ``workers``, ``threads_per_worker`` (None: per worker, ``worker_threads``) and ``where``.
     """
     from distributed import Client, LocalCluster
 
@@ -197,7 +198,9 @@ def _client(address: str | None, batch: BatchOptions, options: PredictOptions, m
                              "(e.g. tcp://host:8786).") from None
         with contextlib.closing(client):
             workers = _check_workers(client, address, reporter)
-            sizing.update(workers=workers, threads_per_worker=batch.threads_per_worker,
+            threads = batch.threads_per_worker or options.threads
+            sizing.update(workers=workers, threads_per_worker=threads,
+                          worker_threads={} if threads else worker_threads(client),
                           where=f"the Dask cluster at {address} ({workers} workers)")
             yield client
         return
@@ -205,8 +208,10 @@ def _client(address: str | None, batch: BatchOptions, options: PredictOptions, m
     sizing.update(workers=workers, threads_per_worker=threads,
                   where=f"a local cluster of {workers} worker(s) × {threads} thread(s)")
     _export_once(models, specs, dataclasses.replace(options, threads=options.threads or threads), reporter)
+    # No dashboard, and the scheduler's HTTP routes on a free local port (not 8787: batches may run side by side).
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as local, Client(local) as client:
+                      scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}, silence_logs=logging.ERROR) as local, \
+            Client(local) as client:
         yield client
 
 
@@ -241,19 +246,35 @@ def _check_workers(client: Any, address: str, reporter: Reporter) -> int:
     return len(versions)
 
 
+def worker_threads(client: Any) -> dict[str, int]:
+    """CPU threads per worker: its machine's cores shared out among the task slots of the workers on that machine."""
+    workers = client.scheduler_info()["workers"]
+    cores = client.run(cpu_threads)
+    slots: dict[str, int] = {}
+    for worker in workers.values():
+        slots[worker["host"]] = slots.get(worker["host"], 0) + worker["nthreads"]
+    return {address: max(1, cores[address] // slots[worker["host"]]) for address, worker in workers.items()
+            if address in cores}
+
+
 def engine_version() -> str:
     """The engine's version (run on the workers)."""
     return __version__
 
 
-def _classify(client: Any, jobs: Sequence[SceneJob], retries: int, reporter: Reporter) -> Iterator[dict[str, Any]]:
+def _classify(client: Any, jobs: Sequence[SceneJob], retries: int, sizing: dict[str, Any],
+              reporter: Reporter) -> Iterator[dict[str, Any]]:
     """Submits one task per job and yields the scenes' results as they finish; cancels them all when stopped."""
     from distributed import Event, as_completed
 
     run = uuid.uuid4().hex
     event = f"landcover-cancel-{run}"
-    futures = {client.submit(classify_scene, dataclasses.replace(job, cancel_event=event), pure=False,
-                             key=f"landcover-{job.name}-{run}", retries=retries): job for job in jobs}
+    futures = {}
+    for job in jobs:
+        task = dataclasses.replace(job, cancel_event=event, worker_threads=sizing.get("worker_threads", {}),
+                                   options=dataclasses.replace(job.options, threads=sizing["threads_per_worker"]))
+        futures[client.submit(classify_scene, task, pure=False, key=f"landcover-{job.name}-{run}",
+                              retries=retries)] = job
     try:
         pending = as_completed(futures)
         while not pending.is_empty():

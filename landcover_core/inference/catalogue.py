@@ -21,7 +21,7 @@ import math
 import os
 import threading
 import time
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +31,7 @@ from landcover_core.config import SCENE_PATTERN, PredictOptions, VectorOptions
 from landcover_core.errors import Cancelled, InputError, LandcoverError
 from landcover_core.files import atomic_output
 from landcover_core.inference.predict import Ensemble, Outputs, classify_raster, load_ensemble, model_tags
+from landcover_core.inference.runners import cpu_threads
 from landcover_core.progress import CancelToken, Reporter
 
 #: Files given to ``--images`` that list rasters, one path a line (relative to the list's folder).
@@ -141,6 +142,8 @@ class SceneJob:
         record: the completion record to write.
         fingerprint: what the record must match for the outputs to count as complete.
         cancel_event: name of the Dask event that cancels the batch (None: not cancellable from outside).
+        worker_threads: CPU threads per worker address, for options without threads (workers not listed:
+            their machine's cores shared out among their task slots).
     """
 
     name: str
@@ -154,6 +157,7 @@ class SceneJob:
     record: Path
     fingerprint: str
     cancel_event: str | None = None
+    worker_threads: Mapping[str, int] = dataclasses.field(default_factory=dict)
 
 
 def make_job(name: str, image: Path, outputs: Outputs, models: Sequence[str], model_hashes: Sequence[str],
@@ -256,11 +260,8 @@ class TaskReporter(Reporter):
 _loaded = threading.local()  # per task thread: an Ensemble holds per-image state
 
 
-def _ensemble(job: SceneJob) -> Ensemble:
+def _ensemble(job: SceneJob, options: PredictOptions) -> Ensemble:
     """The job's models, loaded once per worker thread and reused by its next scenes while they match."""
-    options = job.options
-    if options.threads is None:
-        options = dataclasses.replace(options, threads=_threads_per_task())
     key = (job.model_hashes, options.tile_size, options.device, options.backend, options.threads,
            options.model_weights)
     if getattr(_loaded, "key", None) != key:
@@ -281,12 +282,13 @@ def _worker() -> Any:
         return None
 
 
-def _threads_per_task() -> int:
-    """This machine's cores shared out among the worker's task slots (one worker per machine, as usual)."""
-    from landcover_core.inference.runners import cpu_threads
-
+def _threads_per_task(shares: Mapping[str, int]) -> int:
+    """This worker's share of CPU threads, or its machine's cores shared out among its task slots."""
     worker = _worker()
+    if worker is not None and worker.address in shares:
+        return shares[worker.address]
     return max(1, cpu_threads() // max(1, worker.state.nthreads if worker is not None else 1))
+
 
 
 def _select_gpu(options: PredictOptions) -> None:
@@ -308,15 +310,19 @@ def classify_scene(job: SceneJob) -> dict[str, Any]:
 
     Returns:
         The scene's result: ``name``, ``image``, ``status`` (``done``, ``failed`` or ``cancelled``),
-        ``error``, ``warnings``, ``seconds``, ``outputs``, ``pixels`` per class code, and ``raster``
+        ``error``, ``warnings``, ``seconds``, ``threads`` (CPU threads of the model), ``outputs``, ``pixels`` per
+        class code, and ``raster``
         (the class raster's size, pixel area, bounds and CRS; for a failed scene the image's, if readable).
     """
     reporter = TaskReporter(job.cancel_event)
     start = time.perf_counter()
+    options = job.options
+    if options.threads is None:
+        options = dataclasses.replace(options, threads=_threads_per_task(job.worker_threads))
     try:
         reporter.cancel.check()
         with reporter.capture_warnings():
-            result = classify_raster(_ensemble(job), job.image, job.outputs, job.options, bands=job.bands,
+            result = classify_raster(_ensemble(job, options), job.image, job.outputs, options, bands=job.bands,
                                      vector_options=job.vector_options, reporter=reporter,
                                      tags=model_tags(job.models))
     except Cancelled:
@@ -324,17 +330,19 @@ def classify_scene(job: SceneJob) -> dict[str, Any]:
     except LandcoverError as exc:
         return scene_result(job, "failed", error=str(exc), warnings=reporter.warnings, raster=raster_facts(job.image))
     done = scene_result(job, "done", warnings=reporter.warnings, seconds=time.perf_counter() - start,
-                        pixels=result["summary"]["pixels"], raster=raster_facts(job.outputs.classes))
+                        threads=options.threads, pixels=result["summary"]["pixels"],
+                        raster=raster_facts(job.outputs.classes))
     write_record(job, done)
     return done
 
 
 def scene_result(job: SceneJob, status: str, *, error: str = "", warnings: Sequence[str] = (),
-                 seconds: float | None = None, pixels: dict[str, int] | None = None,
+                 seconds: float | None = None, threads: int | None = None, pixels: dict[str, int] | None = None,
                  raster: dict[str, Any] | None = None) -> dict[str, Any]:
     """A scene's result (see :func:`classify_scene`)."""
     return {"name": job.name, "image": str(job.image), "status": status, "error": error, "warnings": list(warnings),
-            "seconds": seconds, "outputs": {kind: str(path) for kind, path in output_files(job.outputs).items()},
+            "seconds": seconds, "threads": threads,
+            "outputs": {kind: str(path) for kind, path in output_files(job.outputs).items()},
             "pixels": pixels or {}, "raster": raster}
 
 

@@ -23,10 +23,13 @@ from inference_fixtures import CRS, PIXEL, read_band, save_mobilenet, write_imag
 
 from landcover_core.errors import InputError
 from landcover_core.inference.catalogue import list_scenes, scene_names
+from landcover_core.inference.runners import cpu_threads
 from landcover_core.synthetic import DEMO_SCHEME
 
-#: Prediction settings of every run here (one thread per worker: the same arithmetic as the reference runs).
-SETTINGS = ["--tile-size", "64", "--threads-per-worker", "1"]
+#: Prediction settings of every run here.
+SETTINGS = ["--tile-size", "64"]
+#: CPU threads of each of two workers on this machine (the cores shared out), as the reference runs use them.
+THREADS = max(1, cpu_threads() // 2)
 
 
 @pytest.fixture(autouse=True)
@@ -81,8 +84,8 @@ def test_a_worker_killed_mid_scene_leaves_every_output_complete_and_as_predict_w
     reference.mkdir()
     for scene in sorted(scenes.iterdir()):
         code, _, err = run("predict", "--model", model, "--image", scene, "--out", reference / f"{scene.stem}.tif",
-                           "--confidence", reference / f"{scene.stem}.conf.tif", "--tile-size", "64", "--threads", "1",
-                           "--quiet")
+                           "--confidence", reference / f"{scene.stem}.conf.tif", "--tile-size", "64", "--threads",
+                           THREADS, "--quiet")
         assert code == 0, err
     out = tmp_path / "out"
     # An existing cluster (as one on Kubernetes or HPC would be), reached with --cluster; its workers run
@@ -107,7 +110,8 @@ def test_a_worker_killed_mid_scene_leaves_every_output_complete_and_as_predict_w
         name = scene.stem
         for mine, theirs in ((f"{name}.classes.tif", f"{name}.tif"), (f"{name}.confidence.tif", f"{name}.conf.tif")):
             assert np.array_equal(read_band(out / mine), read_band(reference / theirs)), mine
-        assert (out / ".done" / f"{name}.json").is_file()
+        record = json.loads((out / ".done" / f"{name}.json").read_text())
+        assert record["result"]["threads"] == THREADS, "two workers on one machine share its cores"
 
 
 def _rows(path: Path) -> dict[str, dict[str, str]]:
@@ -168,6 +172,8 @@ def test_failed_scenes_are_reported_the_others_summarised_and_a_rerun_classifies
     assert (summary["done"], summary["skipped"], len(summary["failed"])) == (1, 1, 2)
     assert [r["status"] for r in _rows(out / "summary.csv").values()] == ["skipped", "failed", "done", "failed"]
     assert (out / "north.classes.tif").stat().st_mtime_ns == kept and (out / "south.classes.tif").is_file()
+    record = json.loads((out / ".done" / "south.json").read_text())
+    assert record["result"]["threads"] == cpu_threads(), "one local worker has every core"
     assert _partials(out) == [] and not list(out.glob(".*.lock"))
 
 

@@ -83,8 +83,8 @@ def loaded_layer(name_part: str):
 
 def test_the_registry_has_every_algorithm_with_help_groups_and_icons(plugin) -> None:
     registry = QgsApplication.processingRegistry()
-    for name in ("train", "finetune", "selftrain", "pseudolabel", "classify", "classify_folder", "vectorize", "evaluate",
-                 "histmatch"):
+    for name in ("train", "finetune", "selftrain", "pseudolabel", "classify", "classify_folder", "vectorize",
+                 "evaluate", "histmatch"):
         algorithm = registry.algorithmById(f"landcover:{name}")
         assert algorithm is not None, name
         assert algorithm.shortHelpString() and algorithm.helpUrl().startswith("https://"), name
