@@ -13,7 +13,8 @@ so starting the local cluster and the workers' imports count, as they do for a u
   ``landcover predict`` command run per scene (a shell loop: each run imports the engine and loads the model).
 
 Configurations are interleaved over ``--rounds`` rounds and the fastest run of each is kept (the machine may be
-shared). Prints a table; ``--json`` writes the figures.
+shared). Also measured: the start-up cost of a run, as ``predict-batch`` of the first scene alone (one worker)
+minus ``predict_raster`` of it in this process. Prints a table; ``--json`` writes the figures.
 """
 
 from __future__ import annotations
@@ -70,6 +71,22 @@ def configurations(root: Path, model: Path, scenes: list[Path], tile: int) -> di
     }
 
 
+def start_up_seconds(root: Path, model: Path, scene: Path, tile: int, rounds: int) -> float:
+    """``predict-batch`` of one scene on one worker minus ``predict_raster`` of it here (fastest of ``rounds``)."""
+    (root / "one").mkdir()
+    (root / "one" / scene.name).symlink_to(scene)
+    options = PredictOptions(tile_size=tile, device="cpu")
+    costs = []
+    for round_ in range(rounds):
+        start = time.perf_counter()
+        predict_raster([model], scene, Outputs(root / f"one-{round_}.tif"), options)
+        alone = time.perf_counter() - start
+        start = time.perf_counter()
+        predict_batch([model], [root / "one"], root / f"one-{round_}", options, BatchOptions(workers=1))
+        costs.append(time.perf_counter() - start - alone)
+    return min(costs)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Runs the benchmark and prints scenes per minute and the ratios against the baseline."""
     parser = argparse.ArgumentParser(prog="python -m landcover_core.bench_batch", description=__doc__.splitlines()[0])
@@ -89,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
                   for i in range(args.scenes)]
         print(f"{args.scenes} scenes of {args.size}² RGB, tiles of {args.tile} px, {cpu_threads()} cores, load "
               f"average {os.getloadavg()[0]:.1f}", flush=True)
+        startup = start_up_seconds(root, model, scenes[0], args.tile, args.rounds)
+        print(f"  start-up of a predict-batch run: {startup:.2f} s", flush=True)
         runs = configurations(root, model, scenes, args.tile)
         best: dict[str, float] = {}
         for round_ in range(args.rounds):
@@ -101,9 +120,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n| configuration | scenes/minute | ratio to {BASELINE} |\n|---|---|---|")
     for name, seconds in best.items():
         print(f"| {name} | {args.scenes / seconds * 60:.2f} | {best[BASELINE] / seconds:.2f} |")
+    print(f"\nStart-up of a predict-batch run (cluster, workers' imports, model loading): {startup:.2f} s")
     if args.json:
         Path(args.json).write_text(json.dumps({"scenes": args.scenes, "size": args.size, "tile": args.tile,
-                                               "seconds": best}, indent=2))
+                                               "seconds": best, "startup_seconds": startup}, indent=2))
     return 0
 
 
