@@ -186,7 +186,8 @@ def _client(address: str | None, batch: BatchOptions, options: PredictOptions, m
             specs: Sequence[ModelSpec], scenes: int, sizing: dict[str, Any], reporter: Reporter) -> Iterator[Any]:
     """A Dask client of the cluster at ``address``, or of a local cluster sized to the machine; closed afterwards.
 
-    ``sizing`` receives ``workers``, ``threads_per_worker`` (None: per worker, ``worker_threads``) and ``where``.
+    ``sizing`` receives ``workers``, ``threads_per_worker`` (None: each worker's share of its machine's cores)
+    and ``where``.
     """
     from distributed import Client, LocalCluster
 
@@ -198,9 +199,7 @@ def _client(address: str | None, batch: BatchOptions, options: PredictOptions, m
                              "(e.g. tcp://host:8786).") from None
         with contextlib.closing(client):
             workers = _check_workers(client, address, reporter)
-            threads = batch.threads_per_worker or options.threads
-            sizing.update(workers=workers, threads_per_worker=threads,
-                          worker_threads={} if threads else worker_threads(client),
+            sizing.update(workers=workers, threads_per_worker=batch.threads_per_worker or options.threads,
                           where=f"the Dask cluster at {address} ({workers} workers)")
             yield client
         return
@@ -246,17 +245,6 @@ def _check_workers(client: Any, address: str, reporter: Reporter) -> int:
     return len(versions)
 
 
-def worker_threads(client: Any) -> dict[str, int]:
-    """CPU threads per worker: its machine's cores shared out among the task slots of the workers on that machine."""
-    workers = client.scheduler_info()["workers"]
-    cores = client.run(cpu_threads)
-    slots: dict[str, int] = {}
-    for worker in workers.values():
-        slots[worker["host"]] = slots.get(worker["host"], 0) + worker["nthreads"]
-    return {address: max(1, cores[address] // slots[worker["host"]]) for address, worker in workers.items()
-            if address in cores}
-
-
 def engine_version() -> str:
     """The engine's version (run on the workers)."""
     return __version__
@@ -271,7 +259,7 @@ def _classify(client: Any, jobs: Sequence[SceneJob], retries: int, sizing: dict[
     event = f"landcover-cancel-{run}"
     futures = {}
     for job in jobs:
-        task = dataclasses.replace(job, cancel_event=event, worker_threads=sizing.get("worker_threads", {}),
+        task = dataclasses.replace(job, cancel_event=event,
                                    options=dataclasses.replace(job.options, threads=sizing["threads_per_worker"]))
         futures[client.submit(classify_scene, task, pure=False, key=f"landcover-{job.name}-{run}",
                               retries=retries)] = job

@@ -21,7 +21,7 @@ import math
 import os
 import threading
 import time
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +43,8 @@ OUTPUT_SUFFIXES = {"classes": ".classes.tif", "confidence": ".confidence.tif", "
 RECORDS = ".done"
 #: Seconds between two looks of a task at the batch's cancel event.
 CANCEL_POLL_S = 0.5
+#: Seconds a worker keeps its count of the task slots on its machine.
+SLOTS_TTL_S = 60.0
 
 
 # -- listing ---------------------------------------------------------------------------------------------------
@@ -142,8 +144,6 @@ class SceneJob:
         record: the completion record to write.
         fingerprint: what the record must match for the outputs to count as complete.
         cancel_event: name of the Dask event that cancels the batch (None: not cancellable from outside).
-        worker_threads: CPU threads per worker address, for options without threads (workers not listed:
-            their machine's cores shared out among their task slots).
     """
 
     name: str
@@ -157,7 +157,6 @@ class SceneJob:
     record: Path
     fingerprint: str
     cancel_event: str | None = None
-    worker_threads: Mapping[str, int] = dataclasses.field(default_factory=dict)
 
 
 def make_job(name: str, image: Path, outputs: Outputs, models: Sequence[str], model_hashes: Sequence[str],
@@ -258,6 +257,7 @@ class TaskReporter(Reporter):
 
 
 _loaded = threading.local()  # per task thread: an Ensemble holds per-image state
+_slots = threading.local()  # task slots on this worker's machine, and when they were counted
 
 
 def _ensemble(job: SceneJob, options: PredictOptions) -> Ensemble:
@@ -282,13 +282,26 @@ def _worker() -> Any:
         return None
 
 
-def _threads_per_task(shares: Mapping[str, int]) -> int:
-    """This worker's share of CPU threads, or its machine's cores shared out among its task slots."""
-    worker = _worker()
-    if worker is not None and worker.address in shares:
-        return shares[worker.address]
-    return max(1, cpu_threads() // max(1, worker.state.nthreads if worker is not None else 1))
+def _threads_per_task() -> int:
+    """The cores of this worker's machine shared out among the task slots of all the workers on it.
 
+    The slots are counted again every :data:`SLOTS_TTL_S` (workers come and go: restarts, adaptive clusters).
+    """
+    worker = _worker()
+    if worker is None:
+        return cpu_threads()
+    counted, slots = getattr(_slots, "counted", -math.inf), getattr(_slots, "slots", 0)
+    if time.monotonic() - counted > SLOTS_TTL_S:
+        from distributed import get_client
+        from distributed.comm import get_address_host
+
+        host = get_address_host(worker.address)
+        slots = worker.state.nthreads
+        with suppress(ValueError, OSError):  # the scheduler is unreachable: this worker's slots alone
+            workers = get_client().scheduler_info()["workers"].values()
+            slots = max(slots, sum(w["nthreads"] for w in workers if w.get("host") == host))
+        _slots.counted, _slots.slots = time.monotonic(), slots
+    return max(1, cpu_threads() // max(1, slots))
 
 
 def _select_gpu(options: PredictOptions) -> None:
@@ -318,7 +331,7 @@ def classify_scene(job: SceneJob) -> dict[str, Any]:
     start = time.perf_counter()
     options = job.options
     if options.threads is None:
-        options = dataclasses.replace(options, threads=_threads_per_task(job.worker_threads))
+        options = dataclasses.replace(options, threads=_threads_per_task())
     try:
         reporter.cancel.check()
         with reporter.capture_warnings():
