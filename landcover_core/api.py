@@ -19,11 +19,12 @@ command line would print), writes its outputs atomically, and accepts a
 
 from __future__ import annotations
 
-from landcover_core.config import PredictOptions, TrainConfig, VectorOptions
+from landcover_core.config import BatchOptions, PredictOptions, TrainConfig, VectorOptions
 from landcover_core.data.sources import TrainingData, load_training_scenes
 from landcover_core.errors import Cancelled, InputError, ModelFileError
 from landcover_core.evaluate import evaluate_model, evaluate_prediction, write_report
 from landcover_core.histmatch import compute_histogram, match_raster
+from landcover_core.inference.batch import predict_batch
 from landcover_core.inference.predict import Outputs, load_ensemble, predict_raster
 from landcover_core.modelfile import load_model, load_spec, model_info
 from landcover_core.progress import Reporter
@@ -31,6 +32,7 @@ from landcover_core.training import TrainResult, train_model
 from landcover_core.vectorize import vectorize_raster
 
 __all__ = [
+    "BatchOptions",
     "Cancelled",
     "InputError",
     "ModelFileError",
@@ -50,6 +52,7 @@ __all__ = [
     "load_training_scenes",
     "match_raster",
     "model_info",
+    "predict_batch",
     "predict_raster",
     "train_model",
     "vectorize_raster",

@@ -16,11 +16,11 @@ from typing import NoReturn
 
 from landcover_core import __version__, files
 from landcover_core.distributed import process_rank, world_size
-from landcover_core.errors import InputError, LandcoverError
+from landcover_core.errors import InputError, LandcoverError, PartialFailureError
 from landcover_core.progress import CancelToken, Reporter
 
-COMMANDS = ("train", "predict", "vectorize", "evaluate", "info", "doctor", "schema", "demo", "histmatch",
-            "pseudo_label", "self_train")
+COMMANDS = ("train", "predict", "predict_batch", "vectorize", "evaluate", "info", "doctor", "schema", "demo",
+            "histmatch", "pseudo_label", "self_train")
 
 
 class UsageError(Exception):
@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Runs one command; returns the exit code (0 ok, 2 bad input, 130 cancelled, 1 internal error)."""
+    """Runs one command; returns the exit code (0 ok, 2 bad input, 3 partly failed, 130 cancelled, 1 internal error)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(argv)
@@ -76,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise
             except Exception as exc:  # I/O failures become clear errors, others go on
                 raise (as_input_error(exc) or exc) from exc
+    except PartialFailureError as exc:  # what completed is reported as a result, then what failed
+        _report_result(reporter, args, exc.outputs, exc.summary)
+        return _fail(reporter, exc.kind, str(exc), exc.exit_code)
     except LandcoverError as exc:
         return _fail(reporter, exc.kind, str(exc), exc.exit_code)
     except KeyboardInterrupt:
@@ -86,12 +89,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.json_progress:
             traceback.print_exc()
         return _fail(reporter, "InternalError", f"{type(exc).__name__}: {exc}", 1)
+    _report_result(reporter, args, outputs, summary)
+    return 0
+
+
+def _report_result(reporter: Reporter, args: argparse.Namespace, outputs: dict, summary: dict) -> None:
+    """The ``result`` event (JSON mode), or the outputs printed one per line."""
     outputs = {k: str(v) for k, v in outputs.items() if v is not None}
     reporter.result(args.command, outputs, summary)
-    if not args.json_progress and not muted:
+    if not args.json_progress and not reporter.muted:
         for key, value in outputs.items():
             print(f"{key}: {value}")
-    return 0
 
 
 def check_text_arguments(argv: Sequence[str]) -> None:

@@ -26,6 +26,8 @@ WEIGHT_PRESETS: tuple[str, ...] = ("none", "imagenet")
 #: Largest tile edge accepted anywhere: a batch of larger tiles does not fit common GPUs or laptops.
 MAX_TILE = 4096
 TILE = Number(int, minimum=32, maximum=MAX_TILE, multiple_of=8)
+#: The rasters ``predict-batch`` takes from a folder.
+SCENE_PATTERN = "*.tif,*.tiff"
 
 
 @dataclass
@@ -193,6 +195,34 @@ class SelfTrainConfig:
     pseudo_weight: float = setting(0.5, number=Number(float, minimum=0, maximum=1, exclusive_minimum=True),
                                    help="loss weight of a pseudo-labeled pixel (a true label weighs 1)")
     keep_rounds: bool = setting(False, help="keep every round's model beside OUT (OUT.roundN.pt)")
+
+    def __post_init__(self) -> None:
+        validate_settings(self)
+
+
+@dataclass
+class BatchOptions:
+    """How ``predict-batch`` spreads scenes over workers (one scene at a time each) and handles failures.
+
+    Raises:
+        InputError: a setting outside its range (on construction).
+    """
+
+    workers: int | None = setting(None, number=Number(int, minimum=1, maximum=1024),
+                                  help="workers of the local cluster (default: one per CUDA GPU, else one per "
+                                       "--threads-per-worker cores, at most one per 2 GiB of memory); not with "
+                                       "--cluster")
+    threads_per_worker: int | None = setting(None, number=Number(int, minimum=1, maximum=1024),
+                                             help="CPU threads of each worker's model (default: the cores shared "
+                                                  "out among the local workers; on a --cluster, each worker's cores "
+                                                  "per task slot)")
+    retries: int = setting(2, number=Number(int, minimum=0, maximum=100),
+                           help="runs of a failed scene after the first, for failures other than bad input (a worker "
+                                "that died, an I/O error); bad input fails at once")
+    force: bool = setting(False, help="classify every scene, also those whose outputs a previous run completed")
+    pattern: str = setting(SCENE_PATTERN, metavar="PATTERNS",
+                           help="names of the rasters taken from a folder given to --images: comma-separated "
+                                "patterns, any case")
 
     def __post_init__(self) -> None:
         validate_settings(self)

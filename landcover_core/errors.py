@@ -1,4 +1,8 @@
-"""Exceptions that carry a message meant for the user (exit code 2), and cancellation."""
+"""Exceptions that carry a message meant for the user (exit code 2), cancellation, and partial failures."""
+
+from __future__ import annotations
+
+from typing import Any
 
 
 class LandcoverError(Exception):
@@ -26,6 +30,25 @@ class CancelledError(LandcoverError):
 
     kind = "Cancelled"
     exit_code = 130
+
+
+class PartialFailureError(LandcoverError):
+    """Some items of a batch failed after every try while the others completed (exit code 3).
+
+    The command's result (what completed, and what failed) is reported as for a success, then this error.
+
+    Attributes:
+        outputs: the command's outputs, as a successful run returns them.
+        summary: the command's summary, failures included.
+    """
+
+    kind = "PartialFailure"
+    exit_code = 3
+
+    def __init__(self, message: str, outputs: dict[str, Any], summary: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.outputs = outputs
+        self.summary = summary
 
 
 #: The name used across the engine and by API users.

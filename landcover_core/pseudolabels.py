@@ -236,19 +236,14 @@ def pseudo_label_rasters(
         InputError: models without a common class scheme, bad thresholds or weights, images without the
             models' bands, an output folder that cannot be made, or two images with the same name.
     """
-    from landcover_core.inference.ensemble import check_ensemble, model_bands, parse_model_weights
-    from landcover_core.inference.predict import load_ensemble
-    from landcover_core.modelfile import load_spec
+    from landcover_core.inference.ensemble import model_bands
+    from landcover_core.inference.predict import check_models, load_ensemble
 
     options = options or PredictOptions()
     reporter = reporter or Reporter(quiet=True)
-    if not models:
-        raise InputError("Give at least one model (--model).")
+    specs = check_models(models, options)
     if not images:
         raise InputError("Give at least one image to label (--image).")
-    specs = [load_spec(m) for m in models]
-    check_ensemble(specs, models)
-    parse_model_weights(options.model_weights, len(models))
     parse_class_thresholds(config.class_thresholds, specs[0].scheme)
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():

@@ -170,6 +170,41 @@ class PredictRequest:
 
 
 @dataclass
+class PredictBatchRequest:
+    """What ``landcover predict-batch`` needs (engines that have the command).
+
+    Attributes:
+        models: One model file, or several for an ensemble.
+        images: Folders (their rasters matching ``--pattern``), raster files or glob patterns.
+        out_dir: Folder of the outputs (per scene, and the summary of class areas).
+        settings: Further options by flag (``--pattern``, ``--confidence``, ``--workers``, ``--cluster``...).
+    """
+
+    models: Sequence[str]
+    images: Sequence[str]
+    out_dir: str
+    settings: Settings = field(default_factory=dict)
+
+    def validate(self) -> Optional[str]:
+        """A message explaining why this request cannot run, or None."""
+        if not self.models:
+            return "Choose a model file (train one first, or pick existing model files)."
+        if not self.images:
+            return "Choose the folder of images to classify."
+        if not self.out_dir:
+            return "Choose the output folder."
+        return None
+
+    def call(self) -> EngineCall:
+        """The ``predict-batch`` command line."""
+        args = [arg for model in self.models for arg in ("--model", model)]
+        args.extend(arg for image in self.images for arg in ("--images", image))
+        args.extend(["--out-dir", self.out_dir])
+        _settings(args, self.settings)
+        return EngineCall("predict-batch", args, "Classifying scenes")
+
+
+@dataclass
 class EvaluateRequest:
     """What ``landcover evaluate`` needs: a prediction and a reference.
 

@@ -70,16 +70,20 @@ class EngineFailure(Exception):  # noqa: N818 - a failure of the engine process,
     """The engine did not produce a result.
 
     Attributes:
-        kind: ``InputError``, ``ModelFileError``, ``InternalError``, ``Cancelled``, ``Crashed`` or ``EngineMissing``.
+        kind: ``InputError``, ``ModelFileError``, ``InternalError``, ``Cancelled``, ``Crashed``, ``EngineMissing``
+            or ``PartialFailure`` (some scenes of a batch failed, the others completed).
         message: Text for the user.
         exit_code: The process exit code (negative: killed by that signal), None if it never ran.
+        result: The result the engine reported before failing (``PartialFailure``: what completed), or None.
     """
 
-    def __init__(self, kind: str, message: str, exit_code: Optional[int] = None) -> None:
+    def __init__(self, kind: str, message: str, exit_code: Optional[int] = None,
+                 result: Optional[EngineResult] = None) -> None:
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.exit_code = exit_code
+        self.result = result
 
     @property
     def cancelled(self) -> bool:
@@ -310,6 +314,7 @@ def _outcome(command: str, exit_code: int, reader: _EventReader, cancelled: bool
         raise EngineFailure("Cancelled", f"landcover {command} was cancelled.", exit_code)
     if reader.error is not None:
         reader.error.exit_code = exit_code
+        reader.error.result = reader.result
         raise reader.error
     details = "\n".join(reader.tail)
     if exit_code == 0:

@@ -53,8 +53,8 @@ from landcover_core.raster import open_raster, read_window
 from landcover_core.resources import check_tile_memory
 from landcover_core.vectorize import check_vector_path
 
-__all__ = ["Ensemble", "Outputs", "check_ensemble", "classify_raster", "load_ensemble", "model_bands",
-           "parse_extent", "predict_raster"]
+__all__ = ["Ensemble", "Outputs", "check_ensemble", "check_models", "check_options", "classify_raster",
+           "load_ensemble", "model_bands", "model_tags", "parse_extent", "predict_raster"]
 
 Extent = tuple[float, float, float, float]
 
@@ -190,6 +190,21 @@ class Outputs:
                 "uncertainty": self.uncertainty}
 
 
+def check_models(models: Sequence[str | Path], options: PredictOptions) -> list[ModelSpec]:
+    """Reads the models' descriptions and checks that they form an ensemble, with valid ``--model-weights``.
+
+    Raises:
+        InputError: no model, models that do not share classes, or bad ``--model-weights``.
+        ModelFileError: a missing or damaged model file.
+    """
+    if not models:
+        raise InputError("Give at least one model (--model).")
+    specs = [load_spec(m) for m in models]
+    check_ensemble(specs, models)
+    parse_model_weights(options.model_weights, len(models))
+    return specs
+
+
 def load_ensemble(models: Sequence[str | Path], options: PredictOptions | None = None,
                   reporter: Reporter | None = None) -> Ensemble:
     """Loads one model or an ensemble into runners for ``options``' device, backend, tile size and weights.
@@ -201,10 +216,7 @@ def load_ensemble(models: Sequence[str | Path], options: PredictOptions | None =
         ModelFileError: a missing or damaged model file.
     """
     options = options or PredictOptions()
-    if not models:
-        raise InputError("Give at least one model (--model).")
-    specs = [load_spec(m) for m in models]
-    check_ensemble(specs, models)
+    specs = check_models(models, options)
     weights = parse_model_weights(options.model_weights, len(models))
     tile = int(options.tile_size or specs[0].tile_size)
     runners = [make_runner(m, tile, options.device, options.backend, options.threads, reporter) for m in models]
@@ -242,17 +254,18 @@ def predict_raster(
         Cancelled: cancelled; no output is left behind.
     """
     options = options or PredictOptions()
-    if not models:
-        raise InputError("Give at least one model (--model).")
-    specs = [load_spec(m) for m in models]
     # Everything cheap is checked before the models are loaded (and maybe exported to ONNX).
-    check_ensemble(specs, models)
-    parse_model_weights(options.model_weights, len(models))
+    specs = check_models(models, options)
     _check_request(image, outputs, [image, *models], specs, models, bands, extent, options)
     ensemble = load_ensemble(models, options, reporter)
     return classify_raster(ensemble, image, outputs, options, bands=bands, extent=extent,
                            vector_options=vector_options, reporter=reporter,
-                           tags={"LANDCOVER_MODELS": ",".join(Path(m).name for m in models)})
+                           tags=model_tags(models))
+
+
+def model_tags(models: Sequence[str | Path]) -> dict[str, str]:
+    """The metadata tags that name the model files in a class raster."""
+    return {"LANDCOVER_MODELS": ",".join(Path(m).name for m in models)}
 
 
 def classify_raster(
@@ -341,16 +354,26 @@ def classify_raster(
             "summary": summary}
 
 
-def _check_request(image: str | Path, outputs: Outputs, inputs: list, specs: Sequence[ModelSpec],
-                   models: Sequence[str | Path], bands: Sequence[int] | None, extent: Extent | None,
-                   options: PredictOptions) -> int:
-    """Validates the overlap, output paths, the raster's bands for every model and the extent; returns the overlap."""
+def check_options(specs: Sequence[ModelSpec], options: PredictOptions) -> int:
+    """Validates the overlap against the tile size and that a batch of tiles fits in memory; returns the overlap.
+
+    Raises:
+        InputError: an overlap above half the tile, or a batch of tiles larger than this machine's memory.
+    """
     tile = int(options.tile_size or specs[0].tile_size)
     overlap = round(tile * DEFAULT_OVERLAP) if options.overlap is None else int(options.overlap)
     if not 0 <= overlap <= tile // 2:
         raise InputError(f"--overlap must be between 0 and half the tile size ({tile // 2}), not {overlap}.")
     for spec in specs:
         check_tile_memory(tile, options.batch_size, spec.in_channels, spec.num_classes)
+    return overlap
+
+
+def _check_request(image: str | Path, outputs: Outputs, inputs: list, specs: Sequence[ModelSpec],
+                   models: Sequence[str | Path], bands: Sequence[int] | None, extent: Extent | None,
+                   options: PredictOptions) -> int:
+    """Validates the overlap, output paths, the raster's bands for every model and the extent; returns the overlap."""
+    overlap = check_options(specs, options)
     check_output_paths({"--out": outputs.classes, "--confidence": outputs.confidence,
                         "--uncertainty": outputs.uncertainty, "--vector": outputs.vector}, inputs)
     check_vector_path(outputs.vector)

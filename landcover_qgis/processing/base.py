@@ -260,13 +260,23 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
         except LayerExportError as problem:
             raise QgsProcessingException(str(problem)) from None
 
-    def run_call(self, call: EngineCall, feedback: QgsProcessingFeedback) -> EngineResult:
-        """Runs one engine call; failures (and cancelling) become QgsProcessingException with the engine's message."""
+    def run_call(self, call: EngineCall, feedback: QgsProcessingFeedback, partial: bool = False) -> EngineResult:
+        """Runs one engine call; failures (and cancelling) become QgsProcessingException with the engine's message.
+
+        Args:
+            call: The engine call.
+            feedback: Receives the engine's progress and logs.
+            partial: Accept a partial failure (some scenes of a batch failed): its message is reported as an
+                error and the result of what completed is returned.
+        """
         feedback.pushCommandInfo(f"landcover {call.command} {' '.join(call.args)}")
         try:
             call.prepare_inputs()  # exports of non-file layers (already on Processing's worker thread)
             return run_engine(engine_location().python, call.command, call.args, FeedbackListener(feedback))
         except EngineFailure as failure:
+            if partial and failure.kind == "PartialFailure" and failure.result is not None:
+                feedback.reportError(failure.message, fatalError=False)
+                return failure.result
             raise QgsProcessingException(f"{failure.kind}: {failure.message}") from None
 
     def style_output(self, context: QgsProcessingContext, path: Optional[str], kind: OutputKind,

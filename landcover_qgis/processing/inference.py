@@ -32,21 +32,24 @@ POLYGON_OPTIONS = (
 )
 
 
+#: Prediction options shared by classify and classify folder.
+PREDICTION_OPTIONS = (
+    EngineOption("TILE_SIZE", "tile_size", "Tile size (pixels; empty: the model's)"),
+    EngineOption("OVERLAP", "overlap", "Tile overlap (pixels; empty: half a tile)"),
+    EngineOption("TTA", "tta", "Test-time augmentation"),
+    EngineOption("MODEL_WEIGHTS", "model_weights", "Ensemble weights (one per model)", advanced=True),
+    EngineOption("HISTMATCH", "histmatch", "Match the image to the model's histogram reference (if it has one)"),
+    EngineOption("BATCH_SIZE", "batch_size", "Tiles per forward pass", advanced=True),
+    EngineOption("DEVICE", "device", "Compute device", advanced=True),
+    EngineOption("BACKEND", "backend", "Inference backend", advanced=True),
+)
+
+
 class ClassifyAlgorithm(EngineAlgorithm):
     """``landcover:classify`` — applies one model (or an ensemble) to a raster."""
 
     engine_command = "predict"
-    options = (
-        EngineOption("TILE_SIZE", "tile_size", "Tile size (pixels; empty: the model's)"),
-        EngineOption("OVERLAP", "overlap", "Tile overlap (pixels; empty: half a tile)"),
-        EngineOption("TTA", "tta", "Test-time augmentation"),
-        EngineOption("MODEL_WEIGHTS", "model_weights", "Ensemble weights (one per model)", advanced=True),
-        EngineOption("HISTMATCH", "histmatch", "Match the image to the model's histogram reference (if it has one)"),
-        EngineOption("BATCH_SIZE", "batch_size", "Tiles per forward pass", advanced=True),
-        EngineOption("DEVICE", "device", "Compute device", advanced=True),
-        EngineOption("BACKEND", "backend", "Inference backend", advanced=True),
-        *POLYGON_OPTIONS,
-    )
+    options = (*PREDICTION_OPTIONS, *POLYGON_OPTIONS)
     help_text = ("Classifies a raster with a landcover model file, or several (an ensemble: probabilities are "
                  "averaged). Writes a class GeoTIFF (pixel values are class codes, styled with the class colours), "
                  "optionally a confidence raster, an uncertainty raster (where to label next) and polygons. Tiles "
@@ -105,7 +108,7 @@ class ClassifyAlgorithm(EngineAlgorithm):
             if not rectangle.isNull():
                 extent = (rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum())
         vector = self.output_layer(parameters, "VECTOR", context) or None
-        settings = self.engine_settings(parameters, context, [o for o in self.options if o not in POLYGON_OPTIONS])
+        settings = self.engine_settings(parameters, context, PREDICTION_OPTIONS)
         if vector:
             settings.update(self.engine_settings(parameters, context, POLYGON_OPTIONS))
         request = PredictRequest(

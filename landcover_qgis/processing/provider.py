@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from landcover_qgis.engine_schema import current_schema
 from landcover_qgis.processing.base import EngineAlgorithm
+from landcover_qgis.processing.catalogue import ClassifyFolderAlgorithm
 from landcover_qgis.processing.evaluation import EvaluateAlgorithm
 from landcover_qgis.processing.inference import ClassifyAlgorithm, HistogramMatchAlgorithm, VectorizeAlgorithm
 from landcover_qgis.processing.training import (
@@ -19,8 +20,8 @@ from landcover_qgis.processing.training import (
 )
 
 #: Every algorithm; one whose engine command the engine lacks is left out (e.g. ``pseudo-label`` before it exists).
-ALGORITHMS = (TrainAlgorithm, FineTuneAlgorithm, ClassifyAlgorithm, VectorizeAlgorithm, EvaluateAlgorithm,
-              HistogramMatchAlgorithm, PseudoLabelAlgorithm, SelfTrainAlgorithm)
+ALGORITHMS = (TrainAlgorithm, FineTuneAlgorithm, ClassifyAlgorithm, ClassifyFolderAlgorithm, VectorizeAlgorithm,
+              EvaluateAlgorithm, HistogramMatchAlgorithm, PseudoLabelAlgorithm, SelfTrainAlgorithm)
 
 
 def available_algorithms() -> List[EngineAlgorithm]:

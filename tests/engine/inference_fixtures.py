@@ -42,6 +42,12 @@ def write_image(path: Path, height: int, width: int, bands: int = 3, holes: bool
     return path
 
 
+def read_band(path: Path, band: int = 1) -> np.ndarray:
+    """One band of a raster."""
+    with rasterio.open(path) as src:
+        return src.read(band)
+
+
 def write_codes(path: Path, codes: np.ndarray, nodata: int | None = 255, scheme: ClassScheme | None = None) -> Path:
     """A single-band uint8 raster of class codes on the same grid as :func:`write_image`."""
     profile = dict(driver="GTiff", width=codes.shape[1], height=codes.shape[0], count=1, dtype="uint8", crs=CRS,

@@ -94,6 +94,16 @@ def _predict(d: dict[str, Path], out: Path, *extra, image: str = "image", model:
             "--backend", "torch", *extra]
 
 
+def _batch(d: dict[str, Path], out: Path, *extra, images: object = None, model: str = "model",
+           out_dir: object = None) -> list:
+    return ["predict-batch", "--model", d[model], "--images", d["image"] if images is None else images,
+            "--out-dir", out / "batch" if out_dir is None else out_dir, "--tile-size", "64", *extra]
+
+
+def _unreachable_quickly(monkeypatch: pytest.MonkeyPatch, out: Path) -> None:
+    monkeypatch.setattr("landcover_core.inference.batch.CONNECT_TIMEOUT_S", 1)
+
+
 def _train(d: dict[str, Path], out: Path, *extra, labels: str = "polygons", image: str = "image",
            command: str = "train") -> list:
     return [command, "--image", d[image], "--labels", d[labels], "--class-field", "class", "--out", out / "model.pt",
@@ -160,6 +170,28 @@ PREDICT = [
     Case("read-only-output", lambda d, o: _predict(d, o), "classes.tif is read-only", setup=_read_only("classes.tif")),
     Case("locked-output", lambda d, o: _predict(d, o), "being written by another landcover job", locked="classes.tif"),
 ]
+PREDICT_BATCH = [
+    Case("damaged-model", lambda d, o: _batch(d, o, model="damaged"), "damaged.pt is damaged"),
+    Case("missing-image", lambda d, o: _batch(d, o, images=o / "nope.tif"), "nope.tif does not exist"),
+    Case("glob-matches-nothing", lambda d, o: _batch(d, o, images=o / "*.jp2"), "No file matches"),
+    Case("folder-without-rasters", lambda d, o: _batch(d, o, "--pattern", "*.jp2", images=d["image"].parent),
+         "holds no file matching *.jp2"),
+    Case("non-utf8-path", lambda d, o: _batch(d, o, images=d["non_utf8"]), "--images is not valid UTF-8"),
+    Case("out-dir-is-a-file", lambda d, o: _batch(d, o, out_dir=d["prediction"]), "is a file; give a folder"),
+    Case("out-dir-in-missing-folder", lambda d, o: _batch(d, o, out_dir=o / "no" / "batch"),
+         "parent folder of --out-dir"),
+    Case("out-dir-holds-the-images", lambda d, o: _batch(d, o, out_dir=d["image"].parent),
+         "holds images to classify"),
+    Case("overlap-above-half-tile", lambda d, o: _batch(d, o, "--overlap", "40"), "--overlap must be between 0 and"),
+    Case("huge-batch", lambda d, o: _batch(d, o, "--tile-size", "4096", "--batch-size", "1024"), "memory"),
+    Case("summary-not-csv", lambda d, o: _batch(d, o, "--summary", o / "areas.txt"), "must be a .csv file"),
+    Case("locked-summary", lambda d, o: _batch(d, o, out_dir=o), "being written by another landcover job",
+         locked="summary.csv"),
+    Case("workers-and-cluster", lambda d, o: _batch(d, o, "--workers", "2", "--cluster", "tcp://127.0.0.1:9"),
+         "--workers sizes the local cluster"),
+    Case("unreachable-cluster", lambda d, o: _batch(d, o, "--cluster", "tcp://127.0.0.1:9"),
+         "Cannot reach the Dask scheduler at tcp://127.0.0.1:9", patch=_unreachable_quickly),
+]
 VECTORIZE = [
     Case("multi-band", lambda d, o: ["vectorize", d["image"], "--out", o / "p.gpkg"], "choose the band of class codes"),
     Case("band-out-of-range", lambda d, o: ["vectorize", d["prediction"], "--band", "2", "--out", o / "p.gpkg"],
@@ -217,8 +249,9 @@ SELF_TRAIN = [
     Case("locked-output", lambda d, o: _train(d, o, command="self-train"), "being written by another landcover job",
          locked="model.pt"),
 ]
-CATALOGUE = {"train": TRAIN, "predict": PREDICT, "vectorize": VECTORIZE, "evaluate": EVALUATE, "info": INFO,
-             "histmatch": HISTMATCH, "pseudo-label": PSEUDO_LABEL, "self-train": SELF_TRAIN}
+CATALOGUE = {"train": TRAIN, "predict": PREDICT, "predict-batch": PREDICT_BATCH, "vectorize": VECTORIZE,
+             "evaluate": EVALUATE, "info": INFO, "histmatch": HISTMATCH, "pseudo-label": PSEUDO_LABEL,
+             "self-train": SELF_TRAIN}
 ROWS = [pytest.param(command, case, id=f"{command}-{case.id}")
         for command, cases in CATALOGUE.items() for case in cases]
 

@@ -83,7 +83,8 @@ def loaded_layer(name_part: str):
 
 def test_the_registry_has_every_algorithm_with_help_groups_and_icons(plugin) -> None:
     registry = QgsApplication.processingRegistry()
-    for name in ("train", "finetune", "selftrain", "pseudolabel", "classify", "vectorize", "evaluate", "histmatch"):
+    for name in ("train", "finetune", "selftrain", "pseudolabel", "classify", "classify_folder", "vectorize",
+                 "evaluate", "histmatch"):
         algorithm = registry.algorithmById(f"landcover:{name}")
         assert algorithm is not None, name
         assert algorithm.shortHelpString() and algorithm.helpUrl().startswith("https://"), name
@@ -137,6 +138,52 @@ def test_a_batch_of_three_rasters_loads_styled_outputs(plugin, scene_files, mode
     assert polygons.renderer().type() == "categorizedSymbol" and polygons.featureCount() > 0
     assert loaded_layer("confidence.tif").renderer().type() == "singlebandgray"
     QgsProject.instance().clear()
+
+
+def raster_array(path: str):
+    dataset = gdal.Open(path)
+    values = dataset.GetRasterBand(1).ReadAsArray()
+    dataset = None
+    return values
+
+
+def test_classify_folder_writes_what_classify_writes_and_a_table_of_class_areas(
+        plugin, scene_files, model_file: Path, classes_file: Path, tmp_path: Path) -> None:
+    import processing
+
+    images = tmp_path / "images"
+    images.mkdir()
+    for name in ("east", "west"):
+        shutil.copy(scene_files["image"], images / f"{name}.tif")
+    (images / "broken.tif").write_text("not a raster")  # fails alone: reported, the others complete
+    (images / "notes.txt").write_text("not matched by the pattern")
+    context, feedback = QgsProcessingContext(), ErrorsKept()
+    context.setProject(QgsProject.instance())
+    results = processing.run("landcover:classify_folder", {
+        "INPUT": str(images), "MODEL": [str(model_file)], "WORKERS": 1, "OUTPUT": str(tmp_path / "out"),
+        "SUMMARY": "TEMPORARY_OUTPUT", "LOAD_RASTERS": True}, context=context, feedback=feedback)
+    assert (results["DONE"], results["SKIPPED"], results["FAILED"]) == (2, 0, 1)
+    assert any("broken" in error and "not a readable raster" in error for error in feedback.errors), feedback.errors
+    rasters = sorted(results["CLASS_RASTERS"])
+    assert [Path(p).name for p in rasters] == ["east.classes.tif", "west.classes.tif"]
+    expected = raster_array(str(classes_file))  # the scene classified by the engine's predict
+    for path in rasters:
+        assert (raster_array(path) == expected).all(), path
+        assert context.willLoadLayerOnCompletion(path)
+    table = results["SUMMARY"]
+    assert table.featureCount() == 3 and table.crs().postgisSrid() == EPSG
+    rows = {f["scene"]: f for f in table.getFeatures()}
+    assert rows["broken"]["status"] == "failed" and rows["east"]["status"] == "done"
+    codes = {c.name: c.code for c in model_facts(str(model_file)).classes}
+    for name, code in codes.items():
+        assert rows["west"][f"{name}_ha"] == pytest.approx((expected == code).sum() * 0.01)  # 10 m pixels
+    assert sum(rows["east"][f"{name}_frac"] for name in codes) == pytest.approx(1.0)
+    assert rows["east"].geometry().boundingBox().width() == pytest.approx(1280.0)
+
+    again = processing.run("landcover:classify_folder", {
+        "INPUT": str(images), "MODEL": [str(model_file)], "WORKERS": 1, "OUTPUT": str(tmp_path / "out"),
+        "SUMMARY": "TEMPORARY_OUTPUT"})
+    assert (again["DONE"], again["SKIPPED"], again["FAILED"]) == (0, 2, 1), "complete scenes are not classified again"
 
 
 def test_vectorize_and_histogram_match_by_id(plugin, scene_files, classes_file: Path, tmp_path: Path) -> None:

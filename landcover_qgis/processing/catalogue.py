@@ -1,0 +1,139 @@
+"""``landcover:classify_folder`` — every raster of a folder classified by the engine's ``predict-batch``.
+
+Appears only when the engine has the ``predict-batch`` command.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from qgis.core import (
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsVectorLayer,
+)
+
+from landcover_qgis.class_scheme import classes_from_summary
+from landcover_qgis.engine_commands import PredictBatchRequest
+from landcover_qgis.processing.base import EngineAlgorithm
+from landcover_qgis.processing.engine_parameters import EngineOption
+from landcover_qgis.processing.inference import POLYGON_OPTIONS, PREDICTION_OPTIONS
+from landcover_qgis.processing.layer_checks import models_problem
+from landcover_qgis.styling import OutputKind
+
+#: The engine's layer of scene footprints with their class areas (in ``OUT_DIR/summary.gpkg``).
+SUMMARY_LAYER = "scenes"
+#: The end of each scene's class raster name (``NAME.classes.tif``).
+CLASSES_SUFFIX = ".classes.tif"
+#: Scene counts of the engine's summary, as algorithm outputs.
+COUNTS = (("DONE", "done", "Scenes classified"), ("SKIPPED", "skipped", "Scenes already complete (skipped)"))
+
+
+class ClassifyFolderAlgorithm(EngineAlgorithm):
+    """``landcover:classify_folder`` — classifies every raster of a folder, scenes in parallel on Dask workers."""
+
+    engine_command = "predict-batch"
+    options = (
+        EngineOption("PATTERN", "pattern", "File name patterns of the images (comma-separated)"),
+        *PREDICTION_OPTIONS,
+        EngineOption("CONFIDENCE", "confidence", "Also write a confidence raster per scene"),
+        EngineOption("UNCERTAINTY", "uncertainty", "Also write an uncertainty raster per scene"),
+        EngineOption("VECTOR", "vector", "Also write polygons per scene"),
+        *POLYGON_OPTIONS,
+        EngineOption("WORKERS", "workers", "Workers (empty: sized to this machine)", advanced=True),
+        EngineOption("THREADS_PER_WORKER", "threads_per_worker", "CPU threads per worker", advanced=True),
+        EngineOption("RETRIES", "retries", "Retries of a failed scene", advanced=True),
+        EngineOption("FORCE", "force", "Classify again the scenes a previous run completed", advanced=True),
+        EngineOption("CLUSTER", "cluster", "Dask scheduler address (empty: a local cluster)", advanced=True),
+    )
+    help_text = ("Classifies every raster of a folder with a landcover model file, or several (an ensemble), one "
+                 "scene per task on parallel workers (a local Dask cluster, or an existing one). Writes "
+                 "NAME.classes.tif per scene (and optionally confidence, uncertainty and polygons) into the output "
+                 "folder, and a table of class areas per scene (hectares, shares) with each scene's footprint. A "
+                 "scene that fails is reported and the others go on; running again into the same folder skips "
+                 "the scenes already complete.")
+
+    def name(self) -> str:
+        """The algorithm id within the provider."""
+        return "classify_folder"
+
+    def displayName(self) -> str:
+        """The algorithm's name in the toolbox."""
+        return "Classify folder of rasters"
+
+    def add_parameters(self) -> None:
+        """Declares the folder, model(s), options, the output folder, the table of class areas and loading."""
+        self.addParameter(QgsProcessingParameterFile("INPUT", "Folder of images",
+                                                     behavior=QgsProcessingParameterFile.Folder))
+        self.addParameter(QgsProcessingParameterMultipleLayers("MODEL", "Model file(s) (several: an ensemble)",
+                                                               QgsProcessing.TypeFile))
+        self.add_options()
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Output folder"))
+        self.addParameter(QgsProcessingParameterFeatureSink("SUMMARY", "Class areas per scene",
+                                                            QgsProcessing.TypeVectorPolygon))
+        load = QgsProcessingParameterBoolean("LOAD_RASTERS", "Open the class rasters (one layer per scene)",
+                                             defaultValue=False)
+        load.setHelp("Leave off for many scenes: the table of class areas is always opened.")
+        self.addParameter(load)
+        self.addOutput(QgsProcessingOutputMultipleLayers("CLASS_RASTERS", "Class rasters"))
+        for name, _key, description in (*COUNTS, ("FAILED", "failed", "Scenes that failed")):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Checks that the folder exists and that the model file(s) form a valid ensemble."""
+        folder = self.file(parameters, "INPUT", context)
+        if not folder or not os.path.isdir(folder):
+            return "Choose an existing folder of images."
+        return models_problem(self.files(parameters, "MODEL", context), None, [])
+
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        """Runs the engine's ``predict-batch``; returns the folder, the table of class areas and the class rasters."""
+        request = PredictBatchRequest(
+            models=self.files(parameters, "MODEL", context), images=[self.file(parameters, "INPUT", context)],
+            out_dir=self.output_file(parameters, "OUTPUT", context), settings=self.engine_settings(parameters, context),
+        )
+        problem = request.validate()
+        if problem:
+            raise QgsProcessingException(problem)
+        result = self.run_call(request.call(), feedback, partial=True)
+        summary = result.summary
+        rasters: List[str] = list(summary.get("class_rasters") or [])
+        if self.parameterAsBoolean(parameters, "LOAD_RASTERS", context):
+            classes = classes_from_summary(summary.get("classes", []))
+            for path in rasters:
+                context.addLayerToLoadOnCompletion(path, QgsProcessingContext.LayerDetails(
+                    Path(path).name.replace(CLASSES_SUFFIX, ""), context.project(), "CLASS_RASTERS"))
+                self.style_output(context, path, OutputKind.CLASSES, classes)
+        outputs: Dict[str, Any] = {
+            "OUTPUT": result.outputs.get("folder", request.out_dir), "CLASS_RASTERS": rasters,
+            "SUMMARY": self.copy_summary(parameters, context, result.outputs.get("footprints", "")),
+            "FAILED": len(summary.get("failed") or []),
+        }
+        outputs.update({name: summary.get(key) for name, key, _description in COUNTS})
+        return outputs
+
+    def copy_summary(self, parameters: Dict[str, Any], context: QgsProcessingContext, footprints: str) -> str:
+        """Copies the engine's scene footprints with their class areas into the ``SUMMARY`` sink; returns its id."""
+        source = QgsVectorLayer(f"{footprints}|layername={SUMMARY_LAYER}", "class areas", "ogr")
+        if not source.isValid():
+            raise QgsProcessingException(f"The engine's table of class areas {footprints} cannot be read.")
+        sink, sink_id = self.parameterAsSink(parameters, "SUMMARY", context, source.fields(), source.wkbType(),
+                                             source.crs())
+        if sink is None:
+            raise QgsProcessingException("Cannot create the table of class areas.")
+        for feature in source.getFeatures():
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return sink_id
