@@ -26,6 +26,15 @@ def _option(args: List[str], name: str, value: object) -> None:
         args.extend([name, repr(float(value)) if isinstance(value, float) else str(value)])
 
 
+#: Why a request that applies models cannot run without one.
+NO_MODEL = "Choose a model file (train one first, or pick existing model files)."
+
+
+def _repeated(flag: str, values: Sequence[str]) -> List[str]:
+    """``flag value`` for each value (a repeatable option such as ``--model``)."""
+    return [arg for value in values for arg in (flag, value)]
+
+
 def _settings(args: List[str], settings: Settings) -> None:
     for flag, value in settings.items():
         _option(args, flag, value)
@@ -148,16 +157,14 @@ class PredictRequest:
     def validate(self) -> Optional[str]:
         """A message explaining why this request cannot run, or None."""
         if not self.models:
-            return "Choose a model file (train one first, or pick existing model files)."
+            return NO_MODEL
         if not self.out:
             return "Choose where to save the classified raster."
         return None
 
     def call(self) -> EngineCall:
         """The ``predict`` command line; several models make an ensemble."""
-        args: List[str] = []
-        for model in self.models:
-            args.extend(["--model", model])
+        args = _repeated("--model", self.models)
         args.extend(["--image", self.image.path, "--out", self.out])
         _option(args, "--bands", self.image.band_argument())
         _option(args, "--confidence", self.confidence)
@@ -188,7 +195,7 @@ class PredictBatchRequest:
     def validate(self) -> Optional[str]:
         """A message explaining why this request cannot run, or None."""
         if not self.models:
-            return "Choose a model file (train one first, or pick existing model files)."
+            return NO_MODEL
         if not self.images:
             return "Choose the folder of images to classify."
         if not self.out_dir:
@@ -197,8 +204,7 @@ class PredictBatchRequest:
 
     def call(self) -> EngineCall:
         """The ``predict-batch`` command line."""
-        args = [arg for model in self.models for arg in ("--model", model)]
-        args.extend(arg for image in self.images for arg in ("--images", image))
+        args = _repeated("--model", self.models) + _repeated("--images", self.images)
         args.extend(["--out-dir", self.out_dir])
         _settings(args, self.settings)
         return EngineCall("predict-batch", args, "Classifying scenes")
@@ -236,7 +242,7 @@ class EvaluateRequest:
         if self.prediction:
             args.extend(["--prediction", self.prediction])
         else:
-            args.extend(arg for model in self.models for arg in ("--model", model))
+            args.extend(_repeated("--model", self.models))
             if self.image is not None:
                 args.extend(["--image", self.image.path])
         _option(args, "--out-png", self.out_png)
@@ -300,7 +306,7 @@ class PseudoLabelRequest:
 
     def call(self) -> EngineCall:
         """The ``pseudo-label`` command line."""
-        args = [arg for model in self.models for arg in ("--model", model)]
+        args = _repeated("--model", self.models)
         args.extend(arg for image in self.images for arg in ("--image", image.path))
         args.extend(["--out", self.out])
         _settings(args, self.settings)
