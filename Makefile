@@ -2,7 +2,7 @@
 #   make demo   train on the built-in demo scene and classify it (CPU, a few minutes)
 #   make test   engine tests + QGIS plugin tests (real QGIS, real engine processes)
 #   make bench  inference benchmark (ratios against baselines measured in the same run)
-#   make eval   real-data quality: train/test through the CLI on s2_korea, 9 runs (~20 min on 2 CPU cores)
+#   make eval   real-data quality: train/test through the CLI on s2_korea, 9 runs (~25 min on 2 CPU cores)
 #   make lint   ruff (style, docstrings, annotations) and mypy (types); part of make test
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c

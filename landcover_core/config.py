@@ -14,6 +14,7 @@ from landcover_core.options import Number, setting, validate_settings
 
 Arch = Literal["resnet50", "resnet101", "mobilenet_v3_large"]
 Norm = Literal["batch", "group"]
+Decoder = Literal["none", "plus"]
 DeviceChoice = Literal["auto", "cpu", "cuda"]
 Backend = Literal["auto", "torch", "onnx"]
 Tta = Literal["none", "flips", "d4"]
@@ -47,6 +48,9 @@ class TrainConfig:
     freeze_backbone: bool = setting(False, help="train the head only")
     backbone_norm: Norm = setting("batch", help="backbone normalisation (the head always uses GroupNorm); group is "
                                                 "batch-size independent but learns slower from scratch")
+    decoder: Decoder = setting("plus", help="none: DeepLabV3 (logits at 1/8-1/16 resolution, upsampled); plus: "
+                                            "DeepLabV3+ decoder fusing stride-4 features (sharper edges, thin and "
+                                            "small classes such as roads and buildings)")
     finetune: str | None = setting(None, metavar="MODEL",
                                    help="start from an existing model file (new classes are added)")
     reference: str | None = setting(None, metavar="RASTER",
@@ -76,8 +80,9 @@ class TrainConfig:
                                        "sensors (0 = off; classes told apart by small spectral differences suffer)")
     focal_gamma: float = setting(0.0, number=Number(float, minimum=0, maximum=10),
                                  help="focal modulation of the loss (0 = off)")
-    class_weights: str = setting("none", metavar="none|auto|W1,W2,...",
-                                 help="class weights of the loss: none, auto (median frequency) or one per class")
+    class_weights: str = setting("sqrt", metavar="none|sqrt|auto|W1,W2,...",
+                                 help="class weights of the loss: none, sqrt (square root of median frequency), auto "
+                                      "(median frequency) or one per class")
     dice_weight: float = setting(0.0, number=Number(float, minimum=0, maximum=10),
                                  help="weight of a Dice term over labeled pixels")
     dropout: float = setting(0.5, number=Number(float, minimum=0, maximum=1, exclusive_maximum=True),

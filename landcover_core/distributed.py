@@ -34,6 +34,11 @@ def world_size() -> int:
     return int(os.environ.get("WORLD_SIZE", "1") or 1)
 
 
+def local_world_size() -> int:
+    """How many processes ``torchrun`` started on this machine (1 in a plain run)."""
+    return int(os.environ.get("LOCAL_WORLD_SIZE", "1") or 1)
+
+
 @dataclass(frozen=True)
 class DistContext:
     """The process group this process trains in.

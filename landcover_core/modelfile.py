@@ -37,6 +37,7 @@ class ModelSpec:
         mean: per-band mean used for normalisation (in raster units).
         std: per-band standard deviation used for normalisation.
         backbone_norm: ``batch`` or ``group``.
+        decoder: ``none`` (DeepLabV3) or ``plus`` (DeepLabV3+); older files are ``none``.
         tile_size: training tile size (a good default tile size for inference).
         config: the training configuration, for reproducibility.
         metrics: final/best validation metrics.
@@ -62,6 +63,7 @@ class ModelSpec:
     input_dtype: str | None = None
     input_range: list[list[float]] | None = None
     backbone_weights: dict[str, Any] | None = None
+    decoder: str = "none"
 
     @property
     def in_channels(self) -> int:
@@ -88,7 +90,8 @@ class ModelSpec:
 
     def build(self) -> LandcoverNet:
         """A model of this spec with random weights (weights come from the file)."""
-        return build_model(self.arch, self.in_channels, self.num_classes, "none", self.backbone_norm)  # type: ignore[arg-type]
+        return build_model(self.arch, self.in_channels, self.num_classes, "none", self.backbone_norm,  # type: ignore[arg-type]
+                           decoder=self.decoder)  # type: ignore[arg-type]
 
 
 def save_model(path: str | Path, model: torch.nn.Module, spec: ModelSpec) -> Path:
@@ -196,6 +199,7 @@ def model_info(path: str | Path) -> dict[str, Any]:
         "created": payload.get("created"),
         "arch": spec.arch,
         "backbone_norm": spec.backbone_norm,
+        "decoder": spec.decoder,
         "bands": spec.bands,
         "tile_size": spec.tile_size,
         "classes": spec.scheme.to_list(),

@@ -11,12 +11,13 @@ three confusion matrices are pooled into per-class IoU and mIoU. Nothing is tune
 - Label regimes: ``full`` (every mask pixel) and simulated sparse labels (``--sparse points:0.01``,
   ``points:0.001``); seeds 0, 1, 2 (the seed drives the initialisation, the sampling and the points).
 - Budget: a fixed number of training steps (epochs × tiles per epoch), not wall-clock. ``cpu`` (default)
-  is sized for the 9-run grid to take about 20 minutes on 2 CPU cores; ``gpu`` trains 20× more steps
-  (device auto).
+  is sized for the 9-run grid to take about 25 minutes on 2 CPU cores (two runs at a time); ``gpu`` trains
+  20× more steps (device auto).
 - Recipe: ``defaults`` takes every training setting beyond the budget from the engine's defaults
-  (:class:`~landcover_core.config.TrainConfig`); ``baseline`` pins the pre-#10 settings (mobilenet_v3_large,
-  no pretrained weights, lr 1e-3, no class weights, no focal or Dice term) so later defaults can be
-  compared against them in the same run; ``both`` runs both. ``--extra-args`` is appended to every train call.
+  (:class:`~landcover_core.config.TrainConfig`); ``baseline`` pins the pre-#10 settings
+  (mobilenet_v3_large DeepLabV3 without decoder, no pretrained weights, lr 1e-3, no class weights, no focal or
+  Dice term) so later defaults can be compared against them in the same run; ``both`` runs both.
+  ``--extra-args`` is appended to every train call.
 
 Prints a line per run and, at the end, a table per recipe: mIoU mean ± sample standard deviation over
 seeds (and per seed), per-class IoU means, sparse ÷ full ratios and the issue's targets (points 1% ≥ 0.90 ×
@@ -39,6 +40,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,8 +63,9 @@ from landcover_core.quality_common import (
 #: Label regimes: ``full`` (every labelled pixel) or a ``--sparse`` value.
 REGIMES = ("full", "points:0.01", "points:0.001")
 #: The pre-#10 training settings, written out (TrainConfig field → value).
-BASELINE: dict[str, str] = {"arch": "mobilenet_v3_large", "weights": "none", "lr": "0.001", "class_weights": "none",
-                            "focal_gamma": "0", "dice_weight": "0", "class_balance": "0", "color_jitter": "0"}
+BASELINE: dict[str, str] = {"arch": "mobilenet_v3_large", "decoder": "none", "weights": "none", "lr": "0.001",
+                            "class_weights": "none", "focal_gamma": "0", "dice_weight": "0", "class_balance": "0",
+                            "color_jitter": "0"}
 RECIPES: dict[str, dict[str, str]] = {"defaults": {}, "baseline": BASELINE}
 #: The issue's targets.
 SPARSE_TARGET_REGIME, SPARSE_TARGET_RATIO = "points:0.01", 0.90
@@ -82,6 +85,7 @@ class Budget:
     device: str
     threads: int | None
     arch: str | None = None  # None: the recipe's (or the engine's default) backbone
+    jobs: int = 1  # runs trained side by side
 
     def train_args(self) -> list[str]:
         """The budget as ``landcover train`` options."""
@@ -98,16 +102,18 @@ class Budget:
         steps = self.epochs * math.ceil(self.samples_per_epoch / self.batch_size)
         threads = f", {self.threads} thread(s)" if self.threads else ""
         arch = f"{self.arch}, " if self.arch else ""
+        jobs = f", {self.jobs} runs at a time" if self.jobs > 1 else ""
         return (f"{arch}{self.epochs} epochs × {self.samples_per_epoch} tiles of {self.tile_size} px, batch "
-                f"{self.batch_size} ({steps} steps), device {self.device}{threads}")
+                f"{self.batch_size} ({steps} steps), device {self.device}{threads}{jobs}")
 
 
-#: ``cpu``: 96 steps, one thread (2 cores shared with other jobs train faster on one thread than on two);
-#: a run took 261 s (train 210 s, test 51 s) with mobilenet_v3_large under a load average of 6-7 on 2 cores.
+#: ``cpu``: 300 steps, two runs side by side on one thread each (2 cores): a run of the defaults took ~300 s
+#: (train ~280 s, test ~20 s) so the 9-run grid takes ~25 minutes. 96 steps (the first budget) left every
+#: recipe below a per-pixel Gaussian classifier of the RGB values (test mIoU 0.39).
 #: ``gpu``: 20× the steps (not yet measured on a GPU).
 #: The CPU budget pins the MobileNetV3 backbone: ResNet50 (the default, for GPUs) takes ~10x longer per step on CPU.
-BUDGETS = {"cpu": Budget(epochs=4, samples_per_epoch=192, tile_size=128, batch_size=8, device="cpu", threads=1,
-                         arch="mobilenet_v3_large"),
+BUDGETS = {"cpu": Budget(epochs=6, samples_per_epoch=400, tile_size=128, batch_size=8, device="cpu", threads=1,
+                         arch="mobilenet_v3_large", jobs=2),
            "gpu": Budget(epochs=30, samples_per_epoch=1024, tile_size=128, batch_size=16, device="auto", threads=None)}
 
 
@@ -122,13 +128,13 @@ def recipe_args(name: str) -> list[str]:
     return [arg for field, value in RECIPES[name].items() for arg in (flag_of(field), value)]
 
 
-def recipe_settings(name: str) -> dict[str, Any]:
-    """The settings a recipe trains with (pinned values, else the engine's defaults), for the record."""
+def recipe_settings(name: str, budget: Budget) -> dict[str, Any]:
+    """The settings a recipe trains with (pinned values, the budget's backbone, else the engine's defaults)."""
     from landcover_core.config import TrainConfig
 
     defaults = {f.name: f.default for f in dataclasses.fields(TrainConfig)
                 if f.name in BASELINE or f.name in ("backbone_norm", "weight_decay", "val_fraction", "patience")}
-    return {**defaults, **RECIPES[name]}
+    return {**defaults, **({"arch": budget.arch} if budget.arch else {}), **RECIPES[name]}
 
 
 def run_commands(commands: Sequence[tuple[Sequence[str], Path]], env: dict[str, str]) -> list[dict[str, Any]]:
@@ -354,7 +360,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="folder of the s2_korea patches (default: ../shared/data/s2_korea from the repository)")
     parser.add_argument("--out", default="eval_output", help="folder for eval.json, eval.md and the runs' logs")
     parser.add_argument("--budget", choices=sorted(BUDGETS), default="cpu",
-                        help="cpu: the 9-run grid in about 20 minutes on 2 cores; gpu: 20× the steps, device auto")
+                        help="cpu: the 9-run grid in about 25 minutes on 2 cores; gpu: 20× the steps, device auto")
     parser.add_argument("--recipe", choices=["defaults", "baseline", "both"], default="defaults",
                         help="defaults: the engine's training defaults; baseline: the pre-#10 settings pinned")
     parser.add_argument("--seeds", default="0,1,2", help="comma-separated seeds")
@@ -363,6 +369,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--epochs", type=int, help="override the budget's epochs")
     parser.add_argument("--samples", type=int, help="override the budget's training tiles per epoch")
     parser.add_argument("--threads", type=int, help="override the budget's CPU threads")
+    parser.add_argument("--jobs", type=int, help="override how many runs the budget trains side by side")
     parser.add_argument("--extra-args", default="", help='appended to every train call, e.g. "--lr 0.002"')
     parser.add_argument("--test-jobs", type=int, default=2,
                         help="test patches scored side by side (after the first, which exports the model to ONNX)")
@@ -375,8 +382,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     args.regime_list = [r.strip() for r in args.regimes.split(",") if r.strip()]
     if not args.seed_list or not args.regime_list:
         parser.error("--seeds and --regimes need at least one value each")
-    if args.test_jobs < 1:
-        parser.error("--test-jobs must be at least 1")
+    if args.test_jobs < 1 or (args.jobs is not None and args.jobs < 1):
+        parser.error("--test-jobs and --jobs must be at least 1")
     return args
 
 
@@ -390,7 +397,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     budget = dataclasses.replace(BUDGETS[args.budget],
                                  **{k: v for k, v in (("epochs", args.epochs), ("samples_per_epoch", args.samples),
-                                                      ("threads", args.threads)) if v is not None})
+                                                      ("threads", args.threads), ("jobs", args.jobs))
+                                    if v is not None})
     recipes = ["defaults", "baseline"] if args.recipe == "both" else [args.recipe]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -403,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     records: dict[str, Any] = {
         "settings": {"data": str(data), "budget_name": args.budget, "budget": dataclasses.asdict(budget),
                      "budget_text": budget.describe(), "seeds": args.seed_list, "regimes": args.regime_list,
-                     "recipes": {r: {"pinned": RECIPES[r], "settings": recipe_settings(r)} for r in recipes},
+                     "recipes": {r: {"pinned": RECIPES[r], "settings": recipe_settings(r, budget)} for r in recipes},
                      "extra_args": args.extra_args, "train": list(TRAIN), "test": list(TEST),
                      "python": sys.executable, "engine": package_root},
         "planned_runs": len(grid), "runs": [], "wall_seconds": 0.0}
@@ -412,13 +420,15 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"output {out}", flush=True)
     started = time.perf_counter()
     code = 0
+    pool = ThreadPoolExecutor(max_workers=budget.jobs)  # each run is child processes
     try:
-        for i, (recipe, regime, seed) in enumerate(grid, 1):
-            run = one_run(recipe, regime, seed, args, budget, out, env)
+        futures = [pool.submit(one_run, recipe, regime, seed, args, budget, out, env) for recipe, regime, seed in grid]
+        for i, future in enumerate(as_completed(futures), 1):
+            run = future.result()
             records["runs"].append(run)
             records["wall_seconds"] = round(time.perf_counter() - started, 1)
-            print(f"[{i}/{len(grid)}] {recipe} {regime} seed {seed}: test mIoU {run['miou']:.3f} (val "
-                  f"{_num(run['val_miou'])}), {run['seconds']:.0f} s (train {run['train_seconds']:.0f} s, test "
+            print(f"[{i}/{len(grid)}] {run['recipe']} {run['regime']} seed {run['seed']}: test mIoU {run['miou']:.3f} "
+                  f"(val {_num(run['val_miou'])}), {run['seconds']:.0f} s (train {run['train_seconds']:.0f} s, test "
                   f"{run['test_seconds']:.0f} s)", flush=True)
             write_outputs(records, out)
     except KeyboardInterrupt:
@@ -429,6 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"quality eval: {exc}", file=sys.stderr)
         code = 1
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(cache, ignore_errors=True)
     records["wall_seconds"] = round(time.perf_counter() - started, 1)
     if records["runs"]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import itertools
 import json
-import os
 import pickle
 import re
 import time
@@ -48,10 +47,10 @@ from landcover_core.data.sampling import (
 from landcover_core.data.scenes import Scene
 from landcover_core.data.sources import TrainingData, load_training_scenes
 from landcover_core.device import pick_device, seed_everything
-from landcover_core.distributed import DistContext, training_group
+from landcover_core.distributed import DistContext, local_world_size, training_group
 from landcover_core.errors import InputError
 from landcover_core.files import atomic_output, check_output_paths
-from landcover_core.losses import PartialCrossEntropy, inverse_frequency_weights
+from landcover_core.losses import CLASS_WEIGHT_POWERS, PartialCrossEntropy, inverse_frequency_weights
 from landcover_core.metrics import ConfusionAccumulator
 from landcover_core.modelfile import ModelSpec, load_model, load_spec, save_model
 from landcover_core.models import (
@@ -289,12 +288,12 @@ class Trainer:
                 )
             model = _extend_classes(model, base.scheme, self.scheme)
             spec = ModelSpec(base.arch, bands, self.scheme, base.mean, base.std, base.backbone_norm, cfg.tile_size,
-                             histogram=self.reference, backbone_weights=base.backbone_weights)
+                             histogram=self.reference, backbone_weights=base.backbone_weights, decoder=base.decoder)
             return model, spec
         model = build_model(cfg.arch, len(bands), len(self.scheme), cfg.weights, cfg.backbone_norm, bands=bands,
-                            reporter=self.reporter)
+                            reporter=self.reporter, decoder=cfg.decoder)
         return model, ModelSpec(cfg.arch, bands, self.scheme, mean, std, cfg.backbone_norm, cfg.tile_size,
-                                histogram=self.reference, backbone_weights=model.pretrained)
+                                histogram=self.reference, backbone_weights=model.pretrained, decoder=cfg.decoder)
 
     # -- training -----------------------------------------------------------------------------------
     def run(self) -> TrainResult:
@@ -332,8 +331,8 @@ class Trainer:
         self.reporter.log(f"Training tiles drawn around the classes: {shares} (--class-balance {cfg.class_balance}).")
         self.tiles = TrainingTiles(sampler, spec.mean, spec.std, cfg.seed, cfg.color_jitter)
         order = TileOrder(steps_per_epoch, cfg.batch_size, group.world, group.rank)
-        per_node = int(os.environ.get("LOCAL_WORLD_SIZE", "1"))
-        loader = tile_loader(self.tiles, order, loader_workers(cfg.loader_workers, self.device, per_node),
+        workers = loader_workers(cfg.loader_workers, self.device, local_world_size())
+        loader = tile_loader(self.tiles, order, workers,
                              pin_memory=self.device.type == "cuda")
         history: list[dict[str, Any]] = []
         # A plain dict, as it is stored in the checkpoint (loadable with weights_only=True).
@@ -442,13 +441,14 @@ class Trainer:
         spec = self.config.class_weights
         if spec == "none":
             return None
-        if spec == "auto":
-            return inverse_frequency_weights(torch.from_numpy(index.counts(1).astype(np.int64)))
+        if spec in CLASS_WEIGHT_POWERS:
+            counts = torch.from_numpy(index.counts(1).astype(np.int64))
+            return inverse_frequency_weights(counts, CLASS_WEIGHT_POWERS[spec])
         try:
             weights = [float(v) for v in spec.split(",")]
         except ValueError:
             raise InputError(
-                f"--class-weights must be none, auto or {len(self.scheme)} numbers, not '{spec}'.") from None
+                f"--class-weights must be none, sqrt, auto or {len(self.scheme)} numbers, not '{spec}'.") from None
         if len(weights) != len(self.scheme):
             raise InputError(f"--class-weights has {len(weights)} values but there are {len(self.scheme)} classes "
                              f"({', '.join(self.scheme.names)}).")
@@ -603,8 +603,7 @@ def _extend_classes(model: LandcoverNet, old: ClassScheme, new: ClassScheme) -> 
     """Maps the classifier of a model to a new scheme, reusing the rows of classes it already knows."""
     if old == new:
         return model
-    classifier = cast(torch.nn.Sequential, model.net.classifier)
-    head = cast(torch.nn.Conv2d, classifier[-1])
+    head = model.output_layer
     replacement = torch.nn.Conv2d(head.in_channels, len(new), kernel_size=1)
     with torch.no_grad():
         for i, land_class in enumerate(new.classes):
@@ -612,7 +611,7 @@ def _extend_classes(model: LandcoverNet, old: ClassScheme, new: ClassScheme) -> 
                 j = old.names.index(land_class.name)
                 replacement.weight[i] = head.weight[j]
                 replacement.bias[i] = head.bias[j]
-    classifier[-1] = replacement
+    model.output_layer = replacement
     return model
 
 

@@ -135,6 +135,7 @@ class DockForm(QWidget):
         form = QFormLayout(group)
         self.model_mode = choice_combo(((MODEL_NEW, "New model"), (MODEL_EXISTING, "Existing model file(s)")))
         self.arch = choice_combo()  # filled by apply_schema
+        self.decoder = choice_combo()  # filled by apply_schema (engines with a decoder choice)
         self.weights = choice_combo(self._weight_choices())
         self.weights_file = QgsFileWidget()
         self.weights_file.setFilter("Weights (*.pt *.pth)")
@@ -149,7 +150,8 @@ class DockForm(QWidget):
         self.model_out.setStorageMode(QgsFileWidget.SaveFile)
         self.model_out.setFilter("landcover model (*.pt)")
         self.model_out.lineEdit().setPlaceholderText("temporary file")
-        rows = [("Model", self.model_mode), ("Architecture", self.arch), ("Weights", self.weights),
+        rows = [("Model", self.model_mode), ("Architecture", self.arch), ("Decoder", self.decoder),
+                ("Weights", self.weights),
                 ("Weights file", self.weights_file), ("Model file(s)", self.model_files), ("", self.finetune)]
         rows += [(label, self.numbers[dest]) for dest, label in TRAIN_NUMBERS]
         rows.append(("Save model as", self.model_out))
@@ -192,6 +194,7 @@ class DockForm(QWidget):
         new_model = self.uses_new_model()
         for widget in (self.arch, self.weights):
             self._set_row_visible(self._model_rows, widget, new_model)
+        self._set_row_visible(self._model_rows, self.decoder, new_model and self.decoder.count() > 0)
         self._set_row_visible(self._model_rows, self.weights_file,
                               new_model and self.weights.currentData() == WEIGHTS_FILE)
         self._set_row_visible(self._model_rows, self.model_files, not new_model)
@@ -239,11 +242,13 @@ class DockForm(QWidget):
         remembered = self._widget_values() if self.schema is not None else self._project_values()
         self.schema = schema
         set_choices(self.arch, [(arch, arch) for arch in schema.architectures])
+        decoder = schema.option("train", "decoder")
+        set_choices(self.decoder, [(choice, choice) for choice in (decoder.choices or ())] if decoder else [])
         set_choices(self.weights, self._weight_choices())
         set_choices(self.scheme, self._scheme_choices())
         for box in self.numbers.values():
             box.apply_option(schema.option(box.command, box.dest))
-        for combo, dest in ((self.arch, "arch"), (self.weights, "weights")):
+        for combo, dest in ((self.arch, "arch"), (self.decoder, "decoder"), (self.weights, "weights")):
             spec = schema.option("train", dest)
             if spec is not None and spec.default is not None:
                 select_id(combo, str(spec.default))
@@ -386,6 +391,9 @@ class DockForm(QWidget):
             request.label_raster = raster_input(self.label_raster_layer())
         if self.uses_new_model():
             request.arch = self.arch.currentData()
+            decoder = schema.option("train", "decoder")
+            if decoder is not None and self.decoder.currentData():
+                request.settings[decoder.flag] = self.decoder.currentData()
             request.weights = self.weights_choice()
         else:
             models = self.model_paths()
@@ -499,6 +507,7 @@ class DockForm(QWidget):
             "scheme": id_entry(self.scheme),
             "model_mode": id_entry(self.model_mode),
             "arch": id_entry(self.arch),
+            "decoder": id_entry(self.decoder),
             "weights": id_entry(self.weights),
             "extent_mode": id_entry(self.extent_mode),
             "model_files": (self.model_files.filePath, self.model_files.setFilePath),

@@ -307,7 +307,7 @@ class PseudoLabelRequest:
     def call(self) -> EngineCall:
         """The ``pseudo-label`` command line."""
         args = _repeated("--model", self.models)
-        args.extend(arg for image in self.images for arg in ("--image", image.path))
+        args.extend(_repeated("--image", [image.path for image in self.images]))
         args.extend(["--out", self.out])
         _settings(args, self.settings)
         return EngineCall("pseudo-label", args, "Pseudo-labelling", preparations(*self.images))
@@ -333,5 +333,5 @@ class SelfTrainRequest:
         """The ``self-train`` command line."""
         base = self.train.call()
         args = list(base.args)
-        args.extend(arg for image in self.unlabeled for arg in (self.unlabeled_flag, image.path))
+        args.extend(_repeated(self.unlabeled_flag, [image.path for image in self.unlabeled]))
         return EngineCall("self-train", args, "Self-training", base.prepare + preparations(*self.unlabeled))

@@ -31,7 +31,8 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
     metrics = info["metrics"]
     print(f"model       {info['path']}")
     print(f"format      v{info['format_version']} (landcover {info['landcover_version']}, {info['created']})")
-    print(f"arch        DeepLabV3 {info['arch']} ({info['backbone_norm']} norm, {info['parameters']:,} parameters)")
+    head = "DeepLabV3+" if info.get("decoder") == "plus" else "DeepLabV3"
+    print(f"arch        {head} {info['arch']} ({info['backbone_norm']} norm, {info['parameters']:,} parameters)")
     print(f"bands       {info['bands']}  tile size {info['tile_size']}")
     reference = info["histogram_reference"]
     print("histmatch   " + (f"to {reference['source']} (bands {reference['bands']})" if reference else "none"))

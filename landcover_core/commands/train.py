@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 NAME = "train"
 HELP = "train a DeepLabV3 land-cover model from sparse labels (partial cross-entropy)"
 
-_MODEL = ("arch", "weights", "freeze_backbone", "backbone_norm", "finetune", "resume")
+_MODEL = ("arch", "decoder", "weights", "freeze_backbone", "backbone_norm", "finetune", "resume")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

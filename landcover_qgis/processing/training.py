@@ -39,6 +39,7 @@ from landcover_qgis.processing.layer_checks import (
 
 #: The engine's training options shown by train, fine-tune and self-train.
 TRAIN_OPTIONS = (
+    EngineOption("DECODER", "decoder", "Decoder (plus: sharper edges, roads and buildings)"),
     EngineOption("EPOCHS", "epochs", "Epochs"),
     EngineOption("BATCH_SIZE", "batch_size", "Batch size"),
     EngineOption("TILE_SIZE", "tile_size", "Tile size (pixels)"),

@@ -67,3 +67,6 @@ def test_inverse_frequency_weights():
     assert weights[2] == 0
     assert weights[0] > weights[3] > weights[1]
     assert torch.isclose(weights[3], torch.tensor(1.0))  # the median class gets weight 1
+    tempered = inverse_frequency_weights(torch.tensor([100, 300, 0, 200]), power=0.5)  # --class-weights sqrt
+    assert torch.allclose(tempered, weights.sqrt())
+    assert 1 < tempered[0] < weights[0]

@@ -1,3 +1,5 @@
+import dataclasses
+
 import pytest
 import torch
 
@@ -14,8 +16,27 @@ def test_any_band_count_gives_full_resolution_logits(arch, bands):
         assert model(torch.randn(1, bands, 64, 48)).shape == (1, 3, 64, 48)
 
 
-def test_head_never_uses_batchnorm():
-    model = build_model("mobilenet_v3_large", 3, 2)
+@pytest.mark.parametrize("arch", ["mobilenet_v3_large", "resnet50"])
+def test_plus_decoder_fuses_stride_4_features(arch):
+    torch.manual_seed(0)
+    model = build_model(arch, 4, 3, decoder="plus").eval()
+    assert model.decoder == "plus" and build_model(arch, 4, 3).decoder == "none"
+    with torch.no_grad():
+        logits = model(torch.randn(1, 4, 64, 48))
+        assert logits.shape == (1, 3, 64, 48)
+        # The stride-4 features reach the logits: changing them changes the output (DeepLabV3 would ignore them).
+        features = model.net.backbone(torch.randn(1, 4, 64, 48))
+        assert features["low"].shape[-2:] == (16, 12)
+        head = model.net.classifier
+        shifted = head(features["out"], features["low"] + 1)
+        assert not torch.allclose(head(features["out"], features["low"]), shifted)
+    with pytest.raises(InputError, match="Unknown decoder"):
+        build_model(arch, 3, 2, decoder="unet")
+
+
+@pytest.mark.parametrize("decoder", ["none", "plus"])
+def test_head_never_uses_batchnorm(decoder):
+    model = build_model("mobilenet_v3_large", 3, 2, decoder=decoder)
     assert not any(isinstance(m, torch.nn.BatchNorm2d) for m in model.net.classifier.modules())
     grouped = build_model("mobilenet_v3_large", 3, 2, backbone_norm="group")
     assert not any(isinstance(m, torch.nn.BatchNorm2d) for m in grouped.modules())
@@ -57,16 +78,21 @@ def _spec():
                      config={"seed": 1}, metrics={"val_miou": 0.5})
 
 
-def test_model_file_round_trip(tmp_path):
+@pytest.mark.parametrize("decoder", ["none", "plus"])
+def test_model_file_round_trip(tmp_path, decoder):
     torch.manual_seed(0)
-    model = build_model("mobilenet_v3_large", 3, len(DEEPGLOBE)).eval()
-    path = save_model(tmp_path / "m.pt", model, _spec())
+    model = build_model("mobilenet_v3_large", 3, len(DEEPGLOBE), decoder=decoder).eval()
+    path = save_model(tmp_path / "m.pt", model, dataclasses.replace(_spec(), decoder=decoder))
     loaded, spec = load_model(path)
     x = torch.randn(1, 3, 64, 64)
     with torch.no_grad():
         assert torch.equal(model(x), loaded(x))
     assert spec.scheme == DEEPGLOBE and spec.bands == [1, 2, 3] and spec.mean == [10.0, 20.0, 30.0]
+    assert loaded.decoder == spec.decoder == decoder
     info = model_info(path)
+    assert info["decoder"] == decoder
+    older = {k: v for k, v in _spec().to_dict().items() if k != "decoder"}  # files written before decoders
+    assert ModelSpec.from_dict(older).decoder == "none"
     assert info["format_version"] == FORMAT_VERSION and info["metrics"]["val_miou"] == 0.5
     assert [c["name"] for c in info["classes"]][:2] == ["urban", "agriculture"]
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind

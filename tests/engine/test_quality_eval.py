@@ -27,9 +27,11 @@ def fake_run(recipe: str, regime: str, seed: int, miou: float, ious: list[float]
 
 def records(runs: list[dict]) -> dict:
     recipes = dict.fromkeys(r["recipe"] for r in runs)
-    return {"settings": {"budget_name": "cpu", "budget_text": quality_eval.BUDGETS["cpu"].describe(),
+    cpu = quality_eval.BUDGETS["cpu"]
+    return {"settings": {"budget_name": "cpu", "budget_text": cpu.describe(),
                          "train": [0, 1], "test": [7], "extra_args": "",
-                         "recipes": {r: {"pinned": quality_eval.RECIPES[r], "settings": quality_eval.recipe_settings(r)}
+                         "recipes": {r: {"pinned": quality_eval.RECIPES[r],
+                                         "settings": quality_eval.recipe_settings(r, cpu)}
                                      for r in recipes}},
             "planned_runs": len(runs), "runs": runs, "wall_seconds": 360.0}
 
@@ -95,7 +97,9 @@ def test_baseline_pins_real_train_settings():
     args = quality_eval.recipe_args("baseline")
     assert args[:2] == ["--arch", "mobilenet_v3_large"] and "--class-weights" in args
     assert quality_eval.recipe_args("defaults") == []
-    assert quality_eval.recipe_settings("defaults")["arch"] == TrainConfig.__dataclass_fields__["arch"].default
+    gpu, cpu = quality_eval.BUDGETS["gpu"], quality_eval.BUDGETS["cpu"]
+    assert quality_eval.recipe_settings("defaults", gpu)["arch"] == TrainConfig.__dataclass_fields__["arch"].default
+    assert quality_eval.recipe_settings("defaults", cpu)["arch"] == cpu.arch  # the header names what trains
 
 
 def test_pooled_scores_sum_the_confusion_matrices():

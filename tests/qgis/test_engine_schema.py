@@ -114,6 +114,8 @@ def test_dock_ranges_defaults_and_choices_are_the_engines(plugin, description) -
         assert option["flag"] in box.toolTip()
     assert combo_ids(form.arch) == description["architectures"]
     assert form.arch.currentData() == options["arch"]["default"]
+    assert combo_ids(form.decoder) == options["decoder"]["choices"]
+    assert form.decoder.currentData() == options["decoder"]["default"]
     assert combo_ids(form.weights) == description["weights"] + ["file"]
     assert form.weights.currentData() == options["weights"]["default"]
     assert combo_ids(form.scheme) == ["labels", *description["class_presets"], "model"]

@@ -170,7 +170,9 @@ def test_the_dock_follows_the_engine_options_and_reaches_the_engine(dock, real_d
     form.self_training.refresh_layers()
     form.self_training.unlabeled.setItemCheckState(form.self_training.unlabeled.findData(scene.id()), 2)
     form.self_training.rounds.setValue(4)
+    form.decoder.setCurrentIndex(form.decoder.findData("none"))
     call = form.self_train_request(str(tmp_path / "self.pt")).call()
+    assert call.args[call.args.index("--decoder") + 1] == "none"  # the dock's decoder choice reaches the engine
     assert call.command == "self-train" and call.args[call.args.index("--unlabeled") + 1] == scene.source()
     assert call.args[call.args.index("--rounds") + 1] == "4" and "--threshold" in call.args
     pseudo = form.pseudo_label_request([str(model_file)], str(tmp_path / "pl")).call()
