@@ -50,7 +50,8 @@ class TrainConfig:
                                                 "batch-size independent but learns slower from scratch")
     decoder: Decoder = setting("plus", help="none: DeepLabV3 (logits at 1/8-1/16 resolution, upsampled); plus: "
                                             "DeepLabV3+ decoder fusing stride-4 features (sharper edges, thin and "
-                                            "small classes such as roads and buildings)")
+                                            "small classes such as roads and buildings); --finetune keeps "
+                                            "the model's")
     finetune: str | None = setting(None, metavar="MODEL",
                                    help="start from an existing model file (new classes are added)")
     reference: str | None = setting(None, metavar="RASTER",
