@@ -13,7 +13,9 @@
 ``PATH``
     A torchvision or timm-style state dict of the same backbone: a ResNet (``conv1.weight``, ``bn1.*``,
     ``layer1.0.conv1.weight``... — torchvision and timm share these names; ``fc.*`` is not used) or a
-    torchvision MobileNetV3 (``features.0.0.weight``...), e.g. torchgeo's Sentinel-2 ResNet50 weights
+    torchvision or timm MobileNetV3-Large (``features.0.0.weight``... or timm's ``mobilenetv3_large_100``
+    ``conv_stem.weight``, ``blocks.2.0.se.conv_reduce.weight``..., see :func:`timm_mobilenet_name`), e.g.
+    torchgeo's Sentinel-2 ResNet50 weights
     (SSL4EO-S12, 13 bands). The tensors may be wrapped in ``state_dict`` / ``model`` entries and carry
     ``module.``, ``backbone.``, ``encoder.``, ``model.`` prefixes (a landcover model file works too).
     A file that fits less than :data:`MIN_MATCHED` of the backbone, or holds layers this backbone lacks
@@ -241,6 +243,8 @@ def match_keys(state: dict[str, torch.Tensor], own: dict[str, torch.Tensor], arc
     mismatched: dict[str, tuple[list[int], list[int]]] = {}
     for key, value in state.items():
         name = _strip(key, prefixes, own)
+        if name not in own and arch.startswith("mobilenet"):
+            name = timm_mobilenet_name(name) or name
         if name in matched:  # the same tensor twice (e.g. with and without a prefix): the first is kept
             continue
         if name not in own:
@@ -251,6 +255,43 @@ def match_keys(state: dict[str, torch.Tensor], own: dict[str, torch.Tensor], arc
         if value.shape != own[name].shape:
             mismatched[name] = (list(value.shape), list(own[name].shape))
     return matched, unused, mismatched
+
+
+#: Blocks per stage of timm's ``mobilenetv3_large_100`` (its ``blocks.S.I``); stage 6 is the final 1x1 conv.
+TIMM_MOBILENET_STAGES = (1, 2, 3, 4, 2, 3, 1)
+#: Its stages whose inverted residuals have squeeze-excitation.
+TIMM_MOBILENET_SE_STAGES = (2, 4, 5)
+
+
+def timm_mobilenet_name(name: str) -> str | None:
+    """The torchvision MobileNetV3-Large feature name of a timm ``mobilenetv3_large_100`` tensor, or None.
+
+    timm's stem (``conv_stem``, ``bn1``) is torchvision's ``features.0``; its blocks, stage by stage, are
+    ``features.1``-``features.15`` (stage 0 a depthwise-separable block: ``conv_dw``/``bn1``, ``conv_pw``/``bn2``;
+    the others inverted residuals: ``conv_pw``/``bn1`` expand, ``conv_dw``/``bn2``, ``se.conv_reduce``/
+    ``se.conv_expand``, ``conv_pwl``/``bn3`` project); stage 6's ``conv``/``bn1`` is ``features.16``.
+    ``conv_head`` and ``classifier`` belong to the classifier, not the backbone. Checked against timm 1.0.31:
+    the mapped torchvision features give timm's ``forward_features`` exactly once BatchNorm's epsilon is the
+    same (torchvision's MobileNetV3 uses 1e-3, timm 1e-5: a negligible difference for trained statistics).
+    """
+    stem = re.fullmatch(r"(conv_stem|bn1)\.(.+)", name)
+    if stem:
+        return f"0.{0 if stem.group(1) == 'conv_stem' else 1}.{stem.group(2)}"
+    block = re.fullmatch(r"blocks\.(\d+)\.(\d+)\.(.+)", name)
+    if not block:
+        return None
+    stage, number, rest = int(block.group(1)), int(block.group(2)), block.group(3)
+    if stage >= len(TIMM_MOBILENET_STAGES) or number >= TIMM_MOBILENET_STAGES[stage]:
+        return None
+    index = 1 + sum(TIMM_MOBILENET_STAGES[:stage]) + number
+    project = 3 if stage in TIMM_MOBILENET_SE_STAGES else 2
+    parts = {0: {"conv_dw": "block.0.0", "bn1": "block.0.1", "conv_pw": "block.1.0", "bn2": "block.1.1"},
+             6: {"conv": "0", "bn1": "1"}}.get(stage, {
+        "conv_pw": "block.0.0", "bn1": "block.0.1", "conv_dw": "block.1.0", "bn2": "block.1.1",
+        "se.conv_reduce": "block.2.fc1", "se.conv_expand": "block.2.fc2",
+        "conv_pwl": f"block.{project}.0", "bn3": f"block.{project}.1"})
+    module, _, tensor = rest.rpartition(".")
+    return f"{index}.{parts[module]}.{tensor}" if module in parts else None
 
 
 def adapt_first_conv_weight(weight: torch.Tensor, bands: Sequence[int]) -> tuple[torch.Tensor, dict[str, Any]]:

@@ -1,4 +1,6 @@
 import dataclasses
+import json
+from pathlib import Path
 
 import pytest
 import torch
@@ -55,6 +57,26 @@ def test_backbone_weights_file_is_loaded_and_first_conv_adapted(tmp_path):
     rgb = classifier.features[0][0].weight
     assert torch.allclose(backbone["0"][0].weight[:, 0], rgb[:, 0] * 3 / 4)  # bands 1-3 take R, G, B
     assert torch.allclose(backbone["0"][0].weight[:, 3], rgb.mean(dim=1) * 3 / 4)  # band 4: their mean
+
+
+def test_timm_mobilenet_v3_weights_are_mapped_to_torchvision_names(tmp_path):
+    # Names and shapes of timm's mobilenetv3_large_100 (written by timm 1.0.31); random values stand for weights.
+    listing = json.loads((Path(__file__).parent / "data" / "timm_mobilenetv3_large_100.json").read_text())["shapes"]
+    torch.manual_seed(2)
+    state = {name: torch.randn(shape) if shape else torch.tensor(3) for name, shape in listing.items()}
+    path = tmp_path / "timm.pth"
+    torch.save({"state_dict": {f"model.{k}": v for k, v in state.items()}}, path)
+    model = build_model("mobilenet_v3_large", 3, 2, weights=str(path), decoder="plus")
+    assert model.pretrained["loaded"] == model.pretrained["total"] and model.pretrained["missing"] == []
+    own = model.backbone.state_dict()
+    for timm_name, torchvision_name in (("conv_stem.weight", "0.0.weight"), ("bn1.running_var", "0.1.running_var"),
+                                        ("blocks.0.0.conv_pw.weight", "1.block.1.0.weight"),
+                                        ("blocks.1.1.bn3.bias", "3.block.2.1.bias"),
+                                        ("blocks.2.0.se.conv_reduce.weight", "4.block.2.fc1.weight"),
+                                        ("blocks.2.0.conv_pwl.weight", "4.block.3.0.weight"),
+                                        ("blocks.5.2.bn2.weight", "15.block.1.1.weight"),
+                                        ("blocks.6.0.bn1.running_mean", "16.1.running_mean")):
+        assert torch.equal(own[torchvision_name], state[timm_name]), timm_name
 
 
 def test_unusable_weights_are_refused_clearly(tmp_path, monkeypatch):
