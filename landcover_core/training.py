@@ -288,12 +288,12 @@ class Trainer:
                 )
             model = _extend_classes(model, base.scheme, self.scheme)
             spec = ModelSpec(base.arch, bands, self.scheme, base.mean, base.std, base.backbone_norm, cfg.tile_size,
-                             histogram=self.reference, backbone_weights=base.backbone_weights, decoder=base.decoder)
+                             histogram=self.reference, backbone_weights=base.backbone_weights, decoder=model.decoder)
             return model, spec
         model = build_model(cfg.arch, len(bands), len(self.scheme), cfg.weights, cfg.backbone_norm, bands=bands,
                             reporter=self.reporter, decoder=cfg.decoder)
         return model, ModelSpec(cfg.arch, bands, self.scheme, mean, std, cfg.backbone_norm, cfg.tile_size,
-                                histogram=self.reference, backbone_weights=model.pretrained, decoder=cfg.decoder)
+                                histogram=self.reference, backbone_weights=model.pretrained, decoder=model.decoder)
 
     # -- training -----------------------------------------------------------------------------------
     def run(self) -> TrainResult:
