@@ -15,6 +15,7 @@ from landcover_core.options import Number, setting, validate_settings
 Arch = Literal["resnet50", "resnet101", "mobilenet_v3_large"]
 Norm = Literal["batch", "group"]
 Decoder = Literal["none", "plus"]
+ValSplit = Literal["auto", "scenes", "blocks"]
 DeviceChoice = Literal["auto", "cpu", "cuda"]
 Backend = Literal["auto", "torch", "onnx"]
 Tta = Literal["none", "flips", "d4"]
@@ -27,6 +28,9 @@ WEIGHT_PRESETS: tuple[str, ...] = ("none", "imagenet")
 #: Largest tile edge accepted anywhere: a batch of larger tiles does not fit common GPUs or laptops.
 MAX_TILE = 4096
 TILE = Number(int, minimum=32, maximum=MAX_TILE, multiple_of=8)
+#: ``--val-split auto`` holds out whole scenes from this many scenes on, else blocks of every scene: with 7
+#: scenes, whole scenes took 2-3 of them out of training, and which ones (so the map) changed with the seed.
+SCENE_SPLIT_MIN = 10
 #: The rasters ``predict-batch`` takes from a folder.
 SCENE_PATTERN = "*.tif,*.tiff"
 
@@ -70,6 +74,9 @@ class TrainConfig:
                                      help="training tiles per epoch")
     val_fraction: float = setting(0.3, number=Number(float, minimum=0, maximum=1, exclusive_maximum=True),
                                   help="labeled share held out for validation, spatially disjoint")
+    val_split: ValSplit = setting("auto", help="what goes wholly to validation: scenes (tests on unseen scenes, but "
+                                               "trains on fewer), blocks (spatially disjoint blocks of every scene) "
+                                               f"or auto (scenes from {SCENE_SPLIT_MIN} scenes on, else blocks)")
     class_balance: float = setting(0.0, number=Number(float, minimum=0, maximum=1),
                                    help="class-aware tile sampling: a class is drawn with probability proportional "
                                         "to its labelled pixels to the power (1 - this), then a tile around a block "
@@ -86,6 +93,10 @@ class TrainConfig:
                                       "(median frequency) or one per class")
     dice_weight: float = setting(0.0, number=Number(float, minimum=0, maximum=10),
                                  help="weight of a Dice term over labeled pixels")
+    ema: float = setting(0.0, number=Number(float, minimum=0, maximum=1, exclusive_maximum=True),
+                         help="keep an exponential moving average of the weights with this decay per step (e.g. "
+                              "0.99) and validate and save the average: smoother, less seed-dependent models "
+                              "(0 = off)")
     dropout: float = setting(0.5, number=Number(float, minimum=0, maximum=1, exclusive_maximum=True),
                              help="dropout rate of the DeepLabV3 head (torchvision's 0.5)")
     patience: int = setting(10, number=Number(int, minimum=1, maximum=100_000),

@@ -65,7 +65,7 @@ REGIMES = ("full", "points:0.01", "points:0.001")
 #: The pre-#10 training settings, written out (TrainConfig field → value).
 BASELINE: dict[str, str] = {"arch": "mobilenet_v3_large", "decoder": "none", "weights": "none", "lr": "0.001",
                             "class_weights": "none", "focal_gamma": "0", "dice_weight": "0", "class_balance": "0",
-                            "color_jitter": "0"}
+                            "color_jitter": "0", "val_split": "scenes"}
 RECIPES: dict[str, dict[str, str]] = {"defaults": {}, "baseline": BASELINE}
 #: The issue's targets.
 SPARSE_TARGET_REGIME, SPARSE_TARGET_RATIO = "points:0.01", 0.90
@@ -334,6 +334,10 @@ def format_report(records: dict[str, Any]) -> str:
     for r in records["runs"]:
         lines.append(f"| {r['recipe']} | {r['regime']} | {r['seed']} | {_num(r['miou'])} | {_num(r['val_miou'])} | "
                      f"{r['best_epoch']} | {r['train_seconds']:.0f} | {r['test_seconds']:.0f} | {r['seconds']:.0f} |")
+    failed = records.get("failed", [])
+    if failed:
+        lines += ["", f"Failed runs ({len(failed)}, left out of the tables):"]
+        lines += [f"- {f['recipe']} {f['regime']} seed {f['seed']}: {f['error']}" for f in failed]
     done = f"{len(records['runs'])} of {records['planned_runs']} runs"
     lines += ["", f"Wall time {records['wall_seconds']:.0f} s for {done}"
               + (" (interrupted)." if records.get("interrupted") else ".")]
@@ -414,7 +418,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                      "recipes": {r: {"pinned": RECIPES[r], "settings": recipe_settings(r, budget)} for r in recipes},
                      "extra_args": args.extra_args, "train": list(TRAIN), "test": list(TEST),
                      "python": sys.executable, "engine": package_root},
-        "planned_runs": len(grid), "runs": [], "wall_seconds": 0.0}
+        "planned_runs": len(grid), "runs": [], "failed": [], "wall_seconds": 0.0}
     print(f"quality eval: {len(grid)} runs (recipes {', '.join(recipes)}; regimes {', '.join(args.regime_list)}; "
           f"seeds {', '.join(map(str, args.seed_list))}); budget {args.budget}: {budget.describe()}; data {data}; "
           f"output {out}", flush=True)
@@ -422,9 +426,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = 0
     pool = ThreadPoolExecutor(max_workers=budget.jobs)  # each run is child processes
     try:
-        futures = [pool.submit(one_run, recipe, regime, seed, args, budget, out, env) for recipe, regime, seed in grid]
+        futures = {pool.submit(one_run, recipe, regime, seed, args, budget, out, env): (recipe, regime, seed)
+                   for recipe, regime, seed in grid}
         for i, future in enumerate(as_completed(futures), 1):
-            run = future.result()
+            recipe, regime, seed = futures[future]
+            try:
+                run = future.result()
+            except RunError as exc:  # the other runs go on: one failure does not cost what they measure
+                records["failed"].append({"recipe": recipe, "regime": regime, "seed": seed, "error": str(exc)})
+                print(f"[{i}/{len(grid)}] {recipe} {regime} seed {seed}: FAILED: {exc}", file=sys.stderr, flush=True)
+                code = 1
+                continue
             records["runs"].append(run)
             records["wall_seconds"] = round(time.perf_counter() - started, 1)
             print(f"[{i}/{len(grid)}] {run['recipe']} {run['regime']} seed {run['seed']}: test mIoU {run['miou']:.3f} "
@@ -435,14 +447,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         records["interrupted"] = True
         print(f"\nquality eval: interrupted after {len(records['runs'])} of {len(grid)} runs.", flush=True)
         code = 130
-    except RunError as exc:
-        print(f"quality eval: {exc}", file=sys.stderr)
-        code = 1
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(cache, ignore_errors=True)
     records["wall_seconds"] = round(time.perf_counter() - started, 1)
-    if records["runs"]:
+    if records["runs"] or records["failed"]:
         print("\n" + write_outputs(records, out))
         print(f"\nwritten: {out / 'eval.md'}, {out / 'eval.json'}")
     return code

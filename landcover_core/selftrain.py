@@ -246,7 +246,7 @@ def self_train(
         config.sources = {**data.record(scenes[0].bands), "unlabeled": [str(p) for p in pool] or None}
         from_labels = not (data.classes or config.finetune or data.dataset)
         index = index_blocks(scenes, len(scheme), config.tile_size, reporter)
-        split_blocks(index, len(scenes), config.val_fraction, config.seed)
+        split_blocks(index, len(scenes), config.val_fraction, config.seed, config.val_split)
         if not has_unlabeled_pixel(scenes, index, extra):
             raise InputError("Self-training needs unlabeled pixels: every valid pixel outside validation is labeled. "
                              "Add images without labels with --unlabeled.")

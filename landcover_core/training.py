@@ -26,6 +26,7 @@ from typing import Any, cast
 import numpy as np
 import torch
 
+from landcover_core.averaging import WeightAverage
 from landcover_core.classes import ClassScheme
 from landcover_core.config import Precision, TrainConfig
 from landcover_core.data.loader import (
@@ -243,7 +244,8 @@ class Trainer:
         index = self.index
         if index is None:
             index = index_blocks(self.scenes, len(self.scheme), self.config.tile_size, self.reporter)
-            split_blocks(index, len(self.scenes), self.config.val_fraction, self.config.seed)
+            split_blocks(index, len(self.scenes), self.config.val_fraction, self.config.seed,
+                         self.config.val_split)
         totals = np.sum([b.counts for b in index.blocks], axis=0)
         if np.count_nonzero(totals) < 2:
             only = ", ".join(self.scheme.names[i] for i in np.flatnonzero(totals)) or "none"
@@ -260,9 +262,13 @@ class Trainer:
         if missing:  # a preset or given scheme may name classes these labels lack
             self.reporter.warning(f"Class(es) {', '.join(missing)} have no labeled pixel; the model cannot learn them.")
         train_counts, val_counts = index.counts(1), index.counts(VAL)
+        held_out = [n + 1 for n, states in enumerate(index.states) if (states == VAL).any()]
+        where = (f"whole scene(s) {', '.join(map(str, held_out))}" if index.by_scene
+                 else f"blocks of {len(held_out)} of {len(index.states)} scene(s)")
         self.reporter.log(
             f"{len(index.blocks)} labeled blocks of {index.size}px: {int(train_counts.sum())} training and "
-            f"{int(val_counts.sum())} validation pixels labeled"
+            f"{int(val_counts.sum())} validation pixels labeled (validation: {where}, --val-split "
+            f"{self.config.val_split})"
         )
         if val_counts.sum() == 0 and self.config.val_fraction > 0:
             self.reporter.warning(
@@ -314,6 +320,9 @@ class Trainer:
         model.to(self.device)
         self.norm = (torch.tensor(spec.mean).view(1, -1, 1, 1), torch.tensor(spec.std).view(1, -1, 1, 1))
         trained = self._parallel(model, frozen_bn)
+        # With --ema the average is what is validated, recalibrated and kept; else the model itself.
+        average = WeightAverage(model, cfg.ema) if cfg.ema > 0 else None
+        judged = cast(LandcoverNet, average.model) if average else model
         loss_fn = PartialCrossEntropy(self._class_weights(index), cfg.focal_gamma, cfg.dice_weight,
                                       self.pseudo_weight).to(self.device)
         params = [p for p in model.parameters() if p.requires_grad]
@@ -340,7 +349,7 @@ class Trainer:
         start_epoch = 1
         ckpt = checkpoint_path(out)
         if cfg.resume:
-            start_epoch, history, best = self._resume(ckpt, model, optimizer, scheduler, scaler)
+            start_epoch, history, best = self._resume(ckpt, model, optimizer, scheduler, scaler, average)
         log = metrics_path(out)
         writer = None
         if group.is_main:
@@ -370,29 +379,31 @@ class Trainer:
                 scaler.step(optimizer)
                 scaler.update()
                 scheduler.step()
+                if average:
+                    average.update(model)
                 loss_sum += loss.detach()
             train_seconds = time.perf_counter() - started
-            if not frozen_bn and has_batchnorm(model):
-                self._recalibrate_batchnorm(model, epoch, batches=min(16, steps_per_epoch + 1))
+            if not frozen_bn and has_batchnorm(judged):
+                self._recalibrate_batchnorm(judged, epoch, batches=min(16, steps_per_epoch + 1))
             # Each process's loss is its share of the global batch's mean: their sum is that mean.
             record = {"epoch": epoch, "epochs": cfg.epochs,
                       "train_loss": float(group.all_sum(loss_sum.double()).item()) / steps_per_epoch / group.world,
                       "lr": scheduler.get_last_lr()[0]}
             if has_val:
-                record.update(self._validate(model, index, loss_fn))
+                record.update(self._validate(judged, index, loss_fn))
             record["train_seconds"] = round(train_seconds, 3)
             record["seconds"] = round(time.perf_counter() - started, 2)
             history.append(record)
             improved = (record["val_miou"] > best["miou"]) if has_val else (record["train_loss"] < best["loss"])
             if improved:
                 best = {"epoch": epoch, "miou": record.get("val_miou", float("nan")), "loss": record["train_loss"],
-                        "state": copy.deepcopy({k: v.cpu() for k, v in model.state_dict().items()}), "metrics": record}
+                        "state": copy.deepcopy({k: v.cpu() for k, v in judged.state_dict().items()}), "metrics": record}
                 stale = 0
             else:
                 stale += 1
             if group.is_main:
                 self._log_epoch(record, log, writer)
-                self._save_checkpoint(ckpt, epoch, model, optimizer, scheduler, scaler, history, best)
+                self._save_checkpoint(ckpt, epoch, model, optimizer, scheduler, scaler, history, best, average)
             if stale >= cfg.patience:
                 self.reporter.log(f"Early stop: validation mIoU did not improve for {cfg.patience} epochs.")
                 break
@@ -534,23 +545,25 @@ class Trainer:
 
     def _save_checkpoint(self, path: Path, epoch: int, model: LandcoverNet, optimizer: torch.optim.Optimizer,
                          scheduler: torch.optim.lr_scheduler.LRScheduler, scaler: torch.amp.GradScaler,
-                         history: list[dict[str, Any]], best: dict[str, Any]) -> None:
+                         history: list[dict[str, Any]], best: dict[str, Any], average: WeightAverage | None) -> None:
         # Tensors, numbers, strings, lists and dicts only: loadable with weights_only=True, so --resume never
         # runs code from the file. No generator state: tiles and dropout draws follow from the epoch.
         state = {
             "epoch": epoch, "config": asdict(self.config), "model": model.state_dict(),
             "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(), "scaler": scaler.state_dict(),
             "history": history, "best": best, "processes": self.group.world,
+            **({"average": average.state_dict()} if average else {}),
         }
         with atomic_output(path) as tmp:
             torch.save(state, tmp)
 
     def _resume(self, path: Path, model: LandcoverNet, optimizer: torch.optim.Optimizer,
-                scheduler: torch.optim.lr_scheduler.LRScheduler, scaler: torch.amp.GradScaler
-                ) -> tuple[int, list[dict[str, Any]], dict[str, Any]]:
+                scheduler: torch.optim.lr_scheduler.LRScheduler, scaler: torch.amp.GradScaler,
+                average: WeightAverage | None) -> tuple[int, list[dict[str, Any]], dict[str, Any]]:
         """Restores the state of an interrupted run; returns (next epoch, history, best)."""
         state = load_checkpoint(path)
-        keys = ("arch", "tile_size", "batch_size", "samples_per_epoch", "sources", "sparse", "seed", "reference")
+        keys = ("arch", "tile_size", "batch_size", "samples_per_epoch", "sources", "sparse", "seed", "reference",
+                "val_fraction", "val_split", "ema")
         try:
             changed = [k for k in keys if state["config"].get(k) != asdict(self.config).get(k)]
             if "batch_size" in changed and state["config"]["batch_size"] * state.get("processes", 1) == \
@@ -563,6 +576,8 @@ class Trainer:
             optimizer.load_state_dict(state["optimizer"])
             scheduler.load_state_dict(state["scheduler"])
             scaler.load_state_dict(state["scaler"])
+            if average:
+                average.load_state_dict(state["average"])
             epoch, history, best = int(state["epoch"]), list(state["history"]), dict(state["best"])
         except InputError:
             raise

@@ -15,6 +15,7 @@ import numpy as np
 from rasterio.windows import Window
 
 from landcover_core.classes import IGNORE_INDEX
+from landcover_core.config import SCENE_SPLIT_MIN, ValSplit
 from landcover_core.data.scenes import Scene
 from landcover_core.errors import InputError
 from landcover_core.progress import Reporter
@@ -80,41 +81,67 @@ def scan_blocks(scenes: list[Scene], num_classes: int, size: int, reporter: Repo
     return blocks
 
 
-def split_blocks(index: BlockIndex, num_scenes: int, val_fraction: float, seed: int) -> None:
+def split_blocks(index: BlockIndex, num_scenes: int, val_fraction: float, seed: int,
+                 unit: ValSplit = "auto") -> None:
     """Assigns each labeled block to training or validation (in place).
 
-    With three or more scenes whole scenes are split; otherwise blocks are. Each class that occurs in
-    two or more units is given to validation once first, so validation covers every class it can; a
-    unit holding the only labels of a class stays in training, so the model can learn that class.
+    ``unit`` says what goes wholly to validation: ``scenes`` (an honest test on scenes the model never saw, but
+    each held-out scene is labels and variety it never trains on), ``blocks`` (spatially disjoint blocks of
+    every scene, each scene giving about ``val_fraction`` of its blocks) or ``auto`` (scenes from
+    :data:`SCENE_SPLIT_MIN` scenes on, else blocks). Each class that occurs in two or more units is given to
+    validation once first, so validation covers every class it can; a unit holding the only labels of a class
+    stays in training, so the model can learn that class.
+
+    Raises:
+        InputError: ``scenes`` with fewer than two labelled scenes.
     """
     rng = np.random.default_rng(seed)
-    by_scene = num_scenes >= 3
+    by_scene = unit == "scenes" or (unit == "auto" and num_scenes >= SCENE_SPLIT_MIN)
+    labelled_scenes = len({b.scene for b in index.blocks})
+    if unit == "scenes" and labelled_scenes < 2 and val_fraction > 0:
+        raise InputError(f"--val-split scenes holds out whole scenes, but only {labelled_scenes} scene has labels: "
+                         "give labels on two or more scenes, or use --val-split blocks.")
     index.by_scene = by_scene
     unit_of = [b.scene if by_scene else i for i, b in enumerate(index.blocks)]
     units = sorted(set(unit_of))
     unit_counts = {u: np.zeros_like(index.blocks[0].counts) for u in units}
-    for block, unit in zip(index.blocks, unit_of, strict=True):
-        unit_counts[unit] += block.counts
+    for block, unit_id in zip(index.blocks, unit_of, strict=True):
+        unit_counts[unit_id] += block.counts
     val: set[int] = set()
     if val_fraction > 0 and len(units) >= 2:
         total = sum(c.sum() for c in unit_counts.values())
         holders_of = np.sum([c > 0 for c in unit_counts.values()], axis=0)
+        shuffled = rng.permutation(units) if by_scene else _spread_over_scenes(index, rng)
         # Units holding all the labels of some class stay in training: the model must see that class.
-        order = [u for u in rng.permutation(units) if not np.any((unit_counts[u] > 0) & (holders_of == 1))]
+        order = [u for u in shuffled if not np.any((unit_counts[u] > 0) & (holders_of == 1))]
         for cls in np.argsort([sum(c[k] for c in unit_counts.values()) for k in range(len(index.blocks[0].counts))]):
             holders = [u for u in order if unit_counts[u][cls] > 0 and u not in val]
             if any(unit_counts[u][cls] for u in val) or holders_of[cls] < 2 or not holders:
                 continue
             val.add(holders[0])
-        for unit in order:
+        for unit_id in order:
             if sum(unit_counts[u].sum() for u in val) >= val_fraction * total:
                 break
-            if unit not in val and len(val) < len(units) - 1:
-                val.add(unit)
+            if unit_id not in val and len(val) < len(units) - 1:
+                val.add(unit_id)
         if len(val) >= len(units):
             val.remove(next(iter(val)))
-    for block, unit in zip(index.blocks, unit_of, strict=True):
-        index.states[block.scene][block.row, block.col] = VAL if unit in val else TRAIN
+    for block, unit_id in zip(index.blocks, unit_of, strict=True):
+        index.states[block.scene][block.row, block.col] = VAL if unit_id in val else TRAIN
+
+
+def _spread_over_scenes(index: BlockIndex, rng: np.random.Generator) -> list[int]:
+    """Block numbers in a random order that interleaves the scenes in proportion to their blocks.
+
+    Taking blocks from the front until the validation share is reached then takes about that share of every
+    scene. With one scene, a plain permutation.
+    """
+    scenes = sorted({b.scene for b in index.blocks})
+    keyed: list[tuple[float, int, int]] = []
+    for rank, scene in enumerate(rng.permutation(scenes) if len(scenes) > 1 else scenes):
+        own = [i for i, b in enumerate(index.blocks) if b.scene == scene]
+        keyed += [((k + 0.5) / len(own), rank, int(i)) for k, i in enumerate(rng.permutation(own))]
+    return [i for _, _, i in sorted(keyed)]
 
 
 def mask_to_state(labels: np.ndarray, window: Window, states: np.ndarray, size: int, state: int) -> np.ndarray:

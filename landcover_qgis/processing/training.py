@@ -50,12 +50,14 @@ TRAIN_OPTIONS = (
     EngineOption("CLASS_WEIGHTS", "class_weights", "Class weights of the loss", advanced=True),
     EngineOption("COLOR_JITTER", "color_jitter", "Photometric augmentation", advanced=True),
     EngineOption("VAL_FRACTION", "val_fraction", "Validation share", advanced=True),
+    EngineOption("VAL_SPLIT", "val_split", "Validation split (whole scenes or blocks of every scene)", advanced=True),
     EngineOption("PATIENCE", "patience", "Early-stopping patience (epochs)", advanced=True),
     EngineOption("SEED", "seed", "Random seed", advanced=True),
     EngineOption("DEVICE", "device", "Compute device", advanced=True),
     EngineOption("PRECISION", "precision", "Arithmetic (auto: mixed precision on GPUs)", advanced=True),
     EngineOption("LOADER_WORKERS", "loader_workers", "Tile-loading processes (empty: automatic)", advanced=True),
     EngineOption("DROPOUT", "dropout", "Dropout rate of the head", advanced=True),
+    EngineOption("EMA", "ema", "Moving average of the weights (decay per step, 0 = off)", advanced=True),
 )
 #: The ``WEIGHTS`` choice that takes the backbone weights from ``WEIGHTS_FILE`` (as the dock's "file…").
 WEIGHTS_FILE_CHOICE = "file"

@@ -124,3 +124,44 @@ def test_skips_cleanly_when_the_data_is_absent(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "skipped, the s2_korea data is absent (/nonexistent)" in proc.stdout
     assert not (tmp_path / "out").exists()
+
+
+def write_patches(folder: Path, size: int = 128) -> Path:
+    """Ten s2_korea-like pairs (4-band uint8 image, class-code mask): five class stripes, one colour each."""
+    import numpy as np
+    import rasterio
+    from rasterio.transform import from_origin
+
+    from landcover_core.quality_common import image, mask
+
+    folder.mkdir()
+    codes = [c["code"] for c in CLASSES]
+    rng = np.random.default_rng(0)
+    for k in range(10):
+        stripes = (np.arange(size)[None, :] * len(codes) // size + k) % len(codes)
+        labels = np.broadcast_to(np.array(codes, dtype=np.uint8)[stripes], (size, size))
+        colours = rng.integers(20, 235, (len(codes), 3))
+        pixels = colours[np.broadcast_to(stripes, (size, size))].transpose(2, 0, 1)
+        pixels = pixels + rng.integers(-8, 8, (3, size, size))
+        profile = {"driver": "GTiff", "width": size, "height": size, "crs": "EPSG:32652", "dtype": "uint8",
+                   "transform": from_origin(300000, 3900000, 10, 10)}
+        with rasterio.open(image(folder, k), "w", count=4, **profile) as dst:
+            dst.write(np.concatenate([pixels.clip(1, 255), np.full((1, size, size), 255)]).astype(np.uint8))
+        with rasterio.open(mask(folder, k), "w", count=1, **profile) as dst:
+            dst.write(labels[None])
+    return folder
+
+
+def test_a_failed_run_is_reported_and_the_others_are_kept(tmp_path, capsys):
+    data = write_patches(tmp_path / "data")
+    code = quality_eval.main(["--data", str(data), "--out", str(tmp_path / "out"), "--seeds", "0",
+                              "--regimes", "full,points:2", "--epochs", "1", "--samples", "16", "--jobs", "2"])
+    assert code == 1
+    saved = json.loads((tmp_path / "out" / "eval.json").read_text())
+    assert [(r["regime"], r["seed"]) for r in saved["runs"]] == [("full", 0)]  # the sibling's result is kept
+    assert math.isfinite(saved["runs"][0]["miou"])
+    (failed,) = saved["failed"]
+    assert failed["regime"] == "points:2" and "--sparse" in failed["error"]
+    report = (tmp_path / "out" / "eval.md").read_text()
+    assert "Failed runs (1, left out of the tables):" in report and "Wall time" in report
+    assert "points:2 seed 0: FAILED" in capsys.readouterr().err

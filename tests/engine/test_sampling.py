@@ -10,6 +10,7 @@ import rasterio
 import torch
 from rasterio.windows import Window
 
+from landcover_core.config import SCENE_SPLIT_MIN
 from landcover_core.data import scenes as scenes_module
 from landcover_core.data.loader import TRAIN_STREAM, TileOrder, TrainingTiles, tile_loader
 from landcover_core.data.sampling import (
@@ -25,6 +26,7 @@ from landcover_core.data.sampling import (
     validation_tiles,
 )
 from landcover_core.data.sources import TrainingData, load_training_scenes
+from landcover_core.errors import InputError
 from landcover_core.progress import Reporter
 from landcover_core.raster import read_window
 
@@ -60,6 +62,42 @@ def test_split_is_spatially_disjoint_and_validation_counts_each_pixel_once(scene
     # Every class held by two or more blocks is in validation.
     held = np.sum([b.counts > 0 for b in index.blocks], axis=0)
     assert all(index.counts(VAL)[k] > 0 for k in np.flatnonzero(held >= 2))
+    scenes[0].close()
+
+
+def _copies(scene, count: int):
+    return load_training_scenes(TrainingData(images=[str(scene.image)] * count,
+                                             label_rasters=[str(scene.truth)] * count))
+
+
+def test_few_scenes_give_blocks_of_every_scene_to_validation(scene) -> None:
+    scenes, scheme = _copies(scene, 3)
+    index = index_blocks(scenes, len(scheme), 32, QUIET)
+    split_blocks(index, len(scenes), 0.3, seed=0)  # auto: 3 < SCENE_SPLIT_MIN scenes
+    assert not index.by_scene
+    for states in index.states:  # every scene trains and validates, in about the asked share
+        labelled = np.count_nonzero(states)
+        assert 0.15 <= np.count_nonzero(states == VAL) / labelled <= 0.45
+    split_blocks(index, len(scenes), 0.3, seed=0, unit="scenes")
+    assert index.by_scene
+    kinds = [set(np.unique(states[states > 0])) for states in index.states]
+    assert all(len(kind) == 1 for kind in kinds) and {TRAIN} in kinds and {VAL} in kinds
+    for item in scenes:
+        item.close()
+
+
+def test_many_scenes_hold_out_whole_scenes_and_one_scene_cannot(scene) -> None:
+    scenes, scheme = _copies(scene, SCENE_SPLIT_MIN)
+    index = index_blocks(scenes, len(scheme), 64, QUIET)
+    split_blocks(index, len(scenes), 0.3, seed=0)
+    assert index.by_scene
+    assert 2 <= sum(bool((states == VAL).any()) for states in index.states) <= 4
+    for item in scenes:
+        item.close()
+    scenes, scheme = _scenes(scene)
+    index = index_blocks(scenes, len(scheme), 64, QUIET)
+    with pytest.raises(InputError, match="--val-split scenes holds out whole scenes, but only 1 scene has labels"):
+        split_blocks(index, 1, 0.3, seed=0, unit="scenes")
     scenes[0].close()
 
 
