@@ -10,15 +10,17 @@ import contextlib
 import threading
 import time
 from pathlib import Path
-from typing import Callable, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.gui import QgisInterface, QgsDockWidget
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtGui import QCloseEvent
 from qgis.PyQt.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -35,12 +37,15 @@ from landcover_qgis.engine_check import EngineCapabilities, describe_versions
 from landcover_qgis.engine_commands import EngineCall
 from landcover_qgis.engine_runner import EngineFailure
 from landcover_qgis.engine_schema import current_schema
-from landcover_qgis.layer_io import LayerExportError, add_result_layers, load_prediction_layers, work_directory
+from landcover_qgis.layer_io import LayerExportError, add_result_layers, load_prediction_layers
 from landcover_qgis.model_facts import ModelFacts, model_facts
+from landcover_qgis.output_files import fresh_path, remember_fallback_folder, remove_if_empty, safe_name, stamp
 from landcover_qgis.settings import engine_location
+from landcover_qgis.status_line import StatusLine
 from landcover_qgis.tasks import EngineCheckTask, EngineTask, TaskOutcome
 
-LOG_TAG = "landcover"
+#: Engine option that continues an interrupted training from its checkpoint.
+RESUME_FLAG = "--resume"
 _METRIC_COLUMNS = (("Round", "round"), ("Epoch", "epoch"), ("Train loss", "train_loss"), ("Val loss", "val_loss"),
                    ("Val mIoU", "val_miou"), ("Never predicted", "missed_classes"))
 _EVALUATION_COLUMNS = ("Class", "IoU", "Precision", "Recall", "F1")
@@ -74,7 +79,15 @@ class LandcoverDock(QgsDockWidget):
         self.last_model: Optional[str] = None
         self.classes: List[LandClass] = []
         self.last_outcome: Optional[TaskOutcome] = None
+        #: The training call a cancelled or failed run can continue with --resume, when the engine kept its checkpoint.
+        self.resumable_call: Optional[EngineCall] = None
+        #: Layer ids of the newest and of the previous classification (the latter offered for removal).
+        self.result_layer_ids: List[str] = []
+        self.previous_result_ids: List[str] = []
+        #: A result folder made for the running job, removed again if the job leaves it empty.
+        self._job_folder: Optional[Path] = None
         self._task: Optional[EngineTask] = None
+        self._result_name = ""
         self._check_task: Optional[EngineCheckTask] = None
         self._build()
         schema = current_schema()  # cached per engine: no process at start-up once known
@@ -112,8 +125,12 @@ class LandcoverDock(QgsDockWidget):
         self.self_train_button.setToolTip("Needs an engine with a 'self-train' command.")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
+        self.resume_button = QPushButton("Resume")
+        self.resume_button.setToolTip("Continue the interrupted training from the checkpoint it kept.")
+        self.resume_button.setVisible(False)
+        self.resume_button.clicked.connect(self.resume_training)
         for button in (self.train_button, self.classify_button, self.pseudo_label_button, self.self_train_button,
-                       self.cancel_button):
+                       self.cancel_button, self.resume_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.train_button.clicked.connect(self.start_training)
@@ -128,9 +145,10 @@ class LandcoverDock(QgsDockWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message = StatusLine()
+        self.remove_previous_button = QPushButton("Remove the previous result's layers")
+        self.remove_previous_button.setVisible(False)
+        self.remove_previous_button.clicked.connect(self.remove_previous_result)
         self.metrics_table = self._table([title for title, _key in _METRIC_COLUMNS])
         self.evaluation_table = self._table(list(_EVALUATION_COLUMNS))
         self.evaluation_summary = QLabel("")
@@ -140,6 +158,7 @@ class LandcoverDock(QgsDockWidget):
         self.log.setMinimumHeight(80)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
+        layout.addWidget(self.remove_previous_button)
         layout.addWidget(QLabel("Training metrics"))
         layout.addWidget(self.metrics_table)
         layout.addWidget(QLabel("Evaluation"))
@@ -165,15 +184,23 @@ class LandcoverDock(QgsDockWidget):
     # -- messages -------------------------------------------------------------------------------------------
 
     def show_message(self, text: str, level: Qgis.MessageLevel = Qgis.Info) -> None:
-        """Shows a message in the panel (red for errors) and in the QGIS log."""
-        colour = {Qgis.Critical: "#b00020", Qgis.Warning: "#a05a00", Qgis.Success: "#1b5e20"}.get(level, "")
-        self.message.setStyleSheet(f"color: {colour}" if colour else "")
-        self.message.setText(text)
-        QgsMessageLog.logMessage(text, LOG_TAG, level)
+        """Shows a fresh message in the panel's status line (red for errors) and in the QGIS log."""
+        self.message.report(text, level)
+
+    def finish_message(self, text: str, level: Qgis.MessageLevel) -> None:
+        """Closes the job's status: ``text``, amber rather than green when the engine warned during the job."""
+        self.message.finish(text, level)
 
     def append_log(self, level: str, text: str) -> None:
-        """Appends an engine log line."""
+        """Appends an engine log line; a warning is repeated in the status line."""
         self.log.appendPlainText(f"[{level}] {text}" if level not in ("info", "stderr") else text)
+        if level == "warning":
+            self.message.warn(text)
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Asks a yes/no question (e.g. before replacing a file); True for yes."""
+        answer = QMessageBox.question(self, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
 
     # -- engine check ------------------------------------------------------------------------------------------
 
@@ -248,16 +275,20 @@ class LandcoverDock(QgsDockWidget):
         if self.busy:
             self.show_message("A job is already running: wait for it or cancel it.", Qgis.Warning)
             return
+        self._job_folder = None
         try:
             calls = build_calls()
         except (FormError, LayerExportError) as problem:
             self.show_message(str(problem), Qgis.Warning)
             return
+        if not calls:  # the user declined (e.g. to replace a file): nothing started
+            return
         self.form.save_to_project()
         self.progress.setValue(0)
+        self.resume_button.setVisible(False)
         self.show_message(f"{title}…")
         task = EngineTask(f"landcover: {title.lower()}", engine_location().python, calls,
-                          lambda outcome: self._job_done(outcome, on_done))
+                          lambda outcome: self._job_done(outcome, on_done, calls))
         task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         task.progressMessage.connect(lambda text: self.progress.setFormat(f"%p% {text}" if text else "%p%"))
         task.metricsReceived.connect(self._add_metrics)
@@ -266,19 +297,32 @@ class LandcoverDock(QgsDockWidget):
         self._set_running(True)
         QgsApplication.taskManager().addTask(task)
 
-    def _job_done(self, outcome: TaskOutcome, on_done: Callable[[TaskOutcome], None]) -> None:
+    def _job_done(self, outcome: TaskOutcome, on_done: Callable[[TaskOutcome], None], calls: List[EngineCall]) -> None:
         self._task = None
         self.last_outcome = outcome
         self._set_running(False)
-        if outcome.failure is None:
+        failure = outcome.failure
+        if failure is None:
             self.progress.setValue(100)
             on_done(outcome)
-        elif outcome.failure.cancelled:
-            self.show_message("Cancelled. No partial output was kept.", Qgis.Warning)
         else:
-            failure = outcome.failure
-            self.show_message(f"{failure.kind}: {failure.message}", Qgis.Critical)
+            remove_if_empty(self._job_folder)  # a failed run leaves no empty result folder behind
+            self.resumable_call = calls[-1] if failure.resumable and calls[-1].command == "train" else None
+            if failure.cancelled:
+                self.finish_message(self._cancel_text(failure), Qgis.Warning)
+            else:
+                self.finish_message(f"{failure.kind}: {failure.message}", Qgis.Critical)
+            self.resume_button.setVisible(self.resumable_call is not None)
+        self._job_folder = None
         self.jobFinished.emit(outcome.ok)
+
+    @staticmethod
+    def _cancel_text(failure: EngineFailure) -> str:
+        """What a cancelled job left, in the engine's words when it said so."""
+        text = failure.message or "Cancelled."
+        if failure.resumable:
+            text += " Use Resume to continue it."
+        return text
 
     def _set_running(self, running: bool) -> None:
         for button in (self.train_button, self.classify_button, self.setup_button):
@@ -304,24 +348,70 @@ class LandcoverDock(QgsDockWidget):
     # -- training ----------------------------------------------------------------------------------------------
 
     def training_calls(self) -> List[EngineCall]:
-        """The engine calls for Train, from the form. Raises FormError/LayerExportError for impossible choices."""
-        call = self.form.train_request(self._model_output()).call()
+        """The engine calls for Train, from the form (none when the user declines to replace the model file).
+
+        Raises:
+            FormError, LayerExportError: A choice that cannot run.
+        """
+        out = self._model_output()
+        if out is None:
+            return []
+        call = self.form.train_request(out).call()
         self.metrics_table.setRowCount(0)
         return [call]
 
-    def _model_output(self) -> str:
+    def resume_training(self) -> None:
+        """Continues the interrupted training from the checkpoint the engine kept (``--resume``)."""
+        call = self.resumable_call
+        if call is None:
+            return
+        resumed = EngineCall(call.command, call.args if RESUME_FLAG in call.args else [*call.args, RESUME_FLAG],
+                             "Resuming training", call.prepare)
+        self.metrics_table.setRowCount(0)
+        self._start("Resuming training", lambda: [resumed], self._training_finished)
+
+    def ensure_output_folder(self) -> Path:
+        """The output folder, asking the user once when neither the dock nor the project gives one.
+
+        Raises:
+            FormError: No folder was chosen, or it cannot be written.
+        """
+        if self.form.output_folder_path() is None:
+            chosen = QFileDialog.getExistingDirectory(self, "Folder for landcover results")
+            if not chosen:
+                raise FormError("Choose an output folder for the results (under 'Outputs').")
+            remember_fallback_folder(chosen)
+            self.form.output_folder.setFilePath(chosen)
+        return self.form.usable_output_folder()
+
+    def _model_output(self) -> Optional[str]:
+        """The model file to write: 'Save model as' (after asking before replacing a file), else a fresh name.
+
+        The fresh name says what and when: ``<image>_<architecture>_<date-time>.pt`` in the output folder.
+        """
         chosen = self.form.model_out.filePath().strip()
         if chosen:
-            return chosen if chosen.endswith(".pt") else chosen + ".pt"
-        return str(work_directory() / f"model_{time.strftime('%Y%m%d_%H%M%S')}.pt")
+            path = Path(chosen if chosen.endswith(".pt") else chosen + ".pt")
+            if path.exists() and not self.confirm("Replace model?", f"{path} already exists. Replace it?"):
+                self.show_message(f"Training not started: {path} was kept.", Qgis.Info)
+                return None
+            return str(path)
+        image = self.form.image_layer.currentLayer()
+        arch = self.form.arch.currentData() if self.form.uses_new_model() else "finetuned"
+        stem = "_".join(safe_name(str(part)) for part in (image.name() if image else "model", arch or "model", stamp()))
+        return str(fresh_path(self.ensure_output_folder(), stem, ".pt"))
 
     def _training_finished(self, outcome: TaskOutcome) -> None:
         result = outcome.results[-1]
+        self.resumable_call = None
         self.last_model = result.outputs.get("model")
-        self.classes = classes_from_summary(result.summary.get("classes", []))
+        classes = classes_from_summary(result.summary.get("classes", []))
+        self.classes = classes or self.classes
         best = result.summary.get("best_val_miou")
-        self.show_message(f"Model saved: {self.last_model} (best val mIoU {_number(best)}). "
-                          f"Classes: {', '.join(c.name for c in self.classes)}.", Qgis.Success)
+        text = f"Model saved: {self.last_model} (best validation mIoU {_number(best)})."
+        if classes:
+            text += f" Classes: {', '.join(c.name for c in classes)}."
+        self.finish_message(text, Qgis.Success)
         self.describe_model()
 
     # -- classification -------------------------------------------------------------------------------------------
@@ -374,31 +464,75 @@ class LandcoverDock(QgsDockWidget):
             LayerExportError: An input layer cannot be handed to the engine.
         """
         models = self._models_for_prediction()
-        folder = work_directory() / f"classified_{time.strftime('%Y%m%d_%H%M%S')}_{int(time.time() * 1000) % 1000:03d}"
+        folder = self._result_folder(self._name_of_result(models))
         canvas = self.iface.mapCanvas() if self.iface is not None else None
         request = self.form.predict_request(models, folder, canvas)
         evaluation = self.form.evaluation_request(request.out, folder / "evaluation.json")
         folder.mkdir(parents=True, exist_ok=True)
+        self._job_folder = folder
         self.evaluation_table.setRowCount(0)
         self.evaluation_summary.setText("")
         return [request.call()] + ([evaluation.call()] if evaluation is not None else [])
 
+    def _result_folder(self, name: str) -> Path:
+        """A new folder for a result in the output folder; the result's layers are named after it.
+
+        A name already taken (two runs in one second) gets a number, in the folder and in the layer names.
+        """
+        stem = safe_name(name.replace(" ", "_"), 80)
+        folder = fresh_path(self.ensure_output_folder(), stem)
+        number = folder.name[len(stem) + 1:]
+        self._result_name = f"{name} ({number})" if number else name
+        return folder
+
+    def _name_of_result(self, models: Sequence[str]) -> str:
+        """``<image> <model> <date-time>``: which model made the result, and when (an ensemble: its first model +N)."""
+        image = self.form.image_layer.currentLayer()
+        model = Path(models[0]).stem + (f"+{len(models) - 1}" if len(models) > 1 else "")
+        return " ".join(part for part in ((image.name() if image else ""), model, stamp()) if part)
+
     def _classification_finished(self, outcome: TaskOutcome) -> None:
         prediction = outcome.results[0]
         classes = classes_from_summary(prediction.summary.get("classes", [])) or self.classes
-        layer_name = (self.form.image_layer.currentLayer().name() if self.form.image_layer.currentLayer()
-                      else "landcover")
-        layers = load_prediction_layers(prediction.outputs, classes, layer_name)
-        add_result_layers(layers)
+        layers = load_prediction_layers(prediction.outputs, classes, self._result_name)
+        if not layers:
+            self.finish_message(f"The engine reported outputs QGIS cannot open: {prediction.outputs}", Qgis.Critical)
+            return
+        earlier = [layer_id for layer_id in self.result_layer_ids if QgsProject.instance().mapLayer(layer_id)]
+        self.result_layer_ids = add_result_layers(layers)
+        self.previous_result_ids = earlier
+        self.remove_previous_button.setVisible(bool(earlier))
         if len(outcome.results) > 1:
             self.show_evaluation(outcome.results[1].summary)
-        self.show_message(f"Classified: {len(layers)} layer(s) added to the 'landcover' group.", Qgis.Success)
+        text = f"Classified: '{self._result_name}' added at the top of the 'landcover' group ({len(layers)} layers)."
+        if earlier:
+            text += " The previous result is still below it."
+        self.finish_message(text, Qgis.Success)
 
-    def show_evaluation(self, summary: dict) -> None:
-        """Fills the evaluation table from an ``evaluate`` summary."""
-        self.evaluation_summary.setText(
-            f"Overall accuracy {_number(summary.get('overall_accuracy'))} · mIoU {_number(summary.get('miou'))}"
-            f" · kappa {_number(summary.get('kappa'))}")
+    def remove_previous_result(self) -> None:
+        """Removes the layers of the classification before the newest one (the files stay on disk)."""
+        present = [layer_id for layer_id in self.previous_result_ids if QgsProject.instance().mapLayer(layer_id)]
+        QgsProject.instance().removeMapLayers(present)
+        self.previous_result_ids = []
+        self.remove_previous_button.setVisible(False)
+
+    def show_evaluation(self, summary: Dict) -> None:
+        """Fills the evaluation table from an ``evaluate`` summary, saying how classes were matched."""
+        lines = [f"Overall accuracy {_number(summary.get('overall_accuracy'))} · mIoU {_number(summary.get('miou'))}"
+                 f" · kappa {_number(summary.get('kappa'))}"]
+        matched_by = summary.get("matched_by")
+        if matched_by == "name":
+            lines.append("Classes compared by name.")
+        elif matched_by == "code":
+            lines.append("Classes compared by code (the reference names none).")
+        for key, side in (("only_in_reference", "only in the reference"), ("only_in_prediction", "never in the "
+                                                                           "reference")):
+            names = summary.get(key) or []
+            if names:
+                lines.append(f"Classes {side}: {', '.join(str(n) for n in names)}.")
+        for warning in summary.get("warnings") or []:
+            self.message.warn(str(warning))
+        self.evaluation_summary.setText("\n".join(lines))
         rows = summary.get("per_class") or []
         self.evaluation_table.setRowCount(len(rows))
         for row, entry in enumerate(rows):
@@ -414,18 +548,27 @@ class LandcoverDock(QgsDockWidget):
         if not self.capabilities.pseudo_label:
             raise FormError("This engine has no 'pseudo-label' command.")
         models = self._models_for_prediction()
-        out = work_directory() / f"pseudo_labels_{time.strftime('%Y%m%d_%H%M%S')}"
+        out = self._result_folder(f"pseudo-labels {Path(models[0]).stem} {stamp()}")
+        self._job_folder = out
         return [self.form.pseudo_label_request(models, str(out)).call()]
 
     def _pseudo_labelling_finished(self, outcome: TaskOutcome) -> None:
         result = outcome.results[-1]
+        kept = result.summary.get("kept") or {}
+        total = sum(int(n) for n in kept.values() if isinstance(n, (int, float)))
+        if isinstance(kept, dict) and kept and total == 0:
+            self.finish_message("No pseudo-labels: no predicted pixel reached the confidence threshold, so no "
+                                "layer was added. Lower the threshold or train the model further.", Qgis.Warning)
+            return
         classes = classes_from_summary(result.summary.get("classes", [])) or self.classes
         rasters = [path for value in result.outputs.values() for path in (value if isinstance(value, list) else [value])
                    if isinstance(path, str) and path.lower().endswith((".tif", ".tiff"))]
         layers = [layer for index, path in enumerate(rasters)
-                  for layer in load_prediction_layers({"classes": path}, classes, f"pseudo-labels {index + 1}")]
+                  for layer in load_prediction_layers({"classes": path}, classes, f"{self._result_name} {index + 1}")]
         add_result_layers(layers)
-        self.show_message(f"Pseudo-labels added: {len(layers)} layer(s).", Qgis.Success)
+        counts = ", ".join(f"{name} {int(n)} px" for name, n in kept.items()) if isinstance(kept, dict) else ""
+        self.finish_message(f"Pseudo-labels added: {len(layers)} layer(s)" + (f" ({counts})." if counts else "."),
+                            Qgis.Success)
 
     # -- self-training --------------------------------------------------------------------------------------------
 

@@ -14,8 +14,26 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from qgis.core import QgsMapLayer, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import QgsCheckableComboBox, QgsFieldComboBox, QgsFileWidget, QgsMapCanvas, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from landcover_qgis.class_scheme import (
+    LandClass,
+    SchemeError,
+    check_label_values,
+    find_scheme_beside,
+    load_scheme_file,
+)
 from landcover_qgis.engine_check import HISTOGRAM_REFERENCE_OPTION
 from landcover_qgis.engine_commands import (
     EvaluateRequest,
@@ -25,15 +43,17 @@ from landcover_qgis.engine_commands import (
     TrainRequest,
 )
 from landcover_qgis.engine_schema import EngineSchema
-from landcover_qgis.layer_io import extent_in_layer_crs, raster_input, vector_input
+from landcover_qgis.layer_io import extent_in_layer_crs, layer_file, raster_input, vector_input
 from landcover_qgis.model_facts import ModelFacts
 from landcover_qgis.option_widgets import Choice, OptionSpinBox, choice_combo, select_id, set_choices
+from landcover_qgis.output_files import OutputFolderError, default_output_folder, usable_output_folder
 from landcover_qgis.self_training_form import SelfTrainingGroup
 from landcover_qgis.settings import read_project_value, write_project_value
 
 # Stable ids of the form's choices (stored in projects; the display texts may change).
 LABELS_POLYGONS, LABELS_RASTER = "polygons", "raster"
 SCHEME_LABELS, SCHEME_MODEL = "labels", "model"  # between them: the engine's class presets, by name
+SCHEME_FILE = "file"  # the scheme JSON loaded with 'Load scheme…' or found beside the labels
 MODEL_NEW, MODEL_EXISTING = "new", "existing"
 WEIGHTS_FILE = "file"
 EXTENT_CANVAS, EXTENT_LAYER = "canvas", "layer"
@@ -76,6 +96,7 @@ class DockForm(QWidget):
         self.self_training = SelfTrainingGroup()
         self.self_training.setEnabled(False)
         layout.addWidget(self.self_training)
+        layout.addWidget(self._build_outputs_group())
         self._update_visibility()
 
     # -- construction -----------------------------------------------------------------------------------
@@ -112,7 +133,22 @@ class DockForm(QWidget):
         self.label_raster = QgsMapLayerComboBox()
         self.label_raster.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.label_raster.setAllowEmptyLayer(True)
+        #: The scheme JSON behind the SCHEME_FILE choice, its classes, and whether it was found (not picked).
+        self.scheme_file: Optional[str] = None
+        self.scheme_classes: List[LandClass] = []
+        self._scheme_found = False
         self.scheme = choice_combo(self._scheme_choices())
+        self.load_scheme_button = QPushButton("Load scheme…")
+        self.load_scheme_button.setToolTip("A JSON list of {code, name, color}: names and colours for the class "
+                                           "values of the labels (e.g. the scene_classes.json of the demo).")
+        self.load_scheme_button.clicked.connect(self._pick_scheme)
+        scheme_row = QWidget()
+        scheme_layout = QHBoxLayout(scheme_row)
+        scheme_layout.setContentsMargins(0, 0, 0, 0)
+        scheme_layout.addWidget(self.scheme, 1)
+        scheme_layout.addWidget(self.load_scheme_button)
+        self.scheme_info = QLabel()
+        self.scheme_info.setWordWrap(True)
         self.evaluation_layer = QgsMapLayerComboBox()
         self.evaluation_layer.setFilters(QgsMapLayerProxyModel.RasterLayer | QgsMapLayerProxyModel.PolygonLayer)
         self.evaluation_layer.setAllowEmptyLayer(True)
@@ -123,12 +159,34 @@ class DockForm(QWidget):
         form.addRow("Class field", self.class_field)
         form.addRow("", self.selected_only)
         form.addRow("Label raster", self.label_raster)
-        form.addRow("Class scheme", self.scheme)
+        form.addRow("Class scheme", scheme_row)
+        form.addRow("", self.scheme_info)
         form.addRow("Evaluate against", self.evaluation_layer)
         self._label_rows = form
         self.labels_kind.currentIndexChanged.connect(self._update_visibility)
         self.labels_layer.layerChanged.connect(lambda layer: self.class_field.setLayer(layer))
+        self.labels_layer.layerChanged.connect(self._find_scheme)
+        self.label_raster.layerChanged.connect(self._find_scheme)
+        self.labels_kind.currentIndexChanged.connect(self._find_scheme)
+        self.class_field.fieldChanged.connect(self.describe_scheme)
+        self.scheme.currentIndexChanged.connect(self.describe_scheme)
         return group
+
+    def _build_outputs_group(self) -> QGroupBox:
+        group = QGroupBox("Outputs")
+        form = QFormLayout(group)
+        self.output_folder = QgsFileWidget()
+        self.output_folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.output_folder.setToolTip("Where models, classifications and pseudo-labels are written "
+                                      "(remembered in the project).")
+        self.output_folder.lineEdit().setPlaceholderText(self._output_placeholder())
+        form.addRow("Output folder", self.output_folder)
+        return group
+
+    @staticmethod
+    def _output_placeholder() -> str:
+        default = default_output_folder()
+        return f"{default}" if default is not None else "choose a folder (asked at the first run)"
 
     def _build_model_group(self) -> QGroupBox:
         group = QGroupBox("Model")
@@ -221,11 +279,115 @@ class DockForm(QWidget):
                 band,
             )
 
+    # -- class schemes -------------------------------------------------------------------------------------------
+
+    def _pick_scheme(self) -> None:
+        start = self.scheme_file or layer_file(self._label_source()) or ""
+        path, _filter = QFileDialog.getOpenFileName(self, "Load a class scheme", str(Path(start).parent) if start
+                                                    else "", "Class schemes (*.json);;All files (*)")
+        if path:
+            self.set_scheme_file(path)
+
+    def set_scheme_file(self, path: Optional[str], found: bool = False) -> None:
+        """Uses a scheme JSON for the labels (None: none); a bad file is shown under the combo, not used.
+
+        Args:
+            path: The JSON file.
+            found: True when it was found beside the labels rather than picked by the user.
+        """
+        classes: List[LandClass] = []
+        problem = ""
+        if path:
+            try:
+                classes = load_scheme_file(path)
+            except SchemeError as error:
+                problem, path = str(error), None
+        self.scheme_file, self.scheme_classes, self._scheme_found = path, classes, found and bool(path)
+        set_choices(self.scheme, self._scheme_choices())
+        if path:
+            select_id(self.scheme, SCHEME_FILE)
+        self.describe_scheme()
+        if problem:
+            self._show_scheme_info(problem, error=True)
+
+    def _label_source(self) -> Optional[QgsMapLayer]:
+        return self.labels_layer.currentLayer() if self.uses_polygon_labels() else self.label_raster.currentLayer()
+
+    def _find_scheme(self, *_args: object) -> None:
+        """Uses the scheme JSON found beside the labels (e.g. ``scene_classes.json``), unless one was picked."""
+        if self.scheme_file and not self._scheme_found:
+            return  # the user's choice wins
+        found = find_scheme_beside(layer_file(self._label_source()) or "")
+        if found != self.scheme_file:
+            self.set_scheme_file(found, found=True)
+
+    def label_values(self) -> List[object]:
+        """The distinct values of the label layer's class field (empty for a label raster or no field)."""
+        layer = self.labels_layer.currentLayer()
+        field = self.class_field.currentField()
+        if not self.uses_polygon_labels() or not isinstance(layer, QgsVectorLayer) or not field:
+            return []
+        index = layer.fields().indexOf(field)
+        return sorted((v for v in layer.uniqueValues(index) if v is not None and str(v) != "NULL"), key=str)
+
+    def scheme_problems(self) -> List[str]:
+        """What does not match between the scheme file and the label values (empty: all is well)."""
+        if self.scheme.currentData() != SCHEME_FILE or not self.scheme_classes:
+            return []
+        return check_label_values(self.scheme_classes, self.label_values())
+
+    def describe_scheme(self, *_args: object) -> None:
+        """Says which classes the scheme file gives, or why the labels and the scheme do not match."""
+        if self.scheme.currentData() == SCHEME_FILE and self.scheme_classes:
+            problems = self.scheme_problems()
+            if problems:
+                self._show_scheme_info(" ".join(problems), error=True)
+                return
+            origin = " (found beside the labels)" if self._scheme_found else ""
+            listed = ", ".join(f"{c.code} {c.name}" for c in self.scheme_classes)
+            self._show_scheme_info(f"{len(self.scheme_classes)} classes{origin}: {listed}.")
+        elif self.scheme.currentData() == SCHEME_LABELS and any(_is_code(v) for v in self.label_values()):
+            self._show_scheme_info("The class field holds numbers: without a scheme they are named 'class N'. "
+                                   "Load a scheme to give them names and colours.")
+        else:
+            self._show_scheme_info("")
+
+    def _show_scheme_info(self, text: str, error: bool = False) -> None:
+        self.scheme_info.setText(text)
+        self.scheme_info.setStyleSheet("color: #b00020" if error else "")
+        self.scheme_info.setVisible(bool(text))
+
+    def reference_scheme(self, reference: QgsMapLayer) -> Optional[str]:
+        """The scheme JSON naming a reference raster's codes: found beside it, else None."""
+        return find_scheme_beside(layer_file(reference) or "")
+
+    # -- outputs -------------------------------------------------------------------------------------------------
+
+    def output_folder_path(self) -> Optional[Path]:
+        """The chosen output folder, else the default one (beside the project, or picked once); None if neither."""
+        chosen = self.output_folder.filePath().strip()
+        return Path(chosen) if chosen else default_output_folder()
+
+    def usable_output_folder(self) -> Path:
+        """The output folder, created and checked writable.
+
+        Raises:
+            FormError: No folder is known yet, or it cannot be written.
+        """
+        folder = self.output_folder_path()
+        if folder is None:
+            raise FormError("Choose an output folder for the results (under 'Outputs').")
+        try:
+            return usable_output_folder(folder)
+        except OutputFolderError as problem:
+            raise FormError(str(problem)) from None
+
     # -- the engine's description ------------------------------------------------------------------------------
 
     def _scheme_choices(self) -> List[Choice]:
         presets = [(name, f"{name} preset") for name in (self.schema.class_presets if self.schema else {})]
-        return [(SCHEME_LABELS, "From label values"), *presets, (SCHEME_MODEL, "From the loaded model")]
+        loaded = [(SCHEME_FILE, f"{Path(self.scheme_file).name} (scheme file)")] if self.scheme_file else []
+        return [(SCHEME_LABELS, "From label values"), *loaded, *presets, (SCHEME_MODEL, "From the loaded model")]
 
     def _weight_choices(self) -> List[Choice]:
         presets = [(name, name) for name in (self.schema.weights if self.schema else ())]
@@ -406,6 +568,12 @@ class DockForm(QWidget):
             raise FormError("'From the loaded model' needs an existing model file to fine-tune.")
         if scheme in schema.class_presets:
             request.classes = scheme
+        elif scheme == SCHEME_FILE and self.scheme_file:
+            problems = self.scheme_problems()
+            if problems:
+                raise FormError(f"The labels do not match the class scheme {Path(self.scheme_file).name}: "
+                                + " ".join(problems))
+            request.classes = self.scheme_file
         reference = self.histogram_reference.currentLayer()
         if isinstance(reference, QgsRasterLayer) and self.histogram_reference.isEnabled():
             request.reference = raster_input(reference)
@@ -452,7 +620,9 @@ class DockForm(QWidget):
         """
         reference = self.evaluation_layer.currentLayer()
         if isinstance(reference, QgsRasterLayer):
-            return EvaluateRequest(prediction, str(out_json), reference_raster=raster_input(reference))
+            option = self.schema.option("evaluate", "reference_classes") if self.schema else None
+            return EvaluateRequest(prediction, str(out_json), reference_raster=raster_input(reference),
+                                   reference_classes=self.reference_scheme(reference) if option else None)
         if isinstance(reference, QgsVectorLayer):
             field = self.class_field.currentField()
             if not field or reference.fields().indexOf(field) < 0:
@@ -512,6 +682,8 @@ class DockForm(QWidget):
             "extent_mode": id_entry(self.extent_mode),
             "model_files": (self.model_files.filePath, self.model_files.setFilePath),
             "model_out": (self.model_out.filePath, self.model_out.setFilePath),
+            "output_folder": (self.output_folder.filePath, self.output_folder.setFilePath),
+            "scheme_file": (lambda: self.scheme_file if not self._scheme_found else "", self.set_scheme_file),
         }
         entries.update({dest: number_entry(box) for dest, box in self.numbers.items()})
         return entries
@@ -538,4 +710,10 @@ class DockForm(QWidget):
     def restore_from_project(self) -> None:
         """Restores the choices stored in the current project (missing entries keep their widget value)."""
         self._apply_values(self._project_values())
+        self.output_folder.lineEdit().setPlaceholderText(self._output_placeholder())
         self._update_visibility()
+
+
+def _is_code(value: object) -> bool:
+    """Whether a class-field value is a number (a class code) rather than a name."""
+    return isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit())

@@ -223,6 +223,8 @@ class EvaluateRequest:
         models: Model files (several: an ensemble) when there is no ``prediction``.
         image: The raster to predict with ``models``.
         out_png: Confusion-matrix figure to write, or None.
+        reference_classes: Scheme JSON naming the reference raster's codes (engines with
+            ``--reference-classes``), or None.
         settings: Further options by flag (prediction options with ``models``).
     """
 
@@ -234,6 +236,7 @@ class EvaluateRequest:
     models: Sequence[str] = ()
     image: Optional[RasterInput] = None
     out_png: Optional[str] = None
+    reference_classes: Optional[str] = None
     settings: Settings = field(default_factory=dict)
 
     def call(self) -> EngineCall:
@@ -248,6 +251,7 @@ class EvaluateRequest:
         _option(args, "--out-png", self.out_png)
         if self.reference_raster is not None:
             args.extend(["--reference-raster", self.reference_raster.path])
+            _option(args, "--reference-classes", self.reference_classes)
         elif self.reference_vector is not None:
             args.extend(["--reference-vector", self.reference_vector.path, "--class-field", str(self.class_field)])
             _option(args, "--layer", self.reference_vector.layer_name)

@@ -75,15 +75,19 @@ class EngineFailure(Exception):  # noqa: N818 - a failure of the engine process,
         message: Text for the user.
         exit_code: The process exit code (negative: killed by that signal), None if it never ran.
         result: The result the engine reported before failing (``PartialFailure``: what completed), or None.
+        kept: Files the engine says it left on purpose (e.g. a training checkpoint), as it reported them.
+        resumable: Whether the engine says the run can be resumed from what it kept (``--resume``).
     """
 
     def __init__(self, kind: str, message: str, exit_code: Optional[int] = None,
-                 result: Optional[EngineResult] = None) -> None:
+                 result: Optional[EngineResult] = None, kept: Sequence[str] = (), resumable: bool = False) -> None:
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.exit_code = exit_code
         self.result = result
+        self.kept = [str(path) for path in kept]
+        self.resumable = resumable
 
     @property
     def cancelled(self) -> bool:
@@ -200,7 +204,10 @@ class _EventReader:
             self.result = EngineResult(str(event.get("command", "")), dict(event.get("outputs") or {}),
                                        dict(event.get("summary") or {}))
         elif kind == "error":
-            self.error = EngineFailure(str(event.get("kind", "InternalError")), str(event.get("message", "")))
+            kept = event.get("kept")
+            self.error = EngineFailure(str(event.get("kind", "InternalError")), str(event.get("message", "")),
+                                       kept=kept if isinstance(kept, list) else (),
+                                       resumable=event.get("resumable") is True)
 
 
 def _parse_event(line: str) -> Optional[Dict[str, Any]]:
@@ -310,8 +317,12 @@ def _outcome(command: str, exit_code: int, reader: _EventReader, cancelled: bool
     """Turns exit status and events into a result or a failure."""
     if exit_code == 0 and reader.result is not None:
         return reader.result
-    if cancelled or exit_code == 130 or (reader.error is not None and reader.error.cancelled):
-        raise EngineFailure("Cancelled", f"landcover {command} was cancelled.", exit_code)
+    if reader.error is not None and reader.error.cancelled:  # the engine stopped itself and says what it left
+        reader.error.exit_code = exit_code
+        raise reader.error
+    if cancelled or exit_code == 130:
+        stopped = "" if exit_code in (130, -signal.SIGTERM) else f" and {describe_exit(exit_code)}"
+        raise EngineFailure("Cancelled", f"landcover {command} was cancelled{stopped}.", exit_code)
     if reader.error is not None:
         reader.error.exit_code = exit_code
         reader.error.result = reader.result

@@ -86,7 +86,7 @@ def preparations(*inputs: object) -> List[Preparation]:
 
 
 def work_directory() -> Path:
-    """A folder for temporary exports and default outputs, inside the system temp folder."""
+    """A folder for temporary exports of non-file layers, inside the system temp folder."""
     folder = Path(tempfile.gettempdir()) / "landcover_qgis"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
@@ -101,6 +101,14 @@ def _temp_path(stem: str, suffix: str) -> str:
 
 def _decoded_source(layer: QgsMapLayer) -> dict:
     return QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()) or {}
+
+
+def layer_file(layer: Optional[QgsMapLayer]) -> Optional[str]:
+    """The file behind a raster or vector layer (also a layer inside a GeoPackage), or None."""
+    if layer is None:
+        return None
+    path = _decoded_source(layer).get("path") or ""
+    return os.path.abspath(path) if path and os.path.isfile(path) else None
 
 
 def raster_file(layer: QgsRasterLayer) -> Optional[str]:
@@ -239,13 +247,20 @@ def result_group(project: Optional[QgsProject] = None) -> QgsLayerTreeGroup:
     return group if group is not None else root.insertGroup(0, RESULT_GROUP)
 
 
-def add_result_layers(layers: Sequence[QgsMapLayer], project: Optional[QgsProject] = None) -> None:
-    """Adds layers to the project inside the ``landcover`` group (call on the GUI thread)."""
+def add_result_layers(layers: Sequence[QgsMapLayer], project: Optional[QgsProject] = None) -> List[str]:
+    """Adds layers at the top of the ``landcover`` group, in their order (call on the GUI thread).
+
+    New results go above earlier ones, so the map shows the newest classification.
+
+    Returns:
+        The ids of the added layers.
+    """
     project = project or QgsProject.instance()
     group = result_group(project)
-    for layer in layers:
+    for layer in reversed(layers):
         project.addMapLayer(layer, False)
-        group.addLayer(layer)
+        group.insertLayer(0, layer)
+    return [layer.id() for layer in layers]
 
 
 def load_prediction_layers(outputs: dict, classes: Sequence[LandClass], name: str) -> List[QgsMapLayer]:

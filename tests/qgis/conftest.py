@@ -116,13 +116,14 @@ def plugin(qgis_app, qgis_iface, qgis_processing) -> Iterator[object]:
 
 
 @pytest.fixture()
-def dock(plugin, scene_layers):
-    """The dock, visible, filled in for a tiny polygon-label training on the scene."""
+def dock(plugin, scene_layers, tmp_path: Path):
+    """The dock, visible, filled in for a tiny polygon-label training on the scene, results into ``tmp_path/out``."""
     from landcover_qgis.option_widgets import select_id
 
     panel = plugin.dock
     panel.show()
     form = panel.form
+    form.output_folder.setFilePath(str(tmp_path / "out"))
     form.image_layer.setLayer(scene_layers["image"])
     form.labels_layer.setLayer(scene_layers["labels"])
     form.class_field.setField(CLASS_FIELD)

@@ -54,3 +54,54 @@ def write_scene(folder: Path) -> dict:
             layer.CreateFeature(feature)
     source = None
     return {"image": image_path, "labels": labels_path}
+
+
+#: The truth's codes, deliberately not the alphabetical order a model trained from names gets (forest, urban, water).
+TRUTH_CODES = {"water": 1, "forest": 2, "urban": 3}
+
+
+def zone_of_column(x: int) -> str:
+    """The class of a pixel column of the scene."""
+    return next(name for name, ((start, stop), _rgb) in ZONES.items() if start <= x < stop)
+
+
+def write_truth(path: Path, scheme_beside: bool) -> Path:
+    """Writes the scene's truth as class codes (TRUTH_CODES, no class names in the raster).
+
+    Args:
+        path: The GeoTIFF to write.
+        scheme_beside: Also write ``<scene>_classes.json`` beside it (as ``make demo`` does), naming the codes.
+    """
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(EPSG)
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), SIZE, SIZE, 1, gdal.GDT_Byte)
+    dataset.SetGeoTransform((ORIGIN[0], PIXEL, 0.0, ORIGIN[1], 0.0, -PIXEL))
+    dataset.SetProjection(srs.ExportToWkt())
+    row = bytes(TRUTH_CODES[zone_of_column(x)] for x in range(SIZE))
+    dataset.GetRasterBand(1).WriteRaster(0, 0, SIZE, SIZE, row * SIZE)
+    dataset = None
+    if scheme_beside:
+        write_scheme(path.with_name(path.stem.rsplit("_", 1)[0] + "_classes.json"), TRUTH_CODES)
+    return path
+
+
+def write_scheme(path: Path, codes: dict) -> Path:
+    """Writes a class-scheme JSON (a list of {code, name, color}) for ``{name: code}``."""
+    import json
+
+    colours = {"water": "#0000ff", "forest": "#00a000", "urban": "#00ffff"}
+    path.write_text(json.dumps([{"code": code, "name": name, "color": colours.get(name, "#808080")}
+                                for name, code in codes.items()]))
+    return path
+
+
+def write_coded_labels(source: Path, target: Path, codes: dict) -> Path:
+    """Copies the label polygons with the class as an integer code (``codes[name]``) instead of a name."""
+    copy = ogr.GetDriverByName("GPKG").CopyDataSource(ogr.Open(str(source)), str(target))
+    layer = copy.GetLayerByName("labels")
+    layer.CreateField(ogr.FieldDefn("code", ogr.OFTInteger))
+    for feature in layer:
+        feature.SetField("code", codes.get(feature.GetField(CLASS_FIELD), 99))
+        layer.SetFeature(feature)
+    copy = None
+    return target

@@ -44,11 +44,13 @@ def test_train_from_polygons_then_classify(dock, tmp_path: Path) -> None:
     assert dock.last_outcome.ok, dock.message.text() + dock.log.toPlainText()[-3000:]
     assert dock.evaluation_table.rowCount() == len(ZONES) and "mIoU" in dock.evaluation_summary.text()
     group = QgsProject.instance().layerTreeRoot().findGroup("landcover")
-    layers = {layer.layer().name(): layer.layer() for layer in group.findLayers()}
-    classes_layer = layers["scene classes"]
-    polygons = layers["scene polygons"]
+    layers = {layer.layer().name().rsplit(" ", 1)[1]: layer.layer() for layer in group.findLayers()}
+    assert all(layer.name().startswith("scene model ") for layer in layers.values())  # image, model and time
+    classes_layer = layers["classes"]
+    polygons = layers["polygons"]
     assert isinstance(classes_layer, QgsRasterLayer) and isinstance(polygons, QgsVectorLayer)
-    assert "scene confidence" in layers
+    assert "confidence" in layers
+    assert Path(classes_layer.source()).parent.parent == tmp_path / "out"  # in the output folder, not /tmp
     for layer in layers.values():
         assert layer.crs().postgisSrid() == EPSG
     renderer = classes_layer.renderer()
