@@ -55,11 +55,21 @@ def open_class_raster(path: str | Path, width: int, height: int, transform: Affi
     """Opens a uint8 class raster for window writes; overviews (mode) are built when the block closes."""
     profile = _profile("classes", width, height, transform, crs, scheme.nodata_code)
     with rasterio.open(path, "w", **profile) as dst:
-        dst.write_colormap(1, scheme.colour_map())
-        dst.update_tags(**{CLASSES_TAG: json.dumps(scheme.to_list())}, **(tags or {}))
-        dst.set_band_description(1, "land-cover class code")
+        write_class_metadata(dst, scheme, tags)
         yield dst
         build_overviews(dst, Resampling.mode)
+
+
+def write_class_metadata(dst: rasterio.io.DatasetWriter, scheme: ClassScheme,
+                         tags: dict[str, str] | None = None) -> None:
+    """Gives band 1 of a class raster its colour table, description and class scheme tag (``CLASSES_TAG``).
+
+    Every class raster the engine writes carries its scheme, so ``evaluate``, ``vectorize`` and
+    ``train --label-raster`` read its classes by name (see :func:`read_scheme_tag`).
+    """
+    dst.write_colormap(1, scheme.colour_map())
+    dst.update_tags(**{CLASSES_TAG: json.dumps(scheme.to_list())}, **(tags or {}))
+    dst.set_band_description(1, "land-cover class code")
 
 
 @contextmanager

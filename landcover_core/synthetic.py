@@ -20,6 +20,7 @@ from scipy import ndimage
 
 from landcover_core.classes import ClassScheme, LandClass
 from landcover_core.files import atomic_output
+from landcover_core.geotiff import write_class_metadata
 
 DEMO_SCHEME = ClassScheme((
     LandClass(1, "water", (0, 0, 255)),
@@ -88,7 +89,8 @@ def make_scene(
 ) -> SyntheticScene:
     """Writes a generated scene: image, truth, training polygons and class scheme.
 
-    Files: ``<name>.tif`` (image), ``<name>_truth.tif`` (class codes), ``<name>_labels.gpkg`` (polygons)
+    Files: ``<name>.tif`` (image), ``<name>_truth.tif`` (class codes, with the scheme tag of
+    :func:`~landcover_core.geotiff.write_class_metadata`), ``<name>_labels.gpkg`` (polygons)
     and ``<name>_classes.json`` (the class scheme, for ``--classes``).
 
     Args:
@@ -127,7 +129,7 @@ def make_scene(
         dst.write(image)
     with atomic_output(truth_path) as tmp, rasterio.open(tmp, "w", count=1, dtype="uint8", **profile) as dst:
         dst.write(truth, 1)
-        dst.write_colormap(1, scheme.colour_map())
+        write_class_metadata(dst, scheme)  # names its codes, so evaluate compares classes by name
     polygons_path = None
     if polygons_per_class:
         polygons_path = folder / f"{name}_labels.gpkg"

@@ -20,7 +20,6 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -142,11 +141,6 @@ class DockForm(QWidget):
         self.load_scheme_button.setToolTip("A JSON list of {code, name, color}: names and colours for the class "
                                            "values of the labels (e.g. the scene_classes.json of the demo).")
         self.load_scheme_button.clicked.connect(self._pick_scheme)
-        scheme_row = QWidget()
-        scheme_layout = QHBoxLayout(scheme_row)
-        scheme_layout.setContentsMargins(0, 0, 0, 0)
-        scheme_layout.addWidget(self.scheme, 1)
-        scheme_layout.addWidget(self.load_scheme_button)
         self.scheme_info = QLabel()
         self.scheme_info.setWordWrap(True)
         self.evaluation_layer = QgsMapLayerComboBox()
@@ -159,7 +153,8 @@ class DockForm(QWidget):
         form.addRow("Class field", self.class_field)
         form.addRow("", self.selected_only)
         form.addRow("Label raster", self.label_raster)
-        form.addRow("Class scheme", scheme_row)
+        form.addRow("Class scheme", self.scheme)
+        form.addRow("", self.load_scheme_button)
         form.addRow("", self.scheme_info)
         form.addRow("Evaluate against", self.evaluation_layer)
         self._label_rows = form
@@ -207,7 +202,7 @@ class DockForm(QWidget):
         self.model_out = QgsFileWidget()
         self.model_out.setStorageMode(QgsFileWidget.SaveFile)
         self.model_out.setFilter("landcover model (*.pt)")
-        self.model_out.lineEdit().setPlaceholderText("temporary file")
+        self.model_out.lineEdit().setPlaceholderText("image_architecture_time.pt in the output folder")
         rows = [("Model", self.model_mode), ("Architecture", self.arch), ("Decoder", self.decoder),
                 ("Weights", self.weights),
                 ("Weights file", self.weights_file), ("Model file(s)", self.model_files), ("", self.finetune)]

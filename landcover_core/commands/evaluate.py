@@ -13,6 +13,10 @@ from landcover_core.progress import Reporter
 NAME = "evaluate"
 HELP = "accuracy assessment: confusion matrix, per-class IoU/precision/recall/F1, mIoU, accuracy, kappa"
 
+#: What the ``result`` event carries (the QGIS plugin reads it): the scores, and how the classes were matched.
+SUMMARY_KEYS = ("overall_accuracy", "miou", "kappa", "per_class", "pixels", "unpredicted", "matched_by",
+                "only_in_reference", "only_in_prediction", "reference_only_pixels", "warnings")
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The prediction or models, the reference, the reports and every prediction setting."""
@@ -27,7 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     reference.add_argument("--class-field", help="field of --reference-vector holding class names or codes")
     reference.add_argument("--layer", help="layer of --reference-vector (default: the first)")
     reference.add_argument("--dataset", help="deepglobe:DIR — predict every tile with --model and score them together")
-    parser.add_argument("--classes", help="classes of --prediction when it carries none: 'deepglobe' or a JSON file")
+    parser.add_argument("--classes", help="classes of --prediction: 'deepglobe' or a JSON list of {code, name, color}; "
+                                          "default: its LANDCOVER_CLASSES tag")
+    parser.add_argument("--reference-classes", metavar="FILE.json",
+                        help="classes of the reference's codes (--reference-raster, or an integer --class-field): "
+                             "'deepglobe' or a JSON list of {code, name, color}, so classes are compared by name; "
+                             "default: the reference raster's LANDCOVER_CLASSES tag")
     parser.add_argument("--out-json", required=True, help="report to write (JSON)")
     parser.add_argument("--out-png", help="confusion-matrix figure to write (PNG)")
     add_settings(parser.add_argument_group("prediction options (with --model)"), PredictOptions)
@@ -52,9 +61,14 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
     if len(references) != 1:
         raise InputError("Give exactly one reference: --reference-raster, --reference-vector with --class-field, "
                          "or --dataset deepglobe:DIR.")
+    if args.dataset and args.reference_classes:
+        raise InputError("--reference-classes names the codes of --reference-raster or --reference-vector; "
+                         "DeepGlobe masks have their own classes: leave it out with --dataset.")
     check_report_paths(args.out_json, args.out_png,
-                       [args.prediction, args.image, args.reference_raster, args.reference_vector, *(args.model or [])])
+                       [args.prediction, args.image, args.reference_raster, args.reference_vector, args.classes,
+                        args.reference_classes, *(args.model or [])])
     options = settings_from_args(PredictOptions, args)
+    reference_classes = ClassScheme.load(args.reference_classes) if args.reference_classes else None
     if args.dataset:
         _, folder = parse_dataset(args.dataset)
         if not args.model:
@@ -64,13 +78,12 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
         if not args.image:
             raise InputError("--image is required with --model (or use --dataset).")
         result = evaluate_model(args.model, args.image, args.reference_raster, args.reference_vector,
-                                args.class_field, args.layer, reporter, options)
+                                args.class_field, args.layer, reporter, options, reference_classes)
     else:
         scheme = ClassScheme.load(args.classes) if args.classes else None
         result = evaluate_prediction(args.prediction, args.reference_raster, args.reference_vector, args.class_field,
-                                     args.layer, scheme, reporter)
+                                     args.layer, scheme, reporter, reference_classes)
     outputs = write_report(result, args.out_json, args.out_png)
     if not args.json_progress:
         print(format_table(result))
-    summary = {key: result[key] for key in ("overall_accuracy", "miou", "kappa", "per_class", "pixels", "unpredicted")}
-    return outputs, summary
+    return outputs, {key: result[key] for key in SUMMARY_KEYS}

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterRasterLayer,
@@ -27,6 +28,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from landcover_qgis.class_scheme import find_scheme_beside
 from landcover_qgis.engine_commands import EvaluateRequest
 from landcover_qgis.layer_io import VectorInput
 from landcover_qgis.processing.base import VECTOR_EXTENSIONS, EngineAlgorithm
@@ -75,6 +77,9 @@ class EvaluateAlgorithm(EngineAlgorithm):
                                                               [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField("CLASS_FIELD", "Class field of the reference polygons",
                                                       parentLayerParameterName="REFERENCE_VECTOR", optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "REFERENCE_CLASSES", "Class scheme of the reference raster (JSON; default: its tags, or the scheme "
+            "JSON found beside it)", extension="json", optional=True))
         self.add_options()
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Per-class accuracy", QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_JSON", "Report (JSON)", "JSON files (*.json)"))
@@ -124,6 +129,9 @@ class EvaluateAlgorithm(EngineAlgorithm):
             request.settings = self.engine_settings(parameters, context)
         if parameters.get("REFERENCE_RASTER"):
             request.reference_raster = self.engine_raster(self.raster(parameters, "REFERENCE_RASTER", context))
+            scheme = self.parameterAsFile(parameters, "REFERENCE_CLASSES", context)
+            # Codes are compared by class name when the reference's names are known (see landcover evaluate).
+            request.reference_classes = scheme or find_scheme_beside(request.reference_raster.path)
         else:
             path, layer_name = self.parameterAsCompatibleSourceLayerPathAndLayerName(
                 parameters, "REFERENCE_VECTOR", context, VECTOR_EXTENSIONS, "gpkg", feedback)
