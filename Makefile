@@ -1,7 +1,7 @@
 # landcover — developer entry points. Each target installs what it needs and is idempotent.
 #   make demo   train on the built-in demo scene and classify it (CPU, a few minutes)
 #   make test   engine tests + QGIS plugin tests (real QGIS, real engine processes)
-#   make bench  inference benchmark (ratios against baselines measured in the same run)
+#   make bench  benchmarks/: inference, histmatch, training-loop ratios against baselines of the same run
 #   make eval   real-data quality: train/test through the CLI on s2_korea, 9 runs (~25 min on 2 CPU cores)
 #   make lint   ruff (style, docstrings, annotations) and mypy (types); part of make test
 SHELL := /bin/bash
@@ -66,11 +66,11 @@ test-qgis: engine-env qgis-env
 	LANDCOVER_PYTHON=$(abspath $(ENGINE_PY)) $(QGIS_PY) -m pytest tests/qgis -q -p no:cacheprovider
 
 bench: engine-env
-	$(ENGINE_PY) -m landcover_core.bench
+	$(ENGINE_PY) -m benchmarks
 
 # Options through EVAL_ARGS, e.g. make eval EVAL_ARGS="--recipe both --budget gpu".
 eval: engine-env
-	$(ENGINE_PY) -m landcover_core.quality_eval $(EVAL_ARGS)
+	$(ENGINE_PY) -m benchmarks.quality.grid $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV_DIR) $(DEMO_DIR) build dist *.egg-info
@@ -81,7 +81,8 @@ PLUGIN_ZIP := build/landcover_qgis.zip
 PLUGIN_STAGE := build/plugin
 QGIS_PROFILES := build/qgis-profiles
 
-# The plugin ZIP for the QGIS plugin manager: landcover_qgis/ with metadata.txt, icon and the engine source.
+# The plugin ZIP for the QGIS plugin manager: landcover_qgis/ with metadata.txt, icon and the engine source
+# (landcover_core/ only: benchmarks/ and tests/ are not shipped).
 package:
 	rm -rf $(PLUGIN_STAGE) $(PLUGIN_ZIP)
 	mkdir -p $(PLUGIN_STAGE)/landcover_qgis/engine

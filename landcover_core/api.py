@@ -12,6 +12,9 @@ Example::
     vectorize_raster("classes.tif", "polygons.gpkg", min_area=500)
     print(evaluate_prediction("classes.tif", reference_raster="truth.tif")["miou"])
 
+Model files used for several predictions are best read once: ``models = load_models([model])``, then
+``predict_raster(models, ...)`` (also ``predict_batch``, ``evaluate_model``) reads no model file again.
+
 Each function validates its inputs (:class:`~landcover_core.errors.InputError` with the message the
 command line would print), writes its outputs atomically, and accepts a
 :class:`~landcover_core.progress.Reporter` for progress and cancellation.
@@ -25,6 +28,7 @@ from landcover_core.errors import Cancelled, InputError, ModelFileError
 from landcover_core.evaluate import evaluate_model, evaluate_prediction, write_report
 from landcover_core.histmatch import compute_histogram, match_raster
 from landcover_core.inference.batch import predict_batch
+from landcover_core.inference.model_set import ModelSet, load_models
 from landcover_core.inference.predict import Outputs, load_ensemble, predict_raster
 from landcover_core.modelfile import load_model, load_spec, model_info
 from landcover_core.progress import Reporter
@@ -36,6 +40,7 @@ __all__ = [
     "Cancelled",
     "InputError",
     "ModelFileError",
+    "ModelSet",
     "Outputs",
     "PredictOptions",
     "Reporter",
@@ -48,6 +53,7 @@ __all__ = [
     "evaluate_prediction",
     "load_ensemble",
     "load_model",
+    "load_models",
     "load_spec",
     "load_training_scenes",
     "match_raster",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import errno
 import importlib
+import signal
 import sys
 import traceback
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from typing import NoReturn
 
 from landcover_core import __version__, files
 from landcover_core.distributed import process_rank, world_size
-from landcover_core.errors import InputError, LandcoverError, PartialFailureError
+from landcover_core.errors import InputError, LandcoverError, Leftovers, PartialFailureError, leftovers
 from landcover_core.progress import CancelToken, Reporter
 
 COMMANDS = ("train", "predict", "predict_batch", "vectorize", "evaluate", "info", "doctor", "schema", "demo",
@@ -54,8 +55,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Runs one command; returns the exit code (0 ok, 2 bad input, 3 partly failed, 130 cancelled, 1 internal error)."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Runs one command; returns the exit code (0 ok, 2 bad input, 3 partly failed, 130 cancelled, 1 internal error).
+
+    Args:
+        argv: the arguments; None: the program's (then, once the outcome is reported, SIGINT and SIGTERM are
+            ignored: one arriving while the interpreter exits would otherwise kill a job reported complete).
+    """
+    code = _run(list(sys.argv[1:] if argv is None else argv))
+    if argv is None:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, signal.SIG_IGN)
+    return code
+
+
+def _run(argv: list[str]) -> int:
+    """Runs one command (see :func:`main`)."""
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:
@@ -69,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with files.job(), reporter.capture_warnings():
             try:
-                check_text_arguments(argv if argv is not None else sys.argv[1:])
+                check_text_arguments(argv)
                 check_single_process(args.command)
                 outputs, summary = args._module.run(args, reporter)
             except LandcoverError:
@@ -78,17 +92,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise (as_input_error(exc) or exc) from exc
     except PartialFailureError as exc:  # what completed is reported as a result, then what failed
         _report_result(reporter, args, exc.outputs, exc.summary)
-        return _fail(reporter, exc.kind, str(exc), exc.exit_code)
+        return _fail(reporter, exc.kind, str(exc), exc.exit_code, exc)
     except LandcoverError as exc:
-        return _fail(reporter, exc.kind, str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        return _fail(reporter, "Cancelled", "Cancelled by request; no partial output was kept.", 130)
-    except MemoryError:
-        return _fail(reporter, "InternalError", "Out of memory: use a smaller --tile-size or --batch-size.", 1)
+        return _fail(reporter, exc.kind, str(exc), exc.exit_code, exc)
+    except KeyboardInterrupt as exc:
+        return _fail(reporter, "Cancelled", "Cancelled by request; no partial output was kept.", 130, exc)
+    except MemoryError as exc:
+        return _fail(reporter, "InternalError", "Out of memory: use a smaller --tile-size or --batch-size.", 1, exc)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: report, never a bare traceback
         if not args.json_progress:
             traceback.print_exc()
-        return _fail(reporter, "InternalError", f"{type(exc).__name__}: {exc}", 1)
+        return _fail(reporter, "InternalError", f"{type(exc).__name__}: {exc}", 1, exc)
+    if cancel.cancelled:  # too late to stop: say so rather than drop the request
+        reporter.warning("The cancellation came after the outputs were complete; they are kept.")
     _report_result(reporter, args, outputs, summary)
     return 0
 
@@ -141,8 +157,9 @@ def as_input_error(exc: Exception) -> InputError | None:
     folder = files.full_output_folder() if io_failure else None
     if folder is not None or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
         where = folder if folder is not None else getattr(exc, "filename", None) or "the output folder"
-        return InputError(f"No space left on device in {where}; free some space or write the outputs elsewhere. "
-                          "Nothing was kept.")
+        kept = "" if leftovers(exc).notes else " Nothing was kept."  # else the notes say what was
+        return InputError(f"No space left on device in {where}; free some space or write the outputs elsewhere."
+                          f"{kept}")
     if isinstance(exc, RasterioError):
         return InputError(f"A raster could not be read or written: {exc.__cause__ or exc}")
     if isinstance(exc, OSError) and exc.filename:
@@ -150,9 +167,17 @@ def as_input_error(exc: Exception) -> InputError | None:
     return None
 
 
-def _fail(reporter: Reporter, kind: str, message: str, code: int) -> int:
+def _fail(reporter: Reporter, kind: str, message: str, code: int, exc: BaseException | None = None) -> int:
+    """Reports a failure (the ``error`` event in JSON mode) and returns the exit code.
+
+    The message ends with what the stopped job said it left (see :func:`~landcover_core.errors.leftovers`);
+    the event lists those files as ``kept`` (empty: nothing left) and whether ``--resume`` continues the job.
+    """
+    left = leftovers(exc) if exc is not None else Leftovers([], False, [])
+    if left.notes:
+        message = " ".join([message if message.endswith((".", "!", "?")) else message + ".", *left.notes])
     if reporter.json_mode:
-        reporter.emit("error", kind=kind, message=message)
+        reporter.emit("error", kind=kind, message=message, kept=left.kept, resumable=left.resumable)
     else:
         print(f"landcover: error: {message}", file=sys.stderr)
     return code

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import rasterio
@@ -29,6 +29,9 @@ from landcover_core.labels.base import Grid
 from landcover_core.metrics import ConfusionAccumulator
 from landcover_core.progress import Reporter, json_safe
 from landcover_core.raster import open_raster
+
+if TYPE_CHECKING:
+    from landcover_core.inference.model_set import ModelSet
 
 #: Window size of the evaluation scan.
 BLOCK = 1024
@@ -272,7 +275,7 @@ def evaluate_prediction(
 
 
 def evaluate_model(
-    models: Sequence[str | Path],
+    models: Sequence[str | Path] | ModelSet,
     image: str | Path,
     reference_raster: str | Path | None = None,
     reference_vector: str | Path | None = None,
@@ -282,36 +285,42 @@ def evaluate_model(
     options: PredictOptions | None = None,
     reference_classes: ClassScheme | None = None,
 ) -> dict[str, Any]:
-    """Predicts ``image`` into a temporary class raster, then scores it (see :func:`evaluate_prediction`)."""
-    from landcover_core.inference.predict import Outputs, predict_raster
-    from landcover_core.modelfile import load_spec
+    """Predicts ``image`` into a temporary class raster, then scores it (see :func:`evaluate_prediction`).
 
-    scheme = load_spec(models[0]).scheme
+    ``models``: one model file, or several (an ensemble); or a set of them loaded with
+    :func:`~landcover_core.inference.model_set.load_models`.
+    """
+    from landcover_core.inference.model_set import load_models
+    from landcover_core.inference.predict import Outputs, predict_raster
+
+    model_set = load_models(models, options)
     with tempfile.TemporaryDirectory(prefix="landcover-evaluate-") as folder:
         out = Path(folder) / "prediction.tif"
-        predict_raster(models, image, Outputs(out), options, reporter=reporter)
-        result = evaluate_prediction(out, reference_raster, reference_vector, class_field, layer, scheme, reporter,
-                                     reference_classes)
-    result.update(prediction=None, image=str(image), models=[str(m) for m in models])
+        predict_raster(model_set, image, Outputs(out), options, reporter=reporter)
+        result = evaluate_prediction(out, reference_raster, reference_vector, class_field, layer, model_set.scheme,
+                                     reporter, reference_classes)
+    result.update(prediction=None, image=str(image), models=[str(m) for m in model_set.paths])
     return result
 
 
-def evaluate_deepglobe(models: Sequence[str | Path], folder: str | Path, reporter: Reporter | None = None,
+def evaluate_deepglobe(models: Sequence[str | Path] | ModelSet, folder: str | Path, reporter: Reporter | None = None,
                        options: PredictOptions | None = None) -> dict[str, Any]:
     """Predicts every tile of a DeepGlobe folder and scores the tiles together against their masks.
 
-    The model's classes are matched with DeepGlobe's by name (see :func:`match_classes`).
+    The model's classes are matched with DeepGlobe's by name (see :func:`match_classes`). ``models``: as for
+    :func:`evaluate_model`.
     """
-    from landcover_core.inference.predict import Outputs, classify_raster, load_ensemble
+    from landcover_core.inference.model_set import load_models
+    from landcover_core.inference.predict import Outputs, classify_raster
     from landcover_core.labels.deepglobe import DeepGlobeMaskLabels, find_deepglobe_pairs
-    from landcover_core.modelfile import load_spec
 
     reporter = reporter or Reporter(quiet=True)
-    match = match_classes(load_spec(models[0]).scheme, DEEPGLOBE, DEEPGLOBE.codes, str(models[0]),
+    model_set = load_models(models, options)
+    match = match_classes(model_set.scheme, DEEPGLOBE, DEEPGLOBE.codes, str(model_set.paths[0]),
                           f"deepglobe:{folder}")
     pairs = find_deepglobe_pairs(folder)
     _warn(match, reporter)
-    ensemble = load_ensemble(models, options, reporter)
+    ensemble = model_set.ensemble(options, reporter)
     accumulator = ConfusionAccumulator(len(match.scheme))
     unpredicted = 0
     left_out = np.zeros(len(DEEPGLOBE), dtype=np.int64)
@@ -326,7 +335,7 @@ def evaluate_deepglobe(models: Sequence[str | Path], folder: str | Path, reporte
                 left_out += labels.left_out
             out.unlink()
     return _result(accumulator, match, unpredicted, left_out, dataset=f"deepglobe:{folder}", tiles=len(pairs),
-                   models=[str(m) for m in models])
+                   models=[str(m) for m in model_set.paths])
 
 
 def _warn(match: ClassMatch, reporter: Reporter) -> None:

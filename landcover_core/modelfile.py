@@ -9,10 +9,12 @@ refused rather than giving wrong maps.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import itertools
 import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import torch
 
@@ -109,14 +111,18 @@ def save_model(path: str | Path, model: torch.nn.Module, spec: ModelSpec) -> Pat
     return Path(path)
 
 
-def check_integrity(path: Path) -> None:
+def check_integrity(path: str | Path, handle: BinaryIO | None = None) -> None:
     """Checks the CRC-32 of every entry of the model file's zip archive.
+
+    Args:
+        path: the model file (named in messages).
+        handle: the file, already open (read from its start); None: ``path`` is opened.
 
     Raises:
         ModelFileError: not a zip archive, or an entry whose content does not match its checksum.
     """
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(handle if handle is not None else path) as archive:
             damaged = archive.testzip()
     except Exception as exc:  # noqa: BLE001 - not a zip, truncated, unreadable
         raise ModelFileError(
@@ -130,14 +136,97 @@ def check_integrity(path: Path) -> None:
         )
 
 
+@dataclass(frozen=True, eq=False)  # compared by identity: the payload holds tensors
+class ModelFile:
+    """A model file read once: its checked payload, its description and the hash of its content.
+
+    Attributes:
+        path: the file.
+        payload: the file's content (header, spec, ``state_dict`` on CPU).
+        spec: its description.
+        sha256: SHA-256 of the file's bytes (the key of its ONNX exports, the fingerprint of a batch's models).
+    """
+
+    path: Path
+    payload: dict[str, Any] = field(repr=False)
+    spec: ModelSpec
+    sha256: str
+
+    def network(self, device: str | torch.device = "cpu") -> LandcoverNet:
+        """The model with the file's weights, in eval mode on ``device``.
+
+        Raises:
+            ModelFileError: an unknown architecture, or weights that do not fit it.
+        """
+        return _network(self.spec, self.payload, self.path).to(device).eval()
+
+    def info(self) -> dict[str, Any]:
+        """A JSON-ready description (for ``landcover info``)."""
+        spec = self.spec
+        return {
+            "path": str(self.path.resolve()),
+            "format_version": self.payload["format_version"],
+            "landcover_version": self.payload.get("landcover_version"),
+            "created": self.payload.get("created"),
+            "arch": spec.arch,
+            "backbone_norm": spec.backbone_norm,
+            "decoder": spec.decoder,
+            "bands": spec.bands,
+            "tile_size": spec.tile_size,
+            "classes": spec.scheme.to_list(),
+            "mean": spec.mean,
+            "std": spec.std,
+            "input_dtype": spec.input_dtype,
+            "input_range": spec.input_range,
+            "metrics": spec.metrics,
+            "config": spec.config,
+            "backbone_weights": spec.backbone_weights,
+            "histogram_reference": _reference_summary(spec.histogram),
+            "parameters": sum(int(v.numel()) for v in self.payload["state_dict"].values()),
+        }
+
+
+def read_model(path: str | Path) -> ModelFile:
+    """Reads a model file, opening it once: checks every part's checksum, loads it, hashes it.
+
+    Raises:
+        ModelFileError: missing, corrupt, foreign or incompatible file.
+    """
+    path = Path(path)
+    with _open(path) as handle:
+        payload = _read_payload(handle, path)
+        handle.seek(0)
+        digest = content_hash(handle)
+    return ModelFile(path, payload, _spec_of(payload, path), digest)
+
+
+def content_hash(handle: BinaryIO) -> str:
+    """The SHA-256 of an open file's content from its current position."""
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
 def read_model_file(path: str | Path) -> dict[str, Any]:
     """Reads and validates the raw payload of a model file (integrity, header, version)."""
     path = Path(path)
+    with _open(path) as handle:
+        return _read_payload(handle, path)
+
+
+def _open(path: Path) -> BinaryIO:
     if not path.is_file():
         raise ModelFileError(f"Model file {path} does not exist.")
-    check_integrity(path)
+    return open(path, "rb")
+
+
+def _read_payload(handle: BinaryIO, path: Path) -> dict[str, Any]:
+    """The payload of an open model file: its checksums checked, then loaded, its header and version checked."""
+    check_integrity(path, handle)
+    handle.seek(0)
     try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
+        payload = torch.load(handle, map_location="cpu", weights_only=True)
     except Exception as exc:  # noqa: BLE001 - corrupt zip, pickle, truncated file...
         # torch's own text advises weights_only=False (unsafe); keep only the kind of failure.
         raise ModelFileError(
@@ -161,19 +250,32 @@ def load_model(path: str | Path, device: str | torch.device = "cpu") -> tuple[La
     Raises:
         ModelFileError: missing, corrupt, foreign or incompatible file.
     """
+    path = Path(path)
     payload = read_model_file(path)
+    spec = _spec_of(payload, path)
+    return _network(spec, payload, path).to(device).eval(), spec
+
+
+def _network(spec: ModelSpec, payload: dict[str, Any], path: Path) -> LandcoverNet:
+    """The network of ``spec`` holding the payload's weights (its tensors, not copies), on CPU.
+
+    It is built on the meta device: random weights would take seconds to draw, only to be replaced.
+
+    Raises:
+        ModelFileError: an unknown architecture, or weights that do not fit it.
+    """
+    if spec.arch not in ARCHS:
+        raise ModelFileError(f"{path} uses unknown architecture '{spec.arch}'.")
     try:
-        spec = ModelSpec.from_dict(payload["spec"])
-        if spec.arch not in ARCHS:
-            raise ModelFileError(f"{path} uses unknown architecture '{spec.arch}'.")
-        model = spec.build()
-        model.load_state_dict(payload["state_dict"])
-    except ModelFileError:
-        raise
+        with torch.device("meta"):
+            model = spec.build()
+        model.load_state_dict(payload["state_dict"], assign=True)
+        if any(t.is_meta for t in itertools.chain(model.parameters(), model.buffers())):
+            model = spec.build()  # a tensor that is not saved (none in these architectures): a real build
+            model.load_state_dict(payload["state_dict"], assign=True)
     except (KeyError, TypeError, ValueError, RuntimeError, InputError) as exc:
         raise ModelFileError(f"{path} is damaged or inconsistent: {exc}") from None
-    model.to(device).eval()
-    return model, spec
+    return model
 
 
 def load_spec(path: str | Path) -> ModelSpec:
@@ -190,29 +292,7 @@ def _spec_of(payload: dict[str, Any], path: str | Path) -> ModelSpec:
 
 def model_info(path: str | Path) -> dict[str, Any]:
     """A JSON-ready description of a model file (for ``landcover info``)."""
-    payload = read_model_file(path)
-    spec = _spec_of(payload, path)
-    return {
-        "path": str(Path(path).resolve()),
-        "format_version": payload["format_version"],
-        "landcover_version": payload.get("landcover_version"),
-        "created": payload.get("created"),
-        "arch": spec.arch,
-        "backbone_norm": spec.backbone_norm,
-        "decoder": spec.decoder,
-        "bands": spec.bands,
-        "tile_size": spec.tile_size,
-        "classes": spec.scheme.to_list(),
-        "mean": spec.mean,
-        "std": spec.std,
-        "input_dtype": spec.input_dtype,
-        "input_range": spec.input_range,
-        "metrics": spec.metrics,
-        "config": spec.config,
-        "backbone_weights": spec.backbone_weights,
-        "histogram_reference": _reference_summary(spec.histogram),
-        "parameters": sum(int(v.numel()) for v in payload["state_dict"].values()),
-    }
+    return read_model(path).info()
 
 
 def _reference_summary(histogram: dict[str, Any] | None) -> dict[str, Any] | None:

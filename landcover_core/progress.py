@@ -16,9 +16,12 @@ import threading
 import warnings
 from collections.abc import Iterable, Iterator
 from types import FrameType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from landcover_core.errors import Cancelled, LandcoverWarning
+
+if TYPE_CHECKING:
+    import torch
 
 T = TypeVar("T")
 
@@ -37,7 +40,10 @@ def json_safe(value: Any) -> Any:
 
 
 class CancelToken:
-    """Set by SIGINT/SIGTERM (or by code); long loops call :meth:`check` between steps."""
+    """Set by SIGINT/SIGTERM (or by code); long loops call :meth:`check` between steps.
+
+    Training also checks inside each step (see :meth:`interrupting`).
+    """
 
     def __init__(self) -> None:
         self._event = threading.Event()
@@ -55,6 +61,39 @@ class CancelToken:
         """Raises Cancelled when a stop was asked for."""
         if self._event.is_set():
             raise Cancelled("Cancelled by request; no partial output was kept.")
+
+    @contextlib.contextmanager
+    def interrupting(self, *models: torch.nn.Module) -> Iterator[None]:
+        """Checks for cancellation inside the models' passes, so a long step stops within one layer's time.
+
+        Inside the block every leaf module checks before its forward, and every trainable CPU parameter as its
+        gradient is computed: a flag test each, the results are unchanged. The hooks are removed on exit, so
+        state dicts, model files and exports never hold them.
+
+        Args:
+            models: the models (duplicates are hooked once).
+        """
+
+        def before_forward(module: torch.nn.Module, args: tuple[Any, ...]) -> None:
+            self.check()
+
+        def on_gradient(grad: torch.Tensor) -> None:
+            self.check()
+
+        handles: list[Any] = []
+        for model in {id(model): model for model in models}.values():
+            for module in model.modules():
+                if next(module.children(), None) is None:  # the leaves do the computation
+                    handles.append(module.register_forward_pre_hook(before_forward))
+            # A GPU's backward pass runs in autograd's threads while the main thread, the only one that runs
+            # signal handlers, waits: no cancellation can arrive there, so only CPU parameters are hooked.
+            handles += [p.register_hook(on_gradient) for p in model.parameters()
+                        if p.requires_grad and p.device.type == "cpu"]
+        try:
+            yield
+        finally:
+            for handle in handles:
+                handle.remove()
 
     def install_signal_handlers(self) -> None:
         """Turns SIGINT/SIGTERM into a cancellation request (a second SIGINT aborts at once)."""

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import rasterio
@@ -30,6 +30,9 @@ from landcover_core.geotiff import open_class_raster
 from landcover_core.inference.ensemble import Ensemble
 from landcover_core.progress import Reporter, json_safe
 from landcover_core.raster import iter_windows, open_raster
+
+if TYPE_CHECKING:
+    from landcover_core.inference.model_set import ModelSet
 
 #: Confidence histogram bins (quantiles are resolved to 0.001).
 BINS = 1000
@@ -216,7 +219,7 @@ def _write_labels(classes_path: Path, confidence_path: Path, out: Path, threshol
 
 
 def pseudo_label_rasters(
-    models: Sequence[str | Path],
+    models: Sequence[str | Path] | ModelSet,
     images: Sequence[str | Path],
     out_dir: str | Path,
     config: PseudoLabelConfig,
@@ -229,6 +232,16 @@ def pseudo_label_rasters(
 
     Everything is checked before any model runs or any file is written.
 
+    Args:
+        models: one model file, or several (an ensemble); or a set of them loaded with
+            :func:`~landcover_core.inference.model_set.load_models`.
+        images: rasters to label.
+        out_dir: the folder of the label rasters (made if missing; its parent must exist).
+        config: threshold, class balancing and per-class thresholds.
+        options: prediction options.
+        bands: raster bands fed to the models (default: each model's).
+        reporter: progress and cancellation.
+
     Returns:
         ``(outputs, summary)`` (see :func:`label_with_confidence` for the summary).
 
@@ -236,15 +249,14 @@ def pseudo_label_rasters(
         InputError: models without a common class scheme, bad thresholds or weights, images without the
             models' bands, an output folder that cannot be made, or two images with the same name.
     """
-    from landcover_core.inference.ensemble import model_bands
-    from landcover_core.inference.predict import check_models, load_ensemble
+    from landcover_core.inference.model_set import load_models
 
     options = options or PredictOptions()
     reporter = reporter or Reporter(quiet=True)
-    specs = check_models(models, options)
+    model_set = load_models(models, options)
     if not images:
         raise InputError("Give at least one image to label (--image).")
-    parse_class_thresholds(config.class_thresholds, specs[0].scheme)
+    parse_class_thresholds(config.class_thresholds, model_set.scheme)
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise InputError(f"--out {folder} is a file; give a folder for the label rasters.")
@@ -255,14 +267,13 @@ def pseudo_label_rasters(
         raise InputError("Two --image files have the same name; their label rasters would overwrite each other.")
     for image in images:
         with open_raster(image, "image") as src:
-            for spec, model in zip(specs, models, strict=True):
-                model_bands(src, spec, model, bands)
+            model_set.raster_bands(src.count, src.name, bands)
     if folder.is_dir():
-        check_output_paths({str(out): out for out in [*outs, folder / SUMMARY]}, [*images, *models])
+        check_output_paths({str(out): out for out in [*outs, folder / SUMMARY]}, [*images, *model_set.paths])
     folder.mkdir(exist_ok=True)
-    ensemble = load_ensemble(models, options, reporter)
+    ensemble = model_set.ensemble(options, reporter)
     summary = label_with_confidence(ensemble, images, outs, config, options, bands=bands, reporter=reporter)
-    summary["models"] = [str(m) for m in models]
+    summary["models"] = [str(m) for m in model_set.paths]
     with atomic_output(folder / SUMMARY) as tmp:
         tmp.write_text(json.dumps(summary, indent=2))
     reporter.log("Kept " + ", ".join(f"{name} {n} px (threshold {summary['thresholds'][name]:.3f})"

@@ -13,12 +13,15 @@ weights before every validation; and validation flags a model whose eval-mode pr
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import json
 import pickle
 import re
+import shutil
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -49,7 +52,7 @@ from landcover_core.data.scenes import Scene
 from landcover_core.data.sources import TrainingData, load_training_scenes
 from landcover_core.device import pick_device, seed_everything
 from landcover_core.distributed import DistContext, local_world_size, training_group
-from landcover_core.errors import InputError
+from landcover_core.errors import Cancelled, InputError, tell_leftovers
 from landcover_core.files import atomic_output, check_output_paths
 from landcover_core.losses import CLASS_WEIGHT_POWERS, PartialCrossEntropy, inverse_frequency_weights
 from landcover_core.metrics import ConfusionAccumulator
@@ -126,9 +129,9 @@ class TrainResult:
 def train_model(config: TrainConfig, data: TrainingData, reporter: Reporter | None = None) -> TrainResult:
     """Trains (or fine-tunes) a model on the given labels and writes the model file.
 
-    Writes ``config.out`` (the model), ``OUT.metrics.jsonl`` and ``OUT.curves.png``; an interrupted
-    run keeps ``OUT.ckpt`` for ``config.resume``. Under ``torchrun`` every process trains and rank 0 alone
-    writes them.
+    Writes ``config.out`` (the model), ``OUT.metrics.jsonl`` and ``OUT.curves.png``. A run cancelled or
+    failed after an epoch keeps ``OUT.ckpt`` alone, for ``config.resume``; before that, nothing. Under
+    ``torchrun`` every process trains and rank 0 alone writes them.
 
     Args:
         config: training settings (``config.out`` is the model file to write).
@@ -137,31 +140,46 @@ def train_model(config: TrainConfig, data: TrainingData, reporter: Reporter | No
 
     Raises:
         InputError: bad labels, images, options or output path.
-        Cancelled: cancelled; no model file is written.
+        Cancelled: cancelled; no model file is written. Its message and ``kept`` say whether the checkpoint
+            was kept (errors after an epoch say so in a note, see :func:`~landcover_core.errors.tell_leftovers`).
     """
     from landcover_core.plots import plot_training_curves
 
     reporter = reporter or Reporter(quiet=True)
     if config.threads:
         torch.set_num_threads(config.threads)
-    with training_group(config.device) as group:
-        if group.is_main:  # the writer checks and locks the outputs
-            check_output_paths(training_outputs(config.out), [*data.files(), config.finetune])
-        # Fine-tuning keeps the model's classes unless --classes names others.
-        base_scheme = load_spec(config.finetune).scheme if config.finetune and not data.classes else None
-        scenes, scheme = load_training_scenes(data, config.seed, base_scheme)
-        config.sparse = data.sparse
-        config.sources = data.record(scenes[0].bands)
-        processes = f" in {group.world} processes ({group.backend})" if group.active else ""
-        reporter.log(f"Training {config.arch} on {len(scenes)} scene(s){processes}, classes: {', '.join(scheme.names)}")
-        try:
-            reference = match_scenes(scenes, config, reporter)
-            from_labels = not (data.classes or config.finetune or data.dataset)
-            result = Trainer(config, scenes, scheme, reporter, scheme_from_labels=from_labels, reference=reference,
-                             group=group).run()
-        finally:
-            for scene in scenes:
-                scene.close()
+    trainer: Trainer | None = None
+    try:
+        with training_group(config.device) as group:
+            if group.is_main:  # the writer checks and locks the outputs
+                check_output_paths(training_outputs(config.out), [*data.files(), config.finetune])
+            # Fine-tuning keeps the model's classes unless --classes names others.
+            base_scheme = load_spec(config.finetune).scheme if config.finetune and not data.classes else None
+            scenes, scheme = load_training_scenes(data, config.seed, base_scheme)
+            config.sparse = data.sparse
+            config.sources = data.record(scenes[0].bands)
+            processes = f" in {group.world} processes ({group.backend})" if group.active else ""
+            reporter.log(f"Training {config.arch} on {len(scenes)} scene(s){processes}, classes: "
+                         f"{', '.join(scheme.names)}")
+            try:
+                reference = match_scenes(scenes, config, reporter)
+                from_labels = not (data.classes or config.finetune or data.dataset)
+                trainer = Trainer(config, scenes, scheme, reporter, scheme_from_labels=from_labels,
+                                  reference=reference, group=group)
+                result = trainer.run()
+            finally:
+                for scene in scenes:
+                    scene.close()
+    except (Cancelled, KeyboardInterrupt):
+        note, kept = leftover_note(config, trainer)
+        stage = trainer.stage if trainer and trainer.stage else "before training started"
+        raise Cancelled(f"Cancelled {stage}. {note}", kept=kept, resumable=bool(kept)) from None
+    except Exception as exc:
+        if trainer and trainer.stage:  # the run had started: say what it left
+            note, kept = leftover_note(config, trainer)
+            tell_leftovers(exc, note, kept, resumable=bool(kept))
+        raise
+    # The model is written: a cancellation from here on finds the run complete (the CLI says so).
     if group.is_main:
         result.curves = plot_training_curves(result.history, Path(config.out).with_suffix(".curves.png"))
     return result
@@ -188,6 +206,24 @@ def match_scenes(scenes: list[Scene], config: TrainConfig, reporter: Reporter) -
     return reference.to_dict()
 
 
+def leftover_note(config: TrainConfig, trainer: Trainer | None) -> tuple[str, list[Path]]:
+    """What a stopped run left: a sentence for the user, and the checkpoint when it is kept for ``--resume``.
+
+    The run's other outputs are gone by then (the model is written last, the logs are removed, see
+    :meth:`Trainer.run`). Its checkpoint is the one it resumed from or saved after an epoch; a checkpoint of an
+    earlier run, which a run without ``--resume`` replaces at the end of its first epoch, is not its output.
+    """
+    ckpt = checkpoint_path(config.out)
+    saved = trainer.saved_epoch if trainer else 0
+    if not ckpt.is_file():
+        return "No partial output was kept.", []
+    if saved or config.resume:
+        epoch = f" (epoch {saved} of {config.epochs})" if saved else ""
+        return (f"Kept the checkpoint {ckpt}{epoch}: run the same command with --resume to continue, or delete it.",
+                [ckpt])
+    return f"No partial output was kept; the checkpoint {ckpt} of an earlier run is left as it was.", []
+
+
 def checkpoint_path(out: str | Path) -> Path:
     """Where an unfinished run keeps its state for ``--resume``."""
     return Path(str(out) + ".ckpt")
@@ -196,6 +232,11 @@ def checkpoint_path(out: str | Path) -> Path:
 def metrics_path(out: str | Path) -> Path:
     """Where the per-epoch metrics of a run are logged (JSON lines)."""
     return Path(str(out) + ".metrics.jsonl")
+
+
+def tensorboard_path(out: str | Path) -> Path:
+    """The TensorBoard folder of a run (written when tensorboard is installed)."""
+    return Path(str(out) + ".tensorboard")
 
 
 def training_outputs(out: str | Path) -> dict[str, Path]:
@@ -238,6 +279,10 @@ class Trainer:
         self.device = self.group.device
         seed_everything(config.seed)
         self.rng = np.random.default_rng(config.seed)
+        #: Where the run is, for a cancellation message ("during epoch 3/10"); None until the epochs start.
+        self.stage: str | None = None
+        #: The epoch of the checkpoint this run holds (resumed from or saved), 0 when none.
+        self.saved_epoch = 0
 
     # -- set-up -------------------------------------------------------------------------------------
     def _prepare_data(self) -> BlockIndex:
@@ -350,78 +395,81 @@ class Trainer:
         ckpt = checkpoint_path(out)
         if cfg.resume:
             start_epoch, history, best = self._resume(ckpt, model, optimizer, scheduler, scaler, average)
-        log = metrics_path(out)
-        writer = None
-        if group.is_main:
-            # From the checkpoint's history: epochs logged after the last checkpoint (a crash) are not listed twice.
-            log.write_text("".join(json.dumps(json_safe(record)) + "\n" for record in history))
-            writer = _tensorboard_writer(out)
+            self.saved_epoch = start_epoch - 1
         stale = 0 if not history else start_epoch - 1 - best["epoch"]
         has_val = index.counts(VAL).sum() > 0
-        for epoch in range(start_epoch, cfg.epochs + 1):
-            started = time.perf_counter()
-            # Dropout draws per epoch and process: a resumed run continues exactly.
-            torch.manual_seed(hash_seed(cfg.seed, epoch, group.rank))
-            trained.train()
-            if frozen_bn:
-                freeze_batchnorm_stats(model)
-            order.set_epoch(epoch)
-            loss_sum = torch.zeros((), device=self.device)
-            batches = self.reporter.track(loader, steps_per_epoch, "train", f"epoch {epoch}/{cfg.epochs}")
-            for images, labels in batches:
-                images = images.to(self.device, non_blocking=True)
-                labels = labels.to(self.device, non_blocking=True)
-                with torch.autocast(self.device.type, dtype=precision, enabled=precision != torch.float32):
-                    logits = trained(images)
-                loss = loss_fn(logits, labels, self._global_weight(loss_fn, labels, logits.shape[1]))
-                optimizer.zero_grad(set_to_none=True)
-                scaler.scale(loss).backward()
-                scaler.step(optimizer)
-                scaler.update()
-                scheduler.step()
-                if average:
-                    average.update(model)
-                loss_sum += loss.detach()
-            train_seconds = time.perf_counter() - started
-            if not frozen_bn and has_batchnorm(judged):
-                self._recalibrate_batchnorm(judged, epoch, batches=min(16, steps_per_epoch + 1))
-            # Each process's loss is its share of the global batch's mean: their sum is that mean.
-            record = {"epoch": epoch, "epochs": cfg.epochs,
-                      "train_loss": float(group.all_sum(loss_sum.double()).item()) / steps_per_epoch / group.world,
-                      "lr": scheduler.get_last_lr()[0]}
-            if has_val:
-                record.update(self._validate(judged, index, loss_fn))
-            record["train_seconds"] = round(train_seconds, 3)
-            record["seconds"] = round(time.perf_counter() - started, 2)
-            history.append(record)
-            improved = (record["val_miou"] > best["miou"]) if has_val else (record["train_loss"] < best["loss"])
-            if improved:
-                best = {"epoch": epoch, "miou": record.get("val_miou", float("nan")), "loss": record["train_loss"],
-                        "state": copy.deepcopy({k: v.cpu() for k, v in judged.state_dict().items()}), "metrics": record}
-                stale = 0
-            else:
-                stale += 1
+        with self._epoch_logs(out, history) as (log, writer), contextlib.ExitStack() as hooks:
+            # Cancellation stops a step mid-pass (a CPU step can take a minute), validation and BatchNorm
+            # recalibration too.
+            hooks.enter_context(self.reporter.cancel.interrupting(model, judged))
+            for epoch in range(start_epoch, cfg.epochs + 1):
+                self.stage = f"during epoch {epoch}/{cfg.epochs}"
+                started = time.perf_counter()
+                # Dropout draws per epoch and process: a resumed run continues exactly.
+                torch.manual_seed(hash_seed(cfg.seed, epoch, group.rank))
+                trained.train()
+                if frozen_bn:
+                    freeze_batchnorm_stats(model)
+                order.set_epoch(epoch)
+                loss_sum = torch.zeros((), device=self.device)
+                batches = self.reporter.track(loader, steps_per_epoch, "train", f"epoch {epoch}/{cfg.epochs}")
+                for images, labels in batches:
+                    images = images.to(self.device, non_blocking=True)
+                    labels = labels.to(self.device, non_blocking=True)
+                    with torch.autocast(self.device.type, dtype=precision, enabled=precision != torch.float32):
+                        logits = trained(images)
+                    loss = loss_fn(logits, labels, self._global_weight(loss_fn, labels, logits.shape[1]))
+                    optimizer.zero_grad(set_to_none=True)
+                    scaler.scale(loss).backward()
+                    scaler.step(optimizer)
+                    scaler.update()
+                    scheduler.step()
+                    if average:
+                        average.update(model)
+                    loss_sum += loss.detach()
+                train_seconds = time.perf_counter() - started
+                if not frozen_bn and has_batchnorm(judged):
+                    self._recalibrate_batchnorm(judged, epoch, batches=min(16, steps_per_epoch + 1))
+                # Each process's loss is its share of the global batch's mean: their sum is that mean.
+                record = {"epoch": epoch, "epochs": cfg.epochs,
+                          "train_loss": float(group.all_sum(loss_sum.double()).item()) / steps_per_epoch / group.world,
+                          "lr": scheduler.get_last_lr()[0]}
+                if has_val:
+                    record.update(self._validate(judged, index, loss_fn))
+                record["train_seconds"] = round(train_seconds, 3)
+                record["seconds"] = round(time.perf_counter() - started, 2)
+                history.append(record)
+                improved = (record["val_miou"] > best["miou"]) if has_val else (record["train_loss"] < best["loss"])
+                if improved:
+                    best = {"epoch": epoch, "miou": record.get("val_miou", float("nan")),
+                            "loss": record["train_loss"], "metrics": record,
+                            "state": copy.deepcopy({k: v.cpu() for k, v in judged.state_dict().items()})}
+                    stale = 0
+                else:
+                    stale += 1
+                if group.is_main:
+                    self._log_epoch(record, log, writer)
+                    self._save_checkpoint(ckpt, epoch, model, optimizer, scheduler, scaler, history, best, average)
+                self.saved_epoch = epoch
+                if stale >= cfg.patience:
+                    self.reporter.log(f"Early stop: validation mIoU did not improve for {cfg.patience} epochs.")
+                    break
+            hooks.close()  # before the save: model files, state dicts and exports never hold them
+            missed = best["metrics"].get("missed_classes")
+            if missed:
+                self.reporter.warning(
+                    f"The kept model (epoch {best['epoch']}) never predicts {', '.join(missed)} on the validation "
+                    "blocks although they are labelled there (IoU 0). Label more of them, train longer, or try "
+                    "--class-weights auto."
+                )
+            self.stage = f"before the model was saved (after epoch {len(history)}/{cfg.epochs})"
+            self.reporter.cancel.check()  # the last check: from here the run completes
+            model.load_state_dict(best["state"])
+            spec.config = {**asdict(cfg), "processes": group.world}
+            spec.metrics = {**{k: v for k, v in best["metrics"].items()}, "best_epoch": best["epoch"]}
             if group.is_main:
-                self._log_epoch(record, log, writer)
-                self._save_checkpoint(ckpt, epoch, model, optimizer, scheduler, scaler, history, best, average)
-            if stale >= cfg.patience:
-                self.reporter.log(f"Early stop: validation mIoU did not improve for {cfg.patience} epochs.")
-                break
-        if writer is not None:
-            writer.close()
-        missed = best["metrics"].get("missed_classes")
-        if missed:
-            self.reporter.warning(
-                f"The kept model (epoch {best['epoch']}) never predicts {', '.join(missed)} on the validation "
-                "blocks although they are labelled there (IoU 0). Label more of them, train longer, or try "
-                "--class-weights auto."
-            )
-        model.load_state_dict(best["state"])
-        spec.config = {**asdict(cfg), "processes": group.world}
-        spec.metrics = {**{k: v for k, v in best["metrics"].items()}, "best_epoch": best["epoch"]}
-        if group.is_main:
-            save_model(out, model, spec)
-            ckpt.unlink(missing_ok=True)
+                save_model(out, model, spec)
+                ckpt.unlink(missing_ok=True)
         return TrainResult(out, best["epoch"], best["miou"], history, spec)
 
     def _parallel(self, model: LandcoverNet, frozen_bn: bool) -> torch.nn.Module:
@@ -528,14 +576,35 @@ class Trainer:
             "missed_classes": missed,
         }
 
+    @contextlib.contextmanager
+    def _epoch_logs(self, out: Path, history: list[dict[str, Any]]) -> Iterator[tuple[Path, Any]]:
+        """The run's per-epoch logs: ``OUT.metrics.jsonl`` and the TensorBoard writer (None without it).
+
+        Both start from ``history`` (a resumed run's epochs, from the checkpoint: epochs logged after the
+        last checkpoint by a crashed run are not listed twice). A run that stops on an error or a cancellation
+        removes them: they are partial, and ``--resume`` writes them again. Rank 0 alone writes them.
+        """
+        log, writer = metrics_path(out), None
+        if self.group.is_main:
+            log.write_text("".join(json.dumps(json_safe(record)) + "\n" for record in history))
+            writer = _tensorboard_writer(out, history)
+        completed = False
+        try:
+            yield log, writer
+            completed = True
+        finally:
+            if writer is not None:
+                writer.close()
+            if self.group.is_main and not completed:
+                log.unlink(missing_ok=True)
+                shutil.rmtree(tensorboard_path(out), ignore_errors=True)
+
     def _log_epoch(self, record: dict[str, Any], log: Path, writer: Any) -> None:
         self.reporter.metrics(**record)
         with log.open("a") as handle:
             handle.write(json.dumps(json_safe(record)) + "\n")
         if writer is not None:
-            for key, value in record.items():
-                if isinstance(value, float):
-                    writer.add_scalar(key, value, record["epoch"])
+            _add_scalars(writer, record)
         if not self.reporter.json_mode:
             val = (f", val mIoU {record['val_miou']:.3f}, val acc {record['val_accuracy']:.3f}"
                    if "val_miou" in record else "")
@@ -630,11 +699,25 @@ def _extend_classes(model: LandcoverNet, old: ClassScheme, new: ClassScheme) -> 
     return model
 
 
-def _tensorboard_writer(out: Path) -> Any:
-    """A TensorBoard writer beside the model file, or None when tensorboard is not installed."""
+def _tensorboard_writer(out: Path, history: list[dict[str, Any]]) -> Any:
+    """A TensorBoard writer beside the model file, or None when tensorboard is not installed.
+
+    The folder is replaced, as ``OUT.metrics.jsonl`` is, and starts with ``history`` (a resumed run's epochs).
+    """
     try:
         from torch.utils.tensorboard import SummaryWriter
     except ImportError:
         return None
-    return SummaryWriter(log_dir=str(out) + ".tensorboard")
+    shutil.rmtree(tensorboard_path(out), ignore_errors=True)
+    writer = SummaryWriter(log_dir=str(tensorboard_path(out)))
+    for record in history:
+        _add_scalars(writer, record)
+    return writer
+
+
+def _add_scalars(writer: Any, record: dict[str, Any]) -> None:
+    """Logs the numbers of one epoch's record to TensorBoard."""
+    for key, value in record.items():
+        if isinstance(value, float):
+            writer.add_scalar(key, value, record["epoch"])
 

@@ -486,10 +486,16 @@ class LandcoverDock(QgsDockWidget):
         return folder
 
     def _name_of_result(self, models: Sequence[str]) -> str:
-        """``<image> <model> <date-time>``: which model made the result, and when (an ensemble: its first model +N)."""
+        """``<image> <model> <date-time>``: which model made the result, and when (an ensemble: its first model +N).
+
+        The image is left out when the model's own name starts with it (the dock's model names do).
+        """
         image = self.form.image_layer.currentLayer()
         model = Path(models[0]).stem + (f"+{len(models) - 1}" if len(models) > 1 else "")
-        return " ".join(part for part in ((image.name() if image else ""), model, stamp()) if part)
+        image_name = image.name() if image else ""
+        if image_name and model.startswith(safe_name(image_name)):
+            image_name = ""
+        return " ".join(part for part in (image_name, model, stamp()) if part)
 
     def _classification_finished(self, outcome: TaskOutcome) -> None:
         prediction = outcome.results[0]
@@ -518,6 +524,7 @@ class LandcoverDock(QgsDockWidget):
 
     def show_evaluation(self, summary: Dict) -> None:
         """Fills the evaluation table from an ``evaluate`` summary, saying how classes were matched."""
+        rows = summary.get("per_class") or []
         lines = [f"Overall accuracy {_number(summary.get('overall_accuracy'))} · mIoU {_number(summary.get('miou'))}"
                  f" · kappa {_number(summary.get('kappa'))}"]
         matched_by = summary.get("matched_by")
@@ -532,8 +539,10 @@ class LandcoverDock(QgsDockWidget):
                 lines.append(f"Classes {side}: {', '.join(str(n) for n in names)}.")
         for warning in summary.get("warnings") or []:
             self.message.warn(str(warning))
+        never_right = [str(entry.get("name")) for entry in rows if entry.get("support") and entry.get("iou") == 0]
+        if never_right:
+            self.message.warn(f"The map never gets {', '.join(never_right)} right on the reference (IoU 0).")
         self.evaluation_summary.setText("\n".join(lines))
-        rows = summary.get("per_class") or []
         self.evaluation_table.setRowCount(len(rows))
         for row, entry in enumerate(rows):
             values = [str(entry.get("name", ""))] + [_number(entry.get(k))

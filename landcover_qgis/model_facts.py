@@ -1,7 +1,11 @@
-"""What a model file needs from its input (``landcover info MODEL --json``), cached per file version.
+"""What model files need from their input, as the engine checks them (``landcover info --check``), cached.
 
-``info`` loads the model in the engine (torch), a few seconds; the answer is remembered per path, size and
-modification time, so checks before every run of an algorithm cost one engine call per model version.
+The plugin keeps no rule of its own about models: ``info --check`` reads the files in the engine as ``predict``
+does (a few seconds: torch) and checks that they classify together (an ensemble shares its classes, codes and
+names; members may read other bands) and, given a raster's band count, that the raster has the bands each
+model reads. The answer (the facts, or the engine's refusal) is remembered per engine, file versions (path,
+size, modification time), band count and chosen bands, so the checks before every run of an algorithm cost
+one engine call per new combination.
 """
 
 from __future__ import annotations
@@ -9,11 +13,14 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Optional, Sequence, Tuple, Union
 
 from landcover_qgis.class_scheme import LandClass, classes_from_summary
 from landcover_qgis.engine_runner import EngineFailure, run_engine
 from landcover_qgis.settings import engine_location
+
+#: Refusals of the engine that depend only on the files and the raster's bands (remembered like facts).
+_INPUT_FAILURES = ("InputError", "ModelFileError")
 
 
 @dataclass(frozen=True)
@@ -45,8 +52,74 @@ class ModelFacts:
                    summary=dict(summary))
 
 
-_cache: Dict[Tuple[str, str, int, int], ModelFacts] = {}
+@dataclass(frozen=True)
+class ModelSetFacts:
+    """Model files the engine checked as one set (several: an ensemble), with what they read from a raster.
+
+    Attributes:
+        members: Each model's facts, in the order given.
+        classes: The classes they share.
+        member_bands: The raster bands each model reads.
+        bands: The raster bands the set reads (their union).
+        summary: The engine's whole answer.
+    """
+
+    members: Tuple[ModelFacts, ...]
+    classes: Tuple[LandClass, ...]
+    member_bands: Tuple[Tuple[int, ...], ...]
+    bands: Tuple[int, ...]
+    summary: Dict[str, Any]
+
+    @classmethod
+    def from_summary(cls, paths: Sequence[str], summary: Dict[str, Any]) -> ModelSetFacts:
+        """The facts of the model files at ``paths`` from the engine's ``info --check`` summary."""
+        models = summary.get("models") or []
+        return cls(members=tuple(ModelFacts.from_summary(paths[i], model) for i, model in enumerate(models)),
+                   classes=tuple(classes_from_summary(summary.get("classes") or [])),
+                   member_bands=tuple(tuple(int(b) for b in bands) for bands in summary.get("member_bands") or []),
+                   bands=tuple(int(b) for b in summary.get("bands") or ()), summary=dict(summary))
+
+
+_Key = Tuple[str, Tuple[Tuple[str, int, int], ...], Optional[int], Tuple[int, ...]]
+_cache: Dict[_Key, Union[ModelSetFacts, EngineFailure]] = {}
 _lock = threading.Lock()
+
+
+def model_set_facts(paths: Sequence[str], python: Optional[str] = None, band_count: Optional[int] = None,
+                    bands: Sequence[int] = ()) -> ModelSetFacts:
+    """The engine's check of model files as one set, against a raster of ``band_count`` bands (cached).
+
+    Args:
+        paths: The model files (several: an ensemble).
+        python: The engine Python (default: the configured one).
+        band_count: The raster's number of bands, or None to check the models alone.
+        bands: The raster bands chosen for the models, or empty for each model's own.
+
+    Raises:
+        EngineFailure: A file is missing, or the engine refuses the set (its kind and message), or it cannot run.
+    """
+    python = python or engine_location().python
+    files = tuple(_file_version(path) for path in paths)
+    key: _Key = (python, files, band_count, tuple(int(b) for b in bands))
+    with _lock:
+        known = _cache.get(key)
+    if known is None:
+        args = [path for path, _size, _time in files] + ["--check"]
+        if band_count is not None:
+            args += ["--band-count", str(band_count)]
+        if bands:
+            args += ["--bands", ",".join(str(b) for b in bands)]
+        try:
+            known = ModelSetFacts.from_summary(paths, run_engine(python, "info", args).summary)
+        except EngineFailure as failure:
+            if failure.kind not in _INPUT_FAILURES:
+                raise  # a crash or a missing engine says nothing about the files: asked again next time
+            known = failure
+        with _lock:
+            _cache[key] = known
+    if isinstance(known, EngineFailure):
+        raise EngineFailure(known.kind, known.message, known.exit_code)
+    return known
 
 
 def model_facts(path: str, python: Optional[str] = None) -> ModelFacts:
@@ -55,56 +128,23 @@ def model_facts(path: str, python: Optional[str] = None) -> ModelFacts:
     Raises:
         EngineFailure: The file is missing or not a model the engine can read.
     """
-    python = python or engine_location().python
+    return model_set_facts([path], python).members[0]
+
+
+def _file_version(path: str) -> Tuple[str, int, int]:
+    """``(absolute path, size, modification time)`` of a model file.
+
+    Raises:
+        EngineFailure: The file does not exist.
+    """
     try:
         status = os.stat(path)
     except OSError:
         raise EngineFailure("InputError", f"Model file not found: {path}") from None
-    key = (python, os.path.abspath(path), status.st_size, status.st_mtime_ns)
-    with _lock:
-        if key in _cache:
-            return _cache[key]
-    facts = ModelFacts.from_summary(path, run_engine(python, "info", [path, "--json"]).summary)
-    with _lock:
-        _cache[key] = facts
-    return facts
-
-
-def ensemble_problem(members: Sequence[ModelFacts]) -> Optional[str]:
-    """Why these models cannot classify together (an ensemble needs the same bands and classes), or None."""
-    first = members[0] if members else None
-    for other in members[1:]:
-        if len(other.bands) != len(first.bands):
-            return (f"The models of an ensemble need the same number of bands: {os.path.basename(first.path)} uses "
-                    f"{len(first.bands)}, {os.path.basename(other.path)} uses {len(other.bands)}.")
-        if [c.code for c in other.classes] != [c.code for c in first.classes]:
-            return (f"The models of an ensemble need the same classes: {os.path.basename(first.path)} and "
-                    f"{os.path.basename(other.path)} differ.")
-    return None
-
-
-def band_problem(model: ModelFacts, band_count: int, chosen: List[int], layer_name: str) -> Optional[str]:
-    """Why a raster with ``band_count`` bands cannot feed this model, or None.
-
-    Args:
-        model: The model's facts.
-        band_count: The raster's number of bands.
-        chosen: The bands picked, or empty for the model's own.
-        layer_name: For the message.
-    """
-    name = os.path.basename(model.path)
-    if chosen:
-        if len(chosen) != len(model.bands):
-            return (f"The model {name} was trained on {len(model.bands)} bands, but {len(chosen)} bands of "
-                    f"'{layer_name}' are chosen ({', '.join(map(str, chosen))}).")
-        return None
-    if model.bands and max(model.bands) > band_count:
-        return (f"The model {name} reads bands {', '.join(map(str, model.bands))}, but '{layer_name}' has only "
-                f"{band_count} band(s): choose {len(model.bands)} bands of it.")
-    return None
+    return os.path.abspath(path), status.st_size, status.st_mtime_ns
 
 
 def forget_model_facts() -> None:
-    """Drops the remembered descriptions."""
+    """Drops the remembered answers."""
     with _lock:
         _cache.clear()

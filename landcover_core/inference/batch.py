@@ -37,9 +37,9 @@ from landcover_core.inference.catalogue import (
     scene_outputs,
     scene_result,
 )
-from landcover_core.inference.predict import check_models, check_options, load_ensemble
-from landcover_core.inference.runners import cpu_threads, file_hash, onnx_export_path
-from landcover_core.modelfile import ModelSpec
+from landcover_core.inference.model_set import ModelSet, load_models
+from landcover_core.inference.predict import check_options
+from landcover_core.inference.runners import cpu_threads, onnx_cache_path
 from landcover_core.progress import Reporter
 from landcover_core.resources import physical_memory
 
@@ -55,7 +55,7 @@ NAMED_FAILURES = 3
 
 
 def predict_batch(
-    models: Sequence[str | Path],
+    models: Sequence[str | Path] | ModelSet,
     images: Sequence[str | Path],
     out_dir: str | Path,
     options: PredictOptions | None = None,
@@ -71,7 +71,8 @@ def predict_batch(
     """Classifies every scene of a catalogue into ``out_dir`` and writes the summary of class areas per scene.
 
     Args:
-        models: one model file, or several (an ensemble).
+        models: one model file, or several (an ensemble); or a set of them loaded with
+            :func:`~landcover_core.inference.model_set.load_models`.
         images: raster files, folders, glob patterns and list files (see
             :func:`~landcover_core.inference.catalogue.list_scenes`).
         out_dir: the output folder (made if missing; its parent must exist).
@@ -101,8 +102,8 @@ def predict_batch(
     reporter = reporter or Reporter(quiet=True)
     if cluster and batch.workers:
         raise InputError("--workers sizes the local cluster; with --cluster the cluster's own workers are used.")
-    specs = check_models(models, options)
-    check_options(specs, options)
+    model_set = load_models(models, options)
+    check_options(model_set.specs, options)
     scenes = list_scenes(images, batch.pattern)
     names = scene_names(scenes)
     folder = _check_out_dir(out_dir, scenes)
@@ -111,11 +112,11 @@ def predict_batch(
     if table.suffix.lower() != ".csv":
         raise InputError(f"--summary {table} must be a .csv file (the footprints go to {footprints.name}).")
     folder.mkdir(exist_ok=True)
-    check_output_paths({"--summary": table, "the footprints": footprints}, [*scenes, *models])
+    check_output_paths({"--summary": table, "the footprints": footprints}, [*scenes, *model_set.paths])
 
-    hashes = [file_hash(m) for m in models]
-    jobs = [make_job(name, scene, scene_outputs(folder, name, extra_outputs), [str(m) for m in models], hashes,
-                     options, vector_options, bands) for name, scene in zip(names, scenes, strict=True)]
+    paths = [str(m) for m in model_set.paths]
+    jobs = [make_job(name, scene, scene_outputs(folder, name, extra_outputs), paths, model_set.hashes, options,
+                     vector_options, bands) for name, scene in zip(names, scenes, strict=True)]
     previous = {job.name: None if batch.force else completed_result(job) for job in jobs}
     earlier = [{**result, "status": "skipped", "warnings": []} for result in previous.values() if result is not None]
     todo = [job for job in jobs if previous[job.name] is None]
@@ -126,7 +127,7 @@ def predict_batch(
         stack.callback(_remove_partials, todo)  # last: after the workers are gone
         finished: Iterator[dict[str, Any]] = iter(())
         if todo:
-            client = stack.enter_context(_client(cluster, batch, options, models, specs, len(todo), sizing, reporter))
+            client = stack.enter_context(_client(cluster, batch, options, model_set, len(todo), sizing, reporter))
             finished = _classify(client, todo, batch.retries, sizing, reporter)
         reporter.log(f"Classifying {len(todo)} of {len(jobs)} scenes ({len(earlier)} complete from an earlier run)"
                      + (f" on {sizing['where']}." if todo else "."))
@@ -139,10 +140,10 @@ def predict_batch(
                 reporter.warning(f"{result['name']} failed: {result['error']}")
     seconds = time.perf_counter() - start
     ordered = [results[job.name] for job in jobs]
-    rows = summary_rows(ordered, specs[0].scheme)
+    rows = summary_rows(ordered, model_set.scheme)
     write_csv(rows, table)
     write_footprints(rows, ordered, footprints)
-    return _report(ordered, specs[0].scheme.to_list(), folder, table, footprints, seconds, sizing)
+    return _report(ordered, model_set.scheme.to_list(), folder, table, footprints, seconds, sizing)
 
 
 def _check_out_dir(out_dir: str | Path, scenes: Sequence[Path]) -> Path:
@@ -182,8 +183,8 @@ def local_workers(batch: BatchOptions, options: PredictOptions, scenes: int) -> 
 
 
 @contextlib.contextmanager
-def _client(address: str | None, batch: BatchOptions, options: PredictOptions, models: Sequence[str | Path],
-            specs: Sequence[ModelSpec], scenes: int, sizing: dict[str, Any], reporter: Reporter) -> Iterator[Any]:
+def _client(address: str | None, batch: BatchOptions, options: PredictOptions, model_set: ModelSet, scenes: int,
+            sizing: dict[str, Any], reporter: Reporter) -> Iterator[Any]:
     """A Dask client of the cluster at ``address``, or of a local cluster sized to the machine; closed afterwards.
 
     ``sizing`` receives ``workers``, ``threads_per_worker`` (None: each worker's share of its machine's cores)
@@ -206,7 +207,7 @@ def _client(address: str | None, batch: BatchOptions, options: PredictOptions, m
     workers, threads = local_workers(batch, options, scenes)
     sizing.update(workers=workers, threads_per_worker=threads,
                   where=f"a local cluster of {workers} worker(s) × {threads} thread(s)")
-    _export_once(models, specs, dataclasses.replace(options, threads=options.threads or threads), reporter)
+    _export_once(model_set, dataclasses.replace(options, threads=options.threads or threads), reporter)
     # No dashboard, and the scheduler's HTTP routes on a free local port (not 8787: batches may run side by side).
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}, silence_logs=logging.ERROR) as local, \
@@ -214,15 +215,15 @@ def _client(address: str | None, batch: BatchOptions, options: PredictOptions, m
         yield client
 
 
-def _export_once(models: Sequence[str | Path], specs: Sequence[ModelSpec], options: PredictOptions,
-                 reporter: Reporter) -> None:
+def _export_once(model_set: ModelSet, options: PredictOptions, reporter: Reporter) -> None:
     """Makes the models' missing ONNX exports (CPU runs) here once, rather than in every local worker at once."""
     import torch
 
     on_cpu = options.device == "cpu" or not torch.cuda.is_available()
-    tile = int(options.tile_size or specs[0].tile_size)
-    if options.backend != "torch" and on_cpu and not all(onnx_export_path(m, tile).is_file() for m in models):
-        load_ensemble(models, options, reporter)
+    tile = model_set.tile_size(options)
+    if options.backend != "torch" and on_cpu and not all(onnx_cache_path(h, tile).is_file()
+                                                         for h in model_set.hashes):
+        model_set.ensemble(options, reporter)
 
 
 def _check_workers(client: Any, address: str, reporter: Reporter) -> int:

@@ -32,7 +32,6 @@ from landcover_core.histmatch import HistogramMatcher, RasterHistogram
 from landcover_core.inference.runners import Runner
 from landcover_core.modelfile import ModelSpec
 from landcover_core.progress import Reporter
-from landcover_core.raster import resolve_bands
 
 #: Views of test-time augmentation as (quarter turns, flip of the columns); each is undone on the output.
 TTA_VIEWS: dict[str, tuple[tuple[int, bool], ...]] = {
@@ -99,15 +98,35 @@ def check_ensemble(specs: Sequence[ModelSpec], paths: Sequence[str | Path]) -> N
 def model_bands(dataset: rasterio.DatasetReader, spec: ModelSpec, model: str | Path,
                 bands: Sequence[int] | None) -> list[int]:
     """The raster bands fed to a model: ``bands`` if given, else the model's, checked against the raster."""
+    return check_bands(spec, model, dataset.count, dataset.name, bands)
+
+
+def check_bands(spec: ModelSpec, model: str | Path, count: int | None, raster: str,
+                bands: Sequence[int] | None) -> list[int]:
+    """The bands of a raster of ``count`` bands fed to a model: ``bands`` if given, else the model's.
+
+    Args:
+        spec: the model's description.
+        model: the model, for messages.
+        count: the raster's number of bands; None: no raster to check against (only ``bands``' length is).
+        raster: the raster, for messages.
+        bands: ``--bands``, or None for the model's own.
+
+    Raises:
+        InputError: another number of bands than the model takes, or a band the raster lacks.
+    """
     chosen = list(bands) if bands else list(spec.bands)
     if len(chosen) != spec.in_channels:
-        raise InputError(f"{len(chosen)} band(s) were chosen ({chosen}) but {model} takes {spec.in_channels}.")
-    if max(chosen) > dataset.count:
+        raise InputError(f"{len(chosen)} band(s) were chosen ({chosen}) but {model} was trained on "
+                         f"{spec.in_channels} bands.")
+    if min(chosen) < 1:
+        raise InputError(f"Bands are 1-based: {min(chosen)} is not a band number ({chosen}).")
+    if count is not None and max(chosen) > count:
         raise InputError(
-            f"{model} reads bands {chosen} but {dataset.name} has {dataset.count} band(s); "
+            f"{model} reads bands {chosen} but {raster} has {count} band(s); "
             f"use a raster with the bands the model was trained on, or pick {spec.in_channels} bands with --bands."
         )
-    return resolve_bands(dataset, chosen)
+    return chosen
 
 
 def band_union(member_bands: Sequence[Sequence[int]]) -> tuple[list[int], list[list[int]]]:
@@ -169,8 +188,12 @@ class Ensemble:
         Raises:
             InputError: a member takes another number of bands, or the raster lacks one.
         """
-        chosen = [model_bands(dataset, r.spec, name, bands) for r, name in zip(self.runners, self.names, strict=True)]
-        self.bands, self.channels = band_union(chosen)
+        return self.use_bands([model_bands(dataset, r.spec, name, bands)
+                               for r, name in zip(self.runners, self.names, strict=True)])
+
+    def use_bands(self, member_bands: Sequence[Sequence[int]]) -> list[int]:
+        """Sets the raster bands each member reads (checked by the caller); returns the bands to read."""
+        self.bands, self.channels = band_union(member_bands)
         return self.bands
 
     def match_histograms(self, image: str | Path, enabled: bool = True, reporter: Reporter | None = None) -> list[str]:

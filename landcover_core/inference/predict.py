@@ -37,24 +37,18 @@ from landcover_core.geotiff import (
     open_confidence_raster,
     open_uncertainty_raster,
 )
-from landcover_core.inference.ensemble import (
-    Ensemble,
-    check_ensemble,
-    entropy,
-    model_bands,
-    parse_model_weights,
-)
+from landcover_core.inference.ensemble import Ensemble, check_bands, check_ensemble, entropy, model_bands
 from landcover_core.inference.input_check import check_input_range
-from landcover_core.inference.runners import make_runner
+from landcover_core.inference.model_set import ModelSet, load_models, model_tags
 from landcover_core.inference.tiling import Block, StripBlender, Tile, TileGrid
-from landcover_core.modelfile import ModelSpec, load_spec
+from landcover_core.modelfile import ModelSpec
 from landcover_core.progress import Reporter
 from landcover_core.raster import open_raster, read_window
 from landcover_core.resources import check_tile_memory
 from landcover_core.vectorize import check_vector_path
 
-__all__ = ["Ensemble", "Outputs", "check_ensemble", "check_models", "check_options", "classify_raster",
-           "load_ensemble", "model_bands", "model_tags", "parse_extent", "predict_raster"]
+__all__ = ["Ensemble", "ModelSet", "Outputs", "check_ensemble", "check_options", "classify_raster", "load_ensemble",
+           "load_models", "model_bands", "model_tags", "parse_extent", "predict_raster"]
 
 Extent = tuple[float, float, float, float]
 
@@ -190,22 +184,7 @@ class Outputs:
                 "uncertainty": self.uncertainty}
 
 
-def check_models(models: Sequence[str | Path], options: PredictOptions) -> list[ModelSpec]:
-    """Reads the models' descriptions and checks that they form an ensemble, with valid ``--model-weights``.
-
-    Raises:
-        InputError: no model, models that do not share classes, or bad ``--model-weights``.
-        ModelFileError: a missing or damaged model file.
-    """
-    if not models:
-        raise InputError("Give at least one model (--model).")
-    specs = [load_spec(m) for m in models]
-    check_ensemble(specs, models)
-    parse_model_weights(options.model_weights, len(models))
-    return specs
-
-
-def load_ensemble(models: Sequence[str | Path], options: PredictOptions | None = None,
+def load_ensemble(models: Sequence[str | Path] | ModelSet, options: PredictOptions | None = None,
                   reporter: Reporter | None = None) -> Ensemble:
     """Loads one model or an ensemble into runners for ``options``' device, backend, tile size and weights.
 
@@ -215,16 +194,11 @@ def load_ensemble(models: Sequence[str | Path], options: PredictOptions | None =
         InputError: no model, models that do not share classes, or bad ``--model-weights``.
         ModelFileError: a missing or damaged model file.
     """
-    options = options or PredictOptions()
-    specs = check_models(models, options)
-    weights = parse_model_weights(options.model_weights, len(models))
-    tile = int(options.tile_size or specs[0].tile_size)
-    runners = [make_runner(m, tile, options.device, options.backend, options.threads, reporter) for m in models]
-    return Ensemble(runners, weights, names=models)
+    return load_models(models, options).ensemble(options, reporter)
 
 
 def predict_raster(
-    models: Sequence[str | Path],
+    models: Sequence[str | Path] | ModelSet,
     image: str | Path,
     outputs: Outputs,
     options: PredictOptions | None = None,
@@ -237,7 +211,8 @@ def predict_raster(
     """Classifies a raster by sliding windows and writes a class GeoTIFF (and confidence, polygons).
 
     Args:
-        models: one model file, or several (an ensemble: probabilities are averaged).
+        models: one model file, or several (an ensemble: probabilities are averaged); or a set of them
+            loaded with :func:`~landcover_core.inference.model_set.load_models`.
         image: input raster.
         outputs: the files to write.
         options: tile size, overlap, batch size, device, backend and threads.
@@ -254,18 +229,11 @@ def predict_raster(
         Cancelled: cancelled; no output is left behind.
     """
     options = options or PredictOptions()
-    # Everything cheap is checked before the models are loaded (and maybe exported to ONNX).
-    specs = check_models(models, options)
-    _check_request(image, outputs, [image, *models], specs, models, bands, extent, options)
-    ensemble = load_ensemble(models, options, reporter)
-    return classify_raster(ensemble, image, outputs, options, bands=bands, extent=extent,
-                           vector_options=vector_options, reporter=reporter,
-                           tags=model_tags(models))
-
-
-def model_tags(models: Sequence[str | Path]) -> dict[str, str]:
-    """The metadata tags that name the model files in a class raster."""
-    return {"LANDCOVER_MODELS": ",".join(Path(m).name for m in models)}
+    model_set = load_models(models, options)
+    # Everything cheap is checked before the runners are made (and the models maybe exported to ONNX).
+    request = _check_request(image, outputs, model_set.specs, model_set.paths, bands, extent, options)
+    return _classify(model_set.ensemble(options, reporter), request, image, outputs, options, extent=extent,
+                     vector_options=vector_options, reporter=reporter, tags=model_set.tags())
 
 
 def classify_raster(
@@ -281,7 +249,7 @@ def classify_raster(
     tags: dict[str, str] | None = None,
     chunk_columns: int = CHUNK_COLUMNS,
 ) -> dict[str, Any]:
-    """:func:`predict_raster` with a loaded ensemble (see :func:`load_ensemble`).
+    """:func:`predict_raster` with loaded models (see :meth:`~landcover_core.inference.model_set.ModelSet.ensemble`).
 
     Args:
         ensemble: the loaded model(s).
@@ -295,17 +263,26 @@ def classify_raster(
         tags: extra metadata tags of the class raster.
         chunk_columns: output columns blended at a time (bounds memory on wide rasters).
     """
-    reporter = reporter or Reporter(quiet=True)
     options = options or PredictOptions()
+    request = _check_request(image, outputs, [r.spec for r in ensemble.runners], ensemble.names, bands, extent,
+                             options, inputs=[image])
+    return _classify(ensemble, request, image, outputs, options, extent=extent, vector_options=vector_options,
+                     reporter=reporter, tags=tags, chunk_columns=chunk_columns)
+
+
+def _classify(ensemble: Ensemble, request: _Request, image: str | Path, outputs: Outputs, options: PredictOptions,
+              *, extent: Extent | None, vector_options: VectorOptions | None, reporter: Reporter | None,
+              tags: dict[str, str] | None, chunk_columns: int = CHUNK_COLUMNS) -> dict[str, Any]:
+    """:func:`classify_raster` of a checked request."""
+    reporter = reporter or Reporter(quiet=True)
     vector_options = vector_options or VectorOptions()
     spec = ensemble.spec
     tile = int(options.tile_size or spec.tile_size)
-    overlap = _check_request(image, outputs, [image], [r.spec for r in ensemble.runners], ensemble.names, bands,
-                             extent, options)
+    overlap = request.overlap
     batch_size = options.batch_size
     paths = {key: path for key, path in outputs.as_dict().items() if path is not None}
     with rasterio.Env(**GDAL_ENV), open_raster(image, "image") as src:
-        chosen = ensemble.input_bands(src, bands)
+        chosen = ensemble.use_bands(request.member_bands)
         region = extent_window(src, extent)
         references = ensemble.match_histograms(image, options.histmatch, reporter)
         if references:
@@ -369,19 +346,39 @@ def check_options(specs: Sequence[ModelSpec], options: PredictOptions) -> int:
     return overlap
 
 
-def _check_request(image: str | Path, outputs: Outputs, inputs: list, specs: Sequence[ModelSpec],
-                   models: Sequence[str | Path], bands: Sequence[int] | None, extent: Extent | None,
-                   options: PredictOptions) -> int:
-    """Validates the overlap, output paths, the raster's bands for every model and the extent; returns the overlap."""
+@dataclass(frozen=True)
+class _Request:
+    """A checked request: the overlap in pixels, and the raster bands each member reads."""
+
+    overlap: int
+    member_bands: list[list[int]]
+
+
+def _check_request(image: str | Path, outputs: Outputs, specs: Sequence[ModelSpec], models: Sequence[str | Path],
+                   bands: Sequence[int] | None, extent: Extent | None, options: PredictOptions,
+                   inputs: Sequence[str | Path] | None = None) -> _Request:
+    """Validates the overlap, the output paths, the raster's bands for every model and the extent.
+
+    Args:
+        image: the raster to classify.
+        outputs: the files to write.
+        specs: the models' descriptions.
+        models: the models, for messages.
+        bands: ``--bands``, or None for each model's own.
+        extent: the area to classify, or None.
+        options: tile size, overlap and batch size.
+        inputs: files the outputs must not overwrite (default: the image and the models).
+    """
     overlap = check_options(specs, options)
     check_output_paths({"--out": outputs.classes, "--confidence": outputs.confidence,
-                        "--uncertainty": outputs.uncertainty, "--vector": outputs.vector}, inputs)
+                        "--uncertainty": outputs.uncertainty, "--vector": outputs.vector},
+                       inputs if inputs is not None else [image, *models])
     check_vector_path(outputs.vector)
     with open_raster(image, "image") as src:
-        for spec, model in zip(specs, models, strict=True):
-            model_bands(src, spec, model, bands)
+        member_bands = [check_bands(spec, model, src.count, src.name, bands)
+                        for spec, model in zip(specs, models, strict=True)]
         extent_window(src, extent)
-    return overlap
+    return _Request(overlap, member_bands)
 
 
 def _expand(window: Window, margin: int, width: int, height: int) -> Window:

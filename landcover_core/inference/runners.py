@@ -8,7 +8,6 @@ the tile size, and is checked against torch once before it is used; on CUDA torc
 
 from __future__ import annotations
 
-import hashlib
 import os
 import warnings
 from pathlib import Path
@@ -22,7 +21,7 @@ from landcover_core.config import Backend, DeviceChoice
 from landcover_core.device import pick_device
 from landcover_core.errors import InputError
 from landcover_core.files import atomic_output
-from landcover_core.modelfile import ModelSpec, load_model
+from landcover_core.modelfile import ModelFile, ModelSpec, content_hash, read_model
 from landcover_core.progress import Reporter
 
 Device = DeviceChoice
@@ -112,11 +111,8 @@ def cache_dir() -> Path:
 
 def file_hash(path: str | Path) -> str:
     """The SHA-256 of a file (the ONNX cache key of a model file)."""
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return content_hash(handle)
 
 
 def export_onnx(model: nn.Module, spec: ModelSpec, tile: int, path: Path) -> None:
@@ -145,17 +141,33 @@ def export_onnx(model: nn.Module, spec: ModelSpec, tile: int, path: Path) -> Non
 
 
 def onnx_export_path(model_path: str | Path, tile: int) -> Path:
-    """Where the ONNX export of a model for one tile size is cached."""
-    key = f"{file_hash(model_path)[:32]}-t{tile}-op{OPSET}-v{_CACHE_VERSION}-torch{torch.__version__.split('+')[0]}"
+    """Where the ONNX export of a model file for one tile size is cached."""
+    return onnx_cache_path(file_hash(model_path), tile)
+
+
+def onnx_cache_path(sha256: str, tile: int) -> Path:
+    """Where the ONNX export of the model file with content hash ``sha256`` for one tile size is cached."""
+    key = f"{sha256[:32]}-t{tile}-op{OPSET}-v{_CACHE_VERSION}-torch{torch.__version__.split('+')[0]}"
     return cache_dir() / f"{key}.onnx"
 
 
 def make_runner(model_path: str | Path, tile: int, device: Device = "auto", backend: Backend = "auto",
                 threads: int | None = None, reporter: Reporter | None = None) -> Runner:
-    """Loads a model file into the fastest correct backend for ``device``.
+    """Loads a model file into the fastest correct backend for ``device`` (see :func:`model_runner`).
+
+    Raises:
+        ModelFileError: the model file is missing or corrupt.
+        InputError: an impossible device/backend combination.
+    """
+    return model_runner(read_model(model_path), tile, device, backend, threads, reporter)
+
+
+def model_runner(model: ModelFile, tile: int, device: Device = "auto", backend: Backend = "auto",
+                 threads: int | None = None, reporter: Reporter | None = None) -> Runner:
+    """A read model file in the fastest correct backend for ``device``.
 
     Args:
-        model_path: landcover model file.
+        model: the model file, read.
         tile: tile size the runner will see (ONNX exports are specialised to it).
         device: ``auto`` (CUDA when available), ``cpu`` or ``cuda``.
         backend: ``auto`` (onnxruntime on CPU, torch on CUDA), ``torch`` or ``onnx`` (CPU only).
@@ -163,30 +175,29 @@ def make_runner(model_path: str | Path, tile: int, device: Device = "auto", back
         reporter: receives a warning when the ONNX path cannot be used and torch is used instead.
 
     Raises:
-        ModelFileError: the model file is missing or corrupt.
+        ModelFileError: weights that do not fit the model's architecture.
         InputError: an impossible device/backend combination.
     """
     torch_device = pick_device(device)
     threads = threads or cpu_threads()
-    model, spec = load_model(model_path, "cpu")
     if backend == "onnx" and torch_device.type != "cpu":
         raise InputError("--backend onnx runs on CPU only; use --device cpu, or --backend torch on CUDA.")
+    network, spec, name = model.network("cpu"), model.spec, model.path.name
     if torch_device.type == "cpu":
         torch.set_num_threads(threads)
     if backend == "torch" or torch_device.type != "cpu":
-        return TorchRunner(model, spec, torch_device)
-    path = onnx_export_path(model_path, tile)
+        return TorchRunner(network, spec, torch_device)
+    path = onnx_cache_path(model.sha256, tile)
     try:
         if not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
             if reporter is not None:
-                reporter.log(f"Exporting {Path(model_path).name} to ONNX for tiles of {tile} px "
-                             f"(cached in {path.parent}).")
-            export_onnx(model, spec, tile, path)
+                reporter.log(f"Exporting {name} to ONNX for tiles of {tile} px (cached in {path.parent}).")
+            export_onnx(network, spec, tile, path)
         return OnnxRunner(path, spec, threads)
     except Exception as exc:  # noqa: BLE001 - any export or runtime problem: torch is always correct
         if backend == "onnx":
-            raise InputError(f"The ONNX path is not available for {model_path}: {exc}") from None
+            raise InputError(f"The ONNX path is not available for {model.path}: {exc}") from None
         if reporter is not None:
-            reporter.warning(f"ONNX export of {Path(model_path).name} failed ({exc}); using torch on CPU.")
-        return TorchRunner(model, spec, torch_device)
+            reporter.warning(f"ONNX export of {name} failed ({exc}); using torch on CPU.")
+        return TorchRunner(network, spec, torch_device)

@@ -1,4 +1,4 @@
-"""Checks on input layers that run before any engine process: fields, bands, overlap, model compatibility."""
+"""Checks on input layers before the engine runs the work: fields, bands, overlap, and (asked of the engine) models."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from qgis.core import (
 )
 
 from landcover_qgis.engine_runner import EngineFailure
-from landcover_qgis.model_facts import ModelFacts, band_problem, ensemble_problem, model_facts
+from landcover_qgis.model_facts import model_set_facts
 
 
 def field_problem(fields: QgsFields, field: str, layer_name: str) -> Optional[str]:
@@ -58,20 +58,13 @@ def chosen_bands_problem(layer: QgsRasterLayer, bands: Sequence[int]) -> Optiona
 def models_problem(paths: Sequence[str], layer: Optional[QgsRasterLayer], bands: List[int]) -> Optional[str]:
     """Why these model files cannot classify the raster with these bands, or None.
 
-    Unreadable files, ensembles of models with other bands or classes, and band counts are refused. Asks the
-    engine for each model's facts (cached per file version).
+    The engine decides, by its own rules (``info --check``, cached per file version): unreadable files,
+    ensembles whose models do not share their classes, and rasters without the bands a model reads are refused.
     """
     if not paths:
         return "Choose a model file (several files: an ensemble)."
     try:
-        members: List[ModelFacts] = [model_facts(path) for path in paths]
+        model_set_facts(paths, band_count=layer.bandCount() if layer is not None else None, bands=bands)
     except EngineFailure as failure:
         return f"{failure.kind}: {failure.message}"
-    problem = ensemble_problem(members)
-    if problem or layer is None:
-        return problem
-    for member in members:
-        problem = band_problem(member, layer.bandCount(), bands, layer.name())
-        if problem:
-            return problem
     return None

@@ -40,10 +40,11 @@ def run(capsys):
     return _run
 
 
-def run_process(*argv, timeout: float = 300) -> tuple[int, list[dict], str]:
-    """Runs ``python -m landcover_core ... --json-progress`` as a real child process."""
+def run_process(*argv, timeout: float = 300, threads: int | None = None) -> tuple[int, list[dict], str]:
+    """Runs ``python -m landcover_core ... --json-progress`` as a real child process (on ``threads`` CPU threads)."""
+    env = {**os.environ, "OMP_NUM_THREADS": str(threads)} if threads else None
     proc = subprocess.run([sys.executable, "-m", "landcover_core", *map(str, argv), "--json-progress"],
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=True, timeout=timeout, env=env)
     return proc.returncode, parse_events(proc.stdout), proc.stderr
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from landcover_core import quality_eval
+from benchmarks.quality import grid
+from benchmarks.quality.common import CLASSES, REPO_ROOT, default_data, pooled_scores
 from landcover_core.config import TrainConfig
-from landcover_core.quality_common import CLASSES, default_data, pooled_scores
 
 NAMES = [c["name"] for c in CLASSES]
 
@@ -27,11 +27,11 @@ def fake_run(recipe: str, regime: str, seed: int, miou: float, ious: list[float]
 
 def records(runs: list[dict]) -> dict:
     recipes = dict.fromkeys(r["recipe"] for r in runs)
-    cpu = quality_eval.BUDGETS["cpu"]
+    cpu = grid.BUDGETS["cpu"]
     return {"settings": {"budget_name": "cpu", "budget_text": cpu.describe(),
                          "train": [0, 1], "test": [7], "extra_args": "",
-                         "recipes": {r: {"pinned": quality_eval.RECIPES[r],
-                                         "settings": quality_eval.recipe_settings(r, cpu)}
+                         "recipes": {r: {"pinned": grid.RECIPES[r],
+                                         "settings": grid.recipe_settings(r, cpu)}
                                      for r in recipes}},
             "planned_runs": len(runs), "runs": runs, "wall_seconds": 360.0}
 
@@ -40,7 +40,7 @@ def test_summary_statistics_ratios_and_passing_targets():
     runs = [fake_run("defaults", "full", s, m) for s, m in enumerate([0.60, 0.62, 0.61])]
     runs += [fake_run("defaults", "points:0.01", s, m) for s, m in enumerate([0.57, 0.56, 0.58])]
     runs += [fake_run("defaults", "points:0.001", s, m) for s, m in enumerate([0.40, 0.45, 0.50])]
-    summary = quality_eval.summarize(runs, "defaults")
+    summary = grid.summarize(runs, "defaults")
     full = summary["regimes"]["full"]
     assert full["miou_mean"] == pytest.approx(0.61)
     assert full["miou_std"] == pytest.approx(0.01)
@@ -59,7 +59,7 @@ def test_targets_fail_on_a_zero_class_and_a_low_sparse_ratio():
     runs = [fake_run("baseline", "full", s, 0.5) for s in range(3)]
     runs += [fake_run("baseline", "points:0.01", 0, 0.4), fake_run("baseline", "points:0.01", 1, 0.4),
              fake_run("baseline", "points:0.01", 2, 0.4, [0.5, 0.0, 0.5, 0.5, 0.5])]
-    targets = quality_eval.summarize(runs, "baseline")["targets"]
+    targets = grid.summarize(runs, "baseline")["targets"]
     assert targets["sparse_ratio"]["pass"] is False  # 0.8
     assert targets["no_zero_class"]["pass"] is False
     assert targets["no_zero_class"]["value"] == ["points:0.01: road (seed 2)"]
@@ -68,7 +68,7 @@ def test_targets_fail_on_a_zero_class_and_a_low_sparse_ratio():
 
 def test_a_class_absent_from_the_test_references_is_not_at_zero():
     runs = [fake_run("defaults", "full", 0, 0.5, [0.5, math.nan, 0.5, 0.5, 0.5])]
-    summary = quality_eval.summarize(runs, "defaults")
+    summary = grid.summarize(runs, "defaults")
     assert summary["targets"]["no_zero_class"]["pass"] is True
     assert summary["regimes"]["full"]["class_iou_mean"]["road"] is None
     # One seed, no points regime: the targets that cannot be told say so.
@@ -78,8 +78,8 @@ def test_a_class_absent_from_the_test_references_is_not_at_zero():
 
 def test_report_has_a_table_per_recipe_and_every_run(tmp_path):
     runs = [fake_run(recipe, regime, s, 0.5 + 0.01 * s) for s in range(3) for recipe in ("defaults", "baseline")
-            for regime in quality_eval.REGIMES]
-    text = quality_eval.write_outputs(records(runs), tmp_path)
+            for regime in grid.REGIMES]
+    text = grid.write_outputs(records(runs), tmp_path)
     assert "### Recipe `defaults` (engine defaults: " in text
     assert "### Recipe `baseline` (pinned arch=mobilenet_v3_large" in text
     assert "| points:0.001 | 0.510 ± 0.010 (n=3; 0.500, 0.510, 0.520) | 1.00 |" in text
@@ -93,13 +93,13 @@ def test_report_has_a_table_per_recipe_and_every_run(tmp_path):
 
 def test_baseline_pins_real_train_settings():
     fields = {f.name for f in TrainConfig.__dataclass_fields__.values()}
-    assert set(quality_eval.BASELINE) <= fields
-    args = quality_eval.recipe_args("baseline")
+    assert set(grid.BASELINE) <= fields
+    args = grid.recipe_args("baseline")
     assert args[:2] == ["--arch", "mobilenet_v3_large"] and "--class-weights" in args
-    assert quality_eval.recipe_args("defaults") == []
-    gpu, cpu = quality_eval.BUDGETS["gpu"], quality_eval.BUDGETS["cpu"]
-    assert quality_eval.recipe_settings("defaults", gpu)["arch"] == TrainConfig.__dataclass_fields__["arch"].default
-    assert quality_eval.recipe_settings("defaults", cpu)["arch"] == cpu.arch  # the header names what trains
+    assert grid.recipe_args("defaults") == []
+    gpu, cpu = grid.BUDGETS["gpu"], grid.BUDGETS["cpu"]
+    assert grid.recipe_settings("defaults", gpu)["arch"] == TrainConfig.__dataclass_fields__["arch"].default
+    assert grid.recipe_settings("defaults", cpu)["arch"] == cpu.arch  # the header names what trains
 
 
 def test_pooled_scores_sum_the_confusion_matrices():
@@ -115,12 +115,12 @@ def test_pooled_scores_sum_the_confusion_matrices():
 def test_default_data_is_beside_the_repository_or_a_parent():
     data = default_data()
     assert data.parts[-3:] == ("shared", "data", "s2_korea")
-    assert Path(quality_eval.__file__).resolve().is_relative_to(data.parents[2])
+    assert Path(grid.__file__).resolve().is_relative_to(data.parents[2])
 
 
 def test_skips_cleanly_when_the_data_is_absent(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "landcover_core.quality_eval", "--data", "/nonexistent",
-                           "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.quality.grid", "--data", "/nonexistent",
+                           "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=60, cwd=REPO_ROOT)
     assert proc.returncode == 0, proc.stderr
     assert "skipped, the s2_korea data is absent (/nonexistent)" in proc.stdout
     assert not (tmp_path / "out").exists()
@@ -132,7 +132,7 @@ def write_patches(folder: Path, size: int = 128) -> Path:
     import rasterio
     from rasterio.transform import from_origin
 
-    from landcover_core.quality_common import image, mask
+    from benchmarks.quality.common import image, mask
 
     folder.mkdir()
     codes = [c["code"] for c in CLASSES]
@@ -154,7 +154,7 @@ def write_patches(folder: Path, size: int = 128) -> Path:
 
 def test_a_failed_run_is_reported_and_the_others_are_kept(tmp_path, capsys):
     data = write_patches(tmp_path / "data")
-    code = quality_eval.main(["--data", str(data), "--out", str(tmp_path / "out"), "--seeds", "0",
+    code = grid.main(["--data", str(data), "--out", str(tmp_path / "out"), "--seeds", "0",
                               "--regimes", "full,points:2", "--epochs", "1", "--samples", "16", "--jobs", "2"])
     assert code == 1
     saved = json.loads((tmp_path / "out" / "eval.json").read_text())

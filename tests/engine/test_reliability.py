@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 import rasterio
 import torch
-from conftest import TINY_TRAIN, files_in
+from conftest import TINY_TRAIN, files_in, parse_events
 from inference_fixtures import CRS, MEAN, PIXEL, STD, save_mobilenet, write_codes, write_image
 from shapely.geometry import Polygon, box
 
@@ -80,8 +80,8 @@ def test_checkpoint_is_plain_data_and_resume_lists_each_epoch_once(scene, tmp_pa
     proc.communicate(timeout=120)
     checkpoint = torch.load(tmp_path / "model.pt.ckpt", weights_only=True)  # plain data only
     log = tmp_path / "model.pt.metrics.jsonl"
-    logged = log.read_text().splitlines()
-    assert len(logged) == checkpoint["epoch"]
+    assert not log.exists()  # a cancelled run removes its log; a killed one leaves an epoch after the checkpoint:
+    logged = [json.dumps(record) for record in checkpoint["history"]]
     log.write_text("\n".join([*logged, json.dumps({"epoch": checkpoint["epoch"] + 1, "train_loss": 1.0})]) + "\n")
     done = subprocess.run([*argv, "--resume", "--quiet"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
@@ -252,3 +252,28 @@ def test_read_only_folder_and_full_disk_fail_clearly(tmp_path: Path, options: st
     assert message in proc.stderr and str(folder) in proc.stderr
     assert "Traceback" not in proc.stderr
     assert proc.stdout == ""  # nothing left in the folder (listed before the tmpfs went away)
+
+
+def test_a_training_failing_after_an_epoch_keeps_its_checkpoint_and_says_so(scene, tmp_path: Path) -> None:
+    """A disk that fills up at the second epoch's checkpoint: the first is kept and named, nothing else left.
+
+    The tiny model's checkpoint (weights, optimizer state, best weights) is about 170 MB: one fits in 250 MB,
+    not a second one beside it.
+    """
+    folder = tmp_path / "limited"
+    folder.mkdir()
+    ckpt = folder / "model.pt.ckpt"
+    proc = subprocess.run(
+        [*_limited_folder("size=250m"), str(folder), sys.executable, "-m", "landcover_core", "train", "--image",
+         str(scene.image), "--labels", str(scene.polygons), "--class-field", "class", "--out", str(folder / "model.pt"),
+         *TINY_TRAIN[:-1], "--epochs", "2", "--json-progress"], capture_output=True, text=True, timeout=600)
+    events = parse_events(proc.stdout)
+    assert [e["epoch"] for e in events if e["event"] == "metrics"] == [1, 2]
+    error = events[-1]
+    assert error["event"] == "error" and proc.returncode in (1, 2), proc.stderr
+    assert error["message"].endswith(f". Kept the checkpoint {ckpt} (epoch 1 of 2): run the same command with "
+                                     "--resume to continue, or delete it."), error["message"]
+    assert "Nothing was kept" not in error["message"]
+    assert error["kept"] == [str(ckpt)] and error["resumable"] is True
+    listed = {line for line in proc.stdout.splitlines() if not line.startswith("{")}
+    assert listed == {"model.pt.ckpt"}  # the folder before the tmpfs went away: no log, lock or partial file

@@ -1,16 +1,13 @@
 """Training end to end: real GeoTIFF/GPKG files, real processes, tiny models."""
 
 import json
-import signal
-import subprocess
-import sys
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
 import rasterio
-from conftest import TINY_TRAIN, files_in, parse_events, run_process
+from conftest import TINY_TRAIN, parse_events, run_process
 from PIL import Image
 from shapely.geometry import Point
 
@@ -82,32 +79,6 @@ def test_same_seed_same_result(scene, tmp_path, run):
         histories.append([{k: v for k, v in json.loads(line).items() if not k.endswith("seconds")}
                           for line in (tmp_path / f"{name}.metrics.jsonl").read_text().splitlines()])
     assert histories[0] == histories[1]
-
-
-def test_cancel_leaves_no_model_and_resume_finishes(scene, tmp_path):
-    model = tmp_path / "model.pt"
-    argv = [sys.executable, "-m", "landcover_core", "train", "--image", str(scene.image), "--labels",
-            str(scene.polygons), "--class-field", "class", "--out", str(model), *TINY_TRAIN[:-3],
-            "--samples-per-epoch", "16", "--epochs", "3"]
-    proc = subprocess.Popen([*argv, "--json-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    lines = []
-    for line in proc.stdout:
-        lines.append(line)
-        if '"event": "metrics"' in line:
-            proc.send_signal(signal.SIGTERM)
-            break
-    rest, _ = proc.communicate(timeout=120)
-    events = parse_events("".join(lines) + rest)
-    assert proc.returncode == 130
-    assert events[-1] == {"event": "error", "kind": "Cancelled", "message": events[-1]["message"]}
-    assert not model.exists()
-    assert not [name for name in files_in(tmp_path) if ".partial" in name]
-    assert (tmp_path / "model.pt.ckpt").is_file()
-    done = subprocess.run([*argv, "--resume", "--quiet"], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    assert model.is_file() and not (tmp_path / "model.pt.ckpt").exists()
-    epochs = [json.loads(line)["epoch"] for line in (tmp_path / "model.pt.metrics.jsonl").read_text().splitlines()]
-    assert epochs == [1, 2, 3]
 
 
 def test_finetune_keeps_classes_and_checks_bands(scene, tmp_path, run):

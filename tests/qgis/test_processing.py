@@ -393,6 +393,43 @@ class ErrorsKept(QgsProcessingFeedback):
         self.errors.append(error)
 
 
+#: Run by the engine Python: from a model file, one reading two bands and one whose classes have other names.
+MAKE_MEMBERS = """
+import dataclasses, sys, torch
+from landcover_core.classes import ClassScheme
+from landcover_core.modelfile import read_model, save_model
+model = read_model(sys.argv[1])
+spec = model.spec
+two = dataclasses.replace(spec, bands=[1, 2], mean=spec.mean[:2], std=spec.std[:2], input_range=None, histogram=None)
+torch.manual_seed(0)
+save_model(sys.argv[2], two.build(), two)
+save_model(sys.argv[3], model.network(), dataclasses.replace(spec, scheme=ClassScheme.from_codes(spec.scheme.codes)))
+"""
+
+
+def test_model_sets_are_accepted_and_refused_by_the_engine_rules(plugin, scene_files, model_file: Path,
+                                                                 engine_python: str, tmp_path: Path) -> None:
+    import processing
+
+    two_bands, renamed = tmp_path / "two_bands.pt", tmp_path / "renamed.pt"
+    subprocess.run([engine_python, "-c", MAKE_MEMBERS, str(model_file), str(two_bands), str(renamed)], check=True)
+    image = str(scene_files["image"])
+    # Members may read other bands (the engine reads their union): classified.
+    result = processing.run("landcover:classify", {"INPUT": image, "MODEL": [str(model_file), str(two_bands)],
+                                                   "OUTPUT": str(tmp_path / "ensemble.tif")})
+    assert raster_values(result["OUTPUT"]) <= SCENE_CODES
+    # The same codes with other names are other classes: refused before any prediction starts.
+    QgsSettings().setValue("landcover/engine_python", recording_engine(tmp_path, engine_python))
+    with pytest.raises(QgsProcessingException, match="must share their classes"):
+        processing.run("landcover:classify", {"INPUT": image, "MODEL": [str(model_file), str(renamed)],
+                                              "OUTPUT": str(tmp_path / "renamed.tif")})
+    assert set(launched_commands(tmp_path)) <= {"schema", "info"}
+    # Chosen bands must suit every member.
+    with pytest.raises(QgsProcessingException, match=r"3 band\(s\) were chosen .* trained on 2 bands"):
+        processing.run("landcover:classify", {"INPUT": image, "MODEL": [str(model_file), str(two_bands)],
+                                              "BANDS": [1, 2, 3], "OUTPUT": str(tmp_path / "chosen.tif")})
+
+
 def test_invalid_parameters_are_refused_before_any_engine_process(plugin, scene_files, model_file: Path,
                                                                   engine_python: str, tmp_path: Path) -> None:
     import processing
@@ -429,7 +466,7 @@ def test_invalid_parameters_are_refused_before_any_engine_process(plugin, scene_
                                 "OUTPUT_HTML": str(tmp_path / "r.html")}, "does not overlap"),
         ("landcover:evaluate", {"MODEL": [str(model_file)], "INPUT": one_band, "REFERENCE_RASTER": one_band,
                                 "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_JSON": str(tmp_path / "r.json"),
-                                "OUTPUT_HTML": str(tmp_path / "r.html")}, r"has only 1 band\(s\)"),
+                                "OUTPUT_HTML": str(tmp_path / "r.html")}, r"has 1 band\(s\)"),
         ("landcover:histmatch", {"INPUT": image, "REFERENCE": image, "BANDS": [1, 2], "REFERENCE_BANDS": [1],
                                  "OUTPUT": str(tmp_path / "h.tif")}, "one reference band per matched band"),
     ]

@@ -1,4 +1,4 @@
-"""Catalogue benchmark (``python -m landcover_core.bench_batch``): ``predict-batch`` scenes/minute, 1 and 2 workers.
+"""Catalogue benchmark (``python -m benchmarks.batch``): ``predict-batch`` scenes/minute, 1 and 2 workers.
 
 Each figure is a ratio against one worker with one thread, measured in the same run.
 
@@ -20,16 +20,15 @@ minus ``predict_raster`` of it in this process. Prints a table; ``--json`` write
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from landcover_core.bench import make_model
+from benchmarks.common import scratch_folder, write_json
+from benchmarks.inference import make_model
 from landcover_core.config import BatchOptions, PredictOptions
 from landcover_core.inference.batch import predict_batch
 from landcover_core.inference.predict import Outputs, predict_raster
@@ -89,16 +88,14 @@ def start_up_seconds(root: Path, model: Path, scene: Path, tile: int, rounds: in
 
 def main(argv: list[str] | None = None) -> int:
     """Runs the benchmark and prints scenes per minute and the ratios against the baseline."""
-    parser = argparse.ArgumentParser(prog="python -m landcover_core.bench_batch", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.batch", description=__doc__.splitlines()[0])
     parser.add_argument("--scenes", type=int, default=8)
     parser.add_argument("--size", type=int, default=1024, help="side of each scene in pixels")
     parser.add_argument("--tile", type=int, default=256)
     parser.add_argument("--rounds", type=int, default=2, help="runs of each configuration (the fastest is kept)")
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="landcover-bench-batch-") as folder:
-        root = Path(folder)
-        os.environ.setdefault("LANDCOVER_CACHE_DIR", str(root / "cache"))  # inherited by workers and children
+    with scratch_folder("landcover-bench-batch-") as root:  # the ONNX cache is inherited by workers and children
         model = make_model(root / "model.pt", args.tile)
         make_runner(model, args.tile, "cpu", "auto")  # the ONNX export, outside the timings
         (root / "scenes").mkdir()
@@ -121,9 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, seconds in best.items():
         print(f"| {name} | {args.scenes / seconds * 60:.2f} | {best[BASELINE] / seconds:.2f} |")
     print(f"\nStart-up of a predict-batch run (cluster, workers' imports, model loading): {startup:.2f} s")
-    if args.json:
-        Path(args.json).write_text(json.dumps({"scenes": args.scenes, "size": args.size, "tile": args.tile,
-                                               "seconds": best, "startup_seconds": startup}, indent=2))
+    write_json(args.json, {"scenes": args.scenes, "size": args.size, "tile": args.tile, "seconds": best,
+                           "startup_seconds": startup})
     return 0
 
 

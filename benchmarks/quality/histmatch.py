@@ -5,9 +5,9 @@ histogram reference, then classifies held-out patches three ways: as they are, d
 gamma-shifted (another date, sun angle or processing) with matching, and the same shifted copies
 with ``--no-histmatch``. Prints mIoU for each and the share of the loss recovered::
 
-    python -m landcover_core.quality_histmatch [--data DIR] [--epochs 8]
+    python -m benchmarks.quality.histmatch [--data DIR] [--epochs 8]
 
-``--data`` defaults to ``../shared/data/s2_korea`` beside the repository (see :mod:`landcover_core.quality_common`).
+``--data`` defaults to ``../shared/data/s2_korea`` beside the repository (see :mod:`benchmarks.quality.common`).
 
 It skips (exit 0) when the data is absent. Not a test: the figures depend on training.
 """
@@ -21,12 +21,12 @@ from pathlib import Path
 import numpy as np
 import rasterio
 
+from benchmarks.quality.common import BANDS, TEST, TRAIN, data_present, default_data, image, mask
 from landcover_core.config import PredictOptions, TrainConfig
 from landcover_core.data.sources import TrainingData
 from landcover_core.evaluate import evaluate_prediction
 from landcover_core.inference.predict import Outputs, predict_raster
 from landcover_core.progress import Reporter
-from landcover_core.quality_common import BANDS, TEST, TRAIN, data_present, default_data, image, mask
 from landcover_core.training import train_model
 
 TRAIN_PATCHES = tuple(TRAIN)
@@ -47,7 +47,8 @@ def shifted_copy(source: Path, out: Path, gain: float = 0.6, gamma: float = 1.6)
 
 def main(argv: list[str] | None = None) -> int:
     """Runs the experiment and prints the table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.quality.histmatch",
+                                     description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", default=str(default_data()))
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)

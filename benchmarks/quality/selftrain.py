@@ -1,6 +1,6 @@
 """Quality measurements on real data (not tests: they take minutes and measure gains, not mechanics).
 
-``python -m landcover_core.quality_selftrain selftrain [--data DIR]`` measures on Sentinel-2-like 512² patches
+``python -m benchmarks.quality.selftrain selftrain [--data DIR]`` measures on Sentinel-2-like 512² patches
 (``202309_patchN_K.tif``, bands 1-3 RGB, band 4 a constant alpha; masks ``202309_mask_K.tif`` with codes
 10 building, 30 road, 50 field, 70 forest, 100 background), trained from simulated sparse labels
 (``points:0.01``):
@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from landcover_core.quality_common import TEST, data_present, default_data, format_stat, image, mask, write_classes
+from benchmarks.quality.common import TEST, data_present, default_data, format_stat, image, mask, write_classes
 
 DATA = default_data()
 LABELED, POOL = range(0, 5), range(5, 7)
@@ -102,8 +102,7 @@ def selftrain(args: argparse.Namespace) -> int:
         model = out / f"selftrain-{seed}.pt"
         result = self_train(TrainConfig(out=str(model), seed=seed, **settings), labeled, pool,
                             SelfTrainConfig(rounds=args.rounds, pseudo_weight=args.pseudo_weight, keep_rounds=True),
-                            PseudoLabelConfig(threshold=args.threshold, class_share=args.class_share),
-                            PredictOptions(tile_size=args.tile, device="cpu", threads=args.threads, batch_size=8),
+                            PseudoLabelConfig(threshold=args.threshold, class_share=args.class_share), predict,
                             reporter)
         rounds = [{"round": r["round"], "val_miou": r["val_miou"], "pseudo_pixels": sum(r["pseudo_pixels"].values()),
                    "test_miou": test_miou([path], data, predict)}
@@ -173,8 +172,8 @@ def format_tables(records: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m landcover_core.quality_selftrain selftrain [options]``."""
-    parser = argparse.ArgumentParser(prog="python -m landcover_core.quality_selftrain",
+    """``python -m benchmarks.quality.selftrain selftrain [options]``."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.quality.selftrain",
                                      description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="measure", required=True)
     st = sub.add_parser("selftrain", help="self-training, ensembles and TTA on the s2_korea patches")

@@ -24,7 +24,8 @@ BANDS = [1, 2, 3]
 TRAIN, TEST = range(0, 7), range(7, 10)
 #: The folder beside the repository root (or one of its parents) that holds the shared data.
 DATA_RELATIVE = Path("shared") / "data" / "s2_korea"
-REPO_ROOT = Path(__file__).resolve().parents[1]
+#: The repository root (``benchmarks/quality/common.py`` is three levels below it).
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def default_data() -> Path:

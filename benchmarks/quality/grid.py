@@ -1,6 +1,6 @@
 """Real-data quality benchmark (``make eval``): train and test through the ``landcover`` command line.
 
-``python -m landcover_core.quality_eval [--budget cpu|gpu] [--recipe defaults|baseline|both] [--seeds 0,1,2]
+``python -m benchmarks.quality.grid [--budget cpu|gpu] [--recipe defaults|baseline|both] [--seeds 0,1,2]
 [--regimes full,points:0.01,points:0.001] [--extra-args "..."] [--data DIR] [--out eval_output]``
 
 Every run is what a user runs: ``landcover train --json-progress`` on the s2_korea patches 0-6 (bands 1-3,
@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import landcover_core
-from landcover_core.quality_common import (
+from benchmarks.quality.common import (
     BANDS,
     TEST,
     TRAIN,
@@ -358,7 +358,7 @@ def write_outputs(records: dict[str, Any], out: Path) -> str:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """The benchmark's options."""
-    parser = argparse.ArgumentParser(prog="python -m landcover_core.quality_eval",
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.quality.grid",
                                      description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", default=str(default_data()),
                         help="folder of the s2_korea patches (default: ../shared/data/s2_korea from the repository)")
