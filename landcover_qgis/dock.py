@@ -469,20 +469,21 @@ class LandcoverDock(QgsDockWidget):
         request = self.form.predict_request(models, folder, canvas)
         evaluation = self.form.evaluation_request(request.out, folder / "evaluation.json")
         folder.mkdir(parents=True, exist_ok=True)
-        self._job_folder = folder
         self.evaluation_table.setRowCount(0)
         self.evaluation_summary.setText("")
         return [request.call()] + ([evaluation.call()] if evaluation is not None else [])
 
     def _result_folder(self, name: str) -> Path:
-        """A new folder for a result in the output folder; the result's layers are named after it.
+        """A new folder for the job's result in the output folder; the result's layers are named after it.
 
         A name already taken (two runs in one second) gets a number, in the folder and in the layer names.
+        The folder is removed again if the job fails and leaves it empty.
         """
         stem = safe_name(name.replace(" ", "_"), 80)
         folder = fresh_path(self.ensure_output_folder(), stem)
         number = folder.name[len(stem) + 1:]
         self._result_name = f"{name} ({number})" if number else name
+        self._job_folder = folder
         return folder
 
     def _name_of_result(self, models: Sequence[str]) -> str:
@@ -537,8 +538,6 @@ class LandcoverDock(QgsDockWidget):
             names = summary.get(key) or []
             if names:
                 lines.append(f"Classes {side}: {', '.join(str(n) for n in names)}.")
-        for warning in summary.get("warnings") or []:
-            self.message.warn(str(warning))
         never_right = [str(entry.get("name")) for entry in rows if entry.get("support") and entry.get("iou") == 0]
         if never_right:
             self.message.warn(f"The map never gets {', '.join(never_right)} right on the reference (IoU 0).")
@@ -558,14 +557,14 @@ class LandcoverDock(QgsDockWidget):
             raise FormError("This engine has no 'pseudo-label' command.")
         models = self._models_for_prediction()
         out = self._result_folder(f"pseudo-labels {Path(models[0]).stem} {stamp()}")
-        self._job_folder = out
         return [self.form.pseudo_label_request(models, str(out)).call()]
 
     def _pseudo_labelling_finished(self, outcome: TaskOutcome) -> None:
         result = outcome.results[-1]
-        kept = result.summary.get("kept") or {}
+        kept = result.summary.get("kept")
+        kept = kept if isinstance(kept, dict) else {}
         total = sum(int(n) for n in kept.values() if isinstance(n, (int, float)))
-        if isinstance(kept, dict) and kept and total == 0:
+        if kept and total == 0:
             self.finish_message("No pseudo-labels: no predicted pixel reached the confidence threshold, so no "
                                 "layer was added. Lower the threshold or train the model further.", Qgis.Warning)
             return
@@ -575,7 +574,7 @@ class LandcoverDock(QgsDockWidget):
         layers = [layer for index, path in enumerate(rasters)
                   for layer in load_prediction_layers({"classes": path}, classes, f"{self._result_name} {index + 1}")]
         add_result_layers(layers)
-        counts = ", ".join(f"{name} {int(n)} px" for name, n in kept.items()) if isinstance(kept, dict) else ""
+        counts = ", ".join(f"{name} {int(n)} px" for name, n in kept.items())
         self.finish_message(f"Pseudo-labels added: {len(layers)} layer(s)" + (f" ({counts})." if counts else "."),
                             Qgis.Success)
 

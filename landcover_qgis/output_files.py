@@ -7,7 +7,6 @@ QGIS settings). Temporary exports of non-file layers stay in the system temp fol
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -82,8 +81,3 @@ def remove_if_empty(folder: Optional[Path]) -> None:
     """Removes a result folder a failed or cancelled job left empty (never one holding files)."""
     if folder is not None and folder.is_dir() and not any(folder.iterdir()):
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def is_writable_file(path: Path) -> bool:
-    """Whether an existing file could be replaced (its folder is writable)."""
-    return os.access(str(path.parent), os.W_OK)

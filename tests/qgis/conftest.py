@@ -144,6 +144,15 @@ def wait_for(condition: Callable[[], bool], timeout_s: float) -> bool:
     return condition()
 
 
+def run_job(dock, button, timeout_s: float = 240) -> None:
+    """Clicks a button and waits for the job it started."""
+    finished = []
+    dock.jobFinished.connect(finished.append)
+    button.click()
+    assert wait_for(lambda: bool(finished), timeout_s), "the job did not finish in time"
+    dock.jobFinished.disconnect(finished.append)
+
+
 def train_parameters(scene_files, out: Path, epochs: int = TINY_TRAINING["epochs"]) -> dict:
     """Processing parameters of a tiny training run of the scene (the real engine's ids for the choices)."""
     from landcover_qgis.engine_schema import current_schema

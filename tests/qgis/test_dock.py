@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import wait_for
+from conftest import run_job, wait_for
 from fake_engine import SEGFAULT, fake_engine_python
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -18,15 +18,6 @@ from scene_data import EPSG, ZONES
 
 from landcover_qgis.dock_form import EXTENT_CANVAS, EXTENT_LAYER
 from landcover_qgis.option_widgets import select_id
-
-
-def run_job(dock, button, timeout_s: float = 240) -> None:
-    """Clicks a button and waits for the job it started."""
-    finished = []
-    dock.jobFinished.connect(finished.append)
-    button.click()
-    assert wait_for(lambda: bool(finished), timeout_s), "the job did not finish in time"
-    dock.jobFinished.disconnect(finished.append)
 
 
 def test_train_from_polygons_then_classify(dock, tmp_path: Path) -> None:

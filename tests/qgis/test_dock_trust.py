@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import wait_for
+from conftest import run_job, wait_for
 from fake_engine import fake_engine_python
 from qgis.core import Qgis, QgsProject, QgsSettings, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer
@@ -17,15 +17,6 @@ from scene_data import TRUTH_CODES, ZONES, write_coded_labels, write_scheme, wri
 from landcover_qgis.dock_form import EXTENT_LAYER, MODEL_EXISTING, SCHEME_FILE, SCHEME_LABELS
 from landcover_qgis.engine_runner import run_engine
 from landcover_qgis.option_widgets import select_id
-
-
-def run_job(dock, button, timeout_s: float = 240) -> None:
-    """Clicks a button and waits for the job it started."""
-    finished = []
-    dock.jobFinished.connect(finished.append)
-    button.click()
-    assert wait_for(lambda: bool(finished), timeout_s), "the job did not finish in time"
-    dock.jobFinished.disconnect(finished.append)
 
 
 def use_model(dock, model: Path) -> None:
