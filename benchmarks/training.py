@@ -9,8 +9,8 @@ classes), loss (class weights, focal and Dice terms), optimizer, batch size, til
 so a default that changes in the engine changes both. The training loop is timed after its first epoch
 (which pays the warm-up), with the tiles read in the training process (0 loader workers) and by 2 loader
 workers; its time excludes the BatchNorm re-estimation after each epoch (there is no validation). Each
-figure is the fastest of 3 repeats (epochs 2-4; 3 timed blocks of the bare loop before the training runs
-and 3 after), the estimate least disturbed by other work on a shared machine. Target: <= 1.15. The scene
+figure is the fastest of its repeats (epochs 2-4; 3 timed blocks of the bare loop before the training runs
+and 3 after each), the estimate least disturbed by other work on a shared machine. Target: <= 1.15. The scene
 is a generated 1024² 4-band GeoTIFF labelled everywhere.
 """
 
@@ -176,8 +176,8 @@ def bench_training(arch: Arch = "mobilenet_v3_large", tile: int = 256, batch: in
         print(f"training: {describe(config, chosen)}, {steps} steps per epoch on {chosen}", flush=True)
         images, labels = scene_batch(scene, config.tile_size, config.batch_size)
         step = bare_step(config, images, labels, len(scene.scheme), chosen)
-        before = fastest_step_seconds(step, steps, chosen)
-        print(f"  bare forward+backward+AdamW  {before:7.3f} s/step", flush=True)
+        bare = fastest_step_seconds(step, steps, chosen)
+        print(f"  bare forward+backward+AdamW  {bare:7.3f} s/step", flush=True)
         loops = {}
         for count in workers:
             loops[count], after_steps = loop_seconds(dataclasses.replace(config, out=str(root / f"w{count}.pt"),
@@ -185,9 +185,9 @@ def bench_training(arch: Arch = "mobilenet_v3_large", tile: int = 256, batch: in
             figures[f"train_epoch_after_steps_w{count}_s"] = after_steps
             print(f"  landcover train, {count} loader worker(s)  {loops[count]:7.3f} s/step, then {after_steps:.2f} s "
                   "per epoch re-estimating BatchNorm statistics (not in the figure)", flush=True)
-        after = fastest_step_seconds(step, steps, chosen)  # the machine's load may have changed meanwhile
-        print(f"  bare forward+backward+AdamW  {after:7.3f} s/step (again)", flush=True)
-        bare = min(before, after)
+            again = fastest_step_seconds(step, steps, chosen)  # the machine's load may have changed meanwhile
+            print(f"  bare forward+backward+AdamW  {again:7.3f} s/step (again)", flush=True)
+            bare = min(bare, again)
     figures["train_bare_step_s"] = bare
     for count, per_step in loops.items():
         figures[f"train_step_w{count}_s"] = per_step
