@@ -30,10 +30,10 @@ from pathlib import Path
 from benchmarks.common import scratch_folder, write_json
 from benchmarks.inference import make_model
 from landcover_core.config import BatchOptions, PredictOptions
+from landcover_core.demo.synthetic import write_large_raster
 from landcover_core.inference.batch import predict_batch
 from landcover_core.inference.predict import Outputs, predict_raster
 from landcover_core.inference.runners import cpu_threads, make_runner
-from landcover_core.synthetic import write_large_raster
 
 BASELINE = "predict-batch, 1 worker × 1 thread"
 

@@ -19,10 +19,11 @@ from rasterio.transform import from_origin
 from rasterio.windows import Window
 
 from benchmarks.common import peak_rss_mb
-from landcover_core.synthetic import write_large_raster
+from landcover_core.demo.synthetic import write_large_raster
 
-#: ``landcover_core.histmatch.match_raster`` in a child (the CLI would add torch's import, ~0.6 GB, to its RSS).
-HISTMATCH_CHILD = "import sys; from landcover_core.histmatch import match_raster; match_raster(*sys.argv[1:4])"
+#: ``match_raster`` in a child (the CLI would add torch's import, ~0.6 GB, to its RSS).
+HISTMATCH_CHILD = (
+    "import sys; from landcover_core.radiometry.matching import match_raster; match_raster(*sys.argv[1:4])")
 
 #: The baseline: the whole rasters in memory, ``skimage.exposure.match_histograms``, the same output profile.
 SKIMAGE_CHILD = """import sys, rasterio

@@ -18,15 +18,15 @@ import torch
 from rasterio.windows import Window
 
 from benchmarks.common import peak_rss_mb, scratch_folder
-from landcover_core.classes import ClassScheme
+from landcover_core.common.classes import ClassScheme
+from landcover_core.common.raster import read_window
 from landcover_core.config import PredictOptions, Tta
+from landcover_core.demo.synthetic import write_large_raster
 from landcover_core.inference.predict import Outputs, predict_raster
 from landcover_core.inference.runners import OnnxRunner, Probabilities, cpu_threads, make_runner, onnx_export_path
 from landcover_core.inference.tiling import TileGrid
-from landcover_core.modelfile import ModelSpec, load_model, save_model
-from landcover_core.models import build_model
-from landcover_core.raster import read_window
-from landcover_core.synthetic import write_large_raster
+from landcover_core.models.modelfile import ModelSpec, load_model, save_model
+from landcover_core.models.networks import build_model
 
 CLASSES = 6
 

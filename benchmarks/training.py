@@ -29,19 +29,19 @@ import torch
 from rasterio.windows import Window
 
 from benchmarks.common import write_json
+from landcover_core.common.device import pick_device
 from landcover_core.config import ARCHS, Arch, DeviceChoice, TrainConfig
 from landcover_core.data.sources import TrainingData
-from landcover_core.device import pick_device
-from landcover_core.losses import CLASS_WEIGHT_POWERS, PartialCrossEntropy, inverse_frequency_weights
-from landcover_core.models import (
+from landcover_core.demo.synthetic import SyntheticScene, make_scene
+from landcover_core.models.networks import (
     MIN_BATCH_FOR_BATCHNORM,
     LandcoverNet,
     build_model,
     freeze_batchnorm_stats,
     set_dropout,
 )
-from landcover_core.synthetic import SyntheticScene, make_scene
-from landcover_core.training import autocast_dtype, train_model
+from landcover_core.training.losses import CLASS_WEIGHT_POWERS, PartialCrossEntropy, inverse_frequency_weights
+from landcover_core.training.trainer import autocast_dtype, train_model
 
 #: Timed repeats of each measurement (the fastest is kept).
 REPEATS = 3

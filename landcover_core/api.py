@@ -22,18 +22,19 @@ command line would print), writes its outputs atomically, and accepts a
 
 from __future__ import annotations
 
+from landcover_core.assessment.evaluate import evaluate_model, evaluate_prediction, write_report
 from landcover_core.config import BatchOptions, PredictOptions, TrainConfig, VectorOptions
 from landcover_core.data.sources import TrainingData, load_training_scenes
 from landcover_core.errors import Cancelled, InputError, ModelFileError
-from landcover_core.evaluate import evaluate_model, evaluate_prediction, write_report
-from landcover_core.histmatch import compute_histogram, match_raster
 from landcover_core.inference.batch import predict_batch
 from landcover_core.inference.model_set import ModelSet, load_models
 from landcover_core.inference.predict import Outputs, load_ensemble, predict_raster
-from landcover_core.modelfile import load_model, load_spec, model_info
+from landcover_core.models.modelfile import load_model, load_spec, model_info
+from landcover_core.outputs.vectorize import vectorize_raster
 from landcover_core.progress import Reporter
-from landcover_core.training import TrainResult, train_model
-from landcover_core.vectorize import vectorize_raster
+from landcover_core.radiometry.histograms import compute_histogram
+from landcover_core.radiometry.matching import match_raster
+from landcover_core.training.trainer import TrainResult, train_model
 
 __all__ = [
     "BatchOptions",

@@ -7,7 +7,6 @@ Each command module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import signal
 import sys
@@ -15,10 +14,12 @@ import traceback
 from collections.abc import Sequence
 from typing import NoReturn
 
-from landcover_core import __version__, files
-from landcover_core.distributed import process_rank, world_size
+from landcover_core import __version__
 from landcover_core.errors import InputError, LandcoverError, Leftovers, PartialFailureError, leftovers
+from landcover_core.outputs import files
+from landcover_core.outputs.files import as_input_error
 from landcover_core.progress import CancelToken, Reporter
+from landcover_core.training.distributed import process_rank, world_size
 
 COMMANDS = ("train", "predict", "predict_batch", "vectorize", "evaluate", "info", "doctor", "schema", "demo",
             "histmatch", "pseudo_label", "self_train")
@@ -50,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--json-progress", action="store_true",
                              help="emit one JSON object per line on stdout (progress, metrics, result, errors)")
         command.add_argument("--quiet", action="store_true", help="no progress bar or info messages")
-        command.set_defaults(_module=module)
+        # What a command needs of the dispatcher travels with its arguments: commands never import the cli.
+        command.set_defaults(_module=module, _parser=parser, _run_command=main)
     return parser
 
 
@@ -143,28 +145,6 @@ def check_single_process(command: str) -> None:
     if command != "train" and world_size() > 1:
         raise InputError(f"Only 'landcover train' runs under torchrun; run 'landcover {command}' as one process "
                          f"(torchrun started {world_size()}). To classify many scenes at once, use predict-batch.")
-
-
-def as_input_error(exc: Exception) -> InputError | None:
-    """The clear error for a failed read or write of a file (full disk, damaged raster, missing source).
-
-    Returns:
-        None when ``exc`` is not a file failure (a bug: reported as an internal error).
-    """
-    from rasterio.errors import RasterioError
-
-    io_failure = isinstance(exc, (OSError, RasterioError)) or "writ" in str(exc).lower()
-    folder = files.full_output_folder() if io_failure else None
-    if folder is not None or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
-        where = folder if folder is not None else getattr(exc, "filename", None) or "the output folder"
-        kept = "" if leftovers(exc).notes else " Nothing was kept."  # else the notes say what was
-        return InputError(f"No space left on device in {where}; free some space or write the outputs elsewhere."
-                          f"{kept}")
-    if isinstance(exc, RasterioError):
-        return InputError(f"A raster could not be read or written: {exc.__cause__ or exc}")
-    if isinstance(exc, OSError) and exc.filename:
-        return InputError(f"Cannot access {exc.filename}: {exc.strerror or exc}.")
-    return None
 
 
 def _fail(reporter: Reporter, kind: str, message: str, code: int, exc: BaseException | None = None) -> int:

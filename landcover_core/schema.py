@@ -12,7 +12,7 @@ import argparse
 from typing import Any, get_args
 
 from landcover_core import __version__
-from landcover_core.classes import DEEPGLOBE
+from landcover_core.common.classes import DEEPGLOBE
 from landcover_core.config import ARCHS, WEIGHT_PRESETS, Backend, DeviceChoice, Norm
 from landcover_core.options import Number
 from landcover_core.progress import json_safe

@@ -3,7 +3,7 @@
 They come from the engine (the ``classes`` list of a summary) or from a scheme JSON file given to the engine's
 ``--classes``: :func:`load_scheme_file` checks such a file before a run, so mistakes show up in QGIS instead of
 halfway through a training, and :func:`check_label_values` compares it with a label layer's class field. The rules
-follow ``landcover_core/classes.py`` (read, never imported: the plugin runs in QGIS's own Python).
+follow ``landcover_core/common/classes.py`` (read, never imported: the plugin runs in QGIS's own Python).
 """
 
 from __future__ import annotations

@@ -65,10 +65,10 @@ def pooled_scores(reports: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Scores of the summed confusion matrices of ``landcover evaluate`` reports (same classes in each).
 
     Returns:
-        :func:`~landcover_core.metrics.scores_from_confusion` of the pooled matrix, plus ``per_class_iou``
+        :func:`~landcover_core.assessment.metrics.scores_from_confusion` of the pooled matrix, plus ``per_class_iou``
         (name → IoU, NaN for a class absent from every reference) and ``confusion_matrix``.
     """
-    from landcover_core.metrics import scores_from_confusion
+    from landcover_core.assessment.metrics import scores_from_confusion
 
     names = [c["name"] for c in reports[0]["classes"]]
     for report in reports[1:]:

@@ -22,12 +22,12 @@ import numpy as np
 import rasterio
 
 from benchmarks.quality.common import BANDS, TEST, TRAIN, data_present, default_data, image, mask
+from landcover_core.assessment.evaluate import evaluate_prediction
 from landcover_core.config import PredictOptions, TrainConfig
 from landcover_core.data.sources import TrainingData
-from landcover_core.evaluate import evaluate_prediction
 from landcover_core.inference.predict import Outputs, predict_raster
 from landcover_core.progress import Reporter
-from landcover_core.training import train_model
+from landcover_core.training.trainer import train_model
 
 TRAIN_PATCHES = tuple(TRAIN)
 TEST_PATCHES = tuple(TEST)

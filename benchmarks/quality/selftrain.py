@@ -38,11 +38,11 @@ def test_miou(models: Sequence[Path], data: Path, options: Any) -> float:
     """The mIoU of a model (or an ensemble) over the test scenes, their confusion pooled."""
     import rasterio
 
-    from landcover_core.evaluate import confusion_on_grid
+    from landcover_core.assessment.evaluate import confusion_on_grid
+    from landcover_core.assessment.metrics import ConfusionAccumulator
     from landcover_core.inference.predict import Outputs, classify_raster, load_ensemble
     from landcover_core.labels import RasterLabels
     from landcover_core.labels.base import Grid
-    from landcover_core.metrics import ConfusionAccumulator
     from landcover_core.progress import Reporter
 
     ensemble = load_ensemble(list(models), options)
@@ -68,8 +68,8 @@ def selftrain(args: argparse.Namespace) -> int:
     from landcover_core.config import PredictOptions, PseudoLabelConfig, SelfTrainConfig, TrainConfig
     from landcover_core.data.sources import TrainingData
     from landcover_core.progress import Reporter
-    from landcover_core.selftrain import self_train
-    from landcover_core.training import train_model
+    from landcover_core.training.selftrain import self_train
+    from landcover_core.training.trainer import train_model
 
     data = Path(args.data)
     if not data_present(data):

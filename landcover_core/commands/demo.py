@@ -18,14 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Runs :func:`~landcover_core.demo.run_demo` and prints the map's accuracy."""
+    """Runs :func:`~landcover_core.demo.run.run_demo` and prints the map's accuracy."""
     import json
 
-    from landcover_core.cli import main
-    from landcover_core.demo import run_demo
+    from landcover_core.demo.run import run_demo
 
     extra = ["--json-progress"] if args.json_progress else (["--quiet"] if args.quiet else [])
-    paths = run_demo(args.out, args.epochs, reporter, lambda argv: main(argv + extra))
+    paths = run_demo(args.out, args.epochs, reporter, lambda argv: args._run_command(argv + extra))
     scores = json.loads(paths["evaluation"].read_text())
     summary = {k: scores.get(k) for k in ("overall_accuracy", "miou", "kappa")}
     if not args.json_progress:

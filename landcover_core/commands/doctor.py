@@ -17,8 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Prints :func:`~landcover_core.device.environment`."""
-    from landcover_core.device import environment
+    """Prints :func:`~landcover_core.common.device.environment`."""
+    from landcover_core.common.device import environment
 
     summary = environment()
     if not args.json_progress:

@@ -43,10 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Evaluates with :mod:`landcover_core.evaluate` and prints the table."""
-    from landcover_core.classes import ClassScheme
-    from landcover_core.data.sources import parse_dataset
-    from landcover_core.evaluate import (
+    """Evaluates with :mod:`landcover_core.assessment.evaluate` and prints the table."""
+    from landcover_core.assessment.evaluate import (
         check_report_paths,
         evaluate_deepglobe,
         evaluate_model,
@@ -54,6 +52,8 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
         format_table,
         write_report,
     )
+    from landcover_core.common.classes import ClassScheme
+    from landcover_core.data.sources import parse_dataset
 
     if bool(args.prediction) == bool(args.model):
         raise InputError("Give either --prediction CLASSES.tif, or --model with --image (or --dataset).")

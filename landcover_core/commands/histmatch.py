@@ -24,9 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Matches with :func:`~landcover_core.histmatch.match_raster`."""
-    from landcover_core.histmatch import match_raster
-    from landcover_core.raster import parse_bands
+    """Matches with :func:`~landcover_core.radiometry.matching.match_raster`."""
+    from landcover_core.common.raster import parse_bands
+    from landcover_core.radiometry.matching import match_raster
 
     result = match_raster(args.image, args.reference, args.out, bands=parse_bands(args.bands),
                           reference_bands=parse_bands(args.reference_bands), plot=args.plot, reporter=reporter)

@@ -34,14 +34,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Prints :func:`~landcover_core.modelfile.model_info`, or with ``--check`` the set's facts, as text or JSON."""
+    """Prints the model's description or, with ``--check``, the set's facts, as text or JSON."""
     if args.check:
         info = _check(args)
     elif len(args.model) > 1 or args.image or args.band_count is not None or args.bands:
         raise InputError("info describes one model file; add --check to check several as an ensemble, or a set "
                          "against --image, --band-count or --bands.")
     else:
-        from landcover_core.modelfile import model_info
+        from landcover_core.models.modelfile import model_info
 
         info = model_info(args.model[0])
     if args.json_progress:
@@ -61,8 +61,8 @@ def _check(args: argparse.Namespace) -> dict[str, Any]:
     Raises:
         InputError: models that do not classify together, or not with the raster and bands.
     """
+    from landcover_core.common.raster import open_raster
     from landcover_core.inference.model_set import load_models
-    from landcover_core.raster import open_raster
 
     bands = parse_bands(args.bands)
     if args.band_count is not None and args.band_count < 1:

@@ -29,8 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Labels with :func:`~landcover_core.pseudolabels.pseudo_label_rasters`."""
-    from landcover_core.pseudolabels import pseudo_label_rasters
+    """Labels with :func:`~landcover_core.training.pseudolabels.pseudo_label_rasters`."""
+    from landcover_core.training.pseudolabels import pseudo_label_rasters
 
     return pseudo_label_rasters(args.model, args.image, args.out, settings_from_args(PseudoLabelConfig, args),
                                 settings_from_args(PredictOptions, args), bands=parse_bands(args.bands),

@@ -20,12 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
     """Prints the description (or reports it as the result's summary with --json-progress)."""
-    from landcover_core.cli import build_parser
     from landcover_core.schema import describe_engine
 
-    description = describe_engine(build_parser())
+    description = describe_engine(args._parser)
     if args.probe:
-        from landcover_core.device import environment
+        from landcover_core.common.device import environment
 
         description["environment"] = environment()
     if not args.json_progress:

@@ -31,8 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Self-trains with :func:`~landcover_core.selftrain.self_train`."""
-    from landcover_core.selftrain import self_train
+    """Self-trains with :func:`~landcover_core.training.selftrain.self_train`."""
+    from landcover_core.training.selftrain import self_train
 
     config = settings_from_args(TrainConfig, args, out=args.out)
     options = PredictOptions(tile_size=config.tile_size, batch_size=config.batch_size, device=config.device,

@@ -27,10 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Vectorizes with :func:`~landcover_core.vectorize.vectorize_raster`."""
-    from landcover_core.classes import ClassScheme
-    from landcover_core.modelfile import load_spec
-    from landcover_core.vectorize import vectorize_raster
+    """Vectorizes with :func:`~landcover_core.outputs.vectorize.vectorize_raster`."""
+    from landcover_core.common.classes import ClassScheme
+    from landcover_core.models.modelfile import load_spec
+    from landcover_core.outputs.vectorize import vectorize_raster
 
     scheme = load_spec(args.model).scheme if args.model else ClassScheme.load(args.classes) if args.classes else None
     result = vectorize_raster(args.raster, args.out, min_area=args.min_area, simplify=args.simplify, scheme=scheme,

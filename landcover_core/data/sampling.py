@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from rasterio.windows import Window
 
-from landcover_core.classes import IGNORE_INDEX
+from landcover_core.common.classes import IGNORE_INDEX
 from landcover_core.config import SCENE_SPLIT_MIN, ValSplit
 from landcover_core.data.scenes import Scene
 from landcover_core.errors import InputError

@@ -12,13 +12,13 @@ import numpy as np
 import rasterio
 from rasterio.windows import Window
 
-from landcover_core.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.common.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.common.raster import inner_part, open_raster, read_window, resolve_bands
 from landcover_core.errors import InputError
-from landcover_core.histmatch import HistogramMatcher
 from landcover_core.labels import LabelSource, PolygonLabels, RasterLabels
 from landcover_core.labels.base import Grid
 from landcover_core.labels.deepglobe import DeepGlobeMaskLabels, find_deepglobe_pairs
-from landcover_core.raster import inner_part, open_raster, read_window, resolve_bands
+from landcover_core.radiometry.matching import HistogramMatcher
 
 #: Scenes up to this size (bytes, native dtype) are read once and kept in memory; larger ones are
 #: read window by window, so memory never grows with the raster.

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from landcover_core import __version__
+from landcover_core.common.resources import physical_memory
 from landcover_core.config import BatchOptions, PredictOptions, VectorOptions
 from landcover_core.errors import InputError, PartialFailureError
-from landcover_core.files import check_output_paths, remove_stale_partials
 from landcover_core.inference.batch_summary import summary_rows, write_csv, write_footprints
 from landcover_core.inference.catalogue import (
     SceneJob,
@@ -40,8 +40,8 @@ from landcover_core.inference.catalogue import (
 from landcover_core.inference.model_set import ModelSet, load_models
 from landcover_core.inference.predict import check_options
 from landcover_core.inference.runners import cpu_threads, onnx_cache_path
+from landcover_core.outputs.files import check_output_paths, remove_stale_partials
 from landcover_core.progress import Reporter
-from landcover_core.resources import physical_memory
 
 #: Memory set aside per local worker when sizing the cluster (a model, its runtime and a few batches of tiles).
 WORKER_MEMORY = 2 << 30
@@ -291,7 +291,7 @@ def failure_message(exc: BaseException, retries: int) -> str:
     """Why a task failed after its retries, for the user."""
     from distributed.scheduler import KilledWorker
 
-    from landcover_core.cli import as_input_error
+    from landcover_core.outputs.files import as_input_error
 
     if isinstance(exc, KilledWorker):
         return ("the workers classifying it died each time (out of memory, or a crash): see the workers' logs, or "

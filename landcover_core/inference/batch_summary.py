@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from landcover_core.classes import ClassScheme
-from landcover_core.files import atomic_output
+from landcover_core.common.classes import ClassScheme
+from landcover_core.outputs.files import atomic_output
 
 #: The GPKG's layer.
 LAYER = "scenes"

@@ -29,9 +29,9 @@ from typing import Any
 
 from landcover_core.config import SCENE_PATTERN, PredictOptions, VectorOptions
 from landcover_core.errors import Cancelled, InputError, LandcoverError
-from landcover_core.files import atomic_output
 from landcover_core.inference.predict import Ensemble, Outputs, classify_raster, load_ensemble, model_tags
 from landcover_core.inference.runners import cpu_threads
+from landcover_core.outputs.files import atomic_output
 from landcover_core.progress import CancelToken, Reporter
 
 #: Files given to ``--images`` that list rasters, one path a line (relative to the list's folder).

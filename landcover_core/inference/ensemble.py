@@ -28,10 +28,11 @@ import rasterio
 
 from landcover_core.config import Tta
 from landcover_core.errors import InputError
-from landcover_core.histmatch import HistogramMatcher, RasterHistogram
 from landcover_core.inference.runners import Runner
-from landcover_core.modelfile import ModelSpec
+from landcover_core.models.modelfile import ModelSpec
 from landcover_core.progress import Reporter
+from landcover_core.radiometry.histograms import RasterHistogram
+from landcover_core.radiometry.matching import HistogramMatcher
 
 #: Views of test-time augmentation as (quarter turns, flip of the columns); each is undone on the output.
 TTA_VIEWS: dict[str, tuple[tuple[int, bool], ...]] = {
@@ -207,7 +208,7 @@ class Ensemble:
         Returns:
             The references the image is matched to (file names), empty when none.
         """
-        from landcover_core.histmatch import compute_histogram
+        from landcover_core.radiometry.histograms import compute_histogram
 
         self.matchers = [None] * len(self.runners)
         source = None

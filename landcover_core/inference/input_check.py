@@ -2,7 +2,7 @@
 
 A model trained on uint8 imagery (0-255) gives confident but wrong classes on reflectances in 0-1 or
 on 16-bit imagery: normalisation maps them far outside anything seen in training. The model file
-records the training pixels' range (:attr:`~landcover_core.modelfile.ModelSpec.input_range`); a raster
+records the training pixels' range (:attr:`~landcover_core.models.modelfile.ModelSpec.input_range`); a raster
 whose values are far outside it gets a warning naming the bands (older model files: no check).
 """
 
@@ -15,9 +15,9 @@ import numpy as np
 import rasterio
 from rasterio.windows import Window
 
-from landcover_core.modelfile import ModelSpec
+from landcover_core.common.raster import read_window
+from landcover_core.models.modelfile import ModelSpec
 from landcover_core.progress import Reporter
-from landcover_core.raster import read_window
 
 #: Windows sampled per raster, and their size.
 SAMPLE_WINDOWS = 9

@@ -2,7 +2,7 @@
 
 A set is what ``predict``, ``predict-batch``, ``pseudo-label`` and ``evaluate`` start from, and what
 ``info --check`` reports. :func:`load_models` opens each model file once
-(:func:`~landcover_core.modelfile.read_model`: the checksums of its parts, its description and weights,
+(:func:`~landcover_core.models.modelfile.read_model`: the checksums of its parts, its description and weights,
 the hash of its content) and checks once that the files form an ensemble: they share their classes
 (codes and names, in order), their weights fit their architectures, and ``--model-weights`` gives one
 weight per model. Members may differ in bands, normalisation, histogram reference and training tile
@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from landcover_core.classes import ClassScheme
+from landcover_core.common.classes import ClassScheme
 from landcover_core.config import PredictOptions
 from landcover_core.errors import InputError
 from landcover_core.inference.ensemble import Ensemble, band_union, check_bands, check_ensemble, parse_model_weights
 from landcover_core.inference.runners import model_runner
-from landcover_core.modelfile import ModelFile, ModelSpec, read_model
+from landcover_core.models.modelfile import ModelFile, ModelSpec, read_model
 from landcover_core.progress import Reporter
 
 
@@ -98,7 +98,7 @@ class ModelSet:
         """What a prediction with this set uses, checked against a raster of ``count`` bands (``info --check``).
 
         Returns:
-            ``models`` (each member's :meth:`~landcover_core.modelfile.ModelFile.info`), ``classes`` (shared),
+            ``models`` (each member's :meth:`~landcover_core.models.modelfile.ModelFile.info`), ``classes`` (shared),
             ``weights``, ``tile_size`` (the members' tile without ``--tile-size``), ``member_bands`` (the
             raster bands each member reads), ``bands`` (the raster bands read: their union) and
             ``histogram_references`` (each member's, or None).

@@ -25,11 +25,18 @@ from affine import Affine
 from rasterio.windows import Window, from_bounds
 from rasterio.windows import transform as window_transform
 
-from landcover_core.classes import ClassScheme
+from landcover_core.common.classes import ClassScheme
+from landcover_core.common.raster import open_raster, read_window
+from landcover_core.common.resources import check_tile_memory
 from landcover_core.config import PredictOptions, VectorOptions
 from landcover_core.errors import InputError
-from landcover_core.files import atomic_output, check_output_paths
-from landcover_core.geotiff import (
+from landcover_core.inference.ensemble import Ensemble, check_bands, check_ensemble, entropy, model_bands
+from landcover_core.inference.input_check import check_input_range
+from landcover_core.inference.model_set import ModelSet, load_models, model_tags
+from landcover_core.inference.tiling import Block, StripBlender, Tile, TileGrid
+from landcover_core.models.modelfile import ModelSpec
+from landcover_core.outputs.files import atomic_output, check_output_paths
+from landcover_core.outputs.geotiff import (
     CONFIDENCE_NODATA,
     GDAL_ENV,
     UNCERTAINTY_NODATA,
@@ -37,15 +44,8 @@ from landcover_core.geotiff import (
     open_confidence_raster,
     open_uncertainty_raster,
 )
-from landcover_core.inference.ensemble import Ensemble, check_bands, check_ensemble, entropy, model_bands
-from landcover_core.inference.input_check import check_input_range
-from landcover_core.inference.model_set import ModelSet, load_models, model_tags
-from landcover_core.inference.tiling import Block, StripBlender, Tile, TileGrid
-from landcover_core.modelfile import ModelSpec
+from landcover_core.outputs.vectorize import check_vector_path
 from landcover_core.progress import Reporter
-from landcover_core.raster import open_raster, read_window
-from landcover_core.resources import check_tile_memory
-from landcover_core.vectorize import check_vector_path
 
 __all__ = ["Ensemble", "ModelSet", "Outputs", "check_ensemble", "check_options", "classify_raster", "load_ensemble",
            "load_models", "model_bands", "model_tags", "parse_extent", "predict_raster"]
@@ -168,7 +168,7 @@ class Outputs:
     Attributes:
         classes: class GeoTIFF (uint8 class codes, colour table, nodata).
         confidence: float32 GeoTIFF of the (ensemble's) max class probability.
-        vector: polygons of the classes (GPKG...), see :func:`~landcover_core.vectorize.vectorize_raster`.
+        vector: polygons of the classes (GPKG...), see :func:`~landcover_core.outputs.vectorize.vectorize_raster`.
         uncertainty: float32 GeoTIFF in [0, 1]: normalised entropy, and with several models a second band
             of their disagreement (see :mod:`landcover_core.inference.ensemble`).
     """
@@ -307,7 +307,7 @@ def _classify(ensemble: Ensemble, request: _Request, image: str | Path, outputs:
             if not counts.any():
                 raise InputError(f"{image} has no valid pixel in the area to predict (all nodata).")
             if "vector" in tmp:
-                from landcover_core.vectorize import layer_name, vectorize_raster
+                from landcover_core.outputs.vectorize import layer_name, vectorize_raster
 
                 vectorize_raster(tmp["classes"], tmp["vector"], min_area=vector_options.min_area,
                                  simplify=vector_options.simplify, scheme=spec.scheme,

@@ -17,11 +17,11 @@ import numpy as np
 import torch
 from torch import nn
 
+from landcover_core.common.device import pick_device
 from landcover_core.config import Backend, DeviceChoice
-from landcover_core.device import pick_device
 from landcover_core.errors import InputError
-from landcover_core.files import atomic_output
-from landcover_core.modelfile import ModelFile, ModelSpec, content_hash, read_model
+from landcover_core.models.modelfile import ModelFile, ModelSpec, content_hash, read_model
+from landcover_core.outputs.files import atomic_output
 from landcover_core.progress import Reporter
 
 Device = DeviceChoice

@@ -13,7 +13,7 @@ from rasterio.windows import Window
 from rasterio.windows import bounds as window_bounds
 from rasterio.windows import transform as window_transform
 
-from landcover_core.classes import ClassScheme
+from landcover_core.common.classes import ClassScheme
 
 
 @dataclass(frozen=True)

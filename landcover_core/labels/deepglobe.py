@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 from rasterio.windows import Window
 
-from landcover_core.classes import DEEPGLOBE, DEEPGLOBE_COLOURS, IGNORE_INDEX, ClassScheme
+from landcover_core.common.classes import DEEPGLOBE, DEEPGLOBE_COLOURS, IGNORE_INDEX, ClassScheme
+from landcover_core.common.raster import inner_part, iter_windows, open_raster
 from landcover_core.errors import InputError
 from landcover_core.labels.base import Grid
-from landcover_core.raster import inner_part, iter_windows, open_raster
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from rasterio.features import rasterize
 from rasterio.windows import Window
 from shapely import STRtree, box
 
-from landcover_core.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.common.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.common.raster import iter_windows
 from landcover_core.errors import InputError, LandcoverWarning
 from landcover_core.labels.base import Grid
-from landcover_core.raster import iter_windows
 
 if TYPE_CHECKING:  # imported lazily at run time (geopandas is slow to import)
     import geopandas as gpd

@@ -2,7 +2,7 @@
 
 Pseudo-labels are read as ``K + class index`` (K classes), so that one int16 label tile carries both
 kinds through sampling, augmentation and masking; the loss weighs them less
-(:class:`~landcover_core.losses.PartialCrossEntropy`) and block statistics fold them back to their
+(:class:`~landcover_core.training.losses.PartialCrossEntropy`) and block statistics fold them back to their
 class. A pseudo-label never overrides a true label: where the true source has a label, it wins.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from rasterio.windows import Window
 
-from landcover_core.classes import IGNORE_INDEX
+from landcover_core.common.classes import IGNORE_INDEX
 from landcover_core.labels.base import LabelSource
 
 

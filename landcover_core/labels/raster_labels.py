@@ -12,11 +12,11 @@ from rasterio.enums import Resampling
 from rasterio.vrt import WarpedVRT
 from rasterio.windows import Window
 
-from landcover_core.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.common.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.common.raster import inner_part, iter_windows, open_raster
 from landcover_core.errors import InputError
-from landcover_core.geotiff import read_scheme_tag
 from landcover_core.labels.base import Grid
-from landcover_core.raster import inner_part, iter_windows, open_raster
+from landcover_core.outputs.geotiff import read_scheme_tag
 
 _SCAN_BLOCK = 1024
 

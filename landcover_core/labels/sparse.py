@@ -13,7 +13,7 @@ from typing import Literal
 import numpy as np
 from rasterio.windows import Window
 
-from landcover_core.classes import IGNORE_INDEX
+from landcover_core.common.classes import IGNORE_INDEX
 from landcover_core.errors import InputError
 from landcover_core.labels.base import LabelSource
 

@@ -12,7 +12,7 @@ import pytest
 import torch
 
 from landcover_core.cli import main
-from landcover_core.synthetic import SyntheticScene, make_scene
+from landcover_core.demo.synthetic import SyntheticScene, make_scene
 
 torch.set_num_threads(min(2, os.cpu_count() or 1))
 

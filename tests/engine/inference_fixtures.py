@@ -10,12 +10,12 @@ import torch
 from rasterio.transform import from_origin
 from torch import nn
 
-from landcover_core.classes import ClassScheme
+from landcover_core.common.classes import ClassScheme
+from landcover_core.demo.synthetic import DEMO_SCHEME, class_map, render_image
 from landcover_core.inference.predict import Ensemble
 from landcover_core.inference.runners import TorchRunner
-from landcover_core.modelfile import ModelSpec, save_model
-from landcover_core.models import build_model
-from landcover_core.synthetic import DEMO_SCHEME, class_map, render_image
+from landcover_core.models.modelfile import ModelSpec, save_model
+from landcover_core.models.networks import build_model
 
 CRS = "EPSG:32633"
 PIXEL = 10.0

@@ -10,8 +10,8 @@ import torch
 from conftest import TINY_TRAIN
 from torch import nn
 
-from landcover_core.averaging import WeightAverage
-from landcover_core.modelfile import load_model
+from landcover_core.models.modelfile import load_model
+from landcover_core.training.averaging import WeightAverage
 
 
 def test_the_average_follows_the_weights_with_a_warm_up_and_copies_the_buffers():

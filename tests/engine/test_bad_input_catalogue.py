@@ -24,8 +24,8 @@ from conftest import TINY_TRAIN
 from inference_fixtures import save_mobilenet, write_codes, write_image
 from torchvision.models import mobilenet_v3_large
 
-from landcover_core.files import lock_path
-from landcover_core.synthetic import DEMO_SCHEME
+from landcover_core.demo.synthetic import DEMO_SCHEME
+from landcover_core.outputs.files import lock_path
 
 #: A path whose bytes are not UTF-8 (as Python hands such a command-line argument over).
 NON_UTF8 = os.fsdecode(b"image-\xff.tif")
@@ -124,7 +124,7 @@ def _read_only(name: str) -> Callable[[Path], None]:
 
 def _offline(monkeypatch: pytest.MonkeyPatch, out: Path) -> None:
     """An empty torch cache in the output folder, and torchvision's weights URL on a closed local port."""
-    from landcover_core import weights
+    from landcover_core.models import weights
 
     monkeypatch.setenv("TORCH_HOME", str(out / "torch"))
     monkeypatch.setattr(weights, "imagenet_url", lambda arch: f"http://127.0.0.1:9/{arch}-8738ca79.pth")

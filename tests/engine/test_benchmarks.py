@@ -16,9 +16,9 @@ from benchmarks.quality import histmatch as quality_histmatch
 from benchmarks.quality.common import REPO_ROOT
 from landcover_core.config import TrainConfig
 from landcover_core.data.sources import TrainingData
-from landcover_core.modelfile import load_model
-from landcover_core.synthetic import make_scene
-from landcover_core.training import train_model
+from landcover_core.demo.synthetic import make_scene
+from landcover_core.models.modelfile import load_model
+from landcover_core.training.trainer import train_model
 
 
 def shapes(model: torch.nn.Module) -> dict[str, tuple[int, ...]]:

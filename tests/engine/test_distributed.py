@@ -14,7 +14,7 @@ import rasterio
 import torch
 from conftest import files_in, parse_events, run_process
 
-from landcover_core.modelfile import load_model
+from landcover_core.models.modelfile import load_model
 
 TORCHRUN = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc-per-node", "2",
             "-m", "landcover_core"]

@@ -13,14 +13,14 @@ from conftest import files_in
 from inference_fixtures import MEAN, STD, LocalNet, save_mobilenet, write_image
 from torch import nn
 
-from landcover_core.classes import ClassScheme
+from landcover_core.common.classes import ClassScheme
 from landcover_core.config import PredictOptions
+from landcover_core.demo.synthetic import DEMO_SCHEME
 from landcover_core.errors import InputError
 from landcover_core.inference.ensemble import TTA_VIEWS, Ensemble, from_view, parse_model_weights, to_view
 from landcover_core.inference.predict import Outputs, classify_raster
 from landcover_core.inference.runners import TorchRunner
-from landcover_core.modelfile import ModelSpec
-from landcover_core.synthetic import DEMO_SCHEME
+from landcover_core.models.modelfile import ModelSpec
 
 K = len(DEMO_SCHEME)
 

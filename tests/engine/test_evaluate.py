@@ -14,12 +14,12 @@ from PIL import Image
 from shapely.geometry import box
 
 from landcover_core import cli
-from landcover_core.classes import DEEPGLOBE, DEEPGLOBE_COLOURS, ClassScheme
+from landcover_core.assessment.evaluate import evaluate_deepglobe, evaluate_model, evaluate_prediction, format_table
+from landcover_core.common.classes import DEEPGLOBE, DEEPGLOBE_COLOURS, ClassScheme
 from landcover_core.config import PredictOptions
+from landcover_core.demo.synthetic import DEMO_SCHEME, make_scene
 from landcover_core.errors import InputError
-from landcover_core.evaluate import evaluate_deepglobe, evaluate_model, evaluate_prediction, format_table
-from landcover_core.geotiff import read_scheme_tag
-from landcover_core.synthetic import DEMO_SCHEME, make_scene
+from landcover_core.outputs.geotiff import read_scheme_tag
 
 SCHEME = ClassScheme.from_codes([1, 2, 3], ["water", "forest", "field"])
 #: The codes a model trained from polygons of class names gets: field=1, forest=2, urban=3, water=4.

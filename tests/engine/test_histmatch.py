@@ -14,15 +14,9 @@ from rasterio.transform import from_origin
 from skimage.exposure import match_histograms
 
 from landcover_core.errors import Cancelled
-from landcover_core.histmatch import (
-    SAMPLE_SIZE,
-    HistogramMatcher,
-    RasterHistogram,
-    array_histogram,
-    compute_histogram,
-    match_raster,
-)
 from landcover_core.progress import CancelToken, Reporter
+from landcover_core.radiometry.histograms import SAMPLE_SIZE, RasterHistogram, array_histogram, compute_histogram
+from landcover_core.radiometry.matching import HistogramMatcher, match_raster
 
 TRANSFORM = from_origin(500000.0, 4500000.0, 10.0, 10.0)
 

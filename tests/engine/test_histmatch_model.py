@@ -10,7 +10,7 @@ import pytest
 import rasterio
 from conftest import TINY_TRAIN
 
-from landcover_core.modelfile import load_spec
+from landcover_core.models.modelfile import load_spec
 
 
 def _shifted_copy(image: Path, out: Path) -> Path:

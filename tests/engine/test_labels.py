@@ -8,7 +8,7 @@ from rasterio.transform import from_origin
 from rasterio.windows import Window
 from shapely.geometry import LineString, box
 
-from landcover_core.classes import DEEPGLOBE, IGNORE_INDEX, ClassScheme
+from landcover_core.common.classes import DEEPGLOBE, IGNORE_INDEX, ClassScheme
 from landcover_core.errors import InputError
 from landcover_core.labels import (
     Grid,

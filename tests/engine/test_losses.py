@@ -1,8 +1,8 @@
 import torch
 from torch.nn import functional
 
-from landcover_core.classes import IGNORE_INDEX
-from landcover_core.losses import PartialCrossEntropy, inverse_frequency_weights
+from landcover_core.common.classes import IGNORE_INDEX
+from landcover_core.training.losses import PartialCrossEntropy, inverse_frequency_weights
 
 
 def _batch(seed=0, k=4):

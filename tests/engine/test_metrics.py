@@ -2,7 +2,7 @@ import math
 
 import numpy as np
 
-from landcover_core.metrics import ConfusionAccumulator, confusion_matrix, scores_from_confusion
+from landcover_core.assessment.metrics import ConfusionAccumulator, confusion_matrix, scores_from_confusion
 
 
 def test_confusion_matrix_and_scores_by_hand():

@@ -15,15 +15,15 @@ import torch
 from conftest import parse_events
 from inference_fixtures import save_mobilenet, write_image
 
-from landcover_core.classes import ClassScheme
+from landcover_core.common.classes import ClassScheme
 from landcover_core.config import PredictOptions, PseudoLabelConfig
+from landcover_core.demo.synthetic import DEMO_SCHEME
 from landcover_core.errors import InputError, ModelFileError
 from landcover_core.inference.model_set import ModelSet, load_models
 from landcover_core.inference.predict import Outputs, predict_raster
-from landcover_core.modelfile import ModelSpec, save_model
-from landcover_core.models import build_model
-from landcover_core.pseudolabels import pseudo_label_rasters
-from landcover_core.synthetic import DEMO_SCHEME
+from landcover_core.models.modelfile import ModelSpec, save_model
+from landcover_core.models.networks import build_model
+from landcover_core.training.pseudolabels import pseudo_label_rasters
 
 #: Files opened while a :func:`opened_files` block runs (None: not counting).
 _opened: Counter[str] | None = None

@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 import torch
 
-from landcover_core.classes import DEEPGLOBE
+from landcover_core.common.classes import DEEPGLOBE
 from landcover_core.errors import InputError, ModelFileError
-from landcover_core.modelfile import FORMAT_VERSION, ModelSpec, load_model, model_info, save_model
-from landcover_core.models import build_model
+from landcover_core.models.modelfile import FORMAT_VERSION, ModelSpec, load_model, model_info, save_model
+from landcover_core.models.networks import build_model
 
 
 @pytest.mark.parametrize("arch,bands", [("mobilenet_v3_large", 1), ("mobilenet_v3_large", 5), ("resnet50", 4)])
@@ -80,7 +80,7 @@ def test_timm_mobilenet_v3_weights_are_mapped_to_torchvision_names(tmp_path):
 
 
 def test_unusable_weights_are_refused_clearly(tmp_path, monkeypatch):
-    from landcover_core import weights
+    from landcover_core.models import weights
 
     monkeypatch.setenv("TORCH_HOME", str(tmp_path / "empty-cache"))
     monkeypatch.setattr(weights, "imagenet_url", lambda arch: "http://127.0.0.1:9/resnet50-0676ba61.pth")

@@ -12,14 +12,14 @@ from inference_fixtures import PIXEL, local_ensemble, save_mobilenet, whole_imag
 from rasterio.windows import Window
 
 from landcover_core import cli
-from landcover_core.classes import ClassScheme
+from landcover_core.common.classes import ClassScheme
 from landcover_core.config import PredictOptions
+from landcover_core.demo.synthetic import DEMO_SCHEME
 from landcover_core.errors import Cancelled, InputError, ModelFileError
-from landcover_core.geotiff import CLASSES_TAG, CONFIDENCE_NODATA
 from landcover_core.inference.predict import Ensemble, Outputs, classify_raster, load_ensemble, predict_raster
 from landcover_core.inference.runners import make_runner
+from landcover_core.outputs.geotiff import CLASSES_TAG, CONFIDENCE_NODATA
 from landcover_core.progress import Reporter
-from landcover_core.synthetic import DEMO_SCHEME
 
 #: Share of valid pixels where tiled and whole-image predictions must agree (measured: 0.993-1.0 for the
 #: local net; a one-pixel shift of the whole-image map agrees on ~0.9 only, so the bound is tight).
@@ -244,7 +244,7 @@ def test_extent_outside_the_raster(scene: Path, model: Path, tmp_path: Path) -> 
 
 
 def test_reads_pad_tiles_beyond_the_raster(scene: Path) -> None:
-    from landcover_core.raster import read_window
+    from landcover_core.common.raster import read_window
 
     with rasterio.open(scene) as src:
         image, valid = read_window(src, [1, 2, 3], Window(280, 240, 64, 64))

@@ -21,10 +21,10 @@ import rasterio
 from conftest import parse_events
 from inference_fixtures import CRS, PIXEL, read_band, save_mobilenet, write_image
 
+from landcover_core.demo.synthetic import DEMO_SCHEME
 from landcover_core.errors import InputError
 from landcover_core.inference.catalogue import list_scenes, scene_names
 from landcover_core.inference.runners import cpu_threads
-from landcover_core.synthetic import DEMO_SCHEME
 
 #: Prediction settings of every run here.
 SETTINGS = ["--tile-size", "64"]

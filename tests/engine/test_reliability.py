@@ -22,10 +22,10 @@ from conftest import TINY_TRAIN, files_in, parse_events
 from inference_fixtures import CRS, MEAN, PIXEL, STD, save_mobilenet, write_codes, write_image
 from shapely.geometry import Polygon, box
 
-from landcover_core.files import lock_path
-from landcover_core.modelfile import ModelSpec, load_spec, save_model
-from landcover_core.models import build_model
-from landcover_core.synthetic import DEMO_SCHEME
+from landcover_core.demo.synthetic import DEMO_SCHEME
+from landcover_core.models.modelfile import ModelSpec, load_spec, save_model
+from landcover_core.models.networks import build_model
+from landcover_core.outputs.files import lock_path
 
 
 @pytest.fixture(autouse=True)
@@ -212,7 +212,7 @@ def test_a_second_job_on_the_same_output_fails_while_the_first_runs(scene, tmp_p
 
 def test_partial_files_of_killed_processes_are_removed_by_the_next_run(classes: Path, tmp_path: Path, run) -> None:
     out = tmp_path / "polygons.gpkg"
-    code = (f"import os, signal; from landcover_core.files import atomic_output\n"
+    code = (f"import os, signal; from landcover_core.outputs.files import atomic_output\n"
             f"with atomic_output({str(out)!r}) as tmp:\n"
             f"    tmp.write_bytes(b'x' * 1_000_000)\n"
             f"    os.kill(os.getpid(), signal.SIGKILL)\n")

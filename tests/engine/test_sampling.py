@@ -10,6 +10,7 @@ import rasterio
 import torch
 from rasterio.windows import Window
 
+from landcover_core.common.raster import read_window
 from landcover_core.config import SCENE_SPLIT_MIN
 from landcover_core.data import scenes as scenes_module
 from landcover_core.data.loader import TRAIN_STREAM, TileOrder, TrainingTiles, tile_loader
@@ -28,7 +29,6 @@ from landcover_core.data.sampling import (
 from landcover_core.data.sources import TrainingData, load_training_scenes
 from landcover_core.errors import InputError
 from landcover_core.progress import Reporter
-from landcover_core.raster import read_window
 
 QUIET = Reporter(quiet=True)
 

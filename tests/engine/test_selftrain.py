@@ -14,19 +14,19 @@ from conftest import TINY_TRAIN, files_in
 from inference_fixtures import save_mobilenet, write_image
 from rasterio.windows import Window
 
-import landcover_core.training as training
-from landcover_core.classes import IGNORE_INDEX, ClassScheme
+import landcover_core.training.trainer as training
+from landcover_core.common.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.common.raster import iter_windows
 from landcover_core.config import PseudoLabelConfig
 from landcover_core.data.sampling import TRAIN, UNUSED, VAL, Block, BlockIndex, validation_tiles
 from landcover_core.data.scenes import scene_from_label_raster
+from landcover_core.demo.synthetic import DEMO_SCHEME, make_scene
 from landcover_core.errors import InputError
 from landcover_core.labels.base import Grid
 from landcover_core.labels.pseudo import WithPseudoLabels
-from landcover_core.losses import PartialCrossEntropy
-from landcover_core.pseudolabels import ConfidenceHistograms, class_thresholds, parse_class_thresholds
-from landcover_core.raster import iter_windows
-from landcover_core.selftrain import extend_index, pseudo_allowed
-from landcover_core.synthetic import DEMO_SCHEME, make_scene
+from landcover_core.training.losses import PartialCrossEntropy
+from landcover_core.training.pseudolabels import ConfidenceHistograms, class_thresholds, parse_class_thresholds
+from landcover_core.training.selftrain import extend_index, pseudo_allowed
 
 SCHEME = ClassScheme.from_codes([10, 30, 50], ["building", "road", "field"])
 
@@ -264,7 +264,7 @@ def test_schema_describes_the_new_settings() -> None:
 
 
 def test_unlabeled_folders_stand_for_their_images(tmp_path: Path) -> None:
-    from landcover_core.selftrain import expand_unlabeled
+    from landcover_core.training.selftrain import expand_unlabeled
 
     for name in ("1_sat.jpg", "1_mask.png", "2_sat.jpg", "a.tif", "notes.txt"):
         (tmp_path / name).write_bytes(b"")

@@ -11,8 +11,8 @@ from conftest import TINY_TRAIN, parse_events, run_process
 from PIL import Image
 from shapely.geometry import Point
 
-from landcover_core.modelfile import load_spec
-from landcover_core.synthetic import make_scene
+from landcover_core.demo.synthetic import make_scene
+from landcover_core.models.modelfile import load_spec
 
 
 @pytest.mark.slow

@@ -13,9 +13,9 @@ from inference_fixtures import PIXEL, write_codes
 from skimage.measure import label
 
 from landcover_core import cli
+from landcover_core.demo.synthetic import DEMO_SCHEME, class_map
 from landcover_core.errors import InputError
-from landcover_core.synthetic import DEMO_SCHEME, class_map
-from landcover_core.vectorize import sieve, vectorize_raster
+from landcover_core.outputs.vectorize import sieve, vectorize_raster
 
 AREA = PIXEL * PIXEL
 

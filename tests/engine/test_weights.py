@@ -18,10 +18,10 @@ from conftest import TINY_TRAIN, parse_events
 from torch import nn
 from torchvision.models import mobilenet_v3_large, resnet50
 
-from landcover_core import weights as pretrained
 from landcover_core.errors import InputError
-from landcover_core.modelfile import model_info
-from landcover_core.models import build_model
+from landcover_core.models import weights as pretrained
+from landcover_core.models.modelfile import model_info
+from landcover_core.models.networks import build_model
 from landcover_core.progress import Reporter
 
 #: A port nothing listens on: connections are refused at once, as on an offline machine.

@@ -396,8 +396,8 @@ class ErrorsKept(QgsProcessingFeedback):
 #: Run by the engine Python: from a model file, one reading two bands and one whose classes have other names.
 MAKE_MEMBERS = """
 import dataclasses, sys, torch
-from landcover_core.classes import ClassScheme
-from landcover_core.modelfile import read_model, save_model
+from landcover_core.common.classes import ClassScheme
+from landcover_core.models.modelfile import read_model, save_model
 model = read_model(sys.argv[1])
 spec = model.spec
 two = dataclasses.replace(spec, bands=[1, 2], mean=spec.mean[:2], std=spec.std[:2], input_range=None, histogram=None)

@@ -19,10 +19,10 @@ from typing import Any, BinaryIO
 import torch
 
 from landcover_core import __version__
-from landcover_core.classes import ClassScheme
+from landcover_core.common.classes import ClassScheme
 from landcover_core.errors import InputError, ModelFileError
-from landcover_core.files import atomic_output
-from landcover_core.models import ARCHS, LandcoverNet, build_model
+from landcover_core.models.networks import ARCHS, LandcoverNet, build_model
+from landcover_core.outputs.files import atomic_output
 
 FORMAT = "landcover-model"
 FORMAT_VERSION = 1
@@ -44,12 +44,12 @@ class ModelSpec:
         config: the training configuration, for reproducibility.
         metrics: final/best validation metrics.
         histogram: the histogram-matching reference (a
-            :meth:`~landcover_core.histmatch.RasterHistogram.to_dict`), or None when inputs are not matched.
+            :meth:`~landcover_core.radiometry.matching.RasterHistogram.to_dict`), or None when inputs are not matched.
         input_dtype: data type of the training rasters (None: not recorded, older files).
         input_range: per band, the 0.5 and 99.5 percentiles of the training pixels (None: not recorded).
         backbone_weights: the pretrained backbone the training started from (``source``: ``imagenet`` or the
             file's path, ``file``, ``url``, ``sha256``, ``loaded`` and ``total`` tensors, ``missing``,
-            ``first_conv`` adaptation; see :mod:`landcover_core.weights`), or None (random init).
+            ``first_conv`` adaptation; see :mod:`landcover_core.models.weights`), or None (random init).
     """
 
     arch: str

@@ -8,7 +8,7 @@ import torch
 from torch import nn
 from torch.nn import functional
 
-from landcover_core.classes import IGNORE_INDEX
+from landcover_core.common.classes import IGNORE_INDEX
 
 
 class PartialCrossEntropy(nn.Module):

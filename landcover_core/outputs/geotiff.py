@@ -17,7 +17,7 @@ from affine import Affine
 from rasterio.crs import CRS
 from rasterio.enums import Resampling
 
-from landcover_core.classes import ClassScheme
+from landcover_core.common.classes import ClassScheme
 
 #: GeoTIFF metadata tag holding the class scheme as JSON (read back by ``vectorize`` and ``evaluate``).
 CLASSES_TAG = "LANDCOVER_CLASSES"

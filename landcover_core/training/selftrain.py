@@ -1,7 +1,7 @@
 """Self-training: rounds of training on the true labels plus the current best model's pseudo-labels.
 
 Round 0 is ordinary supervised training. Each later round pseudo-labels (see
-:mod:`landcover_core.pseudolabels`) the unlabeled scenes and the unlabeled parts of the labeled
+:mod:`landcover_core.training.pseudolabels`) the unlabeled scenes and the unlabeled parts of the labeled
 scenes with the best model so far, then trains a new model from the same initialisation and seed on
 the true labels plus the pseudo-labels, which weigh ``--pseudo-weight`` in the loss and never
 override a true label (:class:`~landcover_core.labels.pseudo.WithPseudoLabels`).
@@ -28,7 +28,8 @@ from typing import Any
 import numpy as np
 from rasterio.windows import Window
 
-from landcover_core.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.common.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.common.raster import iter_windows
 from landcover_core.config import (
     PredictOptions,
     PseudoLabelConfig,
@@ -50,12 +51,11 @@ from landcover_core.data.sampling import (
 from landcover_core.data.scenes import Scene, image_grid
 from landcover_core.data.sources import TrainingData, load_training_scenes
 from landcover_core.errors import InputError
-from landcover_core.files import atomic_output, check_output_paths
 from landcover_core.labels import Grid, RasterLabels
 from landcover_core.labels.pseudo import WithPseudoLabels
+from landcover_core.outputs.files import atomic_output, check_output_paths
 from landcover_core.progress import Reporter, json_safe
-from landcover_core.pseudolabels import Allowed, label_with_confidence
-from landcover_core.raster import iter_windows
+from landcover_core.training.pseudolabels import Allowed, label_with_confidence
 
 
 @dataclass
@@ -225,8 +225,8 @@ def self_train(
             scenes; no unlabeled pixel to pseudo-label. Nothing is written then.
         Cancelled: cancelled; no model file is written.
     """
-    from landcover_core.modelfile import load_spec
-    from landcover_core.training import match_scenes, training_outputs
+    from landcover_core.models.modelfile import load_spec
+    from landcover_core.training.trainer import match_scenes, training_outputs
 
     settings = settings or SelfTrainConfig()
     pseudo = pseudo or SelfTrainPseudoLabels()
@@ -276,7 +276,8 @@ def self_train(
 
 
 def _match_extra(extra: list[Scene], reference: dict[str, Any], reporter: Reporter) -> None:
-    from landcover_core.histmatch import RasterHistogram, matcher_for_raster
+    from landcover_core.radiometry.histograms import RasterHistogram
+    from landcover_core.radiometry.matching import matcher_for_raster
 
     histogram = RasterHistogram.from_dict(reference)
     for scene in extra:
@@ -288,8 +289,8 @@ def _run_rounds(config: TrainConfig, settings: SelfTrainConfig, pseudo: PseudoLa
                 reference: dict[str, Any] | None, from_labels: bool, work: Path,
                 reporter: Reporter) -> tuple[list[dict[str, Any]], list[Path]]:
     """Round 0 on the true labels, then ``settings.rounds`` rounds with pseudo-labels."""
-    from landcover_core import training
     from landcover_core.inference.predict import load_ensemble
+    from landcover_core.training import trainer as training
 
     rounds: list[dict[str, Any]] = []
     models: list[Path] = []

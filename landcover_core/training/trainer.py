@@ -1,12 +1,12 @@
 """The training loop: partial cross-entropy on sampled tiles, validation on disjoint blocks, best model kept.
 
-One process, or several under ``torchrun`` (see :mod:`landcover_core.distributed`): each process trains a
+One process, or several under ``torchrun`` (see :mod:`landcover_core.training.distributed`): each process trains a
 DistributedDataParallel replica on its share of every global batch, validates its share of the
 validation blocks, and the sums are combined, so every process takes the same decisions (best epoch,
 early stop); only rank 0 writes files and reports progress.
 
 Guards against the known small-batch failure: the head (and a randomly initialised backbone) use
-GroupNorm head (see :mod:`landcover_core.models`); a BatchNorm backbone either keeps frozen statistics
+GroupNorm head (see :mod:`landcover_core.models.networks`); a BatchNorm backbone either keeps frozen statistics
 (pretrained, small batches) or has its statistics re-estimated over training tiles with the final
 weights before every validation; and validation flags a model whose eval-mode predictions collapse.
 """
@@ -29,8 +29,10 @@ from typing import Any, cast
 import numpy as np
 import torch
 
-from landcover_core.averaging import WeightAverage
-from landcover_core.classes import ClassScheme
+from landcover_core.assessment.metrics import ConfusionAccumulator
+from landcover_core.common.classes import ClassScheme
+from landcover_core.common.device import pick_device, seed_everything
+from landcover_core.common.resources import check_tile_memory
 from landcover_core.config import Precision, TrainConfig
 from landcover_core.data.loader import (
     BATCHNORM_STREAM,
@@ -50,14 +52,9 @@ from landcover_core.data.sampling import (
 )
 from landcover_core.data.scenes import Scene
 from landcover_core.data.sources import TrainingData, load_training_scenes
-from landcover_core.device import pick_device, seed_everything
-from landcover_core.distributed import DistContext, local_world_size, training_group
 from landcover_core.errors import Cancelled, InputError, tell_leftovers
-from landcover_core.files import atomic_output, check_output_paths
-from landcover_core.losses import CLASS_WEIGHT_POWERS, PartialCrossEntropy, inverse_frequency_weights
-from landcover_core.metrics import ConfusionAccumulator
-from landcover_core.modelfile import ModelSpec, load_model, load_spec, save_model
-from landcover_core.models import (
+from landcover_core.models.modelfile import ModelSpec, load_model, load_spec, save_model
+from landcover_core.models.networks import (
     MIN_BATCH_FOR_BATCHNORM,
     LandcoverNet,
     build_model,
@@ -65,8 +62,11 @@ from landcover_core.models import (
     has_batchnorm,
     set_dropout,
 )
+from landcover_core.outputs.files import atomic_output, check_output_paths
 from landcover_core.progress import Reporter, json_safe
-from landcover_core.resources import check_tile_memory
+from landcover_core.training.averaging import WeightAverage
+from landcover_core.training.distributed import DistContext, local_world_size, training_group
+from landcover_core.training.losses import CLASS_WEIGHT_POWERS, PartialCrossEntropy, inverse_frequency_weights
 
 #: Share of one class in eval-mode predictions above which the model counts as collapsed.
 COLLAPSE_SHARE = 0.98
@@ -143,7 +143,7 @@ def train_model(config: TrainConfig, data: TrainingData, reporter: Reporter | No
         Cancelled: cancelled; no model file is written. Its message and ``kept`` say whether the checkpoint
             was kept (errors after an epoch say so in a note, see :func:`~landcover_core.errors.tell_leftovers`).
     """
-    from landcover_core.plots import plot_training_curves
+    from landcover_core.outputs.figures import plot_training_curves
 
     reporter = reporter or Reporter(quiet=True)
     if config.threads:
@@ -191,7 +191,8 @@ def match_scenes(scenes: list[Scene], config: TrainConfig, reporter: Reporter) -
     Returns:
         The reference as stored in the model file, or None when nothing is matched.
     """
-    from landcover_core.histmatch import RasterHistogram, compute_histogram, matcher_for_raster
+    from landcover_core.radiometry.histograms import RasterHistogram, compute_histogram
+    from landcover_core.radiometry.matching import matcher_for_raster
 
     if config.reference:
         reference = compute_histogram(config.reference, scenes[0].bands, reporter, what="reference")

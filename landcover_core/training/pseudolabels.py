@@ -22,14 +22,14 @@ import numpy as np
 import rasterio
 from rasterio.windows import Window
 
-from landcover_core.classes import ClassScheme
+from landcover_core.common.classes import ClassScheme
+from landcover_core.common.raster import iter_windows, open_raster
 from landcover_core.config import PredictOptions, PseudoLabelConfig
 from landcover_core.errors import InputError
-from landcover_core.files import atomic_output, check_output_paths
-from landcover_core.geotiff import open_class_raster
 from landcover_core.inference.ensemble import Ensemble
+from landcover_core.outputs.files import atomic_output, check_output_paths
+from landcover_core.outputs.geotiff import open_class_raster
 from landcover_core.progress import Reporter, json_safe
-from landcover_core.raster import iter_windows, open_raster
 
 if TYPE_CHECKING:
     from landcover_core.inference.model_set import ModelSet

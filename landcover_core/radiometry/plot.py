@@ -6,8 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from landcover_core.files import atomic_output
-from landcover_core.histmatch import BandHistogram, RasterHistogram
+from landcover_core.outputs.files import atomic_output
+from landcover_core.radiometry.histograms import BandHistogram, RasterHistogram
 
 #: Most bins of a histogram (8-bit data gets one bin per value).
 BINS = 256

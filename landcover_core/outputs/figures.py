@@ -1,11 +1,11 @@
-"""PNG figures: training curves (matplotlib, headless)."""
+"""PNG figures: training curves and confusion matrices (matplotlib, headless)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from landcover_core.files import atomic_output
+from landcover_core.outputs.files import atomic_output
 
 
 def plot_training_curves(history: list[dict[str, Any]], path: str | Path) -> Path:

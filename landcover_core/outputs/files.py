@@ -11,6 +11,7 @@ Locks use ``fcntl.flock`` (POSIX); on Windows outputs are not locked.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import shutil
@@ -19,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from landcover_core.errors import InputError
+from landcover_core.errors import InputError, leftovers
 
 try:  # POSIX only; on Windows outputs are not locked
     import fcntl
@@ -241,4 +242,26 @@ def full_output_folder() -> Path | None:
         with contextlib.suppress(OSError):
             if shutil.disk_usage(path.parent).free < LOW_SPACE:
                 return path.parent
+    return None
+
+
+def as_input_error(exc: Exception) -> InputError | None:
+    """The clear error for a failed read or write of a file (full disk, damaged raster, missing source).
+
+    Returns:
+        None when ``exc`` is not a file failure (a bug: reported as an internal error).
+    """
+    from rasterio.errors import RasterioError
+
+    io_failure = isinstance(exc, (OSError, RasterioError)) or "writ" in str(exc).lower()
+    folder = full_output_folder() if io_failure else None
+    if folder is not None or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
+        where = folder if folder is not None else getattr(exc, "filename", None) or "the output folder"
+        kept = "" if leftovers(exc).notes else " Nothing was kept."  # else the notes say what was
+        return InputError(f"No space left on device in {where}; free some space or write the outputs elsewhere."
+                          f"{kept}")
+    if isinstance(exc, RasterioError):
+        return InputError(f"A raster could not be read or written: {exc.__cause__ or exc}")
+    if isinstance(exc, OSError) and exc.filename:
+        return InputError(f"Cannot access {exc.filename}: {exc.strerror or exc}.")
     return None

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from landcover_core.classes import IGNORE_INDEX
+from landcover_core.common.classes import IGNORE_INDEX
 
 
 def confusion_matrix(reference: np.ndarray, prediction: np.ndarray, num_classes: int) -> np.ndarray:

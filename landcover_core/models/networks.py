@@ -26,8 +26,8 @@ from torch import nn
 
 from landcover_core.config import ARCHS, Arch, Decoder, Norm
 from landcover_core.errors import InputError
+from landcover_core.models.weights import load_backbone_weights
 from landcover_core.progress import Reporter
-from landcover_core.weights import load_backbone_weights
 
 #: The backbone's state-dict key of the first convolution's weight.
 FIRST_CONV = {"resnet50": "conv1.weight", "resnet101": "conv1.weight", "mobilenet_v3_large": "0.0.weight"}
@@ -82,7 +82,7 @@ class LandcoverNet(nn.Module):
     def __init__(self, deeplab: nn.Module) -> None:
         super().__init__()
         self.net = deeplab
-        #: What pretrained weights were loaded (:func:`~landcover_core.weights.load_backbone_weights`), or None.
+        #: What pretrained weights were loaded (:func:`~landcover_core.models.weights.load_backbone_weights`), or None.
         self.pretrained: dict[str, Any] | None = None
 
     @property
@@ -131,7 +131,7 @@ def build_model(
     """Builds a DeepLabV3 (or DeepLabV3+) for ``in_channels`` bands and ``num_classes`` classes.
 
     With pretrained weights, the first convolution is adapted to the bands by band number (see
-    :mod:`landcover_core.weights`); what was loaded is in the model's ``pretrained`` attribute (None
+    :mod:`landcover_core.models.weights`); what was loaded is in the model's ``pretrained`` attribute (None
     for ``none``), for the model file.
 
     Args:

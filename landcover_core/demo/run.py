@@ -12,10 +12,10 @@ from pathlib import Path
 
 import numpy as np
 
+from landcover_core.demo.synthetic import make_scene
 from landcover_core.errors import LandcoverError
-from landcover_core.files import atomic_output
+from landcover_core.outputs.files import atomic_output
 from landcover_core.progress import Reporter
-from landcover_core.synthetic import make_scene
 
 DEMO_SIZE = 768
 

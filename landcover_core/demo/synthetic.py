@@ -18,9 +18,9 @@ from rasterio.transform import from_origin
 from rasterio.windows import Window
 from scipy import ndimage
 
-from landcover_core.classes import ClassScheme, LandClass
-from landcover_core.files import atomic_output
-from landcover_core.geotiff import write_class_metadata
+from landcover_core.common.classes import ClassScheme, LandClass
+from landcover_core.outputs.files import atomic_output
+from landcover_core.outputs.geotiff import write_class_metadata
 
 DEMO_SCHEME = ClassScheme((
     LandClass(1, "water", (0, 0, 255)),
@@ -90,7 +90,7 @@ def make_scene(
     """Writes a generated scene: image, truth, training polygons and class scheme.
 
     Files: ``<name>.tif`` (image), ``<name>_truth.tif`` (class codes, with the scheme tag of
-    :func:`~landcover_core.geotiff.write_class_metadata`), ``<name>_labels.gpkg`` (polygons)
+    :func:`~landcover_core.outputs.geotiff.write_class_metadata`), ``<name>_labels.gpkg`` (polygons)
     and ``<name>_classes.json`` (the class scheme, for ``--classes``).
 
     Args:

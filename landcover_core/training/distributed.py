@@ -97,7 +97,7 @@ def training_group(device: DeviceChoice) -> Iterator[DistContext]:
     """
     import torch
 
-    from landcover_core.device import pick_device
+    from landcover_core.common.device import pick_device
 
     chosen = pick_device(device)
     world = world_size()

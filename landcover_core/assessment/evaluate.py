@@ -19,16 +19,16 @@ import numpy as np
 import rasterio
 from rasterio.windows import Window
 
-from landcover_core.classes import DEEPGLOBE, IGNORE_INDEX, ClassScheme
+from landcover_core.assessment.metrics import ConfusionAccumulator
+from landcover_core.common.classes import DEEPGLOBE, IGNORE_INDEX, ClassScheme
+from landcover_core.common.raster import open_raster
 from landcover_core.config import PredictOptions
 from landcover_core.errors import InputError
-from landcover_core.files import atomic_output, check_output_paths
-from landcover_core.geotiff import CLASSES_TAG, read_scheme_tag
 from landcover_core.labels import LabelSource, PolygonLabels, RasterLabels
 from landcover_core.labels.base import Grid
-from landcover_core.metrics import ConfusionAccumulator
+from landcover_core.outputs.files import atomic_output, check_output_paths
+from landcover_core.outputs.geotiff import CLASSES_TAG, read_scheme_tag
 from landcover_core.progress import Reporter, json_safe
-from landcover_core.raster import open_raster
 
 if TYPE_CHECKING:
     from landcover_core.inference.model_set import ModelSet
@@ -253,7 +253,7 @@ def evaluate_prediction(
             default: the reference raster's ``LANDCOVER_CLASSES`` tag.
 
     Returns:
-        The scores of :func:`landcover_core.metrics.scores_from_confusion` plus ``confusion_matrix``
+        The scores of :func:`landcover_core.assessment.metrics.scores_from_confusion` plus ``confusion_matrix``
         (rows: reference, columns: prediction), ``classes`` (the prediction's), ``unpredicted`` and the
         class matching of :func:`_result`.
     """
@@ -396,7 +396,7 @@ def format_table(result: dict[str, Any]) -> str:
 
 def write_report(result: dict[str, Any], out_json: str | Path, out_png: str | Path | None = None) -> dict[str, str]:
     """Writes the JSON report (NaN as null) and optionally the confusion-matrix PNG."""
-    from landcover_core.plots import plot_confusion_matrix
+    from landcover_core.outputs.figures import plot_confusion_matrix
 
     with atomic_output(out_json) as tmp:
         Path(tmp).write_text(json.dumps(json_safe(result), indent=2))
@@ -410,5 +410,5 @@ def write_report(result: dict[str, Any], out_json: str | Path, out_png: str | Pa
 
 
 def check_report_paths(out_json: str | Path, out_png: str | Path | None, inputs: Sequence[Any]) -> None:
-    """Checks and locks the report's outputs (see :func:`~landcover_core.files.check_output_paths`)."""
+    """Checks and locks the report's outputs (see :func:`~landcover_core.outputs.files.check_output_paths`)."""
     check_output_paths({"--out-json": out_json, "--out-png": out_png}, inputs)

@@ -34,12 +34,12 @@ from rasterio.features import shapes
 from rasterio.windows import Window
 from scipy import ndimage
 
-from landcover_core.classes import ClassScheme
+from landcover_core.common.classes import ClassScheme
+from landcover_core.common.raster import open_raster, read_errors
 from landcover_core.errors import InputError
-from landcover_core.files import atomic_output, check_output_paths
-from landcover_core.geotiff import GDAL_ENV, read_scheme_tag
+from landcover_core.outputs.files import atomic_output, check_output_paths
+from landcover_core.outputs.geotiff import GDAL_ENV, read_scheme_tag
 from landcover_core.progress import Reporter
-from landcover_core.raster import open_raster, read_errors
 
 #: Rows per strip.
 STRIP_ROWS = 512

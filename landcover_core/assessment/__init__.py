@@ -1,0 +1,1 @@
+"""Accuracy assessment: metrics from a confusion matrix, evaluation of maps and models."""

@@ -1,0 +1,1 @@
+"""The shared lowest layer: class schemes, raster input, the compute device, memory checks."""

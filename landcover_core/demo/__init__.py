@@ -1,0 +1,1 @@
+"""The generated demo scene and the built-in demo job."""

@@ -1,0 +1,1 @@
+"""The networks, their pretrained weights and the self-describing model file."""

@@ -1,0 +1,1 @@
+"""What the engine writes: atomic output files, class and confidence GeoTIFFs, vectors."""

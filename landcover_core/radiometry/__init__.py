@@ -1,0 +1,1 @@
+"""Histogram matching of a raster to a reference scene, and its figure."""
