@@ -177,10 +177,8 @@ class TileSampler:
             scenes: the training scenes.
             index: their labeled blocks and split.
             tile_size: edge of a tile in pixels.
-            class_balance: a class is drawn with probability proportional to its labelled pixels to the
-                power ``1 - class_balance``, then a block in proportion to the square root of that class's
-                pixels in it:
-                0 follows the labels' proportions, 1 draws every class equally often.
+            class_balance: how evenly the classes are drawn (see :func:`_block_class_p`): 0 follows the
+                labels' proportions, 1 draws every class equally often.
         """
         self.scenes = scenes
         self.index = index
@@ -190,30 +188,24 @@ class TileSampler:
             raise InputError("No labeled block is left for training; lower --val-fraction or add labels.")
         self.class_balance = class_balance
         counts = np.stack([b.counts for b in self.blocks]).astype(np.float64)  # (blocks, classes)
-        plain = np.sqrt(counts.sum(axis=1))
-        self.plain_p = plain / plain.sum()
-        totals = counts.sum(axis=0)
-        present = totals > 0
-        class_p = np.zeros_like(totals)
-        class_p[present] = totals[present] ** (1.0 - class_balance)
-        self.class_p = class_p / class_p.sum()
-        # Column c: P(block | class c), by the square root of its pixels of c (many blocks stay in play).
-        roots = np.sqrt(counts)
-        self.block_p = roots / np.maximum(roots.sum(axis=0), 1e-12)
+        joint = _block_class_p(counts, class_balance)
+        #: P(class): the share of tiles drawn around each class, as logged.
+        self.class_p = joint.sum(axis=0)
+        #: Column c: P(block | class c).
+        self.block_p = joint / np.maximum(self.class_p, 1e-300)
 
     def class_shares(self) -> np.ndarray:
         """The probability of drawing each class (the share of tiles centred on one of its blocks)."""
         return self.class_p.copy()
 
-    def draw_block(self, rng: np.random.Generator) -> Block:
-        """A training block: a class drawn by :meth:`class_shares`, then a block by its pixels of that class.
+    def draw(self, rng: np.random.Generator) -> tuple[Block, int]:
+        """A training block and the class it was drawn for: a class by :meth:`class_shares`, then a block."""
+        label = int(rng.choice(len(self.class_p), p=self.class_p))
+        return self.blocks[rng.choice(len(self.blocks), p=self.block_p[:, label])], label
 
-        With ``class_balance`` 0 a block is drawn by the square root of all its labelled pixels (no class draw).
-        """
-        if self.class_balance == 0:
-            return self.blocks[rng.choice(len(self.blocks), p=self.plain_p)]
-        label = rng.choice(len(self.class_p), p=self.class_p)
-        return self.blocks[rng.choice(len(self.blocks), p=self.block_p[:, label])]
+    def draw_block(self, rng: np.random.Generator) -> Block:
+        """A training block, drawn as :meth:`draw` draws it."""
+        return self.draw(rng)[0]
 
     def sample(self, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
         """One (image C,H,W float32, labels H,W int16) training tile, augmented, drawn with ``rng``."""
@@ -225,6 +217,25 @@ class TileSampler:
         image, labels = self.scenes[block.scene].read(window)
         labels = mask_to_state(labels, window, self.index.states[block.scene], size, TRAIN)
         return augment(image, labels, rng)
+
+
+def _block_class_p(counts: np.ndarray, class_balance: float) -> np.ndarray:
+    """P(block, class) of the tile draws (blocks × classes) for ``--class-balance``.
+
+    At 0 a block is drawn by the square root of its labelled pixels (the rule before class balancing) and
+    its class by their mix in it, so the class shares are the labels' own mix as these draws see it. Above 0
+    a class is drawn by its labelled pixels to the power ``1 - class_balance``, then a block by the square
+    root of its pixels of that class (many blocks stay in play).
+    """
+    if class_balance == 0:
+        plain = np.sqrt(counts.sum(axis=1, keepdims=True))
+        return plain / plain.sum() * counts / np.maximum(counts.sum(axis=1, keepdims=True), 1e-300)
+    totals = counts.sum(axis=0)
+    class_p = np.zeros_like(totals)
+    present = totals > 0  # an absent class stays at 0 even at 1 (0 ** 0 is 1)
+    class_p[present] = totals[present] ** (1.0 - class_balance)
+    roots = np.sqrt(counts)
+    return roots / np.maximum(roots.sum(axis=0), 1e-12) * class_p / class_p.sum()
 
 
 def augment(image: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:

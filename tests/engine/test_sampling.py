@@ -188,6 +188,28 @@ def test_class_balance_draws_rare_classes_more_often(balance: float) -> None:
     assert rare_block == pytest.approx(expected + (1 - expected) * common_share, abs=0.02)
 
 
+@pytest.mark.parametrize("balance", [0.0, 1.0])
+def test_the_logged_class_shares_are_the_drawn_ones(balance: float) -> None:
+    # Blocks of mixed classes: a tile drawn "for" a class is one whose block holds it.
+    counts = [np.array([900, 100, 0]), np.array([0, 50, 50]), np.array([400, 0, 10]), np.array([20, 0, 0])]
+    blocks = [Block(0, 0, i, c) for i, c in enumerate(counts)]
+    sampler = TileSampler([], BlockIndex(32, blocks, [np.full((1, 4), TRAIN)]), 64, class_balance=balance)
+    rng = np.random.default_rng(1)
+    draws = [sampler.draw(rng) for _ in range(20_000)]
+    drawn = np.bincount([label for _, label in draws], minlength=3) / len(draws)
+    np.testing.assert_allclose(drawn, sampler.class_shares(), atol=0.015)
+    assert all(block.counts[label] > 0 for block, label in draws)
+    if balance == 0:
+        # Blocks still come by the square root of their labelled pixels, and the shares are the mix those
+        # blocks hold (the expected labelled-pixel share of each class in a drawn block).
+        roots = np.sqrt([c.sum() for c in counts])
+        np.testing.assert_allclose(sampler.block_p @ sampler.class_p, roots / roots.sum())
+        mix = sum(p * c / c.sum() for p, c in zip(roots / roots.sum(), counts, strict=True))
+        np.testing.assert_allclose(sampler.class_shares(), mix)
+    else:
+        np.testing.assert_allclose(sampler.class_shares(), [1 / 3] * 3)
+
+
 def test_process_shares_of_global_batches_are_the_single_process_batches() -> None:
     """W processes with batch B take, step by step, exactly the tiles of one process with batch W*B."""
     for epoch in (1, 3):
