@@ -17,7 +17,8 @@ QGIS_PY := $(QGIS_VENV)/bin/python
 DEMO_DIR ?= demo_output
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BASE := python3 python3-venv python3-pip
-APT_QGIS := qgis python3-qgis qgis-providers xvfb xauth imagemagick zip
+# python3-gdal: the plugin tests write their test rasters with osgeo.gdal (it comes with QGIS, named here anyway).
+APT_QGIS := qgis python3-qgis python3-gdal qgis-providers xvfb xauth imagemagick zip
 
 .PHONY: help demo test lint test-engine test-qgis bench eval package qgis engine-env qgis-env clean
 
