@@ -26,6 +26,8 @@ from typing import IO, Any, Callable, Deque, Dict, List, Optional, Sequence, Tup
 CANCEL_GRACE_S = 15.0
 #: Poll interval of the cancel check while the engine runs.
 _POLL_S = 0.1
+#: Seconds to wait for an output pump to reach the end of its pipe before the pipe is closed.
+_PUMP_JOIN_S = 5.0
 #: Log lines kept to explain a crash that left no error event.
 _TAIL_LINES = 12
 
@@ -150,6 +152,8 @@ def _pump(stream: IO[str], name: str, lines: queue.Queue[tuple[str, Optional[str
     try:
         for line in stream:
             lines.put((name, line.rstrip("\r\n")))
+    except (OSError, ValueError):
+        pass  # the pipe was closed under the reader: the run was abandoned
     finally:
         lines.put((name, None))
 
@@ -273,6 +277,17 @@ def run_process(
     except BaseException:
         stop_process(process, grace_s)
         raise
+    finally:
+        _close_pipes(process, pumps)
+
+
+def _close_pipes(process: subprocess.Popen, pumps: Sequence[threading.Thread]) -> None:
+    """Closes the process's pipes once their pumps are done (unclosed, they leak and warn when collected)."""
+    for pump in pumps:
+        pump.join(timeout=_PUMP_JOIN_S)  # at EOF already, unless an exception stopped the reading early
+    for stream in (process.stdout, process.stderr):
+        if stream is not None:
+            stream.close()
 
 
 def run_engine(

@@ -38,6 +38,8 @@ ENGINE_NOT_SET_UP = ("The landcover engine is not set up, or could not describe 
                      "panel and use 'Set up engine…', then reopen this algorithm.")
 #: The user documentation; each algorithm links to its section.
 HELP_URL = "https://github.com/landcover-project/landcover#qgis-plugin"
+#: Progress advance (a fraction) between two progress texts, each one a log line in the dialog.
+PROGRESS_TEXT_STEP = 0.1
 #: Extensions the engine reads vector labels from (others are converted by Processing).
 VECTOR_EXTENSIONS = ["gpkg", "shp", "geojson", "json", "fgb", "sqlite"]
 
@@ -47,12 +49,19 @@ class FeedbackListener(EngineListener):
 
     def __init__(self, feedback: QgsProcessingFeedback) -> None:
         self.feedback = feedback
+        self._text_at: Optional[float] = None  # the fraction of the last progress text
 
     def on_progress(self, fraction: float, message: str) -> None:
-        """Sets the feedback's progress (percent) and, for a non-empty message, its progress text."""
+        """Moves the feedback's progress bar; the progress text only every :data:`PROGRESS_TEXT_STEP`.
+
+        The algorithm dialog and qgis_process log every progress text as a line, and the engine sends up to
+        ~200 progress events per stage. A fraction lower than the last text's starts a new stage.
+        """
         self.feedback.setProgress(100.0 * fraction)
-        if message:
-            self.feedback.setProgressText(message)
+        last = self._text_at
+        if message and (last is None or fraction < last or fraction >= last + PROGRESS_TEXT_STEP):
+            self._text_at = fraction
+            self.feedback.setProgressText(f"{message} ({100.0 * fraction:.0f}%)")
 
     def on_metrics(self, metrics: Dict[str, Any]) -> None:
         """Logs an epoch's losses and validation mIoU (with its self-training round) as an info line."""
