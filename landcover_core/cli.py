@@ -7,6 +7,7 @@ Each command module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import signal
 import sys
@@ -22,7 +23,7 @@ from landcover_core.progress import CancelToken, Reporter
 from landcover_core.training.distributed import process_rank, world_size
 
 COMMANDS = ("train", "predict", "predict_batch", "vectorize", "evaluate", "info", "doctor", "schema", "demo",
-            "histmatch", "pseudo_label", "self_train")
+            "histmatch", "pseudo_label", "self_train", "sample_design")
 
 
 class UsageError(Exception):
@@ -30,10 +31,49 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """Reports usage errors as exceptions, so ``--json-progress`` callers get a JSON error event and exit 2."""
+    """Reports usage errors as exceptions, so ``--json-progress`` callers get a JSON error event and exit 2.
+
+    A mistyped option is named, with the closest known one: argparse would only list the required options
+    it then misses (``--modle x`` gives "the following arguments are required: --model").
+    """
+
+    _argv: Sequence[str] = ()
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        """Parses as argparse does, keeping the arguments for :meth:`error`."""
+        self._argv = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}")
+        """Raises :class:`UsageError`, naming a mistyped option first when there is one."""
+        hint = unknown_option_hint(*_command_parser(self, self._argv))
+        raise UsageError(f"{self.prog}: {hint or message}")
+
+
+def _command_parser(parser: argparse.ArgumentParser, argv: Sequence[str]
+                    ) -> tuple[argparse.ArgumentParser, Sequence[str]]:
+    """The parser of the command named in ``argv`` and the arguments it reads (``parser`` itself if none)."""
+    for action in parser._actions:  # argparse has no public list of its subparsers
+        if isinstance(action, argparse._SubParsersAction):
+            for i, arg in enumerate(argv):
+                if arg in action.choices:
+                    return action.choices[arg], argv[i + 1:]
+    return parser, argv
+
+
+def unknown_option_hint(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
+    """"unknown option --modle; did you mean --model?" for the first option ``parser`` does not know, if any."""
+    known = list(parser._option_string_actions)  # argparse has no public list of its options
+    for arg in argv:
+        option = arg.split("=", 1)[0]
+        abbreviation = parser.allow_abbrev and sum(name.startswith(option) for name in known) == 1
+        if not option.startswith("--") or option == "--" or option in known or abbreviation:
+            continue
+        close = difflib.get_close_matches(option, known, n=1, cutoff=0.6)
+        suggestion = f"; did you mean {close[0]}?" if close else f"; see '{parser.prog} --help'."
+        return f"unknown option {option}{suggestion}"
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:

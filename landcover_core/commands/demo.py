@@ -14,7 +14,18 @@ HELP = "generate a demo scene with training polygons, train a small model on CPU
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The output folder and the number of epochs."""
     parser.add_argument("--out", default="demo_output", help="output folder (default demo_output)")
-    parser.add_argument("--epochs", type=int, default=10, help="training epochs (default 10, a few minutes on CPU)")
+    # train's own bounds, checked before the scene is generated: a value train refuses must leave nothing behind.
+    parser.add_argument("--epochs", type=_epochs_number(), default=10,
+                        help="training epochs (default 10, a few minutes on CPU)")
+
+
+def _epochs_number() -> Any:
+    """The ``--epochs`` type of ``landcover train`` (declared once, in TrainConfig)."""
+    import dataclasses
+
+    from landcover_core.config import TrainConfig
+
+    return next(f for f in dataclasses.fields(TrainConfig) if f.name == "epochs").metadata["number"]
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -7,6 +7,7 @@ uses, e.g. 10/30/50). The scheme maps between the two and gives each class a nam
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,12 +67,35 @@ def colour_to_hex(colour: RGB) -> str:
 
 
 def parse_colour(value: Any) -> RGB:
-    """Parses ``#rrggbb`` or an ``[r, g, b]`` list into an RGB triple."""
-    if isinstance(value, str) and len(value) == 7 and value.startswith("#"):
+    """Parses ``#rrggbb`` or an ``[r, g, b]`` list (integers 0..255) into an RGB triple.
+
+    Raises:
+        InputError: anything else (``#12345g``, ``[300, 0, 0]``, ``[1.5, 0, 0]``...).
+    """
+    if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
         return (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16))
-    if isinstance(value, (list, tuple)) and len(value) == 3:
+    if isinstance(value, (list, tuple)) and len(value) == 3 and all(_is_byte(v) for v in value):
         return (int(value[0]), int(value[1]), int(value[2]))
-    raise InputError(f"Cannot read colour {value!r}: use '#rrggbb' or [r, g, b].")
+    raise InputError(f"Cannot read colour {value!r}: use '#rrggbb' or [r, g, b] with integers from 0 to 255.")
+
+
+def _is_byte(value: Any) -> bool:
+    """Whether ``value`` is an integer 0..255 (a colour component; True/False and 1.5 are not)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 255
+
+
+def parse_code(value: Any) -> int:
+    """A class code given as an integer (``3``, ``3.0`` or ``"3"``), never rounded: ``1.7`` is refused.
+
+    Raises:
+        ValueError: not an integer.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not an integer")
+    number = float(value) if isinstance(value, (str, float)) else value
+    if isinstance(number, float) and not number.is_integer():
+        raise ValueError(f"{value!r} is not an integer")
+    return int(number)
 
 
 @dataclass(frozen=True)
@@ -99,8 +123,13 @@ class ClassScheme:
         codes = [c.code for c in self.classes]
         if len(set(codes)) != len(codes):
             raise InputError(f"The class scheme has duplicate codes: {codes}.")
-        if len({c.name for c in self.classes}) != len(codes):
-            raise InputError(f"The class scheme has duplicate names: {[c.name for c in self.classes]}.")
+        names = [c.name for c in self.classes]
+        if any(not name.strip() for name in names):
+            raise InputError(f"The class scheme has an empty class name: {names}; give every class a name.")
+        # Names are matched case-insensitively (class fields, --class-thresholds): 'water' and 'Water' are one.
+        if len({name.strip().lower() for name in names}) != len(names):
+            raise InputError(f"The class scheme has duplicate names (compared ignoring case): {names}; give each "
+                             "class its own name.")
         if any(not 0 <= c <= 254 for c in codes):
             raise InputError(f"Class codes must be integers from 0 to 254 (they are written as uint8): {codes}.")
 
@@ -169,9 +198,9 @@ class ClassScheme:
         classes = []
         for i, item in enumerate(items):
             try:
-                code = int(item["code"])
-                name = str(item.get("name", f"class {code}"))
-            except (KeyError, TypeError, ValueError):
+                code = parse_code(item["code"])
+                name = str(item.get("name", f"class {code}")).strip()
+            except (KeyError, TypeError, ValueError, OverflowError):
                 raise InputError(f"Class entry {i} needs an integer 'code' (and a 'name'): {item!r}.") from None
             colour = parse_colour(item["color"]) if "color" in item else default_colour(name, i)
             classes.append(LandClass(code, name, colour))
@@ -186,8 +215,15 @@ class ClassScheme:
 
     @classmethod
     def from_names(cls, names: Sequence[str]) -> ClassScheme:
-        """A scheme for class names (e.g. a text class field); codes are 1..K in sorted name order."""
-        ordered = sorted({str(n) for n in names})
+        """A scheme for class names (e.g. a text class field); codes are 1..K in sorted name order.
+
+        Names are trimmed, and names that differ only in case are one class (as class fields are matched).
+        """
+        # One class per name ignoring case (the first spelling in sorted order), as class fields are matched.
+        spellings: dict[str, str] = {}
+        for name in sorted({str(n).strip() for n in names}):
+            spellings.setdefault(name.lower(), name)
+        ordered = list(spellings.values())
         return cls(tuple(LandClass(i + 1, n, default_colour(n, i)) for i, n in enumerate(ordered)))
 
     @classmethod
@@ -199,14 +235,41 @@ class ClassScheme:
         if not path.is_file():
             raise InputError(f"Class scheme '{spec}' is neither a preset (deepglobe) nor an existing JSON file.")
         try:
-            data = json.loads(path.read_text())
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as exc:
+            raise InputError(f"Class scheme file {path} is not UTF-8 text (byte {exc.start}); save it as UTF-8 "
+                             "(JSON files are UTF-8).") from None
         except (OSError, json.JSONDecodeError) as exc:
             raise InputError(f"Cannot read class scheme file {path}: {exc}.") from None
         if isinstance(data, dict):
             data = data.get("classes", data)
         if not isinstance(data, list):
             raise InputError(f"Class scheme file {path} must hold a list of {{code, name, color}} objects.")
-        return cls.from_list(data)
+        try:
+            return cls.from_list(data)
+        except InputError as exc:
+            raise InputError(f"Class scheme file {path}: {exc}") from None
+
+
+def check_codes(codes: Iterable[int], where: str, recode_with: str) -> None:
+    """Refuses codes a class raster cannot hold (0..254; 255 is its nodata), rather than wrapping them.
+
+    Args:
+        codes: the codes found.
+        where: what holds them, starting a sentence ("The label raster x.tif").
+        recode_with: the tool to suggest for recoding.
+
+    Raises:
+        InputError: naming the source and the codes (300 in a uint16 raster would be 44 as uint8).
+    """
+    bad = [code for code in codes if not 0 <= code < NODATA_CODE]
+    if bad:
+        shown = ", ".join(map(str, bad[:10])) + (" ..." if len(bad) > 10 else "")
+        raise InputError(
+            f"{where} holds class codes outside 0..{NODATA_CODE - 1} ({shown}); class codes are written as uint8 "
+            f"with {NODATA_CODE} as nodata. Recode those classes (e.g. with {recode_with}), or mark the ones that "
+            "mean unlabeled as nodata."
+        )
 
 
 def default_colour(name: str, position: int) -> RGB:

@@ -22,7 +22,11 @@ __all__ = [
 
 @contextmanager
 def open_raster(path: str | Path, what: str = "raster") -> Iterator[rasterio.DatasetReader]:
-    """Opens a raster for reading, turning GDAL's errors into a specific message."""
+    """Opens a raster for reading, turning GDAL's errors into a specific message.
+
+    Raises:
+        InputError: missing, unreadable, empty, or complex-valued (e.g. SAR SLC: no land-cover input).
+    """
     path = Path(path)
     if not path.exists():
         raise InputError(f"The {what} {path} does not exist.")
@@ -33,9 +37,24 @@ def open_raster(path: str | Path, what: str = "raster") -> Iterator[rasterio.Dat
     try:
         if dataset.width == 0 or dataset.height == 0 or dataset.count == 0:
             raise InputError(f"The {what} {path} is empty ({dataset.width}x{dataset.height}, {dataset.count} bands).")
+        check_real_valued(dataset, what)
         yield dataset
     finally:
         dataset.close()
+
+
+def check_real_valued(dataset: rasterio.DatasetReader, what: str = "raster") -> None:
+    """Refuses complex-valued bands, which every computation here would silently cut to their real part.
+
+    Raises:
+        InputError: naming the file, the bands and their type.
+    """
+    complex_bands = [i + 1 for i, dtype in enumerate(dataset.dtypes) if np.dtype(dtype).kind == "c"]
+    if complex_bands:
+        raise InputError(
+            f"The {what} {dataset.name} holds complex values ({dataset.dtypes[complex_bands[0] - 1]}, band(s) "
+            f"{complex_bands}); give real-valued bands, e.g. the amplitude (gdal_translate -ot Float32 of a "
+            "derived VRT, or gdal_calc.py with abs()).")
 
 
 def default_bands(dataset: rasterio.DatasetReader) -> list[int]:

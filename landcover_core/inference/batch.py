@@ -103,7 +103,7 @@ def predict_batch(
     if cluster and batch.workers:
         raise InputError("--workers sizes the local cluster; with --cluster the cluster's own workers are used.")
     model_set = load_models(models, options)
-    check_options(model_set.specs, options)
+    check_options(model_set.specs, options, model_set.paths)
     scenes = list_scenes(images, batch.pattern)
     names = scene_names(scenes)
     folder = _check_out_dir(out_dir, scenes)

@@ -28,7 +28,7 @@ from rasterio.windows import transform as window_transform
 from landcover_core.common.classes import ClassScheme
 from landcover_core.common.raster import open_raster, read_window
 from landcover_core.common.resources import check_tile_memory
-from landcover_core.config import PredictOptions, VectorOptions
+from landcover_core.config import TILE, PredictOptions, VectorOptions
 from landcover_core.errors import InputError
 from landcover_core.inference.ensemble import Ensemble, check_bands, check_ensemble, entropy, model_bands
 from landcover_core.inference.input_check import check_input_range
@@ -69,8 +69,9 @@ def parse_extent(text: str | None) -> Extent | None:
         values = tuple(float(v) for v in text.split(","))
     except ValueError:
         values = ()
-    if len(values) != 4 or not (values[0] < values[2] and values[1] < values[3]):
-        raise InputError(f"--extent must be xmin,ymin,xmax,ymax with xmin < xmax and ymin < ymax, not '{text}'.")
+    if len(values) != 4 or not all(map(math.isfinite, values)) or not (values[0] < values[2] and values[1] < values[3]):
+        raise InputError(f"--extent must be xmin,ymin,xmax,ymax (finite numbers in the raster's CRS) with xmin < xmax "
+                         f"and ymin < ymax, not '{text}'.")
     return values[0], values[1], values[2], values[3]
 
 
@@ -331,12 +332,20 @@ def _classify(ensemble: Ensemble, request: _Request, image: str | Path, outputs:
             "summary": summary}
 
 
-def check_options(specs: Sequence[ModelSpec], options: PredictOptions) -> int:
-    """Validates the overlap against the tile size and that a batch of tiles fits in memory; returns the overlap.
+def check_options(specs: Sequence[ModelSpec], options: PredictOptions, models: Sequence[str | Path] = ()) -> int:
+    """Validates the tile size, the overlap against it and that a batch of tiles fits in memory; returns the overlap.
+
+    Args:
+        specs: the models' descriptions (the first one's training tile size is the default tile size).
+        options: tile size, overlap and batch size.
+        models: the model files, for messages.
 
     Raises:
-        InputError: an overlap above half the tile, or a batch of tiles larger than this machine's memory.
+        InputError: a model's tile size that --tile-size must replace, an overlap above half the tile, or a
+            batch of tiles larger than this machine's memory.
     """
+    if options.tile_size is None:
+        check_model_tile_size(specs[0].tile_size, models[0] if models else "the model file")
     tile = int(options.tile_size or specs[0].tile_size)
     overlap = round(tile * DEFAULT_OVERLAP) if options.overlap is None else int(options.overlap)
     if not 0 <= overlap <= tile // 2:
@@ -344,6 +353,18 @@ def check_options(specs: Sequence[ModelSpec], options: PredictOptions) -> int:
     for spec in specs:
         check_tile_memory(tile, options.batch_size, spec.in_channels, spec.num_classes)
     return overlap
+
+
+def check_model_tile_size(tile: int, model: str | Path) -> None:
+    """Refuses a model file's training tile size that --tile-size could not be set to (the default tile size).
+
+    Raises:
+        InputError: naming the model file and its tile size, and asking for --tile-size.
+    """
+    if TILE.problem(tile) is not None:
+        raise InputError(
+            f"The model file {model} records a training tile size of {tile} px, which cannot be the tile size to "
+            f"predict with (tiles are {TILE.describe()}); give --tile-size, e.g. 256.")
 
 
 @dataclass(frozen=True)
@@ -369,7 +390,7 @@ def _check_request(image: str | Path, outputs: Outputs, specs: Sequence[ModelSpe
         options: tile size, overlap and batch size.
         inputs: files the outputs must not overwrite (default: the image and the models).
     """
-    overlap = check_options(specs, options)
+    overlap = check_options(specs, options, models)
     check_output_paths({"--out": outputs.classes, "--confidence": outputs.confidence,
                         "--uncertainty": outputs.uncertainty, "--vector": outputs.vector},
                        inputs if inputs is not None else [image, *models])

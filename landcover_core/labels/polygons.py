@@ -12,7 +12,7 @@ from rasterio.features import rasterize
 from rasterio.windows import Window
 from shapely import STRtree, box
 
-from landcover_core.common.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.common.classes import IGNORE_INDEX, ClassScheme, check_codes
 from landcover_core.common.raster import iter_windows
 from landcover_core.errors import InputError, LandcoverWarning
 from landcover_core.labels.base import Grid
@@ -158,6 +158,7 @@ def _class_indices(values: pd.Series, scheme: ClassScheme | None, path: Path,
         if not np.all(np.equal(np.mod(values.to_numpy(dtype=float), 1), 0)):
             raise InputError(f"Field '{field}' of {path} holds fractional numbers; class codes must be integers.")
         keys = values.astype(int).to_numpy()
+        check_codes(set(keys.tolist()), f"Field '{field}' of {path}", "the field calculator")
     else:
         keys = values.astype(str).str.strip().to_numpy()
     uniques = sorted(set(keys.tolist()))

@@ -12,7 +12,7 @@ from rasterio.enums import Resampling
 from rasterio.vrt import WarpedVRT
 from rasterio.windows import Window
 
-from landcover_core.common.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.common.classes import IGNORE_INDEX, ClassScheme, check_codes
 from landcover_core.common.raster import inner_part, iter_windows, open_raster
 from landcover_core.errors import InputError
 from landcover_core.labels.base import Grid
@@ -48,12 +48,17 @@ class RasterLabels:
             self.aligned = (src.crs == grid.crs and src.transform == grid.transform
                             and (src.width, src.height) == (grid.width, grid.height))
             tagged = read_scheme_tag(src)
+            outside = _no_overlap(src, grid)
+        if outside:
+            raise InputError(
+                f"The label raster {self.path} does not overlap the image or prediction it labels: {outside}")
         self._handles: tuple[rasterio.DatasetReader, Any] | None = None
         self._pid = 0
         codes = self._scan_codes()
+        if not codes:
+            raise InputError(f"The label raster {self.path} has no labeled pixel over the image (all nodata).")
+        check_codes(codes, f"The label raster {self.path}", "gdal_calc.py")
         if scheme is None:
-            if not codes:
-                raise InputError(f"The label raster {self.path} has no labeled pixel over the image (all nodata).")
             # A class raster of this engine (e.g. pseudo-labels) names its classes: keep the names of those present.
             named = [c for c in tagged.classes if c.code in codes] if tagged else []
             scheme = ClassScheme(tuple(named)) if named and len(named) == len(codes) else ClassScheme.from_codes(codes)
@@ -85,8 +90,10 @@ class RasterLabels:
         found: set[int] = set()
         for window in iter_windows(self.grid.height, self.grid.width, _SCAN_BLOCK):
             block = self._view.read(1, window=window)
+            if not self.aligned:  # outside the label raster the warped view holds its fill value, not a code
+                block = block[self._view.read_masks(1, window=window) > 0]
             values = np.unique(block)
-            found.update(int(v) for v in values if v != self.nodata and v >= 0)
+            found.update(int(v) for v in values if v != self.nodata)
         return sorted(found)
 
     def read(self, window: Window) -> np.ndarray:
@@ -119,3 +126,31 @@ class RasterLabels:
             dataset.close()
             self._handles = None
 
+
+
+def _no_overlap(src: rasterio.DatasetReader, grid: Grid) -> str | None:
+    """Why a label raster lies wholly outside the grid (both extents and CRSs), or None when they overlap."""
+    from rasterio.transform import array_bounds
+    from rasterio.warp import transform_bounds
+
+    west, south, east, north = array_bounds(grid.height, grid.width, grid.transform)
+    bounds = tuple(src.bounds)
+    if src.crs is not None and grid.crs is not None and src.crs != grid.crs:
+        try:
+            bounds = transform_bounds(src.crs, grid.crs, *bounds)
+        except Exception:  # noqa: BLE001 - not transformable (outside a projection's domain): no verdict
+            return None
+    if bounds[0] < east and bounds[2] > west and bounds[1] < north and bounds[3] > south:
+        return None
+    other = "" if src.crs == grid.crs else " (a different CRS: reproject one onto the other, e.g. gdalwarp -t_srs)"
+    grid_bounds = _rounded((west, south, east, north))
+    return (f"its bounds {_rounded(src.bounds)} in {_crs_name(src.crs)}, the image's {grid_bounds} in "
+            f"{_crs_name(grid.crs)}{other}.")
+
+
+def _rounded(bounds: Any) -> tuple[float, ...]:
+    return tuple(round(float(v), 3) for v in bounds)
+
+
+def _crs_name(crs: Any) -> str:
+    return "no CRS" if crs is None else crs.to_string()

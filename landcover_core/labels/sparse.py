@@ -34,14 +34,21 @@ class SparseSpec:
 
 
 def parse_sparse(text: str | None) -> SparseSpec | None:
-    """Parses ``points:0.01`` or ``scribbles[:0.5]``."""
+    """Parses ``points:0.01`` or ``scribbles[:0.5]``.
+
+    Raises:
+        InputError: another mode, ``points`` without its fraction (``points:``: no default is guessed), a
+            fraction that is not a number in (0, 1].
+    """
     if not text:
         return None
-    mode, _, value = text.partition(":")
+    mode, colon, value = text.partition(":")
     if mode not in ("points", "scribbles"):
         raise InputError(f"--sparse must be points:FRACTION or scribbles[:FRACTION], not '{text}'.")
+    if (mode == "points" or colon) and not value:
+        raise InputError(f"--sparse {text}: give the fraction of labeled pixels to keep, e.g. {mode}:0.01.")
     try:
-        fraction = float(value) if value else (0.01 if mode == "points" else 1.0)
+        fraction = float(value) if value else 1.0
     except ValueError:
         raise InputError(f"--sparse fraction must be a number, not '{value}'.") from None
     if not 0 < fraction <= 1:

@@ -10,7 +10,10 @@ Sieve (``min_area``): a 4-connected region smaller than the minimum is removed a
 the class of the nearest kept pixel, on the raster, before polygonizing, so no gap can appear. Each
 strip is sieved with a halo of rows above and below; a region is removed only when it lies wholly
 inside the strip plus halo, so a region is never removed by mistake (a region taller than the halo
-with fewer pixels than the minimum, e.g. a one-pixel-wide line, is kept).
+with fewer pixels than the minimum, e.g. a one-pixel-wide line, is kept). A connected area of valid
+pixels (bounded by nodata or the raster's edge) in which no region reaches the minimum becomes one region
+of its most frequent class: a minimum larger than every region gives one polygon per such area, never the
+unsieved raster.
 
 Simplification (``simplify``): each strip's pieces form a coverage that is simplified with GEOS's
 coverage simplification of shared edges only (``simplify_boundary=False``): neighbours keep exactly
@@ -52,6 +55,10 @@ FLUSH_EVERY = 5000
 def sieve(codes: np.ndarray, valid: np.ndarray, min_pixels: int, open_top: bool, open_bottom: bool) -> np.ndarray:
     """Removes 4-connected regions of fewer than ``min_pixels``; their pixels take the nearest kept class.
 
+    A 4-connected area of valid pixels with no region of ``min_pixels`` (e.g. every area, when the minimum
+    is larger than every region) takes its most frequent class as a whole (ties: the smaller code), so the
+    sieve never leaves small regions in place for want of a neighbour to merge into.
+
     Args:
         codes: (H, W) class codes.
         valid: (H, W) False on nodata (never sieved, never used to fill).
@@ -69,13 +76,40 @@ def sieve(codes: np.ndarray, valid: np.ndarray, min_pixels: int, open_top: bool,
     if open_bottom:
         small[labels[-1]] = False
     remove = small[labels]
-    keep = valid & ~remove
-    if not remove.any() or not keep.any():
+    if not remove.any():
         return codes
-    _, (rows, cols) = ndimage.distance_transform_edt(~keep, return_indices=True)
-    out = codes.copy()
-    out[remove] = codes[rows[remove], cols[remove]]
+    out, keep = _majority_of_unkept_areas(codes, valid, valid & ~remove)
+    remove &= ~keep
+    if remove.any():
+        _, (rows, cols) = ndimage.distance_transform_edt(~keep, return_indices=True)
+        out[remove] = out[rows[remove], cols[remove]]
     return out
+
+
+def _majority_of_unkept_areas(codes: np.ndarray, valid: np.ndarray, keep: np.ndarray
+                              ) -> tuple[np.ndarray, np.ndarray]:
+    """Gives each 4-connected valid area without a kept pixel its most frequent code (ties: the smaller).
+
+    Returns:
+        ``(codes, keep)``: a copy of the codes with those areas filled, and ``keep`` with them added.
+    """
+    areas, count = ndimage.label(valid)  # 4-connected by default
+    kept = np.zeros(count + 1, dtype=bool)
+    kept[areas[keep]] = True
+    kept[0] = True  # nodata
+    unkept = ~kept[areas]
+    out = codes.copy()
+    if not unkept.any():
+        return out, keep
+    area_of, code_of = areas[unkept].astype(np.int64), codes[unkept].astype(np.int64)
+    pairs, counts = np.unique(np.column_stack([area_of, code_of]), axis=0, return_counts=True)
+    # Per area, the pair with the most pixels; unique sorted the codes, so a stable sort keeps the smaller on ties.
+    order = np.lexsort((-counts, pairs[:, 0]))
+    first = np.unique(pairs[order, 0], return_index=True)[1]
+    majority = np.zeros(count + 1, dtype=out.dtype)
+    majority[pairs[order[first], 0]] = pairs[order[first], 1]
+    out[unkept] = majority[areas[unkept]]
+    return out, keep | unkept
 
 
 def _regions(codes: np.ndarray, valid: np.ndarray) -> np.ndarray:
@@ -224,21 +258,29 @@ def layer_name(path: str | Path) -> str:
     return re.sub(r"[^A-Za-z0-9_]", "_", Path(path).stem).strip("_") or "classes"
 
 
+#: Vector formats polygons are written in (GDAL driver: extensions); others (CSV, GPX...) cannot hold them.
+VECTOR_FORMATS = {"GPKG": ".gpkg", "ESRI Shapefile": ".shp", "GeoJSON": ".geojson", "GeoJSONSeq": ".geojsonl",
+                  "FlatGeobuf": ".fgb"}
+
+
 def check_vector_path(path: str | Path | None) -> None:
-    """Checks that the extension of a vector output names a format GDAL can write (no-op for None).
+    """Checks that the extension of a vector output names a polygon format this engine writes (no-op for None).
 
     Raises:
-        InputError: unknown or ambiguous extension.
+        InputError: an unknown or ambiguous extension, or a format that cannot hold polygons with their
+            fields (e.g. ``.csv``), naming the formats supported.
     """
     if path is None:
         return
     from pyogrio.raw import detect_write_driver
 
+    supported = ", ".join(VECTOR_FORMATS.values())
     try:
-        detect_write_driver(str(path))
+        driver = detect_write_driver(str(path))
     except ValueError:
-        raise InputError(f"Cannot tell the vector format of {path} from its extension; use .gpkg, .shp, .geojson "
-                         "or .fgb.") from None
+        raise InputError(f"Cannot tell the vector format of {path} from its extension; use {supported}.") from None
+    if driver not in VECTOR_FORMATS:
+        raise InputError(f"{path}: polygons are not written as {driver}; use one of {supported}.")
 
 
 def class_band(dataset: rasterio.DatasetReader, band: int | None) -> int:

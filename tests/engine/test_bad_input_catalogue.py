@@ -19,9 +19,11 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pytest
+import rasterio
 import torch
 from conftest import TINY_TRAIN
 from inference_fixtures import save_mobilenet, write_codes, write_image
+from rasterio.transform import from_origin
 from torchvision.models import mobilenet_v3_large
 
 from landcover_core.demo.synthetic import DEMO_SCHEME
@@ -58,7 +60,24 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     d["damaged"].write_bytes(bytes(model))
     d["text"] = folder / "text.pt"
     d["text"].write_text("not a model")
+    d["latin1_classes"] = folder / "latin1-classes.json"
+    d["latin1_classes"].write_bytes('[{"code": 1, "name": "Forêt"}]'.encode("latin-1"))
+    d["complex"] = _write_raster(folder / "complex.tif", np.full((3, 96, 96), 1 + 2j, np.complex64))
+    d["tile7_model"] = save_mobilenet(folder / "tile7.pt", tile=7)
+    d["reference_far"] = _write_raster(folder / "reference-far.tif", codes[None].astype(np.uint8), origin=(0.0, 0.0))
+    d["reference_3857"] = _write_raster(folder / "reference-3857.tif", codes[None].astype(np.uint8), crs="EPSG:3857")
+    d["reference_300"] = _write_raster(folder / "reference-300.tif", np.where(codes == 4, 300, codes)[None]
+                                       .astype(np.uint16))
     return d
+
+
+def _write_raster(path: Path, data: np.ndarray, crs: str = "EPSG:32633",
+                  origin: tuple[float, float] = (500000.0, 4500000.0)) -> Path:
+    """A GeoTIFF of ``data`` (bands, rows, columns), 10 m pixels from ``origin`` (the catalogue image's grid)."""
+    with rasterio.open(path, "w", driver="GTiff", width=data.shape[2], height=data.shape[1], count=data.shape[0],
+                       dtype=data.dtype, crs=crs, transform=from_origin(*origin, 10.0, 10.0)) as dst:
+        dst.write(data)
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -169,6 +188,15 @@ PREDICT = [
     Case("huge-batch", lambda d, o: _predict(d, o, "--tile-size", "4096", "--batch-size", "1024"), "memory"),
     Case("read-only-output", lambda d, o: _predict(d, o), "classes.tif is read-only", setup=_read_only("classes.tif")),
     Case("locked-output", lambda d, o: _predict(d, o), "being written by another landcover job", locked="classes.tif"),
+    Case("infinite-extent", lambda d, o: _predict(d, o, "--extent=-inf,-inf,inf,inf"), "finite numbers"),
+    Case("mistyped-option", lambda d, o: ["predict", "--modle", d["model"], "--image", d["image"], "--out",
+                                          o / "classes.tif"], "unknown option --modle; did you mean --model?"),
+    Case("model-tile-size-7", lambda d, o: ["predict", "--model", d["tile7_model"], "--image", d["image"], "--out",
+                                            o / "classes.tif", "--backend", "torch"],
+         "tile7.pt records a training tile size of 7 px"),
+    Case("complex-image", lambda d, o: _predict(d, o, image="complex"), "complex.tif holds complex values"),
+    Case("csv-vector", lambda d, o: _predict(d, o, "--vector", o / "polygons.csv"),
+         "polygons are not written as CSV; use one of .gpkg"),
 ]
 PREDICT_BATCH = [
     Case("damaged-model", lambda d, o: _batch(d, o, model="damaged"), "damaged.pt is damaged"),
@@ -201,6 +229,10 @@ VECTORIZE = [
     Case("unknown-extension", lambda d, o: ["vectorize", d["prediction"], "--out", o / "p.xyz"], "p.xyz"),
     Case("non-utf8-path", lambda d, o: ["vectorize", d["non_utf8"], "--out", o / "p.gpkg"], "not valid UTF-8"),
     Case("out-is-input", lambda d, o: ["vectorize", d["prediction"], "--out", d["prediction"]], "also an input"),
+    Case("csv-output", lambda d, o: ["vectorize", d["prediction"], "--out", o / "p.csv"],
+         "polygons are not written as CSV; use one of .gpkg, .shp"),
+    Case("latin1-classes", lambda d, o: ["vectorize", d["prediction"], "--out", o / "p.gpkg", "--classes",
+                                         d["latin1_classes"]], "latin1-classes.json is not UTF-8 text"),
 ]
 EVALUATE = [
     Case("png-is-json", lambda d, o: _evaluate(d, o, "--out-png", o / "report.json"),
@@ -210,6 +242,15 @@ EVALUATE = [
     Case("damaged-model", lambda d, o: ["evaluate", "--model", d["damaged"], "--image", d["image"],
                                         "--reference-raster", d["reference"], "--out-json", o / "r.json"],
          "damaged.pt is damaged"),
+    Case("reference-elsewhere", lambda d, o: _evaluate({**d, "reference": d["reference_far"]}, o),
+         "reference-far.tif does not overlap the image or prediction it labels: its bounds (0.0, -960.0, 960.0, 0.0) "
+         "in EPSG:32633, the image's (500000.0, 4499040.0, 500960.0, 4500000.0) in EPSG:32633"),
+    Case("reference-in-another-crs", lambda d, o: _evaluate({**d, "reference": d["reference_3857"]}, o),
+         "in EPSG:3857, the image's (500000.0, 4499040.0, 500960.0, 4500000.0) in EPSG:32633 (a different CRS"),
+    Case("reference-code-300", lambda d, o: _evaluate({**d, "reference": d["reference_300"]}, o),
+         "reference-300.tif holds class codes outside 0..254 (300)"),
+    Case("latin1-classes", lambda d, o: _evaluate(d, o, "--reference-classes", d["latin1_classes"]),
+         "latin1-classes.json is not UTF-8 text"),
 ]
 INFO = [
     Case("damaged-model", lambda d, o: ["info", d["damaged"]], "damaged.pt is damaged"),
@@ -226,6 +267,8 @@ HISTMATCH = [
                                           "--out", o / "matched.tif"], "truncated.tif"),
     Case("reference-bands", lambda d, o: ["histmatch", "--image", d["image"], "--reference", d["image"],
                                           "--reference-bands", "1", "--out", o / "matched.tif"], "different numbers"),
+    Case("complex-image", lambda d, o: ["histmatch", "--image", d["complex"], "--reference", d["image"],
+                                        "--out", o / "matched.tif"], "complex.tif holds complex values (complex64"),
 ]
 PSEUDO_LABEL = [
     Case("damaged-model", lambda d, o: ["pseudo-label", "--model", d["damaged"], "--image", d["image"],

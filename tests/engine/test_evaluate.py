@@ -179,7 +179,7 @@ def test_reference_classes_name_an_untagged_reference(right_by_name: Path, demo_
     stray = demo_codes.copy()
     stray[0, 0] = 9
     with pytest.raises(InputError, match=r"has class codes \[9\] that its classes \(given with --reference-classes: "
-                                         r"1= WATER , .*\) do not list"):
+                                         r"1=WATER, .*\) do not list"):  # names are trimmed
         evaluate_prediction(right_by_name, reference_raster=write_codes(tmp_path / "stray.tif", stray),
                             reference_classes=named)
 

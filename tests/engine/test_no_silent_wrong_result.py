@@ -1,0 +1,168 @@
+"""No silent wrong result (#23): inputs that used to give a plausible but wrong output are refused or handled.
+
+Each test builds the case with real files (GeoTIFF, GPKG, JSON, model files) and runs the engine on it.
+The catalogue of bad inputs (``test_bad_input_catalogue.py``) holds the cases that must fail with exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import rasterio
+from inference_fixtures import write_codes
+from rasterio.transform import from_origin
+
+from landcover_core.common.classes import ClassScheme, parse_colour
+from landcover_core.errors import InputError
+from landcover_core.labels import Grid, RasterLabels, parse_sparse
+from landcover_core.outputs.vectorize import sieve, vectorize_raster
+
+GRID = Grid(64, 64, from_origin(500000.0, 4500000.0, 10.0, 10.0), rasterio.crs.CRS.from_epsg(32633))
+
+
+# -- codes and names ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("classes,message", [
+    ([{"code": 1, "name": "water"}, {"code": 2, "name": "Water"}], "duplicate names (compared ignoring case)"),
+    ([{"code": 1, "name": "water"}, {"code": 2, "name": "  "}], "empty class name"),
+    ([{"code": 1.7, "name": "water"}], "needs an integer 'code'"),
+    ([{"code": "1.7", "name": "water"}], "needs an integer 'code'"),
+    ([{"code": True, "name": "water"}], "needs an integer 'code'"),
+    ([{"code": 300, "name": "water"}], "integers from 0 to 254"),
+    ([{"code": 1, "name": "water", "color": "#12345g"}], "Cannot read colour '#12345g'"),
+    ([{"code": 1, "name": "water", "color": [300, 0, 0]}], "Cannot read colour [300, 0, 0]"),
+    ([{"code": 1, "name": "water", "color": [0.5, 0, 0]}], "Cannot read colour [0.5, 0, 0]"),
+])
+def test_a_bad_class_scheme_file_is_refused_naming_it(tmp_path: Path, classes: list, message: str) -> None:
+    path = tmp_path / "classes.json"
+    path.write_text(json.dumps(classes))
+    with pytest.raises(InputError, match=r"classes\.json") as caught:
+        ClassScheme.load(str(path))
+    assert message in str(caught.value)
+
+
+def test_class_names_are_trimmed_and_integral_codes_kept() -> None:
+    scheme = ClassScheme.from_list([{"code": 3.0, "name": " water "}, {"code": "4", "name": "forest",
+                                                                       "color": "#00A000"}])
+    assert (scheme.codes, scheme.names, scheme.colours[1]) == ([3, 4], ["water", "forest"], (0, 160, 0))
+    assert parse_colour([0, 128, 255]) == (0, 128, 255)
+
+
+def test_names_of_a_text_field_that_differ_only_in_case_are_one_class(tmp_path: Path) -> None:
+    scheme = ClassScheme.from_names(["water", "Water", " forest"])
+    assert scheme.names == ["Water", "forest"]
+
+
+def test_a_latin1_class_file_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes('[{"code": 1, "name": "Forêt"}]'.encode("latin-1"))
+    with pytest.raises(InputError, match=r"latin1.json is not UTF-8 text .*save it as UTF-8"):
+        ClassScheme.load(str(path))
+
+
+def _label_raster(path: Path, codes: np.ndarray, dtype: str = "uint16", nodata: int | None = None) -> Path:
+    with rasterio.open(path, "w", driver="GTiff", width=codes.shape[1], height=codes.shape[0], count=1, dtype=dtype,
+                       crs=GRID.crs, transform=GRID.transform, nodata=nodata) as dst:
+        dst.write(codes.astype(dtype), 1)
+    return path
+
+
+@pytest.mark.parametrize("scheme", [None, ClassScheme.from_codes([1, 44])])
+def test_a_code_a_class_raster_cannot_hold_is_refused_not_wrapped(tmp_path: Path, scheme: ClassScheme | None) -> None:
+    codes = np.ones((64, 64), np.int32)
+    codes[:32] = 300  # as uint8: 44
+    path = _label_raster(tmp_path / "labels-300.tif", codes)
+    with pytest.raises(InputError, match=r"labels-300.tif holds class codes outside 0..254 \(300\)"):
+        RasterLabels(path, GRID, scheme=scheme)
+    negative = _label_raster(tmp_path / "labels-negative.tif", codes * 0 - 3, dtype="int16", nodata=-9999)
+    with pytest.raises(InputError, match=r"labels-negative.tif holds class codes outside 0..254 \(-3\)"):
+        RasterLabels(negative, GRID)
+    with_nodata = _label_raster(tmp_path / "labels-nodata.tif", np.where(codes == 300, 999, codes), nodata=999)
+    assert RasterLabels(with_nodata, GRID).scheme.codes == [1]  # nodata is not a code
+
+
+def test_a_code_field_outside_the_class_range_is_refused_naming_the_field(tmp_path: Path) -> None:
+    from shapely.geometry import box
+
+    from landcover_core.labels import PolygonLabels
+
+    path = tmp_path / "codes.gpkg"
+    gpd.GeoDataFrame({"cls": [1, 300]}, crs=GRID.crs, geometry=[
+        box(500000, 4499500, 500100, 4499600), box(500200, 4499500, 500300, 4499600)]).to_file(path)
+    with pytest.raises(InputError, match=r"Field 'cls' of .*codes.gpkg holds class codes outside 0..254 \(300\)"):
+        PolygonLabels(path, "cls", GRID)
+
+
+def test_a_reference_in_another_crs_over_the_same_place_is_read(tmp_path: Path) -> None:
+    """The overlap check transforms the bounds: a reference in WGS 84 over the image is not 'elsewhere'."""
+    from rasterio.warp import calculate_default_transform, reproject
+
+    codes = np.full((64, 64), 2, np.uint8)
+    codes[:, :32] = 1
+    utm = _label_raster(tmp_path / "utm.tif", codes, dtype="uint8", nodata=255)
+    transform, width, height = calculate_default_transform(GRID.crs, "EPSG:4326", 64, 64,
+                                                           *rasterio.transform.array_bounds(64, 64, GRID.transform))
+    geographic = np.full((height, width), 255, np.uint8)
+    reproject(rasterio.open(utm).read(1), geographic, src_transform=GRID.transform, src_crs=GRID.crs,
+              dst_transform=transform, dst_crs="EPSG:4326", src_nodata=255, dst_nodata=255)
+    path = tmp_path / "wgs84.tif"
+    with rasterio.open(path, "w", driver="GTiff", width=width, height=height, count=1, dtype="uint8",
+                       crs="EPSG:4326", transform=transform, nodata=255) as dst:
+        dst.write(geographic, 1)
+    assert RasterLabels(path, GRID).codes_found == [1, 2]
+
+
+@pytest.mark.parametrize("text", ["points:", "points", "scribbles:", "points:nan"])
+def test_a_sparse_spec_without_its_fraction_is_refused(text: str) -> None:
+    with pytest.raises(InputError, match="--sparse"):
+        parse_sparse(text)
+    assert parse_sparse("scribbles").fraction == 1.0  # scribbles keep every region by default
+
+
+# -- the sieve ------------------------------------------------------------------------------------
+
+def test_a_minimum_larger_than_every_region_gives_each_area_its_majority_class() -> None:
+    codes = np.array([[1, 2, 1, 5, 3],
+                      [2, 1, 2, 5, 3],
+                      [1, 2, 1, 5, 4]], np.uint8)
+    valid = np.ones(codes.shape, bool)
+    valid[:, 3] = False  # nodata splits two areas
+    out = sieve(codes, valid, 100, open_top=False, open_bottom=False)
+    assert out[:, :3].tolist() == [[1] * 3] * 3  # five 1s against four 2s
+    assert out[:, 4].tolist() == [3, 3, 3]
+    assert out[:, 3].tolist() == [5, 5, 5]  # nodata untouched
+
+
+def test_vectorize_with_a_huge_min_area_writes_one_polygon_per_area(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    codes = rng.integers(1, 4, (64, 64))
+    codes[:, 30:34] = 255  # nodata column: two areas
+    raster = write_codes(tmp_path / "noise.tif", codes)
+    result = vectorize_raster(raster, tmp_path / "p.gpkg", min_area=1e9)
+    frame = gpd.read_file(tmp_path / "p.gpkg")
+    assert result["summary"]["features"] == len(frame) == 2
+    for side in (codes[:, :30], codes[:, 34:]):
+        values, counts = np.unique(side, return_counts=True)
+        assert int(values[np.argmax(counts)]) in frame["class_id"].tolist()
+    assert frame["area"].sum() == pytest.approx(64 * 60 * 100.0)
+
+
+# -- the command line -----------------------------------------------------------------------------
+
+def test_a_mistyped_option_is_named_with_the_closest_one(run, tmp_path: Path) -> None:
+    code, _, err = run("vectorize", tmp_path / "c.tif", "--out", tmp_path / "p.gpkg", "--min-aera", "5")
+    assert code == 2 and "unknown option --min-aera; did you mean --min-area?" in err
+    code, _, err = run("predict", "--model", "m.pt", "--image", "i.tif", "--out", "o.tif", "--zzzz")
+    assert code == 2 and "unknown option --zzzz; see 'landcover predict --help'" in err
+    code, _, err = run("predict", "--model", "m.pt", "--ima", "i.tif")  # an abbreviation argparse accepts
+    assert code == 2 and "required: --out" in err
+
+
+def test_demo_refuses_zero_epochs_before_generating_its_scene(run, tmp_path: Path) -> None:
+    code, _, err = run("demo", "--epochs", "0", "--out", tmp_path / "demo")
+    assert code == 2 and "--epochs: 0 is out of range" in err
+    assert not (tmp_path / "demo").exists()
