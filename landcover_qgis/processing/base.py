@@ -10,12 +10,10 @@ import os
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
-    QgsMapLayer,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
@@ -24,18 +22,18 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
-from landcover_qgis.class_scheme import LandClass
 from landcover_qgis.engine_commands import EngineCall, Settings
 from landcover_qgis.engine_runner import EngineFailure, EngineListener, EngineResult, run_engine
 from landcover_qgis.engine_schema import EngineSchema, OptionSpec, current_schema
 from landcover_qgis.layer_io import LayerExportError, RasterInput, raster_input
 from landcover_qgis.processing.engine_parameters import EngineOption, option_parameter, option_value
 from landcover_qgis.settings import engine_location
-from landcover_qgis.styling import OutputKind, style_output
 
-#: Why an algorithm refuses to run without the engine's description.
-ENGINE_NOT_SET_UP = ("The landcover engine is not set up, or could not describe its options: open the landcover "
-                     "panel and use 'Set up engine…', then reopen this algorithm.")
+#: Why an algorithm refuses to run without the engine's description, and how to set the engine up.
+ENGINE_NOT_SET_UP = ("The landcover engine is not set up, or could not describe its options. In QGIS: open the "
+                     "landcover panel, use 'Set up engine…' (create the managed environment, then install the engine) "
+                     "and reopen this algorithm. For qgis_process: set the LANDCOVER_PYTHON environment variable to "
+                     "a Python that has the engine (landcover_core) installed.")
 #: The user documentation; each algorithm links to its section.
 HELP_URL = "https://github.com/landcover-project/landcover#qgis-plugin"
 #: Progress advance (a fraction) between two progress texts, each one a log line in the dialog.
@@ -87,30 +85,13 @@ class FeedbackListener(EngineListener):
         return self.feedback.isCanceled()
 
 
-class OutputStyler(QgsProcessingLayerPostProcessorInterface):
-    """Styles an output layer (classes, confidence, uncertainty, polygons) once Processing has loaded it."""
-
-    def __init__(self, kind: OutputKind, classes: Sequence[LandClass]) -> None:
-        super().__init__()
-        self.kind, self.classes = kind, list(classes)
-
-    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> None:
-        """Applies the output's style to the loaded layer."""
-        style_output(layer, self.kind, self.classes)
-
-
-#: Post-processors handed to Processing: it keeps only a C++ pointer, and the algorithm instance that ran may be
-#: gone when the layers load, so they live here (a few small objects per run).
-_live_stylers: List[OutputStyler] = []
-
-
 class EngineAlgorithm(QgsProcessingAlgorithm):
-    """Common parts: grouping, help, engine-described parameters, checks, engine calls, styled outputs.
+    """Common parts: grouping, help, engine-described parameters, checks, engine calls.
 
     Subclasses declare :meth:`add_parameters`, may add checks in :meth:`problem` (run by
-    ``checkParameterValues`` and again by ``prepareAlgorithm``: no engine process starts for invalid
-    parameters), and run the engine in ``processAlgorithm``.
+    ``checkParameterValues`` and again by ``prepareAlgorithm``, on the GUI thread in the dialog: quick checks
+    only, no engine process) and checks the engine answers in :meth:`engine_problem` (on Processing's worker
+    thread, before the work starts), and run the engine in :meth:`run_algorithm`.
 
     Attributes:
         engine_command: The engine command whose options :attr:`options` stand for.
@@ -232,10 +213,29 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
         """Why these parameters cannot run (a clear message), or None. Runs before any engine process."""
         return None
 
-    def checkParameterValues(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Tuple[bool, str]:
-        """Refuses to run without the engine's description, or with parameters :meth:`problem` rejects."""
+    def engine_problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Why the engine refuses these inputs (model files against the raster), or None.
+
+        Asking the engine takes seconds (it imports torch), so this runs from ``processAlgorithm`` on
+        Processing's worker thread, never from the dialog's checks on the GUI thread.
+        """
+        return None
+
+    def engine_missing(self) -> Optional[str]:
+        """Why the configured engine cannot run this algorithm (none set up, or one without its command), or None."""
         if self.schema is None:
-            return False, ENGINE_NOT_SET_UP
+            return f"{ENGINE_NOT_SET_UP}\nEngine Python tried: {engine_location().python}"
+        if not self.schema.has_command(self.engine_command):
+            return (f"The configured landcover engine ({self.schema.version}) has no '{self.engine_command}' command: "
+                    "install the engine that comes with the plugin ('Set up engine…' → 'Install engine' in the "
+                    "landcover panel).")
+        return None
+
+    def checkParameterValues(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Tuple[bool, str]:
+        """Refuses to run without a suitable engine, or with parameters :meth:`problem` rejects."""
+        missing = self.engine_missing()
+        if missing:
+            return False, missing
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
@@ -245,14 +245,26 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
     def prepareAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> bool:
         """Checks again (batch runs and models reach here without ``checkParameterValues``)."""
-        if self.schema is None:
-            raise QgsProcessingException(ENGINE_NOT_SET_UP)
-        problem = self.problem(parameters, context)
+        problem = self.engine_missing() or self.problem(parameters, context)
         if problem:
             raise QgsProcessingException(problem)
         return True
 
     # -- running ------------------------------------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        """Worker thread: the engine's checks (:meth:`engine_problem`), then the work (:meth:`run_algorithm`)."""
+        feedback.setProgressText("Checking the inputs with the engine…")
+        problem = self.engine_problem(parameters, context)
+        if problem:
+            raise QgsProcessingException(problem)
+        return self.run_algorithm(parameters, context, feedback)
+
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        """Runs the engine and returns the outputs (the inputs passed every check)."""
+        raise NotImplementedError
 
     def raster(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> QgsRasterLayer:
         """A raster layer parameter's layer (required)."""
@@ -287,11 +299,3 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
                 feedback.reportError(failure.message, fatalError=False)
                 return failure.result
             raise QgsProcessingException(f"{failure.kind}: {failure.message}") from None
-
-    def style_output(self, context: QgsProcessingContext, path: Optional[str], kind: OutputKind,
-                     classes: Sequence[LandClass] = ()) -> None:
-        """Styles an output that Processing will load on completion (toolbox, batch, model runs)."""
-        if path and context.willLoadLayerOnCompletion(path):
-            styler = OutputStyler(kind, classes)
-            _live_stylers.append(styler)
-            context.layerToLoadOnCompletionDetails(path).setPostProcessor(styler)

@@ -21,7 +21,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterMultipleLayers,
     QgsVectorLayer,
 )
 
@@ -30,7 +29,9 @@ from landcover_qgis.engine_commands import PredictBatchRequest
 from landcover_qgis.processing.base import EngineAlgorithm
 from landcover_qgis.processing.engine_parameters import EngineOption
 from landcover_qgis.processing.inference import POLYGON_OPTIONS, PREDICTION_OPTIONS
-from landcover_qgis.processing.layer_checks import models_problem
+from landcover_qgis.processing.layer_checks import model_files_problem, models_problem
+from landcover_qgis.processing.model_parameters import ModelFilesParameter
+from landcover_qgis.processing.output_layers import RunOutputs, models_name
 from landcover_qgis.styling import OutputKind
 
 #: The engine's layer of scene footprints with their class areas (in ``OUT_DIR/summary.gpkg``).
@@ -77,8 +78,7 @@ class ClassifyFolderAlgorithm(EngineAlgorithm):
         """Declares the folder, model(s), options, the output folder, the table of class areas and loading."""
         self.addParameter(QgsProcessingParameterFile("INPUT", "Folder of images",
                                                      behavior=QgsProcessingParameterFile.Folder))
-        self.addParameter(QgsProcessingParameterMultipleLayers("MODEL", "Model file(s) (several: an ensemble)",
-                                                               QgsProcessing.TypeFile))
+        self.addParameter(ModelFilesParameter("MODEL", "Model file(s) (several: an ensemble)"))
         self.add_options()
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Output folder"))
         self.addParameter(QgsProcessingParameterFeatureSink("SUMMARY", "Class areas per scene",
@@ -92,14 +92,18 @@ class ClassifyFolderAlgorithm(EngineAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
-        """Checks that the folder exists and that the model file(s) form a valid ensemble."""
+        """Checks that the folder and the model file(s) exist."""
         folder = self.file(parameters, "INPUT", context)
         if not folder or not os.path.isdir(folder):
             return "Choose an existing folder of images."
+        return model_files_problem(self.files(parameters, "MODEL", context))
+
+    def engine_problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Asks the engine whether the model file(s) form a valid ensemble."""
         return models_problem(self.files(parameters, "MODEL", context), None, [])
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         """Runs the engine's ``predict-batch``; returns the folder, the table of class areas and the class rasters."""
         request = PredictBatchRequest(
             models=self.files(parameters, "MODEL", context), images=[self.file(parameters, "INPUT", context)],
@@ -111,17 +115,20 @@ class ClassifyFolderAlgorithm(EngineAlgorithm):
         result = self.run_call(request.call(), feedback, partial=True)
         summary = result.summary
         rasters: List[str] = list(summary.get("class_rasters") or [])
+        loaded = RunOutputs(models_name(request.models))
         if self.parameterAsBoolean(parameters, "LOAD_RASTERS", context):
             classes = classes_from_summary(summary.get("classes", []))
             for path in rasters:
+                scene = Path(path).name.replace(CLASSES_SUFFIX, "")
                 context.addLayerToLoadOnCompletion(path, QgsProcessingContext.LayerDetails(
-                    Path(path).name.replace(CLASSES_SUFFIX, ""), context.project(), "CLASS_RASTERS"))
-                self.style_output(context, path, OutputKind.CLASSES, classes)
+                    scene, context.project(), "CLASS_RASTERS"))
+                loaded.add(context, path, f"{scene} {OutputKind.CLASSES.value}", OutputKind.CLASSES, classes)
         outputs: Dict[str, Any] = {
             "OUTPUT": result.outputs.get("folder", request.out_dir), "CLASS_RASTERS": rasters,
             "SUMMARY": self.copy_summary(parameters, context, result.outputs.get("footprints", "")),
             "FAILED": len(summary.get("failed") or []),
         }
+        loaded.add(context, outputs["SUMMARY"], "class areas per scene")
         outputs.update({name: summary.get(key) for name, key, _description in COUNTS})
         return outputs
 

@@ -22,7 +22,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
@@ -33,7 +32,14 @@ from landcover_qgis.engine_commands import EvaluateRequest
 from landcover_qgis.layer_io import VectorInput
 from landcover_qgis.processing.base import VECTOR_EXTENSIONS, EngineAlgorithm
 from landcover_qgis.processing.engine_parameters import EngineOption
-from landcover_qgis.processing.layer_checks import field_problem, models_problem, overlap_problem
+from landcover_qgis.processing.layer_checks import (
+    field_problem,
+    model_files_problem,
+    models_problem,
+    overlap_problem,
+)
+from landcover_qgis.processing.model_parameters import ModelFilesParameter
+from landcover_qgis.processing.output_layers import RunOutputs, models_name
 from landcover_qgis.processing.report import PER_CLASS_FIGURES, evaluation_html
 
 #: Headline figures of the report, as algorithm outputs.
@@ -68,8 +74,7 @@ class EvaluateAlgorithm(EngineAlgorithm):
     def add_parameters(self) -> None:
         """Declares the class raster or model(s) and image, the reference raster or polygons, options and reports."""
         self.addParameter(QgsProcessingParameterRasterLayer("PREDICTION", "Class raster to assess", optional=True))
-        self.addParameter(QgsProcessingParameterMultipleLayers("MODEL", "…or model file(s) to predict with",
-                                                               QgsProcessing.TypeFile, optional=True))
+        self.addParameter(ModelFilesParameter("MODEL", "…or model file(s) to predict with", optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "…on this image raster", optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer("REFERENCE_RASTER", "Reference raster (class codes)",
                                                             optional=True))
@@ -88,7 +93,7 @@ class EvaluateAlgorithm(EngineAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
-        """Checks that one thing to assess and one reference are chosen, that they overlap and that the models fit."""
+        """Checks that one thing to assess and one reference are chosen, that they overlap and the models exist."""
         prediction = self.parameterAsRasterLayer(parameters, "PREDICTION", context)
         models = self.files(parameters, "MODEL", context)
         image = self.parameterAsRasterLayer(parameters, "INPUT", context)
@@ -110,11 +115,17 @@ class EvaluateAlgorithm(EngineAlgorithm):
         problem = problem or overlap_problem(assessed.extent(), assessed.crs(), assessed.name(), extent, crs, name,
                                              context)
         if problem is None and models:
-            problem = models_problem(models, image, [])
+            problem = model_files_problem(models)
         return problem
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def engine_problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Asks the engine whether the model file(s), if any, can classify the image."""
+        models = self.files(parameters, "MODEL", context)
+        image = self.parameterAsRasterLayer(parameters, "INPUT", context)
+        return models_problem(models, image, []) if models else None
+
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         """Runs the engine's ``evaluate``, writes the HTML report and per-class table, returns them and the figures."""
         prediction = self.parameterAsRasterLayer(parameters, "PREDICTION", context)
         out_json = self.output_file(parameters, "OUTPUT_JSON", context)
@@ -146,6 +157,8 @@ class EvaluateAlgorithm(EngineAlgorithm):
         Path(out_html).write_text(evaluation_html(report, png), encoding="utf-8")
         outputs: Dict[str, Any] = {"OUTPUT": self.write_table(parameters, context, report),
                                    "OUTPUT_JSON": out_json, "OUTPUT_HTML": out_html}
+        assessed_name = prediction.name() if prediction is not None else models_name(request.models)
+        RunOutputs(assessed_name).add(context, outputs["OUTPUT"], "accuracy per class")
         outputs.update({name: report.get(key) for name, key, _description in HEADLINES})
         return outputs
 

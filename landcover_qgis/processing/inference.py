@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterBand,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterVectorDestination,
@@ -22,7 +21,9 @@ from landcover_qgis.class_scheme import classes_from_summary
 from landcover_qgis.engine_commands import HistogramMatchRequest, PredictRequest, VectorizeRequest
 from landcover_qgis.processing.base import EngineAlgorithm
 from landcover_qgis.processing.engine_parameters import EngineOption
-from landcover_qgis.processing.layer_checks import chosen_bands_problem, models_problem
+from landcover_qgis.processing.layer_checks import chosen_bands_problem, model_files_problem, models_problem
+from landcover_qgis.processing.model_parameters import ModelFilesParameter
+from landcover_qgis.processing.output_layers import RunOutputs, models_name
 from landcover_qgis.styling import OutputKind
 
 #: Polygon options shared by classify (with polygons) and vectorize.
@@ -66,8 +67,7 @@ class ClassifyAlgorithm(EngineAlgorithm):
     def add_parameters(self) -> None:
         """Declares the image, model(s), bands, area, options and the class/confidence/uncertainty/polygon outputs."""
         self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Image raster"))
-        self.addParameter(QgsProcessingParameterMultipleLayers("MODEL", "Model file(s) (several: an ensemble)",
-                                                               QgsProcessing.TypeFile))
+        self.addParameter(ModelFilesParameter("MODEL", "Model file(s) (several: an ensemble)"))
         self.addParameter(QgsProcessingParameterBand("BANDS", "Bands (none chosen: the model's)", None, "INPUT",
                                                      optional=True, allowMultiple=True))
         self.addParameter(QgsProcessingParameterExtent("EXTENT", "Area to classify (empty: whole raster)",
@@ -85,21 +85,26 @@ class ClassifyAlgorithm(EngineAlgorithm):
                                                                   optional=True, createByDefault=False))
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
-        """Checks the image, its chosen bands, that the model file(s) fit them and that the area overlaps the image."""
+        """Checks the image, its chosen bands, that the model file(s) exist and that the area overlaps the image."""
         image = self.parameterAsRasterLayer(parameters, "INPUT", context)
         if image is None:
             return "Choose the image raster."
-        bands = self.parameterAsInts(parameters, "BANDS", context)
-        problem = chosen_bands_problem(image, bands)
-        problem = problem or models_problem(self.files(parameters, "MODEL", context), image, bands)
+        problem = chosen_bands_problem(image, self.parameterAsInts(parameters, "BANDS", context))
+        problem = problem or model_files_problem(self.files(parameters, "MODEL", context))
         if problem is None and parameters.get("EXTENT"):
             extent = self.parameterAsExtent(parameters, "EXTENT", context, image.crs())
             if not extent.isNull() and not extent.intersects(image.extent()):
                 problem = f"The area to classify does not overlap '{image.name()}'."
         return problem
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def engine_problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Asks the engine whether the model file(s) can classify the image's chosen bands."""
+        return models_problem(self.files(parameters, "MODEL", context),
+                              self.parameterAsRasterLayer(parameters, "INPUT", context),
+                              self.parameterAsInts(parameters, "BANDS", context))
+
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         """Runs the engine's ``predict`` and returns the written outputs, styled for loading."""
         image = self.raster(parameters, "INPUT", context)
         extent = None
@@ -126,13 +131,14 @@ class ClassifyAlgorithm(EngineAlgorithm):
         result = self.run_call(request.call(), feedback)
         classes = classes_from_summary(result.summary.get("classes", []))
         outputs: Dict[str, Optional[str]] = {"OUTPUT": result.outputs.get("classes", request.out)}
-        self.style_output(context, outputs["OUTPUT"], OutputKind.CLASSES, classes)
+        loaded = RunOutputs(models_name(request.models))
+        loaded.add(context, outputs["OUTPUT"], OutputKind.CLASSES.value, OutputKind.CLASSES, classes)
         for name, kind, path in (("CONFIDENCE", OutputKind.CONFIDENCE, request.confidence),
                                  ("UNCERTAINTY", OutputKind.UNCERTAINTY, request.uncertainty),
                                  ("VECTOR", OutputKind.POLYGONS, request.vector)):
             if path:
                 outputs[name] = result.outputs.get(kind.value if kind is not OutputKind.POLYGONS else "vector", path)
-                self.style_output(context, outputs[name], kind, classes)
+                loaded.add(context, outputs[name], kind.value, kind, classes)
         return outputs
 
 
@@ -162,10 +168,11 @@ class VectorizeAlgorithm(EngineAlgorithm):
         self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", "Polygons",
                                                                   QgsProcessing.TypeVectorPolygon))
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         """Runs the engine's ``vectorize`` and returns the styled polygon layer."""
-        source = self.engine_raster(self.raster(parameters, "INPUT", context))
+        layer = self.raster(parameters, "INPUT", context)
+        source = self.engine_raster(layer)
         settings = self.engine_settings(parameters, context)
         if self.parameterDefinition("BAND") is not None and parameters.get("BAND") not in (None, "", 0):
             settings.update(self.option("band").setting(self.parameterAsInt(parameters, "BAND", context)))
@@ -173,7 +180,8 @@ class VectorizeAlgorithm(EngineAlgorithm):
                                    out=self.output_layer(parameters, "OUTPUT", context))
         result = self.run_call(request.call(), feedback)
         output = result.outputs.get("vector") or result.outputs.get("polygons") or request.out
-        self.style_output(context, output, OutputKind.POLYGONS, classes_from_summary(result.summary.get("classes", [])))
+        RunOutputs(layer.name()).add(context, output, OutputKind.POLYGONS.value, OutputKind.POLYGONS,
+                                     classes_from_summary(result.summary.get("classes", [])))
         return {"OUTPUT": output}
 
 
@@ -219,12 +227,12 @@ class HistogramMatchAlgorithm(EngineAlgorithm):
                        f"{len(reference_bands)} reference band(s).")
         return problem
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         """Runs the engine's ``histmatch`` and returns the matched raster and, when asked for, the histogram plot."""
+        layer = self.raster(parameters, "INPUT", context)
         request = HistogramMatchRequest(
-            image=self.engine_raster(self.raster(parameters, "INPUT", context),
-                                     self.parameterAsInts(parameters, "BANDS", context)),
+            image=self.engine_raster(layer, self.parameterAsInts(parameters, "BANDS", context)),
             reference=self.engine_raster(self.raster(parameters, "REFERENCE", context),
                                          self.parameterAsInts(parameters, "REFERENCE_BANDS", context)),
             out=self.output_layer(parameters, "OUTPUT", context),
@@ -232,6 +240,7 @@ class HistogramMatchAlgorithm(EngineAlgorithm):
         )
         result = self.run_call(request.call(), feedback)
         outputs = {"OUTPUT": result.outputs.get("raster") or result.outputs.get("out") or request.out}
+        RunOutputs(layer.name()).add(context, outputs["OUTPUT"], "matched")
         if request.plot:
             outputs["PLOT"] = result.outputs.get("plot", request.plot)
         return outputs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import List, Optional, Sequence
 
 from qgis.core import (
@@ -55,14 +56,24 @@ def chosen_bands_problem(layer: QgsRasterLayer, bands: Sequence[int]) -> Optiona
     return None
 
 
+def model_files_problem(paths: Sequence[str]) -> Optional[str]:
+    """Why these model files cannot be used, found without the engine (none chosen, a file missing), or None."""
+    if not paths:
+        return "Choose a model file (several files: an ensemble)."
+    missing = [path for path in paths if not os.path.isfile(path)]
+    return f"InputError: Model file not found: {missing[0]}" if missing else None
+
+
 def models_problem(paths: Sequence[str], layer: Optional[QgsRasterLayer], bands: List[int]) -> Optional[str]:
     """Why these model files cannot classify the raster with these bands, or None.
 
     The engine decides, by its own rules (``info --check``, cached per file version): unreadable files,
     ensembles whose models do not share their classes, and rasters without the bands a model reads are refused.
+    It takes seconds: call it from :meth:`EngineAlgorithm.engine_problem` (worker thread) only.
     """
-    if not paths:
-        return "Choose a model file (several files: an ensemble)."
+    problem = model_files_problem(paths)
+    if problem:
+        return problem
     try:
         model_set_facts(paths, band_count=layer.bandCount() if layer is not None else None, bands=bands)
     except EngineFailure as failure:

@@ -7,7 +7,6 @@ from typing import List
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from landcover_qgis.engine_schema import current_schema
 from landcover_qgis.processing.base import EngineAlgorithm
 from landcover_qgis.processing.catalogue import ClassifyFolderAlgorithm
 from landcover_qgis.processing.evaluation import EvaluateAlgorithm
@@ -19,22 +18,19 @@ from landcover_qgis.processing.training import (
     TrainAlgorithm,
 )
 
-#: Every algorithm; one whose engine command the engine lacks is left out (e.g. ``pseudo-label`` before it exists).
+#: Every algorithm, listed whatever the engine: without one (or with one lacking its command) an algorithm's
+#: parameters from the engine are placeholders and running it says how to set the engine up.
 ALGORITHMS = (TrainAlgorithm, FineTuneAlgorithm, ClassifyAlgorithm, ClassifyFolderAlgorithm, VectorizeAlgorithm,
               EvaluateAlgorithm, HistogramMatchAlgorithm, PseudoLabelAlgorithm, SelfTrainAlgorithm)
 
 
 def available_algorithms() -> List[EngineAlgorithm]:
-    """Instances of the algorithms the configured engine can run (all but optional commands without a description)."""
-    schema = current_schema()
-    core = {"train", "predict", "vectorize"}  # registered without a description too: they say to set up the engine
-    return [kind() for kind in ALGORITHMS
-            if (schema is None and kind.engine_command in core) or (schema is not None and schema.has_command(
-                kind.engine_command))]
+    """An instance of every algorithm."""
+    return [kind() for kind in ALGORITHMS]
 
 
 class LandcoverProvider(QgsProcessingProvider):
-    """Provides the ``landcover:*`` algorithms the configured engine offers."""
+    """Provides the ``landcover:*`` algorithms."""
 
     def __init__(self, icon_path: str = "") -> None:
         super().__init__()
@@ -57,6 +53,6 @@ class LandcoverProvider(QgsProcessingProvider):
         return QIcon(self._icon_path) if self._icon_path else super().icon()
 
     def loadAlgorithms(self) -> None:
-        """Adds the algorithms the configured engine can run."""
+        """Adds every algorithm."""
         for algorithm in available_algorithms():
             self.addAlgorithm(algorithm)

@@ -33,9 +33,11 @@ from landcover_qgis.processing.engine_parameters import EngineOption, enum_param
 from landcover_qgis.processing.layer_checks import (
     chosen_bands_problem,
     field_problem,
+    model_files_problem,
     models_problem,
     overlap_problem,
 )
+from landcover_qgis.processing.model_parameters import ModelFilesParameter, model_file_parameter
 
 #: The engine's training options shown by train, fine-tune and self-train.
 TRAIN_OPTIONS = (
@@ -192,8 +194,8 @@ class TrainAlgorithm(LabelledImageAlgorithm):
                     f"{os.path.basename(path)}, or clear the file.")
         return super().problem(parameters, context)
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         """Runs the engine's ``train`` and returns the model file and its best validation mIoU."""
         request = self.train_request(parameters, context, feedback)
         request.arch = self.enum_id(parameters, "ARCH", context)
@@ -218,24 +220,24 @@ class FineTuneAlgorithm(LabelledImageAlgorithm):
 
     def add_parameters(self) -> None:
         """Declares the model to start from, the labelled image, the reference, training options and the model file."""
-        self.addParameter(QgsProcessingParameterFile("MODEL", "Model file to start from",
-                                                     fileFilter="landcover models (*.pt)"))
+        self.addParameter(model_file_parameter("MODEL", "Model file to start from"))
         self.add_labelled_image()
         self.add_reference()
         self.add_options()
         self.add_model_output()
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
-        """Adds to the labelled-image checks that the starting model can read the image's chosen bands."""
-        problem = super().problem(parameters, context)
-        if problem:
-            return problem
+        """Adds to the labelled-image checks that the starting model exists."""
+        return super().problem(parameters, context) or model_files_problem([self.file(parameters, "MODEL", context)])
+
+    def engine_problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Asks the engine whether the starting model can read the image's chosen bands."""
         return models_problem([self.file(parameters, "MODEL", context)],
                               self.parameterAsRasterLayer(parameters, "INPUT", context),
                               self.parameterAsInts(parameters, "BANDS", context))
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         """Runs the engine's ``train --finetune`` and returns the new model file and its best validation mIoU."""
         request = self.train_request(parameters, context, feedback)
         request.finetune = self.file(parameters, "MODEL", context)
@@ -268,8 +270,8 @@ class SelfTrainAlgorithm(LabelledImageAlgorithm):
         self.add_options()
         self.add_model_output()
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         """Runs the engine's ``self-train`` and returns the model file and its best validation mIoU."""
         request = self.train_request(parameters, context, feedback)
         scenes = [self.engine_raster(layer) for layer in self.parameterAsLayerList(parameters, "UNLABELED", context)]
@@ -298,13 +300,17 @@ class PseudoLabelAlgorithm(EngineAlgorithm):
     def add_parameters(self) -> None:
         """Declares the model file(s), the unlabeled scenes, the ``pseudo-label`` options and the output folder."""
         self.options = generic_options(self.schema.options(self.engine_command), _HANDLED) if self.schema else ()
-        self.addParameter(QgsProcessingParameterMultipleLayers("MODEL", "Model file(s)", QgsProcessing.TypeFile))
+        self.addParameter(ModelFilesParameter("MODEL", "Model file(s)"))
         self.addParameter(QgsProcessingParameterMultipleLayers("INPUT", "Unlabeled scenes", QgsProcessing.TypeRaster))
         self.add_options()
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Folder of pseudo-label rasters"))
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
-        """Checks that the model file(s) form a valid ensemble that can classify every chosen scene."""
+        """Checks that the model file(s) exist."""
+        return model_files_problem(self.files(parameters, "MODEL", context))
+
+    def engine_problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
+        """Asks the engine whether the model file(s) form a valid ensemble that can classify every chosen scene."""
         models = self.files(parameters, "MODEL", context)
         for scene in self.parameterAsLayerList(parameters, "INPUT", context) or [None]:
             problem = models_problem(models, scene, [])
@@ -312,8 +318,8 @@ class PseudoLabelAlgorithm(EngineAlgorithm):
                 return problem
         return None
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         """Runs the engine's ``pseudo-label`` and returns the folder of label rasters."""
         request = PseudoLabelRequest(
             models=self.files(parameters, "MODEL", context),

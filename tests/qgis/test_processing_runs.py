@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import gc
+import shutil
 import warnings
 from pathlib import Path
 from typing import Iterator, List
 
 import pytest
 from conftest import train_parameters
-from fake_engine import fake_engine_python
-from qgis.core import QgsProcessingFeedback, QgsSettings
+from fake_engine import fake_engine_python, launched_commands, recording_engine
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsSettings,
+)
 
 
 @pytest.fixture()
@@ -33,7 +41,7 @@ class DialogFeedback(QgsProcessingFeedback):
         super().__init__()
         self.lines: List[str] = []
 
-    def setProgressText(self, text: str) -> None:  # noqa: N802 - QGIS API
+    def setProgressText(self, text: str) -> None:
         self.lines.append(text)
         super().setProgressText(text)
 
@@ -66,7 +74,6 @@ def test_progress_goes_to_the_bar_and_the_log_gets_a_line_per_tenth(plugin, scen
 
 def test_the_dock_task_path_leaves_no_unclosed_pipe(qgis_app, tmp_path: Path, resource_warnings) -> None:
     from conftest import wait_for
-    from qgis.core import QgsApplication
 
     from landcover_qgis.engine_commands import EngineCall
     from landcover_qgis.tasks import EngineTask
@@ -78,3 +85,42 @@ def test_the_dock_task_path_leaves_no_unclosed_pipe(qgis_app, tmp_path: Path, re
     assert wait_for(lambda: bool(outcomes), 60)
     assert outcomes[0].ok and outcomes[0].results[0].outputs == {"model": str(tmp_path / "m.pt")}
     assert only_resource_warnings(resource_warnings) == []
+
+
+def test_the_engine_checks_the_model_files_in_the_run_not_in_the_dialog_checks(plugin, scene_files, engine_python: str,
+                                                                              tmp_path: Path) -> None:
+    """The dialog calls checkParameterValues and prepare on the GUI thread: asking the engine there froze QGIS."""
+    import processing
+
+    QgsSettings().setValue("landcover/engine_python", recording_engine(tmp_path, engine_python))
+    not_a_model = tmp_path / "notes.pt"
+    not_a_model.write_bytes(b"not a model")
+    parameters = {"INPUT": str(scene_files["image"]), "MODEL": [str(not_a_model)], "OUTPUT": str(tmp_path / "c.tif")}
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("landcover:classify")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    assert algorithm.checkParameterValues(parameters, context) == (True, "")
+    assert algorithm.prepare(parameters, context, QgsProcessingFeedback())
+    assert "info" not in launched_commands(tmp_path)
+    with pytest.raises(QgsProcessingException, match="ModelFileError"):
+        processing.run("landcover:classify", parameters)
+    assert launched_commands(tmp_path)[-1] == "info", "the run asked the engine, and went no further"
+
+
+def test_loaded_outputs_go_into_the_landcover_group_named_after_the_model(plugin, scene_files, tiny_model: Path,
+                                                                          tmp_path: Path) -> None:
+    import processing
+
+    model = Path(shutil.copy(tiny_model, tmp_path / "forest2024.pt"))
+    processing.runAndLoadResults("landcover:classify", {
+        "INPUT": str(scene_files["image"]), "MODEL": [str(model)], "OUTPUT": str(tmp_path / "classes.tif"),
+        "CONFIDENCE": str(tmp_path / "confidence.tif")}, feedback=QgsProcessingFeedback())
+    root = QgsProject.instance().layerTreeRoot()
+    group = root.findGroup("landcover")
+    try:
+        assert group is not None
+        assert [node.name() for node in group.children()] == ["forest2024 classes", "forest2024 confidence"]
+        assert [node for node in root.children() if node is not group] == [], "nothing loaded at the root"
+        assert group.children()[0].layer().renderer().type() == "paletted", "styled as well"
+    finally:
+        QgsProject.instance().clear()
