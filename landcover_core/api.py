@@ -22,7 +22,10 @@ command line would print), writes its outputs atomically, and accepts a
 
 from __future__ import annotations
 
+from landcover_core.assessment.area_estimation import stratified_estimate
 from landcover_core.assessment.evaluate import evaluate_model, evaluate_prediction, write_report
+from landcover_core.assessment.sample_assessment import evaluate_sample
+from landcover_core.assessment.sample_design import design_sample
 from landcover_core.config import BatchOptions, PredictOptions, TrainConfig, VectorOptions
 from landcover_core.data.sources import TrainingData, load_training_scenes
 from landcover_core.errors import Cancelled, InputError, ModelFileError
@@ -50,8 +53,10 @@ __all__ = [
     "TrainingData",
     "VectorOptions",
     "compute_histogram",
+    "design_sample",
     "evaluate_model",
     "evaluate_prediction",
+    "evaluate_sample",
     "load_ensemble",
     "load_model",
     "load_models",
@@ -61,6 +66,7 @@ __all__ = [
     "model_info",
     "predict_batch",
     "predict_raster",
+    "stratified_estimate",
     "train_model",
     "vectorize_raster",
     "write_report",

@@ -20,6 +20,8 @@ import rasterio
 from rasterio.windows import Window
 
 from landcover_core.assessment.metrics import ConfusionAccumulator
+from landcover_core.assessment.sample_assessment import evaluate_sample
+from landcover_core.assessment.sample_design import read_design
 from landcover_core.common.classes import DEEPGLOBE, IGNORE_INDEX, ClassScheme
 from landcover_core.common.raster import open_raster
 from landcover_core.config import PredictOptions
@@ -235,6 +237,7 @@ def evaluate_prediction(
     scheme: ClassScheme | None = None,
     reporter: Reporter | None = None,
     reference_classes: ClassScheme | None = None,
+    area_adjusted: bool | None = None,
 ) -> dict[str, Any]:
     """Scores a class raster against a reference label raster or polygon layer.
 
@@ -251,13 +254,19 @@ def evaluate_prediction(
         reporter: progress and cancellation; the comparison's warnings go through it too.
         reference_classes: classes of the reference's codes (raster codes, or integer field values);
             default: the reference raster's ``LANDCOVER_CLASSES`` tag.
+        area_adjusted: score ``reference_vector`` as a stratified sample of points with the area-adjusted
+            estimates (:func:`~landcover_core.assessment.sample_assessment.evaluate_sample`); None: when the
+            layer carries a sample design.
 
     Returns:
         The scores of :func:`landcover_core.assessment.metrics.scores_from_confusion` plus ``confusion_matrix``
         (rows: reference, columns: prediction), ``classes`` (the prediction's), ``unpredicted`` and the
-        class matching of :func:`_result`.
+        class matching of :func:`_result`; with ``area_adjusted``, also ``area_adjusted``.
     """
     reporter = reporter or Reporter(quiet=True)
+    if reference_vector is not None and (area_adjusted or (area_adjusted is None and read_design(reference_vector,
+                                                                                                 layer))):
+        return evaluate_sample(prediction, reference_vector, class_field, layer, scheme, reporter)
     reference = str(reference_raster or reference_vector)
     with open_raster(prediction, "prediction") as src:
         if src.count != 1 or np.dtype(src.dtypes[0]).kind not in "iu":
@@ -401,7 +410,12 @@ def write_report(result: dict[str, Any], out_json: str | Path, out_png: str | Pa
     with atomic_output(out_json) as tmp:
         Path(tmp).write_text(json.dumps(json_safe(result), indent=2))
     outputs = {"json": str(out_json)}
-    if out_png is not None:
+    if out_png is not None and "area_adjusted" in result:  # a stratified sample: its matrix of area proportions
+        from landcover_core.outputs.figures import plot_area_matrix
+
+        plot_area_matrix(result["area_adjusted"], out_png)
+        outputs["png"] = str(out_png)
+    elif out_png is not None:
         names = [c["name"] for c in result["classes"]]
         plot_confusion_matrix(result["confusion_matrix"], names, out_png,
                               title=f"OA {result['overall_accuracy']:.3f}, mIoU {result['miou']:.3f}")

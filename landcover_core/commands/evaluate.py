@@ -39,6 +39,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "default: the reference raster's LANDCOVER_CLASSES tag")
     parser.add_argument("--out-json", required=True, help="report to write (JSON)")
     parser.add_argument("--out-png", help="confusion-matrix figure to write (PNG)")
+    parser.add_argument("--area-adjusted", action="store_true",
+                        help="--reference-vector is a stratified sample of points (from sample-design): add the "
+                             "stratified estimates of accuracy and area with standard errors (Olofsson et al. 2014); "
+                             "automatic when the layer carries its design")
     add_settings(parser.add_argument_group("prediction options (with --model)"), PredictOptions)
 
 
@@ -61,6 +65,9 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
     if len(references) != 1:
         raise InputError("Give exactly one reference: --reference-raster, --reference-vector with --class-field, "
                          "or --dataset deepglobe:DIR.")
+    if args.area_adjusted and not (args.prediction and args.reference_vector):
+        raise InputError("--area-adjusted needs --prediction (the map the sample was drawn from) and "
+                         "--reference-vector (the labelled sample points).")
     if args.dataset and args.reference_classes:
         raise InputError("--reference-classes names the codes of --reference-raster or --reference-vector; "
                          "DeepGlobe masks have their own classes: leave it out with --dataset.")
@@ -82,8 +89,15 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
     else:
         scheme = ClassScheme.load(args.classes) if args.classes else None
         result = evaluate_prediction(args.prediction, args.reference_raster, args.reference_vector, args.class_field,
-                                     args.layer, scheme, reporter, reference_classes)
+                                     args.layer, scheme, reporter, reference_classes, args.area_adjusted or None)
     outputs = write_report(result, args.out_json, args.out_png)
     if not args.json_progress:
         print(format_table(result))
-    return outputs, {key: result[key] for key in SUMMARY_KEYS}
+    summary = {key: result[key] for key in SUMMARY_KEYS}
+    if "area_adjusted" in result:
+        from landcover_core.assessment.area_estimation import format_area_table
+
+        summary["area_adjusted"] = result["area_adjusted"]
+        if not args.json_progress:
+            print("\n" + format_area_table(result["area_adjusted"]))
+    return outputs, summary

@@ -1,4 +1,4 @@
-"""PNG figures: training curves and confusion matrices (matplotlib, headless)."""
+"""PNG figures: training curves, confusion matrices and error matrices of area proportions (matplotlib, headless)."""
 
 from __future__ import annotations
 
@@ -61,6 +61,42 @@ def plot_confusion_matrix(matrix: Any, names: list[str], path: str | Path, title
     ax.set_ylabel("reference")
     ax.set_title(title)
     fig.colorbar(image, ax=ax, fraction=0.046, label="share of reference pixels")
+    fig.tight_layout()
+    with atomic_output(path) as tmp:
+        fig.savefig(tmp, dpi=100, format="png")
+    plt.close(fig)
+    return Path(path)
+
+
+def plot_area_matrix(estimate: dict[str, Any], path: str | Path) -> Path:
+    """The error matrix of estimated area proportions p̂_ij of a stratified sample (Olofsson et al. 2014).
+
+    Rows: map class (stratum), columns: reference class; each cell shows p̂_ij and the sample count n_ij.
+    ``estimate`` is :func:`landcover_core.assessment.area_estimation.stratified_estimate`'s result.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    names = list(estimate["per_class"])
+    share = np.nan_to_num(np.asarray(estimate["error_matrix"], dtype=float))
+    counts = np.asarray(estimate["sample_counts"], dtype=np.int64)
+    size = max(4.0, 0.9 * len(names) + 2.5)
+    fig, ax = plt.subplots(figsize=(size, size * 0.85))
+    top = max(float(share.max()), 1e-9)
+    image = ax.imshow(share, cmap="Blues", vmin=0.0, vmax=top)
+    for (row, col), value in np.ndenumerate(share):
+        ax.text(col, row, f"{value:.4f}\nn={counts[row, col]}", ha="center", va="center", fontsize=8,
+                color="white" if value > top / 2 else "black")
+    ax.set_xticks(range(len(names)), names, rotation=45, ha="right")
+    ax.set_yticks(range(len(names)), names)
+    ax.set_xlabel("reference")
+    ax.set_ylabel("map (stratum)")
+    ax.set_title(f"Estimated area proportions; OA {estimate['overall_accuracy']:.3f} "
+                 f"± {1.96 * estimate['overall_accuracy_se']:.3f} (95% CI)")
+    fig.colorbar(image, ax=ax, fraction=0.046, label="share of the mapped area")
     fig.tight_layout()
     with atomic_output(path) as tmp:
         fig.savefig(tmp, dpi=100, format="png")

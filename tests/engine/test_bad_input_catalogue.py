@@ -134,6 +134,10 @@ def _evaluate(d: dict[str, Path], out: Path, *extra, prediction: str = "predicti
             out / "report.json", *extra]
 
 
+def _sample(d: dict[str, Path], out: Path, *extra, prediction: str = "prediction") -> list:
+    return ["sample-design", "--prediction", d[prediction], "--out", out / "sample.gpkg", *extra]
+
+
 def _read_only(name: str) -> Callable[[Path], None]:
     def setup(out: Path) -> None:
         (out / name).write_bytes(b"previous result")
@@ -251,6 +255,8 @@ EVALUATE = [
          "reference-300.tif holds class codes outside 0..254 (300)"),
     Case("latin1-classes", lambda d, o: _evaluate(d, o, "--reference-classes", d["latin1_classes"]),
          "latin1-classes.json is not UTF-8 text"),
+    Case("area-adjusted-raster", lambda d, o: _evaluate(d, o, "--area-adjusted"),
+         "--area-adjusted needs --prediction (the map the sample was drawn from) and --reference-vector"),
 ]
 INFO = [
     Case("damaged-model", lambda d, o: ["info", d["damaged"]], "damaged.pt is damaged"),
@@ -292,9 +298,20 @@ SELF_TRAIN = [
     Case("locked-output", lambda d, o: _train(d, o, command="self-train"), "being written by another landcover job",
          locked="model.pt"),
 ]
+SAMPLE_DESIGN = [
+    Case("target-se-too-large", lambda d, o: _sample(d, o, "--target-se", "0.7"), "--target-se: 0.7 is out of range"),
+    Case("unknown-class-accuracy", lambda d, o: _sample(d, o, "--expected-ua", "lava=0.9"),
+         "--expected-ua names 'lava', not a class of the map"),
+    Case("image-not-a-map", lambda d, o: _sample(d, o, prediction="image"),
+         "image.tif must be a single-band raster of integer class codes"),
+    Case("truncated-map", lambda d, o: _sample(d, o, prediction="truncated"), "truncated.tif"),
+    Case("out-is-input", lambda d, o: ["sample-design", "--prediction", d["prediction"], "--out", d["prediction"]],
+         "also an input"),
+    Case("locked-output", lambda d, o: _sample(d, o), "being written by another landcover job", locked="sample.gpkg"),
+]
 CATALOGUE = {"train": TRAIN, "predict": PREDICT, "predict-batch": PREDICT_BATCH, "vectorize": VECTORIZE,
              "evaluate": EVALUATE, "info": INFO, "histmatch": HISTMATCH, "pseudo-label": PSEUDO_LABEL,
-             "self-train": SELF_TRAIN}
+             "self-train": SELF_TRAIN, "sample-design": SAMPLE_DESIGN}
 ROWS = [pytest.param(command, case, id=f"{command}-{case.id}")
         for command, cases in CATALOGUE.items() for case in cases]
 
