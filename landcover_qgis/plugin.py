@@ -77,6 +77,9 @@ class LandcoverPlugin:
             self.provider.refreshAlgorithms()
 
     def _engine_changed(self) -> None:
+        """Another engine Python was chosen or set up: Processing rebuilds its algorithms, the dock checks it."""
+        if self.provider is not None:
+            self.provider.refreshAlgorithms()
         if self.dock is not None:
             self.dock.check_engine()
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, List, Optional
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -17,32 +19,52 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from landcover_qgis.engine_schema import forget_schemas
 from landcover_qgis.engine_setup import (
+    TorchBuild,
     base_python,
     create_venv_command,
+    default_torch_build,
     engine_source_dir,
     install_engine_commands,
+    is_incomplete,
     managed_python,
+    mark_incomplete,
+    torch_build_warning,
 )
+from landcover_qgis.gpu_check import has_nvidia_gpu
 from landcover_qgis.settings import engine_location, managed_venv_dir, set_engine_python
 from landcover_qgis.tasks import ProcessTask
 
+#: Seconds pip gets to stop after Cancel before it is killed (it leaves nothing worth a longer wait).
+SETUP_CANCEL_GRACE_S = 3.0
+
 
 class EngineSetupDialog(QDialog):
-    """Runs set-up commands one after the other in a background task, showing their output live."""
+    """Runs set-up commands one after the other in a background task, showing their output live.
 
-    def __init__(self, on_engine_changed: Callable[[], None], parent: Optional[QWidget] = None) -> None:
+    Args:
+        on_engine_changed: Called when the engine Python changed or was (re)installed.
+        parent: The parent widget.
+        gpu: Whether the machine has an NVIDIA GPU; None: detect it.
+    """
+
+    def __init__(self, on_engine_changed: Callable[[], None], parent: Optional[QWidget] = None,
+                 gpu: Optional[bool] = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("landcover: set up engine")
         self.resize(720, 480)
         self.on_engine_changed = on_engine_changed
         self._task: Optional[ProcessTask] = None
+        self._on_success: Optional[Callable[[], None]] = None
+        self.gpu = has_nvidia_gpu() if gpu is None else gpu
 
         location = engine_location()
         self.python = QgsFileWidget()
         self.python.setFilePath(location.python)
-        self.origin = QLabel(f"Current engine Python ({location.origin}): {location.python}")
+        self.origin = QLabel()
         self.origin.setWordWrap(True)
+        self._show_origin()
         use_button = QPushButton("Use this Python")
         create_button = QPushButton("Create managed environment")
         create_button.setToolTip(f"python -m venv {managed_venv_dir()}")
@@ -51,17 +73,31 @@ class EngineSetupDialog(QDialog):
         install_button.setToolTip(f"pip install {source}" if source else "No engine source found next to the plugin.")
         install_button.setEnabled(source is not None)
         check_button = QPushButton("Check")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stops the running command; a half-built managed environment is removed.")
+        self.cancel_button.setEnabled(False)
+        self.torch_build = QComboBox()
+        for build in TorchBuild:
+            self.torch_build.addItem(build.label, build)
+        self.torch_build.setCurrentIndex(list(TorchBuild).index(default_torch_build(self.gpu)))
+        self.torch_note = QLabel()
+        self.torch_note.setWordWrap(True)
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
 
+        build_row = QHBoxLayout()
+        build_row.addWidget(QLabel("torch build to install:"))
+        build_row.addWidget(self.torch_build)
+        build_row.addWidget(self.torch_note, 1)
         row = QHBoxLayout()
-        for button in (use_button, create_button, install_button, check_button):
+        for button in (use_button, create_button, install_button, check_button, self.cancel_button):
             row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.origin)
         layout.addWidget(self.python)
+        layout.addLayout(build_row)
         layout.addLayout(row)
         layout.addWidget(self.output, 1)
         layout.addWidget(buttons)
@@ -70,27 +106,74 @@ class EngineSetupDialog(QDialog):
         create_button.clicked.connect(self.create_managed_environment)
         install_button.clicked.connect(self.install_engine)
         check_button.clicked.connect(self.check)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.torch_build.currentIndexChanged.connect(self._show_torch_note)
+        self._show_torch_note()
+
+    @property
+    def chosen_build(self) -> TorchBuild:
+        """The torch build chosen in the dialog."""
+        return self.torch_build.currentData()
+
+    def _show_origin(self) -> None:
+        location = engine_location()
+        self.origin.setText(f"Current engine Python ({location.origin}): {location.python}")
+
+    def _show_torch_note(self) -> None:
+        found = "An NVIDIA GPU was found." if self.gpu else "No NVIDIA GPU found: the CPU-only build is smaller."
+        self.torch_note.setText(torch_build_warning(self.chosen_build, self.gpu) or found)
 
     def use_python(self) -> None:
         """Stores the chosen Python as the engine Python and re-checks the engine."""
-        set_engine_python(self.python.filePath().strip())
+        self._use_engine(self.python.filePath().strip())
+
+    def _use_engine(self, python: str) -> None:
+        """Makes ``python`` the engine: stored, its description read afresh, the plugin told."""
+        set_engine_python(python)
+        forget_schemas()  # a description (or a failure) remembered for this path may predate what was just built
+        self._show_origin()
         self.output.appendPlainText(f"Engine Python set to {engine_location().python}")
         self.on_engine_changed()
 
     def create_managed_environment(self) -> None:
-        """Creates the managed venv and selects it."""
+        """Creates the managed venv, marks it half-built until the engine is installed, and makes it the engine."""
         python = base_python()
         if python is None:
             self.output.appendPlainText("No system Python found to create the environment with.")
             return
+        venv = managed_venv_dir()
+        new = not venv.exists()
         self.python.setFilePath(managed_python())
-        self.run_commands([create_venv_command(python)])
+
+        def created() -> None:
+            if new:
+                mark_incomplete(venv, True)
+            self._use_engine(managed_python())
+
+        self.run_commands([create_venv_command(python, venv)], cleanup=venv if new else None, on_success=created)
 
     def install_engine(self) -> None:
-        """pip-installs the bundled engine source into the chosen Python."""
+        """pip-installs the bundled engine source into the chosen Python (torch as chosen), then makes it the engine.
+
+        A managed environment still marked half-built is removed when the install fails or is cancelled.
+        """
         source = engine_source_dir()
-        if source is not None:
-            self.run_commands(install_engine_commands(self.python.filePath().strip(), source))
+        if source is None:
+            return
+        python = self.python.filePath().strip()
+        warning = torch_build_warning(self.chosen_build, self.gpu)
+        if warning:
+            self.output.appendPlainText(warning)
+        venv = managed_venv_dir()
+        managed = Path(python) == Path(managed_python())
+
+        def installed() -> None:
+            if managed:
+                mark_incomplete(venv, False)
+            self._use_engine(python)
+
+        self.run_commands(install_engine_commands(python, source, self.chosen_build),
+                          cleanup=venv if managed and is_incomplete(venv) else None, on_success=installed)
 
     def check(self) -> None:
         """Runs ``doctor`` and shows its output."""
@@ -101,25 +184,41 @@ class EngineSetupDialog(QDialog):
         """True while a set-up command runs."""
         return self._task is not None
 
-    def run_commands(self, commands: List[List[str]]) -> None:
+    def run_commands(self, commands: List[List[str]], cleanup: Optional[Path] = None,
+                     on_success: Optional[Callable[[], None]] = None) -> None:
         """Runs commands one after the other through the plugin's launcher, showing their output.
 
-        When all succeed, the engine is checked again (``on_engine_changed``).
+        Args:
+            commands: The command lines.
+            cleanup: A folder removed if a command fails or is cancelled (a half-built environment).
+            on_success: Called when all succeed; default: the engine is checked again (``on_engine_changed``).
         """
         if self._task is not None:
             self.output.appendPlainText("Busy: wait for the running command.")
             return
-        self._task = ProcessTask("landcover: setting up the engine", commands, self._finished)
+        self._on_success = on_success or self.on_engine_changed
+        self._task = ProcessTask("landcover: setting up the engine", commands, self._finished, cleanup=cleanup,
+                                 grace_s=SETUP_CANCEL_GRACE_S)
         self._task.lineReceived.connect(self.output.appendPlainText)
+        self.cancel_button.setEnabled(True)
         QgsApplication.taskManager().addTask(self._task)
+
+    def cancel(self) -> None:
+        """Stops the running command (the task removes a half-built environment)."""
+        if self._task is not None:
+            self.output.appendPlainText("Cancelling…")
+            self._task.cancel()
 
     def _finished(self, problem: Optional[str]) -> None:
         self._task = None
+        self.cancel_button.setEnabled(False)
+        on_success, self._on_success = self._on_success, None
         if problem:
             self.output.appendPlainText(problem)
             return
         self.output.appendPlainText("Done.")
-        self.on_engine_changed()
+        if on_success is not None:
+            on_success()
 
     def done(self, result: int) -> None:
         """Closing the dialog stops a running command (pip or venv creation)."""

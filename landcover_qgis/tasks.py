@@ -6,8 +6,11 @@ They report to the GUI through signals; every child process is started by the on
 
 from __future__ import annotations
 
+import shutil
+from collections import deque
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Sequence
+from pathlib import Path
+from typing import Any, Callable, Deque, Dict, List, Optional, Sequence
 
 from qgis.core import QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
@@ -15,6 +18,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from landcover_qgis.engine_check import EngineCapabilities, check_engine
 from landcover_qgis.engine_commands import EngineCall
 from landcover_qgis.engine_runner import (
+    CANCEL_GRACE_S,
     EngineFailure,
     EngineListener,
     EngineResult,
@@ -22,6 +26,9 @@ from landcover_qgis.engine_runner import (
     run_engine,
     run_process,
 )
+
+#: Output lines of a failed set-up command quoted in the failure message (pip's error is at its end).
+FAILURE_TAIL_LINES = 15
 
 
 @dataclass
@@ -131,36 +138,61 @@ class ProcessTask(QgsTask):
     Signals (emitted from the worker thread, delivered queued to GUI receivers):
         lineReceived(str): One output line of the running command (or ``$ command`` before it starts).
 
-    ``on_finished`` gets, on the GUI thread, None when every command succeeded, else what went wrong.
+    ``on_finished`` gets, on the GUI thread, None when every command succeeded, else what went wrong (a failed
+    command's last output lines included).
+
+    Args:
+        description: The task's name in QGIS's task list.
+        commands: The command lines.
+        on_finished: Receives the outcome.
+        cleanup: A folder removed when a command fails or is cancelled (a half-built environment).
+        grace_s: Seconds between SIGTERM and SIGKILL when cancelled.
     """
 
     lineReceived = pyqtSignal(str)
 
     def __init__(self, description: str, commands: Sequence[Sequence[str]],
-                 on_finished: Callable[[Optional[str]], None]) -> None:
+                 on_finished: Callable[[Optional[str]], None], cleanup: Optional[Path] = None,
+                 grace_s: float = CANCEL_GRACE_S) -> None:
         super().__init__(description, QgsTask.CanCancel)
         self.commands = [list(argv) for argv in commands]
         self.on_finished = on_finished
+        self.cleanup = cleanup
+        self.grace_s = grace_s
         self.problem: Optional[str] = None
 
     def run(self) -> bool:
-        """Worker thread: runs the commands through the shared launcher; never raises."""
+        """Worker thread: runs the commands through the shared launcher, cleans up after a failure; never raises."""
         try:
             for argv in self.commands:
-                self.lineReceived.emit("$ " + " ".join(argv))
-                exit_code, cancelled = run_process(argv, lambda _stream, line: self.lineReceived.emit(line),
-                                                   self.isCanceled)
-                if cancelled:
-                    self.problem = "Cancelled."
-                elif exit_code != 0:
-                    self.problem = f"Failed: the command {describe_exit(exit_code)}."
+                self.problem = self._run_command(argv)
                 if self.problem:
                     break
         except EngineFailure as failure:
             self.problem = failure.message
         except Exception as exc:  # noqa: BLE001 - a task must never take QGIS down
             self.problem = f"{type(exc).__name__}: {exc}"
+        if self.problem and self.cleanup is not None and self.cleanup.exists():
+            shutil.rmtree(self.cleanup, ignore_errors=True)
+            self.problem += f"\nRemoved the unfinished environment {self.cleanup}."
         return self.problem is None
+
+    def _run_command(self, argv: List[str]) -> Optional[str]:
+        """Runs one command; what went wrong, or None."""
+        self.lineReceived.emit("$ " + " ".join(argv))
+        tail: Deque[str] = deque(maxlen=FAILURE_TAIL_LINES)
+
+        def on_line(_stream: str, line: str) -> None:
+            tail.append(line)
+            self.lineReceived.emit(line)
+
+        exit_code, cancelled = run_process(argv, on_line, self.isCanceled, self.grace_s)
+        if cancelled:
+            return "Cancelled."
+        if exit_code != 0:
+            last = "\n".join(line for line in tail if line.strip())
+            return f"Failed: the command {describe_exit(exit_code)}." + (f"\nLast output:\n{last}" if last else "")
+        return None
 
     def finished(self, result: bool) -> None:
         """GUI thread: hands the outcome over."""
