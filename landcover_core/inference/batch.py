@@ -39,7 +39,7 @@ from landcover_core.inference.catalogue import (
 )
 from landcover_core.inference.model_set import ModelSet, load_models
 from landcover_core.inference.predict import check_options
-from landcover_core.inference.runners import cpu_threads, onnx_cache_path
+from landcover_core.inference.runners import cpu_threads, export_problem, onnx_cache_path
 from landcover_core.outputs.files import check_output_paths, remove_stale_partials
 from landcover_core.progress import Reporter
 
@@ -221,8 +221,8 @@ def _export_once(model_set: ModelSet, options: PredictOptions, reporter: Reporte
 
     on_cpu = options.device == "cpu" or not torch.cuda.is_available()
     tile = model_set.tile_size(options)
-    if options.backend != "torch" and on_cpu and not all(onnx_cache_path(h, tile).is_file()
-                                                         for h in model_set.hashes):
+    if options.backend != "torch" and on_cpu and any(export_problem(onnx_cache_path(h, tile), h) is not None
+                                                     for h in model_set.hashes):
         model_set.ensemble(options, reporter)
 
 

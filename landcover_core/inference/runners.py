@@ -3,11 +3,14 @@
 On CPU the fastest correct path is onnxruntime: torch's eager CPU kernels are slower on these
 DeepLabV3 models and degrade badly when another process competes for the cores (measured by
 ``python -m landcover_core.bench``). The ONNX export is cached, keyed by the model file's hash and
-the tile size, and is checked against torch once before it is used; on CUDA torch is used directly.
+the tile size, and is checked against torch once, when it is made; a digest file beside it records the
+SHA-256 of the export and of the model file it came from, and is checked before every use, so a damaged
+or stale export is rebuilt (with a warning) instead of giving wrong maps. On CUDA torch is used directly.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import warnings
 from pathlib import Path
@@ -19,7 +22,7 @@ from torch import nn
 
 from landcover_core.common.device import pick_device
 from landcover_core.config import Backend, DeviceChoice
-from landcover_core.errors import InputError
+from landcover_core.errors import InputError, LandcoverError, ModelFileError
 from landcover_core.models.modelfile import ModelFile, ModelSpec, content_hash, read_model
 from landcover_core.outputs.files import atomic_output
 from landcover_core.progress import Reporter
@@ -29,7 +32,7 @@ Device = DeviceChoice
 OPSET = 17
 #: Largest difference in probability allowed between the ONNX export and torch.
 EXPORT_TOLERANCE = 1e-3
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2  # 2: with a digest file
 
 
 class Runner(Protocol):
@@ -115,11 +118,25 @@ def file_hash(path: str | Path) -> str:
         return content_hash(handle)
 
 
-def export_onnx(model: nn.Module, spec: ModelSpec, tile: int, path: Path) -> None:
-    """Exports ``Probabilities(model)`` with a dynamic batch axis and checks it against torch.
+class ExportMismatchError(RuntimeError):
+    """The ONNX export's probabilities differ from torch's by more than :data:`EXPORT_TOLERANCE` (finite)."""
+
+
+def export_onnx(model: nn.Module, spec: ModelSpec, tile: int, path: Path, model_sha256: str = "") -> None:
+    """Exports ``Probabilities(model)`` with a dynamic batch axis, checks it against torch, records its digest.
+
+    Args:
+        model: the network.
+        spec: its description (input bands).
+        tile: the tile size the export is made for.
+        path: the export to write (atomically, with its digest file, see :func:`export_digest_path`).
+        model_sha256: the SHA-256 of the model file it comes from, recorded in the digest file.
 
     Raises:
-        RuntimeError: the export fails or its output differs from torch's.
+        ModelFileError: torch's or the export's probabilities are not finite (NaN, infinity): the model is
+            broken, whichever backend runs it.
+        ExportMismatchError: the export's output differs from torch's.
+        RuntimeError: the export fails.
     """
     import onnxruntime as ort
 
@@ -135,9 +152,47 @@ def export_onnx(model: nn.Module, spec: ModelSpec, tile: int, path: Path) -> Non
             expected = net(sample).numpy()
         session = ort.InferenceSession(str(tmp), providers=["CPUExecutionProvider"])
         got = session.run(None, {"image": sample.numpy()})[0]
+        if not (np.all(np.isfinite(expected)) and np.all(np.isfinite(got))):
+            side = "torch" if not np.all(np.isfinite(expected)) else "its ONNX export"
+            raise ModelFileError(f"The model gives non-finite class probabilities (NaN or infinity) with {side} on a "
+                                 "test input: its weights are broken; use another model file.")
         error = float(np.abs(got - expected).max())
         if not error <= EXPORT_TOLERANCE:
-            raise RuntimeError(f"the ONNX export differs from torch by {error:.2g}")
+            raise ExportMismatchError(
+                f"the ONNX export differs from torch by {error:.2g} (tolerance {EXPORT_TOLERANCE:g})")
+        write_export_digest(tmp, model_sha256)
+
+
+def export_digest_path(path: Path) -> Path:
+    """The digest file of an ONNX export: ``NAME.onnx.sha256`` (JSON: the export's and the model file's SHA-256)."""
+    return path.with_name(path.name + ".sha256")
+
+
+def write_export_digest(path: Path, model_sha256: str) -> None:
+    """Records the SHA-256 of the export at ``path`` and of the model file it came from."""
+    digest = {"onnx_sha256": file_hash(path), "model_sha256": model_sha256}
+    export_digest_path(path).write_text(json.dumps(digest))
+
+
+def export_problem(path: Path, model_sha256: str) -> str | None:
+    """Why the cached export at ``path`` must not be used, or None when it is intact and of this model file.
+
+    Returns:
+        ``"missing"``, or a sentence: no digest file, a damaged export (its content no longer matches its
+        digest), or a stale one (made from another model file).
+    """
+    if not path.is_file():
+        return "missing"
+    try:
+        recorded = json.loads(export_digest_path(path).read_text())
+        onnx_sha256, made_from = recorded["onnx_sha256"], recorded["model_sha256"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return f"the cached ONNX export {path} has no readable digest file"
+    if made_from != model_sha256:
+        return f"the cached ONNX export {path} was made from another model file"
+    if file_hash(path) != onnx_sha256:
+        return f"the cached ONNX export {path} is damaged (its content no longer matches its digest)"
+    return None
 
 
 def onnx_export_path(model_path: str | Path, tile: int) -> Path:
@@ -189,15 +244,31 @@ def model_runner(model: ModelFile, tile: int, device: Device = "auto", backend: 
         return TorchRunner(network, spec, torch_device)
     path = onnx_cache_path(model.sha256, tile)
     try:
-        if not path.is_file():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if reporter is not None:
-                reporter.log(f"Exporting {name} to ONNX for tiles of {tile} px (cached in {path.parent}).")
-            export_onnx(network, spec, tile, path)
+        cached_export(network, model, tile, path, reporter)
         return OnnxRunner(path, spec, threads)
+    except LandcoverError:
+        raise
     except Exception as exc:  # noqa: BLE001 - any export or runtime problem: torch is always correct
         if backend == "onnx":
             raise InputError(f"The ONNX path is not available for {model.path}: {exc}") from None
-        if reporter is not None:
-            reporter.warning(f"ONNX export of {name} failed ({exc}); using torch on CPU.")
+        if reporter is not None:  # documented fallback: loud, and the maps stay right (torch is the reference)
+            reporter.warning(f"ONNX export of {name} failed ({exc}); using torch on CPU (slower, same results).")
         return TorchRunner(network, spec, torch_device)
+
+
+def cached_export(network: nn.Module, model: ModelFile, tile: int, path: Path, reporter: Reporter | None) -> None:
+    """Makes the ONNX export at ``path`` unless an intact one of this model file is there; a bad one is rebuilt.
+
+    Raises:
+        ModelFileError: the model gives non-finite probabilities.
+        ExportMismatchError: the export differs from torch.
+    """
+    problem = export_problem(path, model.sha256)
+    if problem is None:
+        return
+    if problem != "missing" and reporter is not None:
+        reporter.warning(f"{problem[0].upper()}{problem[1:]}; it is rebuilt.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if reporter is not None:
+        reporter.log(f"Exporting {model.path.name} to ONNX for tiles of {tile} px (cached in {path.parent}).")
+    export_onnx(network, model.spec, tile, path, model.sha256)

@@ -262,10 +262,11 @@ def _network(spec: ModelSpec, payload: dict[str, Any], path: Path) -> LandcoverN
     It is built on the meta device: random weights would take seconds to draw, only to be replaced.
 
     Raises:
-        ModelFileError: an unknown architecture, or weights that do not fit it.
+        ModelFileError: an unknown architecture, weights that do not fit it, or weights that are not finite.
     """
     if spec.arch not in ARCHS:
         raise ModelFileError(f"{path} uses unknown architecture '{spec.arch}'.")
+    check_finite_weights(payload.get("state_dict"), path)
     try:
         with torch.device("meta"):
             model = spec.build()
@@ -276,6 +277,23 @@ def _network(spec: ModelSpec, payload: dict[str, Any], path: Path) -> LandcoverN
     except (KeyError, TypeError, ValueError, RuntimeError, InputError) as exc:
         raise ModelFileError(f"{path} is damaged or inconsistent: {exc}") from None
     return model
+
+
+def check_finite_weights(state_dict: Any, path: Path) -> None:
+    """Refuses a model whose weights hold NaN or infinity (a diverged training): its maps would be one class.
+
+    Raises:
+        ModelFileError: naming the file, how many tensors are affected and the first of them.
+    """
+    if not isinstance(state_dict, dict):
+        return  # no weights at all: loading them says so
+    broken = [name for name, tensor in state_dict.items()
+              if isinstance(tensor, torch.Tensor) and tensor.is_floating_point() and not tensor.is_meta
+              and not bool(torch.isfinite(tensor).all())]
+    if broken:
+        raise ModelFileError(
+            f"{path} has non-finite weights (NaN or infinity) in {len(broken)} tensor(s), e.g. '{broken[0]}': the "
+            "training diverged or the file was altered. Retrain (e.g. with a lower --lr) or use another model file.")
 
 
 def load_spec(path: str | Path) -> ModelSpec:

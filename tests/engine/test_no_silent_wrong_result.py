@@ -13,7 +13,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import rasterio
-from inference_fixtures import write_codes
+from inference_fixtures import LocalNet, read_band, save_mobilenet, write_codes, write_image
 from rasterio.transform import from_origin
 
 from landcover_core.common.classes import ClassScheme, parse_colour
@@ -166,3 +166,77 @@ def test_demo_refuses_zero_epochs_before_generating_its_scene(run, tmp_path: Pat
     code, _, err = run("demo", "--epochs", "0", "--out", tmp_path / "demo")
     assert code == 2 and "--epochs: 0 is out of range" in err
     assert not (tmp_path / "demo").exists()
+
+
+# -- the model and its ONNX export ----------------------------------------------------------------
+
+@pytest.fixture()
+def onnx_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty ONNX cache of this test."""
+    monkeypatch.setenv("LANDCOVER_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "onnx"
+
+
+def _predict_onnx(run, model: Path, image: Path, out: Path) -> tuple[int, str]:
+    code, _, err = run("predict", "--model", model, "--image", image, "--out", out, "--tile-size", "64",
+                       "--backend", "onnx", "--device", "cpu")
+    return code, err
+
+
+def test_a_damaged_or_stale_onnx_export_is_rebuilt_with_a_warning(run, tmp_path: Path, onnx_cache: Path) -> None:
+    image, model = write_image(tmp_path / "image.tif", 96, 96), save_mobilenet(tmp_path / "model.pt")
+    code, err = _predict_onnx(run, model, image, tmp_path / "first.tif")
+    assert code == 0, err
+    [export] = onnx_cache.glob("*.onnx")
+    intact = export.read_bytes()
+    damaged = bytearray(intact)
+    middle = len(damaged) // 2
+    damaged[middle:middle + 4096] = np.random.default_rng(2).integers(0, 256, 4096, dtype=np.uint8).tobytes()
+    export.write_bytes(bytes(damaged))
+    code, err = _predict_onnx(run, model, image, tmp_path / "second.tif")
+    assert code == 0, err
+    assert f"The cached ONNX export {export} is damaged" in err and "it is rebuilt" in err
+    assert export.read_bytes() != bytes(damaged)
+    assert np.array_equal(read_band(tmp_path / "second.tif"), read_band(tmp_path / "first.tif"))
+    # A digest of another model file: the export is not this model's.
+    digest = export.with_name(export.name + ".sha256")
+    digest.write_text(json.dumps({**json.loads(digest.read_text()), "model_sha256": "0" * 64}))
+    code, err = _predict_onnx(run, model, image, tmp_path / "third.tif")
+    assert code == 0 and "was made from another model file; it is rebuilt" in err
+    code, err = _predict_onnx(run, model, image, tmp_path / "fourth.tif")
+    assert code == 0 and "rebuilt" not in err  # intact again: used as is
+
+
+def test_a_model_with_non_finite_weights_is_refused(run, tmp_path: Path, onnx_cache: Path) -> None:
+    import torch
+
+    from landcover_core.models.modelfile import read_model, save_model
+
+    good = read_model(save_mobilenet(tmp_path / "good.pt"))
+    network = good.network()
+    with torch.no_grad():
+        next(network.parameters())[0].fill_(float("nan"))
+    broken = save_model(tmp_path / "nan-weights.pt", network, good.spec)
+    image = write_image(tmp_path / "image.tif", 96, 96)
+    for backend in ("torch", "onnx"):
+        code, _, err = run("predict", "--model", broken, "--image", image, "--out", tmp_path / "c.tif",
+                           "--tile-size", "64", "--backend", backend, "--device", "cpu")
+        assert code == 2, err
+        assert "nan-weights.pt has non-finite weights (NaN or infinity) in 1 tensor(s)" in err
+    assert not (tmp_path / "c.tif").exists() and not onnx_cache.exists()
+
+
+def test_an_export_giving_non_finite_probabilities_is_an_error_not_a_fallback(tmp_path: Path) -> None:
+    import torch
+
+    from landcover_core.errors import ModelFileError
+    from landcover_core.inference.runners import export_onnx
+    from landcover_core.models.modelfile import ModelSpec
+
+    net = LocalNet().eval()
+    with torch.no_grad():
+        net.body[0].bias.fill_(float("inf"))  # inf - inf in the softmax: NaN probabilities
+    spec = ModelSpec("mobilenet_v3_large", [1, 2, 3], ClassScheme.from_codes([1, 2, 3, 4]), [0.0] * 3, [1.0] * 3)
+    with pytest.raises(ModelFileError, match="non-finite class probabilities"):
+        export_onnx(net, spec, 32, tmp_path / "net.onnx", "0" * 64)
+    assert list(tmp_path.iterdir()) == []  # no export, no digest, no partial folder
