@@ -129,7 +129,7 @@ def _design_mask(design: dict[str, Any] | None, crs: Any, reporter: Reporter) ->
         raise InputError(f"The sample was drawn inside the mask {design['mask']}, which no longer exists: restore "
                          "it so the strata can be counted where the sample was drawn.")
     reporter.log(f"Counting the strata inside the design's mask {design['mask']}.")
-    return read_layer_in_crs(design["mask"], "mask", crs)
+    return read_layer_in_crs(design["mask"], "mask", crs, design.get("mask_layer"))
 
 
 def _check_counts(design: dict[str, Any], strata: Strata, prediction: str | Path) -> None:

@@ -128,7 +128,7 @@ def parse_expected_accuracy(text: str | None, scheme: ClassScheme) -> dict[str, 
 def design_sample(prediction: str | Path, out: str | Path, target_se: float = DEFAULT_TARGET_SE,
                   expected_ua: Mapping[str, float] | str | None = None, min_per_class: int = DEFAULT_MIN_PER_CLASS,
                   total: int | None = None, seed: int = 0, mask: str | Path | None = None,
-                  reporter: Reporter | None = None) -> dict[str, Any]:
+                  mask_layer: str | None = None, reporter: Reporter | None = None) -> dict[str, Any]:
     """Draws a stratified random sample of a class map; writes the point GPKG and its design JSON.
 
     Args:
@@ -140,6 +140,7 @@ def design_sample(prediction: str | Path, out: str | Path, target_se: float = DE
         total: sample size to use instead of eq. 13's.
         seed: random seed: the same map, options and seed give the same points.
         mask: polygons of the area of interest: only pixels whose centre lies inside are strata members.
+        mask_layer: layer of ``mask`` (default: the first).
         reporter: progress, cancellation and warnings.
 
     Returns:
@@ -149,7 +150,7 @@ def design_sample(prediction: str | Path, out: str | Path, target_se: float = DE
     if min_per_class < 0 or (total is not None and total < 1):
         raise InputError("--min-per-class must be 0 or more and --total at least 1.")
     with open_class_map(prediction) as (src, scheme):
-        area = read_layer_in_crs(mask, "mask", src.crs) if mask is not None else None
+        area = read_layer_in_crs(mask, "mask", src.crs, mask_layer) if mask is not None else None
         strata = count_strata(src, scheme, reporter, area)
         accuracy = (expected_ua if isinstance(expected_ua, Mapping)
                     else parse_expected_accuracy(expected_ua, strata.scheme))
@@ -163,7 +164,7 @@ def design_sample(prediction: str | Path, out: str | Path, target_se: float = DE
                              "is sampled.")
         points = draw_points(src, strata, per_stratum, seed, area, reporter)
         design = design_record(src, strata, per_stratum, users, size, target_se if total is None else None,
-                               min_per_class, seed, prediction, mask)
+                               min_per_class, seed, prediction, mask, mask_layer)
     write_sample(points, strata.scheme, design, out, src_crs=design["map_crs"])
     return {**design, "outputs": {"gpkg": str(out), "design": str(design_path(out))}}
 
@@ -199,7 +200,7 @@ def draw_points(src: Any, strata: Strata, per_stratum: np.ndarray, seed: int, ma
 
 def design_record(src: Any, strata: Strata, per_stratum: np.ndarray, users: Sequence[float], size: int,
                   target_se: float | None, min_per_class: int, seed: int, prediction: str | Path,
-                  mask: str | Path | None) -> dict[str, Any]:
+                  mask: str | Path | None, mask_layer: str | None = None) -> dict[str, Any]:
     """The design as JSON-ready data: what the estimates need, and what was asked for."""
     weights = strata.weights
     return {
@@ -207,7 +208,7 @@ def design_record(src: Any, strata: Strata, per_stratum: np.ndarray, users: Sequ
         "method": "stratified random sample, map classes as strata (Olofsson et al. 2014)",
         "map": str(Path(prediction).resolve()), "map_width": src.width, "map_height": src.height,
         "map_crs": src.crs.to_wkt() if src.crs is not None else None, "map_transform": list(src.transform)[:6],
-        "mask": str(Path(mask).resolve()) if mask is not None else None,
+        "mask": str(Path(mask).resolve()) if mask is not None else None, "mask_layer": mask_layer,
         "seed": seed, "target_se": target_se, "sample_size": size, "total": int(per_stratum.sum()),
         "min_per_class": min_per_class, "default_users_accuracy": DEFAULT_USERS_ACCURACY,
         "area_note": strata.area_note, "classes": strata.scheme.to_list(),

@@ -34,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=Number(int, minimum=0), default=0,
                         help="random seed: the same map, options and seed give the same points (default: 0)")
     parser.add_argument("--mask", help="polygons of the area of interest: only pixels inside are sampled and counted")
+    parser.add_argument("--mask-layer", help="layer of --mask (default: the first)")
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
     check_output_paths({"--out": args.out, "design": design_path(args.out)}, [args.prediction, args.mask])
     design = design_sample(args.prediction, args.out, target_se=args.target_se, expected_ua=args.expected_ua,
                            min_per_class=args.min_per_class, total=args.total, seed=args.seed, mask=args.mask,
-                           reporter=reporter)
+                           mask_layer=args.mask_layer, reporter=reporter)
     if not args.json_progress:
         print(format_design(design))
     return design["outputs"], {key: design[key] for key in SUMMARY_KEYS}

@@ -7,6 +7,7 @@ from typing import List
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from landcover_qgis.processing.accuracy import AssessAreasAlgorithm, DesignSampleAlgorithm
 from landcover_qgis.processing.base import EngineAlgorithm
 from landcover_qgis.processing.catalogue import ClassifyFolderAlgorithm
 from landcover_qgis.processing.evaluation import EvaluateAlgorithm
@@ -21,7 +22,8 @@ from landcover_qgis.processing.training import (
 #: Every algorithm, listed whatever the engine: without one (or with one lacking its command) an algorithm's
 #: parameters from the engine are placeholders and running it says how to set the engine up.
 ALGORITHMS = (TrainAlgorithm, FineTuneAlgorithm, ClassifyAlgorithm, ClassifyFolderAlgorithm, VectorizeAlgorithm,
-              EvaluateAlgorithm, HistogramMatchAlgorithm, PseudoLabelAlgorithm, SelfTrainAlgorithm)
+              EvaluateAlgorithm, HistogramMatchAlgorithm, PseudoLabelAlgorithm, SelfTrainAlgorithm,
+              DesignSampleAlgorithm, AssessAreasAlgorithm)
 
 
 def available_algorithms() -> List[EngineAlgorithm]:

@@ -41,7 +41,7 @@ def test_every_algorithm_is_listed_without_an_engine_and_running_one_says_how_to
 
     listed = sorted(algorithm.id() for algorithm in QgsApplication.processingRegistry().providerById(
         "landcover").algorithms())
-    assert listed == ALGORITHM_IDS and len(listed) == 9
+    assert listed == ALGORITHM_IDS and len(listed) == 11
     with pytest.raises(QgsProcessingException, match="Set up engine…") as refusal:
         processing.run("landcover:vectorize", {"INPUT": str(scene_files["image"]), "OUTPUT": "TEMPORARY_OUTPUT"})
     assert "LANDCOVER_PYTHON" in str(refusal.value) and no_engine in str(refusal.value)
