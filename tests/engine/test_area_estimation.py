@@ -14,6 +14,7 @@ import pytest
 import rasterio
 from conftest import run_process
 from inference_fixtures import PIXEL, write_codes
+from shapely.geometry import box
 
 from landcover_core.assessment.area_estimation import format_area_table, stratified_estimate
 from landcover_core.assessment.sample_design import DESIGN_KEY
@@ -288,3 +289,27 @@ def test_the_design_travels_in_the_layer_metadata(tmp_path: Path, scene) -> None
     sample = design(tmp_path, scene[0])
     stored = json.loads(pyogrio.read_info(sample)["layer_metadata"][DESIGN_KEY])
     assert stored == json.loads((tmp_path / "sample.design.json").read_text())
+
+
+def test_a_design_inside_a_mask_counts_the_strata_inside_it_again(tmp_path: Path, scene) -> None:
+    prediction, truth = scene
+    with rasterio.open(prediction) as src:
+        left, top = src.transform * (0, 0)
+        right, bottom = src.transform * (130, 150)  # the top-left quarter of the map
+        mapped = src.read(1)
+    gpd.GeoDataFrame(geometry=[box(left, bottom, right, top)], crs="EPSG:32633").to_file(tmp_path / "aoi.gpkg",
+                                                                                         layer="aoi")
+    sample = design(tmp_path, prediction, "--mask", tmp_path / "aoi.gpkg", "--mask-layer", "aoi")
+    labelled = label_sample(sample, truth, tmp_path / "labelled.gpkg")
+    code, _, stderr = run_process("evaluate", "--prediction", prediction, "--reference-vector", labelled,
+                                  "--class-field", "reference", "--out-json", tmp_path / "r.json")
+    assert code == 0, stderr
+    area = json.loads((tmp_path / "r.json").read_text())["area_adjusted"]
+    inside = mapped[:150, :130]
+    assert [item["mapped_area_ha"] for item in area["per_class"].values()] == pytest.approx(
+        [(inside == c).sum() * 0.01 for c in SCHEME.codes])
+    (tmp_path / "aoi.gpkg").unlink()
+    code, events, _ = run_process("evaluate", "--prediction", prediction, "--reference-vector", labelled,
+                                  "--class-field", "reference", "--out-json", tmp_path / "r.json")
+    assert code == 2
+    assert "aoi.gpkg, which no longer exists" in next(e for e in events if e["event"] == "error")["message"]
