@@ -20,7 +20,7 @@ from rasterio.windows import Window
 from landcover_core.common.classes import ClassScheme
 from landcover_core.common.raster import iter_windows, open_raster, pixel_area
 from landcover_core.errors import InputError
-from landcover_core.outputs.geotiff import read_scheme_tag
+from landcover_core.outputs.geotiff import GDAL_ENV, read_scheme_tag
 from landcover_core.progress import Reporter
 
 if TYPE_CHECKING:
@@ -62,8 +62,14 @@ class Strata:
 
 @contextmanager
 def open_class_map(path: str | Path) -> Iterator[tuple[rasterio.DatasetReader, ClassScheme | None]]:
-    """Opens a map of class codes and reads its classes (``LANDCOVER_CLASSES`` tag), refusing other rasters."""
-    with open_raster(path, "map") as src:
+    """Opens a map of class codes and reads its classes (``LANDCOVER_CLASSES`` tag), refusing other rasters.
+
+    GDAL's block cache is bounded (:data:`~landcover_core.outputs.geotiff.GDAL_ENV`): each window is read once,
+    and GDAL's default cache (5% of RAM) would otherwise grow with the raster.
+    """
+    import rasterio
+
+    with rasterio.Env(**GDAL_ENV), open_raster(path, "map") as src:
         if src.count != 1 or np.dtype(src.dtypes[0]).kind not in "iu":
             raise InputError(f"The map {path} must be a single-band raster of integer class codes "
                              "(e.g. from landcover predict).")
@@ -88,8 +94,7 @@ def count_strata(src: rasterio.DatasetReader, scheme: ClassScheme | None, report
     areas: dict[int, float] = {}
     note = pixel_area(src)[1]
     for w, window in enumerate(reporter.track(windows, len(windows), "strata", "Counting the map's classes")):
-        codes = class_codes(src, window, mask)
-        values, counts = np.unique(codes[codes >= 0], return_counts=True)
+        values, counts = _tally(class_codes(src, window, mask))
         area, _ = pixel_area(src, window)  # per window: a geographic CRS shrinks pixels towards the poles
         for code, count in zip(values.tolist(), counts.tolist(), strict=True):
             found.setdefault(code, np.zeros(len(windows), dtype=np.int64))[w] = count
@@ -109,6 +114,18 @@ def count_strata(src: rasterio.DatasetReader, scheme: ClassScheme | None, report
     window_counts = np.stack([found.get(code, zeros) for code in scheme.codes], axis=1)
     area_ha = np.array([areas.get(code, 0.0) for code in scheme.codes]) if src.crs is not None else None
     return Strata(scheme, window_counts.sum(axis=0), area_ha, windows, window_counts, note)
+
+
+def _tally(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The codes found (>= 0) and their pixel counts; bincount (no sort) for the usual small codes."""
+    valid = codes[codes >= 0]
+    if valid.size == 0:
+        return valid, valid
+    if int(valid.max()) < 65536:
+        counts = np.bincount(valid)
+        values = np.flatnonzero(counts)
+        return values, counts[values]
+    return np.unique(valid, return_counts=True)
 
 
 def class_codes(src: rasterio.DatasetReader, window: Window, mask: gpd.GeoDataFrame | None) -> np.ndarray:
