@@ -153,3 +153,33 @@ def valid_pixels(dataset: rasterio.DatasetReader, bands: Sequence[int], window: 
     if data.dtype.kind == "f":
         ok &= np.all(np.isfinite(data), axis=0)
     return ok
+
+
+#: Metres per degree of latitude, and of longitude at the equator (WGS 84, spherical approximation).
+_METRES_PER_DEGREE = 111_320.0
+
+
+def pixel_area(dataset: rasterio.DatasetReader, window: Window | None = None) -> tuple[float | None, str]:
+    """The ground area of one pixel in m², and how it was found (for the area table's note).
+
+    A projected CRS gives it exactly from the pixel size and the CRS's linear unit. A geographic CRS gives
+    it at the latitude of the window's centre (pixels shrink towards the poles, so areas over a large
+    extent are approximate). A raster without CRS has no ground area.
+
+    Returns:
+        (square metres or None, a sentence saying how it was computed).
+    """
+    transform = dataset.transform if window is None else dataset.window_transform(window)
+    width, height = abs(transform.a), abs(transform.e)
+    crs = dataset.crs
+    if crs is None:
+        return None, "The raster has no CRS: areas are not known, only the shares of the pixels."
+    if crs.is_projected:
+        factor = float(crs.linear_units_factor[1])
+        return width * height * factor * factor, f"Areas from the pixel size in {crs.to_string()}."
+    rows, cols = (window.height, window.width) if window is not None else (dataset.height, dataset.width)
+    latitude = (transform * (cols / 2, rows / 2))[1]
+    metres_x = width * _METRES_PER_DEGREE * float(np.cos(np.radians(latitude)))
+    return metres_x * height * _METRES_PER_DEGREE, (
+        f"Approximate areas: geographic CRS, pixel size taken at latitude {latitude:.2f}°; reproject to an "
+        "equal-area CRS for exact figures.")

@@ -26,7 +26,7 @@ from rasterio.windows import Window, from_bounds
 from rasterio.windows import transform as window_transform
 
 from landcover_core.common.classes import ClassScheme
-from landcover_core.common.raster import open_raster, read_window
+from landcover_core.common.raster import open_raster, pixel_area, read_window
 from landcover_core.common.resources import check_tile_memory
 from landcover_core.config import TILE, PredictOptions, VectorOptions
 from landcover_core.errors import InputError
@@ -285,6 +285,7 @@ def _classify(ensemble: Ensemble, request: _Request, image: str | Path, outputs:
     with rasterio.Env(**GDAL_ENV), open_raster(image, "image") as src:
         chosen = ensemble.use_bands(request.member_bands)
         region = extent_window(src, extent)
+        area_m2, area_note = pixel_area(src, region)
         references = ensemble.match_histograms(image, options.histmatch, reporter)
         if references:
             reporter.log(f"Matching the image's histograms to {', '.join(sorted(set(references)))}.")
@@ -318,6 +319,8 @@ def _classify(ensemble: Ensemble, request: _Request, image: str | Path, outputs:
         "classes": scheme.to_list(),
         "nodata": scheme.nodata_code,
         "pixels": {str(code): int(n) for code, n in zip(scheme.codes, counts, strict=True)},
+        "pixel_area_m2": area_m2,
+        "area_note": area_note,
         "width": int(region.width),
         "height": int(region.height),
         "tiles": len(grid),

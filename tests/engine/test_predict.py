@@ -110,6 +110,8 @@ def test_outputs_carry_georeferencing_colours_nodata_and_confidence(scene: Path,
     assert result["summary"]["classes"] == DEMO_SCHEME.to_list()
     assert result["summary"]["nodata"] == DEMO_SCHEME.nodata_code
     with rasterio.open(scene) as src:
+        # The area table's pixel area: 10 m pixels of a UTM scene.
+        assert result["summary"]["pixel_area_m2"] == pytest.approx(abs(src.transform.a * src.transform.e))
         crs, transform = src.crs, src.transform
         valid = np.all(src.read_masks() > 0, axis=0)
     with rasterio.open(tmp_path / "classes.tif") as dst:
