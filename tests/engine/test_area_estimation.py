@@ -283,6 +283,16 @@ def test_a_design_that_does_not_match_the_map_says_what_differs(tmp_path: Path, 
                                   "--class-field", "reference", "--out-json", tmp_path / "r.json")
     assert code == 2
     assert "260x300 pixels" in next(e for e in events if e["event"] == "error")["message"]
+    with rasterio.open(prediction) as src:
+        profile = {**src.profile, "crs": "EPSG:32634"}
+        with rasterio.open(tmp_path / "moved.tif", "w", **profile) as dst:
+            dst.write(codes, 1)
+            dst.update_tags(**src.tags())
+    code, events, _ = run_process("evaluate", "--prediction", tmp_path / "moved.tif", "--reference-vector", labelled,
+                                  "--class-field", "reference", "--out-json", tmp_path / "r.json")
+    message = next(e for e in events if e["event"] == "error")["message"]
+    assert code == 2
+    assert "designed on a map in EPSG:32633" in message and "moved.tif is in EPSG:32634" in message
 
 
 def test_the_design_travels_in_the_layer_metadata(tmp_path: Path, scene) -> None:
