@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -11,9 +12,10 @@ from typing import Iterator
 
 import pytest
 from desktop_profile import PLUGIN
+from fake_engine import recording_engine
 from qgis.core import QgsApplication, QgsProcessingException, QgsSettings
 
-from landcover_qgis.engine_schema import forget_schemas
+from landcover_qgis.engine_schema import current_schema, forget_schemas
 from landcover_qgis.processing.model_parameters import MODEL_FILE_FILTER
 from landcover_qgis.processing.provider import ALGORITHMS
 
@@ -45,6 +47,29 @@ def test_every_algorithm_is_listed_without_an_engine_and_running_one_says_how_to
     with pytest.raises(QgsProcessingException, match="Set up engine…") as refusal:
         processing.run("landcover:vectorize", {"INPUT": str(scene_files["image"]), "OUTPUT": "TEMPORARY_OUTPUT"})
     assert "LANDCOVER_PYTHON" in str(refusal.value) and no_engine in str(refusal.value)
+
+
+def test_an_engine_without_a_command_lists_its_algorithm_which_says_what_to_install(
+        plugin, scene_files, engine_python: str, tmp_path: Path) -> None:
+    import processing
+
+    description = dict(current_schema(engine_python).description)
+    description["commands"] = {name: command for name, command in description["commands"].items()
+                               if name != "pseudo-label"}
+    (tmp_path / "older.json").write_text(json.dumps(description))
+    QgsSettings().setValue("landcover/engine_python",
+                           recording_engine(tmp_path, engine_python, tmp_path / "older.json"))
+    forget_schemas()
+    plugin.provider.refreshAlgorithms()
+    try:
+        assert QgsApplication.processingRegistry().algorithmById("landcover:pseudolabel") is not None
+        with pytest.raises(QgsProcessingException, match=r"has no 'pseudo-label' command.*Install engine"):
+            processing.run("landcover:pseudolabel", {"MODEL": [str(tmp_path / "older.json")],
+                                                     "INPUT": [str(scene_files["image"])], "OUTPUT": str(tmp_path)})
+    finally:
+        QgsSettings().remove("landcover/engine_python")
+        forget_schemas()
+        plugin.provider.refreshAlgorithms()
 
 
 def test_model_file_parameters_offer_model_files(plugin) -> None:
