@@ -255,7 +255,8 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         """Worker thread: the engine's checks (:meth:`engine_problem`), then the work (:meth:`run_algorithm`)."""
-        feedback.setProgressText("Checking the inputs with the engine…")
+        if type(self).engine_problem is not EngineAlgorithm.engine_problem:  # says so only when it asks the engine
+            feedback.setProgressText("Checking the model file(s) with the engine…")
         problem = self.engine_problem(parameters, context)
         if problem:
             raise QgsProcessingException(problem)

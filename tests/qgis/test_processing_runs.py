@@ -68,6 +68,7 @@ def test_progress_goes_to_the_bar_and_the_log_gets_a_line_per_tenth(plugin, scen
     processing.run("landcover:train", train_parameters(scene_files, tmp_path / "m.pt"), feedback=feedback)
     lines = [line for line in feedback.lines if "Training tiles" in line]
     assert 5 <= len(lines) <= 11, lines
+    assert not any("Checking" in line for line in feedback.lines), "train asks the engine nothing before it starts"
     assert len(progress) >= 100 and max(progress) == 100.0
     assert only_resource_warnings(resource_warnings) == []
 
