@@ -20,7 +20,7 @@ import argparse
 import dataclasses
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -29,19 +29,21 @@ import torch
 from rasterio.windows import Window
 
 from benchmarks.common import write_json
+from landcover_core.common.classes import ClassScheme
 from landcover_core.common.device import pick_device
 from landcover_core.config import ARCHS, Arch, DeviceChoice, TrainConfig
 from landcover_core.data.sources import TrainingData
 from landcover_core.demo.synthetic import SyntheticScene, make_scene
-from landcover_core.models.networks import (
-    MIN_BATCH_FOR_BATCHNORM,
-    LandcoverNet,
-    build_model,
-    freeze_batchnorm_stats,
-    set_dropout,
+from landcover_core.models.networks import freeze_batchnorm_stats
+from landcover_core.training.recipe import (
+    autocast_dtype,
+    batchnorm_frozen,
+    build_training_model,
+    grad_scaler,
+    training_loss,
+    training_optimizer,
 )
-from landcover_core.training.losses import CLASS_WEIGHT_POWERS, PartialCrossEntropy, inverse_frequency_weights
-from landcover_core.training.trainer import autocast_dtype, train_model
+from landcover_core.training.trainer import train_model
 
 #: Timed repeats of each measurement (the fastest is kept).
 REPEATS = 3
@@ -69,50 +71,26 @@ def scene_batch(scene: SyntheticScene, tile: int, batch: int) -> tuple[torch.Ten
     return torch.from_numpy((images - mean) / std), torch.from_numpy(indices)
 
 
-def training_model(config: TrainConfig, bands: Sequence[int], classes: int) -> LandcoverNet:
-    """The model ``landcover train`` builds for ``config`` from scratch, dropout rate and frozen parts included.
-
-    Raises:
-        ValueError: ``config.finetune`` is set (the benchmark trains from scratch).
-    """
-    if config.finetune:
-        raise ValueError("the training benchmark builds its models from scratch, not from --finetune")
-    model = build_model(config.arch, len(bands), classes, config.weights, config.backbone_norm, bands=list(bands),
-                        decoder=config.decoder)
-    set_dropout(model, config.dropout)
-    if config.freeze_backbone:
-        model.backbone.requires_grad_(False)
-    return model
-
-
-def loss_function(config: TrainConfig, labels: torch.Tensor, classes: int) -> PartialCrossEntropy:
-    """The loss of ``config`` (class weights from ``labels`` for the frequency presets, as the trainer's counts)."""
-    weights = None
-    if config.class_weights in CLASS_WEIGHT_POWERS:
-        counts = torch.bincount(labels[labels >= 0].flatten(), minlength=classes)
-        weights = inverse_frequency_weights(counts, CLASS_WEIGHT_POWERS[config.class_weights])
-    elif config.class_weights != "none":
-        weights = torch.tensor([float(v) for v in config.class_weights.split(",")], dtype=torch.float32)
-    return PartialCrossEntropy(weights, config.focal_gamma, config.dice_weight)
-
-
-def bare_step(config: TrainConfig, images: torch.Tensor, labels: torch.Tensor, classes: int,
+def bare_step(config: TrainConfig, images: torch.Tensor, labels: torch.Tensor, scheme: ClassScheme,
               device: torch.device) -> Callable[[], None]:
     """One step of forward, loss, backward and optimizer on a batch held on ``device``, as ``config`` trains.
 
-    The model, loss, AdamW settings, precision and loss scaling follow ``config``; the tiles, the scheduler and
-    the weight average (``--ema``) are the training loop's own work, not the step's.
+    The model, its frozen parts, the loss (class weights from ``labels``' counts, as the loop's from its
+    training blocks), AdamW settings, precision and loss scaling come from the engine's training recipe; the
+    tiles, the scheduler and the weight average (``--ema``) are the training loop's own work, not the step's.
     """
     torch.manual_seed(config.seed)
-    model = training_model(config, list(range(1, images.shape[1] + 1)), classes).to(device).train()
-    # As the trainer: BatchNorm statistics stay frozen in a frozen backbone and in a pretrained one on small batches.
-    if config.freeze_backbone or (config.weights != "none" and config.batch_size < MIN_BATCH_FOR_BATCHNORM):
+    bands = list(range(1, images.shape[1] + 1))
+    # The batch is normalised already: the model file's mean and std (the second value) are not needed.
+    model = build_training_model(config, bands, scheme, [0.0] * len(bands), [1.0] * len(bands))[0]
+    model = model.to(device).train()
+    if batchnorm_frozen(config):
         freeze_batchnorm_stats(model)
-    loss_fn = loss_function(config, labels, classes).to(device)
-    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=config.lr,
-                                  weight_decay=config.weight_decay)
+    counts = torch.bincount(labels[labels >= 0].flatten(), minlength=len(scheme))
+    loss_fn = training_loss(config, scheme, counts).to(device)
+    optimizer = training_optimizer(config, model)
     precision = autocast_dtype(config.precision, device)
-    scaler = torch.amp.GradScaler(device.type, enabled=precision == torch.float16)
+    scaler = grad_scaler(precision, device)
     images, labels = images.to(device), labels.to(device)
 
     def step() -> None:
@@ -175,7 +153,7 @@ def bench_training(arch: Arch = "mobilenet_v3_large", tile: int = 256, batch: in
             torch.set_num_threads(config.threads)
         print(f"training: {describe(config, chosen)}, {steps} steps per epoch on {chosen}", flush=True)
         images, labels = scene_batch(scene, config.tile_size, config.batch_size)
-        step = bare_step(config, images, labels, len(scene.scheme), chosen)
+        step = bare_step(config, images, labels, scene.scheme, chosen)
         bare = fastest_step_seconds(step, steps, chosen)
         print(f"  bare forward+backward+AdamW  {bare:7.3f} s/step", flush=True)
         loops = {}

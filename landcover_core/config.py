@@ -7,6 +7,7 @@ No torch import here: the command line is built from this module.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -33,6 +34,35 @@ TILE = Number(int, minimum=32, maximum=MAX_TILE, multiple_of=8)
 SCENE_SPLIT_MIN = 10
 #: The rasters ``predict-batch`` takes from a folder.
 SCENE_PATTERN = "*.tif,*.tiff"
+#: ``--class-weights`` presets: the power of the median-frequency weights (None: no weights).
+CLASS_WEIGHT_PRESETS: dict[str, float | None] = {"none": None, "sqrt": 0.5, "auto": 1.0}
+
+
+def parse_class_weights(text: str) -> str | list[float]:
+    """A ``--class-weights`` value: the name of a preset, or one weight per class (their count is not checked).
+
+    Raises:
+        ValueError: neither; the message says what is allowed.
+    """
+    if text in CLASS_WEIGHT_PRESETS:
+        return text
+    try:
+        weights = [float(part) for part in text.split(",")]
+    except ValueError:
+        weights = []
+    if not weights or not all(math.isfinite(w) and w >= 0 for w in weights) or not any(weights):
+        raise ValueError(f"expected {', '.join(CLASS_WEIGHT_PRESETS)} or one weight >= 0 per class separated by "
+                         f"commas (not all 0), not '{text}'")
+    return weights
+
+
+def class_weights_problem(text: str) -> str | None:
+    """Why ``text`` is not a ``--class-weights`` value, or None (for :func:`~landcover_core.options.setting`)."""
+    try:
+        parse_class_weights(text)
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 @dataclass
@@ -88,7 +118,8 @@ class TrainConfig:
                                        "sensors (0 = off; classes told apart by small spectral differences suffer)")
     focal_gamma: float = setting(0.0, number=Number(float, minimum=0, maximum=10),
                                  help="focal modulation of the loss (0 = off)")
-    class_weights: str = setting("sqrt", metavar="none|sqrt|auto|W1,W2,...",
+    class_weights: str = setting("sqrt", metavar="|".join([*CLASS_WEIGHT_PRESETS, "W1,W2,..."]),
+                                 check=class_weights_problem,
                                  help="class weights of the loss: none, sqrt (square root of median frequency), auto "
                                       "(median frequency) or one per class")
     dice_weight: float = setting(0.0, number=Number(float, minimum=0, maximum=10),

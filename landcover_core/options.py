@@ -15,6 +15,7 @@ import dataclasses
 import math
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -90,8 +91,35 @@ class Number:
                 "exclusive_maximum": self.exclusive_maximum, "multiple_of": self.multiple_of}
 
 
+#: Why a text setting's value is not allowed (None: it is); e.g. the syntax of ``--class-weights``.
+Check = Callable[[str], str | None]
+
+
+@dataclass(frozen=True)
+class CheckedText:
+    """A text option type that applies a :data:`Check` (usable as an argparse ``type``: a bad value exits 2)."""
+
+    check: Check
+
+    @property
+    def __name__(self) -> str:  # argparse names the type in its messages
+        return "text"
+
+    def __call__(self, text: str) -> str:
+        """Returns ``text`` when the check passes.
+
+        Raises:
+            argparse.ArgumentTypeError: why it does not.
+        """
+        problem = self.check(text)
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
+        return text
+
+
 def setting(default: Any = dataclasses.MISSING, *, help: str, number: Number | None = None,
-            metavar: str | None = None, cli: bool = True, factory: Any = dataclasses.MISSING) -> Any:
+            metavar: str | None = None, cli: bool = True, factory: Any = dataclasses.MISSING,
+            check: Check | None = None) -> Any:
     """A dataclass field that is also a command-line option.
 
     Args:
@@ -101,8 +129,9 @@ def setting(default: Any = dataclasses.MISSING, *, help: str, number: Number | N
         metavar: the placeholder shown in ``--help``.
         cli: False for settings that are recorded but not options (e.g. where the labels came from).
         factory: a default factory for mutable defaults.
+        check: the syntax of a text setting, checked on the command line and in Python alike.
     """
-    metadata = {"help": help, "number": number, "metavar": metavar, "cli": cli}
+    metadata = {"help": help, "number": number, "metavar": metavar, "cli": cli, "check": check}
     if factory is not dataclasses.MISSING:
         return dataclasses.field(default_factory=factory, metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)
@@ -158,6 +187,8 @@ def add_settings(parser: argparse.ArgumentParser | argparse._ArgumentGroup, cls:
                 kwargs["choices"] = choices
             elif field.metadata.get("number") is not None:
                 kwargs["type"] = field.metadata["number"]
+            elif field.metadata.get("check") is not None:
+                kwargs["type"] = CheckedText(field.metadata["check"])
             elif scalar in (int, float):
                 kwargs["type"] = scalar
             if field.metadata.get("metavar"):
@@ -177,7 +208,7 @@ def settings_from_args(cls: type, args: argparse.Namespace, **extra: Any) -> Any
 
 
 def validate_settings(settings: Any) -> None:
-    """Checks every numeric setting against its range and every choice against its values.
+    """Checks every numeric setting against its range, every choice against its values and every checked text.
 
     Raises:
         InputError: naming the option (``--tile-size``) and what is allowed.
@@ -192,6 +223,11 @@ def validate_settings(settings: Any) -> None:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise InputError(f"{flag_of(field.name)} must be {number.describe()}, not {value!r}.")
             problem = number.problem(value)
+            if problem:
+                raise InputError(f"{flag_of(field.name)}: {problem}.")
+        check: Check | None = field.metadata.get("check")
+        if check is not None:
+            problem = check(value) if isinstance(value, str) else f"expected text, not {value!r}"
             if problem:
                 raise InputError(f"{flag_of(field.name)}: {problem}.")
         choices = _choices(_field_type(cls, field))

@@ -53,7 +53,8 @@ def training_data(args: argparse.Namespace) -> TrainingData:
 
 def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], dict[str, Any]]:
     """Trains with :func:`~landcover_core.training.trainer.train_model`."""
-    from landcover_core.training.trainer import metrics_path, train_model
+    from landcover_core.training.logs import metrics_path
+    from landcover_core.training.trainer import train_model
 
     config = settings_from_args(TrainConfig, args, out=args.out)
     result = train_model(config, training_data(args), reporter)

@@ -1,4 +1,4 @@
-"""Partial cross-entropy: the loss only over labeled pixels, so sparse labels are enough."""
+"""Partial cross-entropy: the loss only over labeled pixels, so sparse labels are enough; its class weights."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from torch import nn
 from torch.nn import functional
 
 from landcover_core.common.classes import IGNORE_INDEX
+from landcover_core.config import CLASS_WEIGHT_PRESETS, parse_class_weights
+from landcover_core.errors import InputError
 
 
 class PartialCrossEntropy(nn.Module):
@@ -82,8 +84,32 @@ def soft_dice_loss(logits: torch.Tensor, target: torch.Tensor, labeled: torch.Te
     return 1.0 - dice[present].mean()
 
 
-#: ``--class-weights`` presets: the power of the median-frequency weights.
-CLASS_WEIGHT_POWERS = {"auto": 1.0, "sqrt": 0.5}
+def check_class_weights(text: str, names: list[str]) -> None:
+    """Checks that ``--class-weights`` gives one number per class, once the classes are known (a preset always fits).
+
+    Raises:
+        InputError: another count of numbers, or not a ``--class-weights`` value at all.
+    """
+    try:
+        value = parse_class_weights(text)
+    except ValueError as exc:
+        raise InputError(f"--class-weights: {exc}.") from None
+    if isinstance(value, list) and len(value) != len(names):
+        raise InputError(f"--class-weights has {len(value)} values but there are {len(names)} classes "
+                         f"({', '.join(names)}): give one weight per class, in this order, or a preset "
+                         f"({', '.join(CLASS_WEIGHT_PRESETS)}).")
+
+
+def class_weights_for(text: str, counts: torch.Tensor) -> torch.Tensor | None:
+    """The loss's class weights for ``--class-weights`` (None: unweighted), presets from the labelled ``counts``.
+
+    ``text`` is valid and fits the classes (see :func:`check_class_weights`).
+    """
+    value = parse_class_weights(text)
+    if isinstance(value, list):
+        return torch.tensor(value, dtype=torch.float32)
+    power = CLASS_WEIGHT_PRESETS[value]
+    return None if power is None else inverse_frequency_weights(counts, power)
 
 
 def inverse_frequency_weights(counts: torch.Tensor, power: float = 1.0) -> torch.Tensor:

@@ -49,7 +49,7 @@ from landcover_core.data.sampling import (
     split_blocks,
 )
 from landcover_core.data.scenes import Scene, image_grid
-from landcover_core.data.sources import TrainingData, load_training_scenes
+from landcover_core.data.sources import TrainingData
 from landcover_core.errors import InputError
 from landcover_core.labels import Grid, RasterLabels
 from landcover_core.labels.pseudo import WithPseudoLabels
@@ -225,8 +225,7 @@ def self_train(
             scenes; no unlabeled pixel to pseudo-label. Nothing is written then.
         Cancelled: cancelled; no model file is written.
     """
-    from landcover_core.models.modelfile import load_spec
-    from landcover_core.training.trainer import match_scenes, training_outputs
+    from landcover_core.training.run import match_scenes, prepare_run, training_outputs
 
     settings = settings or SelfTrainConfig()
     pseudo = pseudo or SelfTrainPseudoLabels()
@@ -237,14 +236,11 @@ def self_train(
     out = check_output_paths(training_outputs(config.out), inputs)["--out"]
     if config.resume:
         raise InputError("--resume is not available with self-training.")
-    base_scheme = load_spec(config.finetune).scheme if config.finetune and not data.classes else None
-    scenes, scheme = load_training_scenes(data, config.seed, base_scheme)
+    run = prepare_run(config, data, unlabeled=pool)
+    config, scenes, scheme, from_labels = run.config, run.scenes, run.scheme, run.scheme_from_labels
     extra: list[Scene] = []
     try:
         extra = unlabeled_scenes(pool, scenes[0].bands, data.bands)
-        config.sparse = data.sparse
-        config.sources = {**data.record(scenes[0].bands), "unlabeled": [str(p) for p in pool] or None}
-        from_labels = not (data.classes or config.finetune or data.dataset)
         index = index_blocks(scenes, len(scheme), config.tile_size, reporter)
         split_blocks(index, len(scenes), config.val_fraction, config.seed, config.val_split)
         if not has_unlabeled_pixel(scenes, index, extra):

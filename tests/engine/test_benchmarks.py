@@ -18,6 +18,7 @@ from landcover_core.config import TrainConfig
 from landcover_core.data.sources import TrainingData
 from landcover_core.demo.synthetic import make_scene
 from landcover_core.models.modelfile import load_model
+from landcover_core.training.recipe import build_training_model, training_loss
 from landcover_core.training.trainer import train_model
 
 
@@ -35,7 +36,7 @@ def test_the_bare_step_and_the_training_loop_share_one_config(tmp_path):
     scene = make_scene(tmp_path / "scene", size=128, bands=4, seed=0, polygons_per_class=0)
     data = TrainingData(images=[str(scene.image)], label_rasters=[str(scene.truth)])
     trained, spec = load_model(train_model(dataclasses.replace(config, epochs=1), data).model)
-    bare = training.training_model(config, spec.bands, spec.num_classes)
+    bare = build_training_model(config, spec.bands, spec.scheme, spec.mean, spec.std)[0]  # as the bare step builds
     assert type(bare.net.classifier) is type(trained.net.classifier)
     assert bare.decoder == trained.decoder == config.decoder
     assert shapes(bare) == shapes(trained)
@@ -48,9 +49,9 @@ def test_a_bare_step_trains_the_configured_model(tmp_path):
     scene = make_scene(tmp_path / "scene", size=128, bands=4, seed=0, polygons_per_class=0)
     images, labels = training.scene_batch(scene, config.tile_size, config.batch_size)
     assert images.shape == (2, 4, 64, 64) and labels.min() >= 0 and labels.max() < len(scene.scheme)
-    loss = training.loss_function(config, labels, len(scene.scheme))
+    loss = training_loss(config, scene.scheme, torch.bincount(labels.flatten(), minlength=len(scene.scheme)))
     assert loss.class_weights is not None  # the default --class-weights sqrt weighs the classes in both loops
-    step = training.bare_step(config, images, labels, len(scene.scheme), torch.device("cpu"))  # runs a first step
+    step = training.bare_step(config, images, labels, scene.scheme, torch.device("cpu"))  # runs a first step
     step()
 
 

@@ -1,5 +1,6 @@
 """Training end to end: real GeoTIFF/GPKG files, real processes, tiny models."""
 
+import copy
 import json
 
 import geopandas as gpd
@@ -11,8 +12,11 @@ from conftest import TINY_TRAIN, parse_events, run_process
 from PIL import Image
 from shapely.geometry import Point
 
+from landcover_core.config import TrainConfig
+from landcover_core.data.sources import TrainingData
 from landcover_core.demo.synthetic import make_scene
 from landcover_core.models.modelfile import load_spec
+from landcover_core.training.trainer import train_model
 
 
 @pytest.mark.slow
@@ -216,3 +220,33 @@ def test_a_class_labelled_in_one_block_only_is_warned_about(scene, tmp_path, run
     warned = [e["message"] for e in parse_events(out) if e["event"] == "log" and "cannot judge" in e["message"]]
     assert len(warned) == 1 and "wetland" in warned[0] and "only one block" in warned[0]
     assert not any(name in warned[0] for name in ("field", "forest", "urban", "water"))
+
+
+@pytest.mark.parametrize("value", ["sqrtt", "1,x", "-1,2,3,4", "0,0,0,0", "1,,2"])
+def test_a_bad_class_weights_value_fails_before_any_data_is_read(tmp_path, run, value):
+    # The image does not exist: the error must be the option's, found by the parser.
+    code, _, err = run("train", "--image", tmp_path / "missing.tif", "--labels", tmp_path / "missing.gpkg",
+                       "--class-field", "class", "--out", tmp_path / "m.pt", *TINY_TRAIN, f"--class-weights={value}")
+    assert code == 2
+    assert "--class-weights" in err and "none, sqrt, auto or one weight" in err and "missing" not in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_class_weights_of_another_count_than_the_classes_fail_before_training(scene, tmp_path, run):
+    code, _, err = run("train", "--image", scene.image, "--labels", scene.polygons, "--class-field", "class",
+                       "--out", tmp_path / "m.pt", *TINY_TRAIN, "--class-weights", "1,2")
+    assert code == 2
+    assert "--class-weights has 2 values but there are 4 classes (field, forest, urban, water)" in err
+    assert "labeled blocks" not in err and not list(tmp_path.glob("*.pt*"))
+
+
+def test_training_leaves_the_callers_config_and_data_as_they_were(scene, tmp_path):
+    config = TrainConfig(out=str(tmp_path / "m.pt"), arch="mobilenet_v3_large", tile_size=64, batch_size=4,
+                         epochs=1, samples_per_epoch=8, class_weights="1,1,2,2")
+    data = TrainingData(images=[str(scene.image)], labels=[str(scene.polygons)], class_field="class",
+                        sparse="points:0.5")
+    before = (copy.deepcopy(config), copy.deepcopy(data))
+    result = train_model(config, data)
+    assert (config, data) == before
+    recorded = load_spec(result.model).config
+    assert recorded["sparse"] == "points:0.5" and recorded["sources"]["labels"] == [str(scene.polygons)]
