@@ -32,9 +32,11 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from landcover_qgis.class_scheme import LandClass, classes_from_summary
+from landcover_qgis.command_line import EngineOptionError, engine_args
 from landcover_qgis.dock_form import DockForm, FormError
 from landcover_qgis.engine_check import EngineCapabilities, describe_versions
 from landcover_qgis.engine_commands import EngineCall
+from landcover_qgis.engine_options import HISTMATCH, RESUME
 from landcover_qgis.engine_runner import EngineFailure
 from landcover_qgis.engine_schema import current_schema
 from landcover_qgis.layer_io import LayerExportError, add_result_layers, load_prediction_layers
@@ -44,8 +46,6 @@ from landcover_qgis.settings import engine_location
 from landcover_qgis.status_line import StatusLine
 from landcover_qgis.tasks import EngineCheckTask, EngineTask, TaskOutcome
 
-#: Engine option that continues an interrupted training from its checkpoint.
-RESUME_FLAG = "--resume"
 _METRIC_COLUMNS = (("Round", "round"), ("Epoch", "epoch"), ("Train loss", "train_loss"), ("Val loss", "val_loss"),
                    ("Val mIoU", "val_miou"), ("Never predicted", "missed_classes"))
 _EVALUATION_COLUMNS = ("Class", "IoU", "Precision", "Recall", "F1")
@@ -278,7 +278,7 @@ class LandcoverDock(QgsDockWidget):
         self._job_folder = None
         try:
             calls = build_calls()
-        except (FormError, LayerExportError) as problem:
+        except (FormError, LayerExportError, EngineOptionError) as problem:
             self.show_message(str(problem), Qgis.Warning)
             return
         if not calls:  # the user declined (e.g. to replace a file): nothing started
@@ -356,16 +356,17 @@ class LandcoverDock(QgsDockWidget):
         out = self._model_output()
         if out is None:
             return []
-        call = self.form.train_request(out).call()
+        call = self.form.train_request(out).call(self.form.require_schema())
         self.metrics_table.setRowCount(0)
         return [call]
 
     def resume_training(self) -> None:
         """Continues the interrupted training from the checkpoint the engine kept (``--resume``)."""
-        call = self.resumable_call
-        if call is None:
+        call, schema = self.resumable_call, self.form.schema
+        if call is None or schema is None:
             return
-        resumed = EngineCall(call.command, call.args if RESUME_FLAG in call.args else [*call.args, RESUME_FLAG],
+        resume = engine_args(schema, call.command, {RESUME: True})
+        resumed = EngineCall(call.command, call.args if resume[0] in call.args else [*call.args, *resume],
                              "Resuming training", call.prepare)
         self.metrics_table.setRowCount(0)
         self._start("Resuming training", lambda: [resumed], self._training_finished)
@@ -423,7 +424,7 @@ class LandcoverDock(QgsDockWidget):
         except (FormError, IndexError):
             model = ""
         schema = self.capabilities.schema
-        if not model or schema is None or schema.option("predict", "histmatch") is None:
+        if not model or schema is None or schema.option("predict", HISTMATCH) is None:
             self.form.show_model_reference(None)
             return
         python = engine_location().python
@@ -471,7 +472,8 @@ class LandcoverDock(QgsDockWidget):
         folder.mkdir(parents=True, exist_ok=True)
         self.evaluation_table.setRowCount(0)
         self.evaluation_summary.setText("")
-        return [request.call()] + ([evaluation.call()] if evaluation is not None else [])
+        schema = self.form.require_schema()
+        return [request.call(schema)] + ([evaluation.call(schema)] if evaluation is not None else [])
 
     def _result_folder(self, name: str) -> Path:
         """A new folder for the job's result in the output folder; the result's layers are named after it.
@@ -557,7 +559,7 @@ class LandcoverDock(QgsDockWidget):
             raise FormError("This engine has no 'pseudo-label' command.")
         models = self._models_for_prediction()
         out = self._result_folder(f"pseudo-labels {Path(models[0]).stem} {stamp()}")
-        return [self.form.pseudo_label_request(models, str(out)).call()]
+        return [self.form.pseudo_label_request(models, str(out)).call(self.form.require_schema())]
 
     def _pseudo_labelling_finished(self, outcome: TaskOutcome) -> None:
         result = outcome.results[-1]
@@ -588,7 +590,7 @@ class LandcoverDock(QgsDockWidget):
         """The engine call for Self-train; its per-round metrics fill the metrics table live."""
         if not self.capabilities.self_train:
             raise FormError("This engine has no 'self-train' command.")
-        call = self.form.self_train_request(self._model_output()).call()
+        call = self.form.self_train_request(self._model_output()).call(self.form.require_schema())
         self.metrics_table.setRowCount(0)
         return [call]
 

@@ -33,7 +33,6 @@ from landcover_qgis.class_scheme import (
     find_scheme_beside,
     load_scheme_file,
 )
-from landcover_qgis.engine_check import HISTOGRAM_REFERENCE_OPTION
 from landcover_qgis.engine_commands import (
     EvaluateRequest,
     PredictRequest,
@@ -41,6 +40,7 @@ from landcover_qgis.engine_commands import (
     SelfTrainRequest,
     TrainRequest,
 )
+from landcover_qgis.engine_options import DECODER, HISTMATCH, HISTOGRAM_REFERENCE, REFERENCE_CLASSES, TTA, UNCERTAINTY
 from landcover_qgis.engine_schema import EngineSchema
 from landcover_qgis.layer_io import extent_in_layer_crs, layer_file, raster_input, vector_input
 from landcover_qgis.model_facts import ModelFacts
@@ -399,7 +399,7 @@ class DockForm(QWidget):
         remembered = self._widget_values() if self.schema is not None else self._project_values()
         self.schema = schema
         set_choices(self.arch, [(arch, arch) for arch in schema.architectures])
-        decoder = schema.option("train", "decoder")
+        decoder = schema.option("train", DECODER)
         set_choices(self.decoder, [(choice, choice) for choice in (decoder.choices or ())] if decoder else [])
         set_choices(self.weights, self._weight_choices())
         set_choices(self.scheme, self._scheme_choices())
@@ -417,26 +417,26 @@ class DockForm(QWidget):
         self._update_visibility()
 
     def _apply_histogram_reference(self, schema: EngineSchema) -> None:
-        spec = schema.option("train", HISTOGRAM_REFERENCE_OPTION)
+        spec = schema.option("train", HISTOGRAM_REFERENCE)
         self.histogram_reference.setEnabled(spec is not None)
         self.histogram_reference.setToolTip(
             f"{spec.help} ({spec.flag})" if spec is not None else
-            f"Not available: this engine's 'landcover train' has no '{HISTOGRAM_REFERENCE_OPTION}' option.")
+            f"Not available: this engine's 'landcover train' has no '{HISTOGRAM_REFERENCE}' option.")
         if spec is None:
             self.histogram_reference.setLayer(None)
 
     def _apply_predict_options(self, schema: EngineSchema) -> None:
         """TTA, uncertainty and histogram matching follow ``predict``'s options: absent options are disabled."""
-        tta = schema.option("predict", "tta")
+        tta = schema.option("predict", TTA)
         set_choices(self.tta, [(choice, choice) for choice in (tta.choices or ())] if tta else [])
         if tta is not None and tta.default is not None:
             select_id(self.tta, str(tta.default))
-        for widget, spec in ((self.tta, tta), (self.make_uncertainty, schema.option("predict", "uncertainty")),
-                             (self.histmatch, schema.option("predict", "histmatch"))):
+        for widget, spec in ((self.tta, tta), (self.make_uncertainty, schema.option("predict", UNCERTAINTY)),
+                             (self.histmatch, schema.option("predict", HISTMATCH))):
             widget.setEnabled(spec is not None)
             widget.setToolTip(f"{spec.help} ({spec.flag})" if spec is not None else
                               "Not available: this engine's 'landcover predict' has no such option.")
-        histmatch = schema.option("predict", "histmatch")
+        histmatch = schema.option("predict", HISTMATCH)
         if histmatch is not None and histmatch.default is not None:
             self.histmatch.setChecked(bool(histmatch.default))
 
@@ -453,15 +453,20 @@ class DockForm(QWidget):
 
     def predict_settings(self) -> Dict[str, object]:
         """The engine settings of the classification options the engine has (TTA, histogram matching)."""
-        schema = self._require_schema()
+        schema = self.require_schema()
         settings: Dict[str, object] = {}
-        for dest, value in (("tta", self.tta.currentData()), ("histmatch", self.histmatch.isChecked())):
+        for dest, value in ((TTA, self.tta.currentData()), (HISTMATCH, self.histmatch.isChecked())):
             spec = schema.option("predict", dest)
             if spec is not None:
                 settings.update(spec.setting(value))
         return settings
 
-    def _require_schema(self) -> EngineSchema:
+    def require_schema(self) -> EngineSchema:
+        """The engine's description the form follows.
+
+        Raises:
+            FormError: The engine has not been checked yet.
+        """
         if self.schema is None:
             raise FormError(ENGINE_NOT_CHECKED)
         return self.schema
@@ -537,9 +542,9 @@ class DockForm(QWidget):
         Raises:
             FormError, LayerExportError: A choice that cannot run (or the engine is not checked yet).
         """
-        schema = self._require_schema()
+        schema = self.require_schema()
         request = TrainRequest(image=raster_input(self.image(), self.selected_bands()), out=out,
-                               settings={box.spec.flag: box.option_value() for box in self.numbers.values()
+                               settings={box.spec.dest: box.option_value() for box in self.numbers.values()
                                          if box.spec is not None})
         if self.uses_polygon_labels():
             request.labels = vector_input(self.label_layer(), self.selected_only.isChecked())
@@ -548,9 +553,9 @@ class DockForm(QWidget):
             request.label_raster = raster_input(self.label_raster_layer())
         if self.uses_new_model():
             request.arch = self.arch.currentData()
-            decoder = schema.option("train", "decoder")
+            decoder = schema.option("train", DECODER)
             if decoder is not None and self.decoder.currentData():
-                request.settings[decoder.flag] = self.decoder.currentData()
+                request.settings[DECODER] = self.decoder.currentData()
             request.weights = self.weights_choice()
         else:
             models = self.model_paths()
@@ -589,7 +594,7 @@ class DockForm(QWidget):
         Raises:
             FormError, LayerExportError: A choice that cannot run.
         """
-        self._require_schema()
+        self.require_schema()
         layer = self.image()
         request = PredictRequest(models=list(models), image=raster_input(layer, self.selected_bands()),
                                  out=str(folder / "classes.tif"), settings=self.predict_settings())
@@ -615,7 +620,7 @@ class DockForm(QWidget):
         """
         reference = self.evaluation_layer.currentLayer()
         if isinstance(reference, QgsRasterLayer):
-            option = self.schema.option("evaluate", "reference_classes") if self.schema else None
+            option = self.schema.option("evaluate", REFERENCE_CLASSES) if self.schema else None
             return EvaluateRequest(prediction, str(out_json), reference_raster=raster_input(reference),
                                    reference_classes=self.reference_scheme(reference) if option else None)
         if isinstance(reference, QgsVectorLayer):
@@ -633,7 +638,7 @@ class DockForm(QWidget):
         Raises:
             FormError, LayerExportError: A choice that cannot run.
         """
-        self._require_schema()
+        self.require_schema()
         return self.self_training.pseudo_label_request(models, raster_input(self.image()), out)
 
     def self_train_request(self, out: str) -> SelfTrainRequest:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Dict, Optional
 
+from landcover_qgis.engine_options import HISTOGRAM_REFERENCE
 from landcover_qgis.engine_runner import EngineFailure, EngineListener
 from landcover_qgis.engine_schema import EngineSchema, fetch_schema, store_schema
 
-#: The ``train`` option (dest) that histogram-matches the image to a reference raster.
-HISTOGRAM_REFERENCE_OPTION = "reference"
 #: The engine command that makes pseudo-labels.
 PSEUDO_LABEL_COMMAND = "pseudo-label"
 SELF_TRAIN_COMMAND = "self-train"
@@ -49,7 +48,7 @@ class EngineCapabilities:
     @property
     def histogram_reference(self) -> bool:
         """Whether ``train`` can histogram-match the image to a reference raster."""
-        return self.schema is not None and self.schema.option("train", HISTOGRAM_REFERENCE_OPTION) is not None
+        return self.schema is not None and self.schema.option("train", HISTOGRAM_REFERENCE) is not None
 
 
 def check_engine(python: str, listener: Optional[EngineListener] = None) -> EngineCapabilities:

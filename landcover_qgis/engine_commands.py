@@ -1,43 +1,54 @@
 """Engine command lines built from typed requests, shared by the dock and the Processing algorithms.
 
 Requests hold no defaults or limits of their own: settings left out are the engine's defaults, and the
-engine validates every value (the plugin's widgets already carry the engine's ranges).
+engine validates every value (the plugin's widgets already carry the engine's ranges). A request names
+options by identifier (:mod:`landcover_qgis.engine_options`); :func:`engine_args` spells them as the
+engine's description says, so no flag is written here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import List, Optional, Protocol, Sequence, Tuple
 
+from landcover_qgis.command_line import Settings, engine_args
+from landcover_qgis.engine_options import (
+    ARCH,
+    BANDS,
+    CLASS_FIELD,
+    CLASSES,
+    CONFIDENCE,
+    EXTENT,
+    FINETUNE,
+    HISTOGRAM_REFERENCE,
+    HISTOGRAM_REFERENCE_BANDS,
+    IMAGE,
+    IMAGES,
+    LABEL_RASTERS,
+    LABELS,
+    LAYER,
+    MODEL,
+    OUT,
+    OUT_DIR,
+    OUT_JSON,
+    OUT_PNG,
+    PLOT,
+    PREDICTION,
+    RASTER,
+    REFERENCE_CLASSES,
+    REFERENCE_RASTER,
+    REFERENCE_VECTOR,
+    UNCERTAINTY,
+    UNLABELED,
+    VECTOR,
+    WEIGHTS,
+)
 from landcover_qgis.engine_runner import EngineFailure
+from landcover_qgis.engine_schema import EngineSchema
 from landcover_qgis.layer_io import LayerExportError, Preparation, RasterInput, VectorInput, preparations
-
-#: Engine settings of a request: option flag -> value, e.g. ``{"--epochs": 30, "--lr": 0.001}``.
-Settings = Dict[str, object]
-
-
-def _option(args: List[str], name: str, value: object) -> None:
-    """Appends ``name value`` when the value is set (a flag alone for True; nothing for False)."""
-    if value is None or value == "" or value is False:
-        return
-    if value is True:
-        args.append(name)
-    else:
-        args.extend([name, repr(float(value)) if isinstance(value, float) else str(value)])
-
 
 #: Why a request that applies models cannot run without one.
 NO_MODEL = "Choose a model file (train one first, or pick existing model files)."
-
-
-def _repeated(flag: str, values: Sequence[str]) -> List[str]:
-    """``flag value`` for each value (a repeatable option such as ``--model``)."""
-    return [arg for value in values for arg in (flag, value)]
-
-
-def _settings(args: List[str], settings: Settings) -> None:
-    for flag, value in settings.items():
-        _option(args, flag, value)
 
 
 @dataclass
@@ -70,6 +81,17 @@ class EngineCall:
                 raise EngineFailure("ExportError", str(problem)) from None
 
 
+class EngineRequest(Protocol):
+    """Anything that becomes one engine call for a given engine."""
+
+    def call(self, schema: EngineSchema) -> EngineCall:
+        """The command line for the engine ``schema`` describes.
+
+        Raises:
+            EngineOptionError: The engine lacks an option the request sets.
+        """
+
+
 @dataclass
 class TrainRequest:
     """What ``landcover train`` needs; exactly one of ``labels``/``label_raster`` is set.
@@ -83,8 +105,8 @@ class TrainRequest:
         classes: A class preset name, a scheme JSON, or None to derive the classes from the labels.
         arch, weights: Model choices (None: the engine's default); ignored when fine-tuning.
         finetune: Existing model file to start from.
-        reference: Raster to histogram-match the image to (only if the engine has ``--reference``).
-        settings: Further options by flag (epochs, batch size, ...).
+        reference: Raster to histogram-match the image to (only if the engine has that option).
+        settings: Further options by identifier (epochs, batch size, ...).
     """
 
     image: RasterInput
@@ -109,25 +131,30 @@ class TrainRequest:
             return "Choose where to save the model file."
         return None
 
-    def call(self) -> EngineCall:
-        """The ``train`` command line."""
-        args = ["--image", self.image.path, "--out", self.out]
-        _option(args, "--bands", self.image.band_argument())
+    def all_settings(self) -> Settings:
+        """Every option of the training by identifier: inputs, model choice, then :attr:`settings`."""
+        options: Settings = {IMAGE: self.image.path, OUT: self.out, BANDS: self.image.band_argument()}
         if self.labels is not None:
-            args.extend(["--labels", self.labels.path, "--class-field", str(self.class_field)])
-            _option(args, "--layer", self.labels.layer_name)
+            options.update({LABELS: self.labels.path, CLASS_FIELD: str(self.class_field),
+                            LAYER: self.labels.layer_name})
         elif self.label_raster is not None:
-            args.extend(["--label-raster", self.label_raster.path])
-        _option(args, "--classes", self.classes)
+            options[LABEL_RASTERS] = self.label_raster.path
+        options[CLASSES] = self.classes
         if self.finetune:
-            args.extend(["--finetune", self.finetune])
-        else:
-            _option(args, "--arch", self.arch)
-            _option(args, "--weights", self.weights)
-        _option(args, "--reference", self.reference.path if self.reference else None)
-        _settings(args, self.settings)
-        return EngineCall("train", args, "Training",
-                          preparations(self.image, self.labels, self.label_raster, self.reference))
+            options[FINETUNE] = self.finetune
+        else:  # a fine-tuned model keeps its architecture and weights
+            options.update({ARCH: self.arch, WEIGHTS: self.weights})
+        options[HISTOGRAM_REFERENCE] = self.reference.path if self.reference else None
+        options.update(self.settings)
+        return options
+
+    def inputs(self) -> List[Preparation]:
+        """The exports of the layers the training reads that are not files yet."""
+        return preparations(self.image, self.labels, self.label_raster, self.reference)
+
+    def call(self, schema: EngineSchema) -> EngineCall:
+        """The ``train`` command line."""
+        return EngineCall("train", engine_args(schema, "train", self.all_settings()), "Training", self.inputs())
 
 
 @dataclass
@@ -142,7 +169,7 @@ class PredictRequest:
         uncertainty: Uncertainty GeoTIFF to write (engines with ``--uncertainty``), or None.
         vector: Polygon GeoPackage to write, or None.
         extent: ``(xmin, ymin, xmax, ymax)`` in the raster's CRS, or None for the whole raster.
-        settings: Further options by flag (tile size, minimum polygon area, ...).
+        settings: Further options by identifier (tile size, minimum polygon area, ...).
     """
 
     models: Sequence[str]
@@ -162,18 +189,13 @@ class PredictRequest:
             return "Choose where to save the classified raster."
         return None
 
-    def call(self) -> EngineCall:
+    def call(self, schema: EngineSchema) -> EngineCall:
         """The ``predict`` command line; several models make an ensemble."""
-        args = _repeated("--model", self.models)
-        args.extend(["--image", self.image.path, "--out", self.out])
-        _option(args, "--bands", self.image.band_argument())
-        _option(args, "--confidence", self.confidence)
-        _option(args, "--uncertainty", self.uncertainty)
-        _option(args, "--vector", self.vector)
-        if self.extent is not None:
-            args.extend(["--extent", ",".join(repr(float(v)) for v in self.extent)])
-        _settings(args, self.settings)
-        return EngineCall("predict", args, "Classifying", preparations(self.image))
+        extent = ",".join(repr(float(v)) for v in self.extent) if self.extent is not None else None
+        options: Settings = {MODEL: list(self.models), IMAGE: self.image.path, OUT: self.out,
+                             BANDS: self.image.band_argument(), CONFIDENCE: self.confidence,
+                             UNCERTAINTY: self.uncertainty, VECTOR: self.vector, EXTENT: extent, **self.settings}
+        return EngineCall("predict", engine_args(schema, "predict", options), "Classifying", preparations(self.image))
 
 
 @dataclass
@@ -184,7 +206,7 @@ class PredictBatchRequest:
         models: One model file, or several for an ensemble.
         images: Folders (their rasters matching ``--pattern``), raster files or glob patterns.
         out_dir: Folder of the outputs (per scene, and the summary of class areas).
-        settings: Further options by flag (``--pattern``, ``--confidence``, ``--workers``, ``--cluster``...).
+        settings: Further options by identifier (``pattern``, ``confidence``, ``workers``, ``cluster``...).
     """
 
     models: Sequence[str]
@@ -202,12 +224,11 @@ class PredictBatchRequest:
             return "Choose the output folder."
         return None
 
-    def call(self) -> EngineCall:
+    def call(self, schema: EngineSchema) -> EngineCall:
         """The ``predict-batch`` command line."""
-        args = _repeated("--model", self.models) + _repeated("--images", self.images)
-        args.extend(["--out-dir", self.out_dir])
-        _settings(args, self.settings)
-        return EngineCall("predict-batch", args, "Classifying scenes")
+        options: Settings = {MODEL: list(self.models), IMAGES: list(self.images), OUT_DIR: self.out_dir,
+                             **self.settings}
+        return EngineCall("predict-batch", engine_args(schema, "predict-batch", options), "Classifying scenes")
 
 
 @dataclass
@@ -223,9 +244,8 @@ class EvaluateRequest:
         models: Model files (several: an ensemble) when there is no ``prediction``.
         image: The raster to predict with ``models``.
         out_png: Confusion-matrix figure to write, or None.
-        reference_classes: Scheme JSON naming the reference raster's codes (engines with
-            ``--reference-classes``), or None.
-        settings: Further options by flag (prediction options with ``models``).
+        reference_classes: Scheme JSON naming the reference raster's codes (engines with that option), or None.
+        settings: Further options by identifier (prediction options with ``models``).
     """
 
     prediction: Optional[str]
@@ -239,24 +259,21 @@ class EvaluateRequest:
     reference_classes: Optional[str] = None
     settings: Settings = field(default_factory=dict)
 
-    def call(self) -> EngineCall:
+    def call(self, schema: EngineSchema) -> EngineCall:
         """The ``evaluate`` command line."""
-        args = ["--out-json", self.out_json]
+        options: Settings = {OUT_JSON: self.out_json}
         if self.prediction:
-            args.extend(["--prediction", self.prediction])
+            options[PREDICTION] = self.prediction
         else:
-            args.extend(_repeated("--model", self.models))
-            if self.image is not None:
-                args.extend(["--image", self.image.path])
-        _option(args, "--out-png", self.out_png)
+            options.update({MODEL: list(self.models), IMAGE: self.image.path if self.image is not None else None})
+        options[OUT_PNG] = self.out_png
         if self.reference_raster is not None:
-            args.extend(["--reference-raster", self.reference_raster.path])
-            _option(args, "--reference-classes", self.reference_classes)
+            options.update({REFERENCE_RASTER: self.reference_raster.path, REFERENCE_CLASSES: self.reference_classes})
         elif self.reference_vector is not None:
-            args.extend(["--reference-vector", self.reference_vector.path, "--class-field", str(self.class_field)])
-            _option(args, "--layer", self.reference_vector.layer_name)
-        _settings(args, self.settings)
-        return EngineCall("evaluate", args, "Evaluating",
+            options.update({REFERENCE_VECTOR: self.reference_vector.path, CLASS_FIELD: str(self.class_field),
+                            LAYER: self.reference_vector.layer_name})
+        options.update(self.settings)
+        return EngineCall("evaluate", engine_args(schema, "evaluate", options), "Evaluating",
                           preparations(self.image, self.reference_raster, self.reference_vector))
 
 
@@ -268,11 +285,11 @@ class VectorizeRequest:
     out: str
     settings: Settings = field(default_factory=dict)
 
-    def call(self) -> EngineCall:
+    def call(self, schema: EngineSchema) -> EngineCall:
         """The ``vectorize`` command line."""
-        args = [self.classes_raster.path, "--out", self.out]
-        _settings(args, self.settings)
-        return EngineCall("vectorize", args, "Vectorizing", preparations(self.classes_raster))
+        options: Settings = {RASTER: self.classes_raster.path, OUT: self.out, **self.settings}
+        return EngineCall("vectorize", engine_args(schema, "vectorize", options), "Vectorizing",
+                          preparations(self.classes_raster))
 
 
 @dataclass
@@ -284,13 +301,13 @@ class HistogramMatchRequest:
     out: str
     plot: Optional[str] = None
 
-    def call(self) -> EngineCall:
+    def call(self, schema: EngineSchema) -> EngineCall:
         """The ``histmatch`` command line."""
-        args = ["--image", self.image.path, "--reference", self.reference.path, "--out", self.out]
-        _option(args, "--bands", self.image.band_argument())
-        _option(args, "--reference-bands", self.reference.band_argument())
-        _option(args, "--plot", self.plot)
-        return EngineCall("histmatch", args, "Matching histograms", preparations(self.image, self.reference))
+        options: Settings = {IMAGE: self.image.path, HISTOGRAM_REFERENCE: self.reference.path, OUT: self.out,
+                             BANDS: self.image.band_argument(),
+                             HISTOGRAM_REFERENCE_BANDS: self.reference.band_argument(), PLOT: self.plot}
+        return EngineCall("histmatch", engine_args(schema, "histmatch", options), "Matching histograms",
+                          preparations(self.image, self.reference))
 
 
 @dataclass
@@ -300,7 +317,7 @@ class PseudoLabelRequest:
     Confident predictions of ``models`` on unlabeled ``images`` become label rasters in the folder ``out``.
 
     Attributes:
-        settings: Further options by flag (``--threshold``, ``--class-thresholds``...).
+        settings: Further options by identifier (``threshold``, ``class_thresholds``...).
     """
 
     models: Sequence[str]
@@ -308,13 +325,12 @@ class PseudoLabelRequest:
     out: str
     settings: Settings = field(default_factory=dict)
 
-    def call(self) -> EngineCall:
+    def call(self, schema: EngineSchema) -> EngineCall:
         """The ``pseudo-label`` command line."""
-        args = _repeated("--model", self.models)
-        args.extend(_repeated("--image", [image.path for image in self.images]))
-        args.extend(["--out", self.out])
-        _settings(args, self.settings)
-        return EngineCall("pseudo-label", args, "Pseudo-labelling", preparations(*self.images))
+        options: Settings = {MODEL: list(self.models), IMAGE: [image.path for image in self.images], OUT: self.out,
+                             **self.settings}
+        return EngineCall("pseudo-label", engine_args(schema, "pseudo-label", options), "Pseudo-labelling",
+                          preparations(*self.images))
 
 
 @dataclass
@@ -324,18 +340,15 @@ class SelfTrainRequest:
     A training request plus unlabeled scenes; the engine trains in rounds on its own confident predictions.
 
     Attributes:
-        train: The labelled part, as for ``train`` (its settings hold every option by flag).
+        train: The labelled part, as for ``train`` (its settings hold the ``self-train`` options too).
         unlabeled: The unlabeled scenes.
-        unlabeled_flag: The engine's flag for them (from its description).
     """
 
     train: TrainRequest
     unlabeled: Sequence[RasterInput]
-    unlabeled_flag: str = "--unlabeled"
 
-    def call(self) -> EngineCall:
+    def call(self, schema: EngineSchema) -> EngineCall:
         """The ``self-train`` command line."""
-        base = self.train.call()
-        args = list(base.args)
-        args.extend(_repeated(self.unlabeled_flag, [image.path for image in self.unlabeled]))
-        return EngineCall("self-train", args, "Self-training", base.prepare + preparations(*self.unlabeled))
+        options: Settings = {**self.train.all_settings(), UNLABELED: [image.path for image in self.unlabeled]}
+        return EngineCall("self-train", engine_args(schema, "self-train", options), "Self-training",
+                          self.train.inputs() + preparations(*self.unlabeled))

@@ -134,17 +134,13 @@ class OptionSpec:
         return (-UNBOUNDED if low is None else low), (UNBOUNDED if high is None else high)
 
     def setting(self, value: Any) -> Dict[str, Any]:
-        """This option set to ``value`` as engine settings ({flag: value}); empty for an unset value.
+        """This option set to ``value`` as engine settings ({dest: value}); empty for an unset value.
 
-        A bool becomes its flag alone when true, and its ``negative_flag`` (if any) when false.
+        :func:`landcover_qgis.command_line.engine_args` spells it (a false switch as its ``negative_flag``).
         """
         if value is None or value == "":
             return {}
-        if self.type == "bool":
-            if value:
-                return {self.flag: True}
-            return {self.negative_flag: True} if self.negative_flag else {}
-        return {self.flag: value}
+        return {self.dest: value}
 
     def single_step(self) -> Optional[float]:
         """The spin-box step: ``multiple_of``, else 1 for integers, else None (an adaptive decimal step)."""

@@ -14,6 +14,7 @@ from qgis.gui import QgsCheckableComboBox
 from qgis.PyQt.QtWidgets import QFormLayout, QGroupBox, QWidget
 
 from landcover_qgis.engine_commands import PseudoLabelRequest, SelfTrainRequest, Settings, TrainRequest
+from landcover_qgis.engine_options import HISTOGRAM_REFERENCE, ROUNDS, THRESHOLD
 from landcover_qgis.engine_schema import EngineSchema
 from landcover_qgis.layer_io import RasterInput, raster_input
 from landcover_qgis.option_widgets import OptionSpinBox
@@ -30,8 +31,8 @@ class SelfTrainingGroup(QGroupBox):
         self.unlabeled = QgsCheckableComboBox()
         self.unlabeled.setDefaultText("the image layer")
         self.unlabeled.setToolTip("Unlabeled scenes: pseudo-labelled, or added to training round by round.")
-        self.threshold = OptionSpinBox(PSEUDO_LABEL, "threshold")
-        self.rounds = OptionSpinBox(SELF_TRAIN, "rounds")
+        self.threshold = OptionSpinBox(PSEUDO_LABEL, THRESHOLD)
+        self.rounds = OptionSpinBox(SELF_TRAIN, ROUNDS)
         form.addRow("Unlabeled layers", self.unlabeled)
         form.addRow("Confidence threshold", self.threshold)
         form.addRow("Self-training rounds", self.rounds)
@@ -57,8 +58,8 @@ class SelfTrainingGroup(QGroupBox):
     def apply_schema(self, schema: EngineSchema) -> None:
         """Enables what the engine has: the threshold of ``pseudo-label`` (else ``self-train``), the rounds."""
         self.schema = schema
-        self.threshold.apply_option(schema.option(PSEUDO_LABEL, "threshold") or schema.option(SELF_TRAIN, "threshold"))
-        self.rounds.apply_option(schema.option(SELF_TRAIN, "rounds"))
+        self.threshold.apply_option(schema.option(PSEUDO_LABEL, THRESHOLD) or schema.option(SELF_TRAIN, THRESHOLD))
+        self.rounds.apply_option(schema.option(SELF_TRAIN, ROUNDS))
         self.setEnabled(schema.has_command(PSEUDO_LABEL) or schema.has_command(SELF_TRAIN))
 
     def unlabeled_layers(self) -> List[QgsRasterLayer]:
@@ -69,7 +70,7 @@ class SelfTrainingGroup(QGroupBox):
 
     def _settings(self, command: str, dests: Sequence[str]) -> Settings:
         settings: Settings = {}
-        for dest, box in (("threshold", self.threshold), ("rounds", self.rounds)):
+        for dest, box in ((THRESHOLD, self.threshold), (ROUNDS, self.rounds)):
             spec = self.schema.option(command, dest) if self.schema is not None else None
             if dest in dests and spec is not None:
                 settings.update(spec.setting(box.option_value()))
@@ -78,13 +79,11 @@ class SelfTrainingGroup(QGroupBox):
     def pseudo_label_request(self, models: Sequence[str], image: RasterInput, out: str) -> PseudoLabelRequest:
         """Pseudo-labels of the checked layers (none checked: ``image``) into the folder ``out``."""
         scenes = [raster_input(layer) for layer in self.unlabeled_layers()] or [image]
-        return PseudoLabelRequest(list(models), scenes, out, self._settings(PSEUDO_LABEL, ("threshold",)))
+        return PseudoLabelRequest(list(models), scenes, out, self._settings(PSEUDO_LABEL, (THRESHOLD,)))
 
     def self_train_request(self, train: TrainRequest) -> SelfTrainRequest:
         """Self-training: ``train`` plus the checked layers as unlabeled scenes, with threshold and rounds."""
-        train.settings.update(self._settings(SELF_TRAIN, ("threshold", "rounds")))
-        if self.schema is not None and self.schema.option(SELF_TRAIN, "reference") is None:
+        train.settings.update(self._settings(SELF_TRAIN, (THRESHOLD, ROUNDS)))
+        if self.schema is not None and self.schema.option(SELF_TRAIN, HISTOGRAM_REFERENCE) is None:
             train.reference = None  # this engine's self-train cannot histogram-match
-        spec = self.schema.option(SELF_TRAIN, "unlabeled") if self.schema is not None else None
-        return SelfTrainRequest(train, [raster_input(layer) for layer in self.unlabeled_layers()],
-                                spec.flag if spec is not None else "--unlabeled")
+        return SelfTrainRequest(train, [raster_input(layer) for layer in self.unlabeled_layers()])

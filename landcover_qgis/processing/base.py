@@ -22,7 +22,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
-from landcover_qgis.engine_commands import EngineCall, Settings
+from landcover_qgis.command_line import EngineOptionError
+from landcover_qgis.engine_commands import EngineCall, EngineRequest, Settings
 from landcover_qgis.engine_runner import EngineFailure, EngineListener, EngineResult, run_engine
 from landcover_qgis.engine_schema import EngineSchema, OptionSpec, current_schema
 from landcover_qgis.layer_io import LayerExportError, RasterInput, raster_input
@@ -280,6 +281,19 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
         try:
             return raster_input(layer, bands)
         except LayerExportError as problem:
+            raise QgsProcessingException(str(problem)) from None
+
+    def engine_call(self, request: EngineRequest) -> EngineCall:
+        """The request's command line for this algorithm's engine.
+
+        Raises:
+            QgsProcessingException: No engine description, or the engine lacks an option the request sets.
+        """
+        if self.schema is None:
+            raise QgsProcessingException(ENGINE_NOT_SET_UP)
+        try:
+            return request.call(self.schema)
+        except EngineOptionError as problem:
             raise QgsProcessingException(str(problem)) from None
 
     def run_call(self, call: EngineCall, feedback: QgsProcessingFeedback, partial: bool = False) -> EngineResult:

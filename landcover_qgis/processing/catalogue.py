@@ -112,7 +112,7 @@ class ClassifyFolderAlgorithm(EngineAlgorithm):
         problem = request.validate()
         if problem:
             raise QgsProcessingException(problem)
-        result = self.run_call(request.call(), feedback, partial=True)
+        result = self.run_call(self.engine_call(request), feedback, partial=True)
         summary = result.summary
         rasters: List[str] = list(summary.get("class_rasters") or [])
         loaded = RunOutputs(models_name(request.models))

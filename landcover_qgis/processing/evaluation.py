@@ -148,7 +148,7 @@ class EvaluateAlgorithm(EngineAlgorithm):
                 parameters, "REFERENCE_VECTOR", context, VECTOR_EXTENSIONS, "gpkg", feedback)
             request.reference_vector = VectorInput(os.path.abspath(path), layer_name or None)
             request.class_field = self.parameterAsString(parameters, "CLASS_FIELD", context)
-        call = request.call()
+        call = self.engine_call(request)
         if assessed is not None and assessed.prepare is not None:
             call.prepare.insert(0, assessed.prepare)  # a class raster that is not a file is exported first
         result = self.run_call(call, feedback)

@@ -128,7 +128,7 @@ class ClassifyAlgorithm(EngineAlgorithm):
         problem = request.validate()
         if problem:
             raise QgsProcessingException(problem)
-        result = self.run_call(request.call(), feedback)
+        result = self.run_call(self.engine_call(request), feedback)
         classes = classes_from_summary(result.summary.get("classes", []))
         outputs: Dict[str, Optional[str]] = {"OUTPUT": result.outputs.get("classes", request.out)}
         loaded = RunOutputs(models_name(request.models))
@@ -178,7 +178,7 @@ class VectorizeAlgorithm(EngineAlgorithm):
             settings.update(self.option("band").setting(self.parameterAsInt(parameters, "BAND", context)))
         request = VectorizeRequest(classes_raster=source, settings=settings,
                                    out=self.output_layer(parameters, "OUTPUT", context))
-        result = self.run_call(request.call(), feedback)
+        result = self.run_call(self.engine_call(request), feedback)
         output = result.outputs.get("vector") or result.outputs.get("polygons") or request.out
         RunOutputs(layer.name()).add(context, output, OutputKind.POLYGONS.value, OutputKind.POLYGONS,
                                      classes_from_summary(result.summary.get("classes", [])))
@@ -238,7 +238,7 @@ class HistogramMatchAlgorithm(EngineAlgorithm):
             out=self.output_layer(parameters, "OUTPUT", context),
             plot=self.output_file(parameters, "PLOT", context) or None,
         )
-        result = self.run_call(request.call(), feedback)
+        result = self.run_call(self.engine_call(request), feedback)
         outputs = {"OUTPUT": result.outputs.get("raster") or result.outputs.get("out") or request.out}
         RunOutputs(layer.name()).add(context, outputs["OUTPUT"], "matched")
         if request.plot:

@@ -25,6 +25,25 @@ from qgis.core import (
 )
 
 from landcover_qgis.engine_commands import PseudoLabelRequest, SelfTrainRequest, TrainRequest
+from landcover_qgis.engine_options import (
+    ARCH,
+    BANDS,
+    CLASS_FIELD,
+    CLASSES,
+    DATASET,
+    FINETUNE,
+    HISTOGRAM_REFERENCE,
+    IMAGE,
+    LABEL_RASTERS,
+    LABELS,
+    LAYER,
+    MODEL,
+    OUT,
+    RESUME,
+    SPARSE,
+    UNLABELED,
+    WEIGHTS,
+)
 from landcover_qgis.engine_runner import EngineResult
 from landcover_qgis.engine_schema import OptionSpec
 from landcover_qgis.layer_io import VectorInput
@@ -64,8 +83,8 @@ TRAIN_OPTIONS = (
 #: The ``WEIGHTS`` choice that takes the backbone weights from ``WEIGHTS_FILE`` (as the dock's "file…").
 WEIGHTS_FILE_CHOICE = "file"
 #: Options of command-specific algorithms handled by their own parameters (not generic engine options).
-_HANDLED = {"image", "bands", "labels", "layer", "class_field", "label_rasters", "dataset", "classes", "sparse", "out",
-            "arch", "weights", "finetune", "resume", "reference", "model", "unlabeled"}
+_HANDLED = {IMAGE, BANDS, LABELS, LAYER, CLASS_FIELD, LABEL_RASTERS, DATASET, CLASSES, SPARSE, OUT, ARCH, WEIGHTS,
+            FINETUNE, RESUME, HISTOGRAM_REFERENCE, MODEL, UNLABELED}
 
 
 def generic_options(specs: List[OptionSpec], exclude: set) -> Tuple[EngineOption, ...]:
@@ -93,11 +112,11 @@ class LabelledImageAlgorithm(EngineAlgorithm):
         self.addParameter(QgsProcessingParameterField("CLASS_FIELD", "Class field", parentLayerParameterName="LABELS"))
 
     def add_reference(self) -> None:
-        """The histogram reference raster, when the engine command has ``--reference``."""
-        if self.option("reference") is not None:
+        """The histogram reference raster, when the engine command has that option."""
+        if self.option(HISTOGRAM_REFERENCE) is not None:
             parameter = QgsProcessingParameterRasterLayer("REFERENCE", "Reference raster for histogram matching",
                                                           optional=True)
-            parameter.setHelp(self.option("reference").help)
+            parameter.setHelp(self.option(HISTOGRAM_REFERENCE).help)
             self.addParameter(parameter)
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
@@ -201,7 +220,7 @@ class TrainAlgorithm(LabelledImageAlgorithm):
         request.arch = self.enum_id(parameters, "ARCH", context)
         choice = self.enum_id(parameters, "WEIGHTS", context)
         request.weights = self.file(parameters, "WEIGHTS_FILE", context) if choice == WEIGHTS_FILE_CHOICE else choice
-        return self.model_outputs(self.run_call(request.call(), feedback), request)
+        return self.model_outputs(self.run_call(self.engine_call(request), feedback), request)
 
 
 class FineTuneAlgorithm(LabelledImageAlgorithm):
@@ -241,7 +260,7 @@ class FineTuneAlgorithm(LabelledImageAlgorithm):
         """Runs the engine's ``train --finetune`` and returns the new model file and its best validation mIoU."""
         request = self.train_request(parameters, context, feedback)
         request.finetune = self.file(parameters, "MODEL", context)
-        return self.model_outputs(self.run_call(request.call(), feedback), request)
+        return self.model_outputs(self.run_call(self.engine_call(request), feedback), request)
 
 
 class SelfTrainAlgorithm(LabelledImageAlgorithm):
@@ -277,8 +296,7 @@ class SelfTrainAlgorithm(LabelledImageAlgorithm):
         scenes = [self.engine_raster(layer) for layer in self.parameterAsLayerList(parameters, "UNLABELED", context)]
         if not scenes:
             raise QgsProcessingException("Choose at least one unlabeled scene.")
-        spec = self.option("unlabeled")
-        call = SelfTrainRequest(request, scenes, spec.flag if spec else "--unlabeled").call()
+        call = self.engine_call(SelfTrainRequest(request, scenes))
         return self.model_outputs(self.run_call(call, feedback), request)
 
 
@@ -327,5 +345,5 @@ class PseudoLabelAlgorithm(EngineAlgorithm):
             out=self.output_file(parameters, "OUTPUT", context),
             settings=self.engine_settings(parameters, context),
         )
-        result = self.run_call(request.call(), feedback)
+        result = self.run_call(self.engine_call(request), feedback)
         return {"OUTPUT": result.outputs.get("folder", request.out)}

@@ -21,16 +21,18 @@ from qgis.core import (
 from scene_data import EPSG, ORIGIN, PIXEL, SIZE
 
 from landcover_qgis.engine_commands import TrainRequest
+from landcover_qgis.engine_schema import current_schema
 from landcover_qgis.layer_io import LayerExportError, extent_in_layer_crs, raster_input, vector_input
 
 
-def test_file_layers_are_passed_by_path(scene_layers, scene_files) -> None:
+def test_file_layers_are_passed_by_path(scene_layers, scene_files, engine_python: str) -> None:
     image = raster_input(scene_layers["image"], [1, 2, 3])
     labels = vector_input(scene_layers["labels"])
     assert image.prepare is None and labels.prepare is None
     assert image.path == str(scene_files["image"]) and image.band_argument() == "1,2,3"
     assert labels.path == str(scene_files["labels"]) and labels.layer_name == "labels"
-    args = TrainRequest(image=image, out="/m.pt", labels=labels, class_field="landcover").call().args
+    schema = current_schema(engine_python)
+    args = TrainRequest(image=image, out="/m.pt", labels=labels, class_field="landcover").call(schema).args
     assert args[args.index("--bands") + 1] == "1,2,3" and args[args.index("--layer") + 1] == "labels"
 
 

@@ -163,7 +163,7 @@ def test_the_dock_follows_the_engine_options_and_reaches_the_engine(dock, real_d
     form.tta.setCurrentIndex(choices.index("flips"))
     form.histmatch.setChecked(False)
     form.make_uncertainty.setChecked(True)
-    args = form.predict_request([str(model_file)], tmp_path).call().args
+    args = form.predict_request([str(model_file)], tmp_path).call(form.require_schema()).args
     assert args[args.index("--tta") + 1] == "flips" and "--no-histmatch" in args and "--uncertainty" in args
 
     scene = form.image_layer.currentLayer()
@@ -171,11 +171,11 @@ def test_the_dock_follows_the_engine_options_and_reaches_the_engine(dock, real_d
     form.self_training.unlabeled.setItemCheckState(form.self_training.unlabeled.findData(scene.id()), 2)
     form.self_training.rounds.setValue(4)
     form.decoder.setCurrentIndex(form.decoder.findData("none"))
-    call = form.self_train_request(str(tmp_path / "self.pt")).call()
+    call = form.self_train_request(str(tmp_path / "self.pt")).call(form.require_schema())
     assert call.args[call.args.index("--decoder") + 1] == "none"  # the dock's decoder choice reaches the engine
     assert call.command == "self-train" and call.args[call.args.index("--unlabeled") + 1] == scene.source()
     assert call.args[call.args.index("--rounds") + 1] == "4" and "--threshold" in call.args
-    pseudo = form.pseudo_label_request([str(model_file)], str(tmp_path / "pl")).call()
+    pseudo = form.pseudo_label_request([str(model_file)], str(tmp_path / "pl")).call(form.require_schema())
     assert pseudo.args[pseudo.args.index("--image") + 1] == scene.source() and "--threshold" in pseudo.args
     del scene
 
