@@ -3,6 +3,7 @@ never on validation blocks, the per-round report, and bad input. Mechanics only:
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -17,16 +18,18 @@ from rasterio.windows import Window
 import landcover_core.training.trainer as training
 from landcover_core.common.classes import IGNORE_INDEX, ClassScheme
 from landcover_core.common.raster import iter_windows
-from landcover_core.config import PseudoLabelConfig
+from landcover_core.config import PredictOptions, PseudoLabelConfig, SelfTrainConfig, TrainConfig
 from landcover_core.data.sampling import TRAIN, UNUSED, VAL, Block, BlockIndex, validation_tiles
 from landcover_core.data.scenes import scene_from_label_raster
+from landcover_core.data.sources import TrainingData
 from landcover_core.demo.synthetic import DEMO_SCHEME, make_scene
 from landcover_core.errors import InputError
 from landcover_core.labels.base import Grid
 from landcover_core.labels.pseudo import WithPseudoLabels
+from landcover_core.models.modelfile import load_spec
 from landcover_core.training.losses import PartialCrossEntropy
 from landcover_core.training.pseudolabels import ConfidenceHistograms, class_thresholds, parse_class_thresholds
-from landcover_core.training.selftrain import extend_index, pseudo_allowed
+from landcover_core.training.selftrain import extend_index, pseudo_allowed, self_train
 
 SCHEME = ClassScheme.from_codes([10, 30, 50], ["building", "road", "field"])
 
@@ -217,6 +220,17 @@ def test_self_train_keeps_the_split_and_the_true_labels(labeled, tmp_path: Path,
     assert [r["round"] for r in rounds] == [0, 1] and sum(rounds[1]["pseudo_pixels"].values()) > 0
     assert {"st.pt", "st.selftrain.png", "st.round0.pt", "st.round1.pt"} <= files_in(tmp_path)
     assert not [name for name in files_in(tmp_path) if name.startswith(".")]  # the work folder is gone
+
+
+def test_self_training_leaves_the_callers_settings_and_data_as_they_were(labeled, tmp_path: Path) -> None:
+    config = TrainConfig(out=str(tmp_path / "st.pt"), arch="mobilenet_v3_large", tile_size=64, batch_size=4, epochs=1,
+                         samples_per_epoch=4, backbone_norm="group")
+    data = TrainingData(images=[str(labeled.image)], labels=[str(labeled.polygons)], class_field="class")
+    settings, options = SelfTrainConfig(rounds=1), PredictOptions(backend="torch")
+    before = copy.deepcopy((config, data, settings, options))
+    result = self_train(config, data, [], settings, options=options)
+    assert (config, data, settings, options) == before
+    assert load_spec(result.model).config["sources"]["unlabeled"] is None  # recorded in the run's own copy
 
 
 def test_self_train_bad_input_writes_nothing(labeled, tmp_path: Path, run) -> None:
