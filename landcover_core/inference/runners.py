@@ -24,7 +24,7 @@ from landcover_core.common.device import pick_device
 from landcover_core.config import Backend, DeviceChoice
 from landcover_core.errors import InputError, LandcoverError, ModelFileError
 from landcover_core.models.modelfile import ModelFile, ModelSpec, content_hash, read_model
-from landcover_core.outputs.files import atomic_output
+from landcover_core.outputs.files import atomic_output, is_full_disk
 from landcover_core.progress import Reporter
 
 Device = DeviceChoice
@@ -248,7 +248,9 @@ def model_runner(model: ModelFile, tile: int, device: Device = "auto", backend: 
         return OnnxRunner(path, spec, threads)
     except LandcoverError:
         raise
-    except Exception as exc:  # noqa: BLE001 - any export or runtime problem: torch is always correct
+    except Exception as exc:  # any export or runtime problem: torch is always correct
+        if is_full_disk(exc):  # the user must know: every later run would export again, and fail again
+            raise
         if backend == "onnx":
             raise InputError(f"The ONNX path is not available for {model.path}: {exc}") from None
         if reporter is not None:  # documented fallback: loud, and the maps stay right (torch is the reference)

@@ -140,12 +140,18 @@ def _no_overlap(src: rasterio.DatasetReader, grid: Grid) -> str | None:
             bounds = transform_bounds(src.crs, grid.crs, *bounds)
         except Exception:  # noqa: BLE001 - not transformable (outside a projection's domain): no verdict
             return None
-    if bounds[0] < east and bounds[2] > west and bounds[1] < north and bounds[3] > south:
+    if _overlap(bounds, (west, south, east, north)):
         return None
     other = "" if src.crs == grid.crs else " (a different CRS: reproject one onto the other, e.g. gdalwarp -t_srs)"
     grid_bounds = _rounded((west, south, east, north))
     return (f"its bounds {_rounded(src.bounds)} in {_crs_name(src.crs)}, the image's {grid_bounds} in "
             f"{_crs_name(grid.crs)}{other}.")
+
+
+def _overlap(a: Any, b: Any) -> bool:
+    """Whether two ``(x0, y0, x1, y1)`` boxes overlap (either axis may run backwards: a raster without CRS)."""
+    return all(max(min(a[i], a[i + 2]), min(b[i], b[i + 2])) < min(max(a[i], a[i + 2]), max(b[i], b[i + 2]))
+               for i in (0, 1))
 
 
 def _rounded(bounds: Any) -> tuple[float, ...]:

@@ -7,6 +7,10 @@ The catalogue of bad inputs (``test_bad_input_catalogue.py``) holds the cases th
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import geopandas as gpd
@@ -240,3 +244,104 @@ def test_an_export_giving_non_finite_probabilities_is_an_error_not_a_fallback(tm
     with pytest.raises(ModelFileError, match="non-finite class probabilities"):
         export_onnx(net, spec, 32, tmp_path / "net.onnx", "0" * 64)
     assert list(tmp_path.iterdir()) == []  # no export, no digest, no partial folder
+
+
+# -- a full disk ----------------------------------------------------------------------------------
+
+PAGE = 4096  # tmpfs counts its space in pages
+
+
+@pytest.fixture()
+def full_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a fresh 200 KiB tmpfs (needs root, to mount it)."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs (mount -t tmpfs -o size=200k) needs root")
+    folder = tmp_path / "full"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def _fill(folder: Path, pages_left: int) -> None:
+    """Fills the folder's file system but ``pages_left`` pages."""
+    (folder / "filler").write_bytes(b"\0" * (shutil.disk_usage(folder).free - pages_left * PAGE))
+
+
+def _previous(folder: Path, name: str) -> Path:
+    """An earlier output of the same name, which a failed job must leave as it was."""
+    path = folder / name
+    path.write_text("previous result")
+    return path
+
+
+def _assert_nothing_changed(code: int, err: str, output: Path, folder: Path, expected: set[str]) -> None:
+    assert code == 2, err
+    assert f"No space left on device ({output})" in err and "Nothing was kept" in err
+    assert "Traceback" not in err
+    assert {p.name for p in folder.iterdir()} == expected  # no partial folder, lock or previous-version file
+    for name in expected - {"filler"}:
+        assert (folder / name).read_text() == "previous result"
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Inputs whose outputs do not fit in 200 KiB."""
+    folder = tmp_path_factory.mktemp("big")
+    codes = np.random.default_rng(0).integers(1, 5, (512, 512))
+    return {"image": write_image(folder / "image.tif", 512, 512), "model": save_mobilenet(folder / "model.pt"),
+            "classes": write_codes(folder / "classes.tif", codes)}
+
+
+def test_predict_on_a_full_disk_fails_and_moves_nothing_into_place(run, big: dict[str, Path], full_folder: Path,
+                                                                     onnx_cache: Path) -> None:
+    _previous(full_folder, "classes.tif")
+    code, _, err = run("predict", "--model", big["model"], "--image", big["image"], "--out",
+                       full_folder / "classes.tif", "--confidence", full_folder / "confidence.tif", "--tile-size",
+                       "64", "--backend", "torch", "--quiet")
+    assert "classes.tif" in err or "confidence.tif" in err
+    output = next(full_folder / name for name in ("confidence.tif", "classes.tif") if f"({full_folder / name})" in err)
+    _assert_nothing_changed(code, err, output, full_folder, {"classes.tif"})
+
+
+def test_vectorize_on_a_full_disk_fails_and_moves_nothing_into_place(run, big: dict[str, Path],
+                                                                       full_folder: Path) -> None:
+    _previous(full_folder, "polygons.gpkg")
+    code, _, err = run("vectorize", big["classes"], "--out", full_folder / "polygons.gpkg", "--quiet")
+    _assert_nothing_changed(code, err, full_folder / "polygons.gpkg", full_folder, {"polygons.gpkg"})
+
+
+def test_histmatch_on_a_full_disk_fails_and_moves_nothing_into_place(run, big: dict[str, Path],
+                                                                       full_folder: Path) -> None:
+    code, _, err = run("histmatch", "--image", big["image"], "--reference", big["image"], "--out",
+                       full_folder / "matched.tif", "--quiet")
+    _assert_nothing_changed(code, err, full_folder / "matched.tif", full_folder, set())
+
+
+def test_evaluate_on_a_full_disk_takes_back_the_report_it_had_moved(run, big: dict[str, Path], full_folder: Path,
+                                                                      tmp_path: Path) -> None:
+    """The JSON report fits and is moved into place, the PNG does not: the earlier JSON comes back."""
+    argv = ["evaluate", "--prediction", big["classes"], "--reference-raster", big["classes"], "--quiet"]
+    code, _, err = run(*argv, "--out-json", tmp_path / "e.json", "--out-png", tmp_path / "e.png")
+    assert code == 0, err
+    report_pages = -(-(tmp_path / "e.json").stat().st_size // PAGE)
+    assert (tmp_path / "e.png").stat().st_size > 3 * PAGE  # the figure cannot fit in the spare page
+    _previous(full_folder, "e.json")
+    _fill(full_folder, pages_left=2 + report_pages + 1)  # two lock files, the report, one spare
+    code, _, err = run(*argv, "--out-json", full_folder / "e.json", "--out-png", full_folder / "e.png")
+    _assert_nothing_changed(code, err, full_folder / "e.png", full_folder, {"e.json", "filler"})
+
+
+def test_a_full_onnx_cache_is_an_error_not_a_silent_fallback(run, big: dict[str, Path], full_folder: Path,
+                                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANDCOVER_CACHE_DIR", str(full_folder))
+    code, _, err = run("predict", "--model", big["model"], "--image", big["image"], "--out", tmp_path / "c.tif",
+                       "--tile-size", "64", "--backend", "auto", "--device", "cpu", "--quiet")
+    assert code == 2, err
+    assert f"No space left on device ({full_folder / 'onnx'}" in err
+    assert not (tmp_path / "c.tif").exists()
+    assert [p for p in full_folder.rglob("*") if p.is_file()] == []
