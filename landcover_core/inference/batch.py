@@ -23,7 +23,7 @@ from typing import Any
 from landcover_core import __version__
 from landcover_core.common.resources import physical_memory
 from landcover_core.config import BatchOptions, PredictOptions, VectorOptions
-from landcover_core.errors import InputError, PartialFailureError
+from landcover_core.errors import InputError, PartialFailureError, tell_leftovers
 from landcover_core.inference.batch_summary import summary_rows, write_csv, write_footprints
 from landcover_core.inference.catalogue import (
     SceneJob,
@@ -141,9 +141,22 @@ def predict_batch(
     seconds = time.perf_counter() - start
     ordered = [results[job.name] for job in jobs]
     rows = summary_rows(ordered, model_set.scheme)
-    write_csv(rows, table)
-    write_footprints(rows, ordered, footprints)
+    try:
+        write_csv(rows, table)
+        write_footprints(rows, ordered, footprints)
+    except Exception as exc:
+        _tell_completed_scenes(exc, ordered, folder)
+        raise
     return _report(ordered, model_set.scheme.to_list(), folder, table, footprints, seconds, sizing)
+
+
+def _tell_completed_scenes(exc: Exception, results: Sequence[dict[str, Any]], folder: Path) -> None:
+    """Says, on an error writing the summary, that the scenes classified are complete and kept (not re-run)."""
+    complete = [r for r in results if r["status"] in ("done", "skipped")]
+    if complete:
+        tell_leftovers(exc, f"The {len(complete)} scene(s) classified are complete in {folder} and kept; run the "
+                            "same command again to write the summary (they are not classified again).",
+                       kept=[r["outputs"]["classes"] for r in complete])
 
 
 def _check_out_dir(out_dir: str | Path, scenes: Sequence[Path]) -> Path:

@@ -345,3 +345,21 @@ def test_a_full_onnx_cache_is_an_error_not_a_silent_fallback(run, big: dict[str,
     assert f"No space left on device ({full_folder / 'onnx'}" in err
     assert not (tmp_path / "c.tif").exists()
     assert [p for p in full_folder.rglob("*") if p.is_file()] == []
+
+
+def test_predict_batch_on_a_full_disk_says_which_scenes_are_complete(run, big: dict[str, Path], full_folder: Path,
+                                                                    tmp_path: Path) -> None:
+    """The scene fits, its summary does not: exit 2, and the error names the scene kept (a re-run skips it)."""
+    argv = ["predict-batch", "--model", big["model"], "--images", big["image"], "--tile-size", "64", "--backend",
+            "torch", "--workers", "1", "--quiet"]
+    code, _, err = run(*argv, "--out-dir", tmp_path / "batch")
+    assert code == 0, err
+    scene = [p for p in (tmp_path / "batch").rglob("*") if p.is_file() and not p.name.startswith("summary")]
+    _fill(full_folder, pages_left=sum(-(-p.stat().st_size // PAGE) for p in scene) + 6)
+    assert (tmp_path / "batch" / "summary.gpkg").stat().st_size > 6 * PAGE  # the footprints cannot fit
+    code, _, err = run(*argv, "--out-dir", full_folder / "batch")
+    assert code == 2, err
+    assert f"No space left on device ({full_folder / 'batch'}" in err
+    assert f"The 1 scene(s) classified are complete in {full_folder / 'batch'} and kept" in err
+    assert "Nothing was kept" not in err
+    assert sorted(p.name for p in (full_folder / "batch").iterdir()) == [".done", "image.classes.tif"]
