@@ -3,7 +3,7 @@
 #   make test   engine tests + QGIS plugin tests (real QGIS, real engine processes)
 #   make bench  benchmarks/: inference, histmatch, training-loop ratios against baselines of the same run
 #   make eval   real-data quality: train/test through the CLI on s2_korea, 9 runs (~25 min on 2 CPU cores)
-#   make lint   ruff (style, docstrings, annotations) and mypy (types); part of make test
+#   make lint   ruff (style, docstrings, annotations) and mypy (types: engine, benchmarks, plugin); part of make test
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help

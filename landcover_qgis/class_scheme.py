@@ -189,7 +189,8 @@ def check_label_values(classes: Sequence[LandClass], values: Iterable[object]) -
     missing: Dict[str, object] = {}  # value key -> the value as first seen
     spellings: Dict[str, List[str]] = {}  # name key -> the distinct spellings of text matched by name or by nothing
     for value in values:
-        if value is None or (callable(getattr(value, "isNull", None)) and value.isNull()):
+        is_null = getattr(value, "isNull", None)  # a NULL QVariant of a QGIS attribute
+        if value is None or (callable(is_null) and is_null()):
             continue
         key = _value_key(value)
         land_class = class_for_value(classes, value)

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
 
-from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgisInterface, QgsDockWidget
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtGui import QCloseEvent
@@ -42,6 +42,7 @@ from landcover_qgis.engine_schema import current_schema
 from landcover_qgis.layer_io import LayerExportError, add_result_layers, load_prediction_layers
 from landcover_qgis.model_facts import ModelFacts, model_facts
 from landcover_qgis.output_files import fresh_path, remember_fallback_folder, remove_if_empty, safe_name, stamp
+from landcover_qgis.qgis_singletons import current_project, task_manager
 from landcover_qgis.settings import engine_location
 from landcover_qgis.status_line import StatusLine
 from landcover_qgis.tasks import EngineCheckTask, EngineTask, TaskOutcome
@@ -95,7 +96,7 @@ class LandcoverDock(QgsDockWidget):
             self.form.apply_schema(schema)
         else:
             self.form.restore_from_project()
-        QgsProject.instance().readProject.connect(self._on_project_read)
+        current_project().readProject.connect(self._on_project_read)
 
     # -- layout ----------------------------------------------------------------------------------------------
 
@@ -183,7 +184,7 @@ class LandcoverDock(QgsDockWidget):
 
     # -- messages -------------------------------------------------------------------------------------------
 
-    def show_message(self, text: str, level: Qgis.MessageLevel = Qgis.Info) -> None:
+    def show_message(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Info) -> None:
         """Shows a fresh message in the panel's status line (red for errors) and in the QGIS log."""
         self.message.report(text, level)
 
@@ -211,7 +212,7 @@ class LandcoverDock(QgsDockWidget):
         location = engine_location()
         self.engine_status.setText(f"Engine: checking {location.python} ({location.origin})…")
         self._check_task = EngineCheckTask(location.python, self._engine_checked)
-        QgsApplication.taskManager().addTask(self._check_task)
+        task_manager().addTask(self._check_task)
 
     def _engine_checked(self, outcome: TaskOutcome) -> None:
         self._check_task = None
@@ -259,7 +260,7 @@ class LandcoverDock(QgsDockWidget):
     def cancel(self) -> None:
         """Asks the running job to stop; the engine gets a grace period to clean up."""
         if self._task is not None:
-            self.show_message("Cancelling…", Qgis.Warning)
+            self.show_message("Cancelling…", Qgis.MessageLevel.Warning)
             self._task.cancel()
 
     def wait_until_idle(self, timeout_s: float) -> bool:
@@ -273,13 +274,13 @@ class LandcoverDock(QgsDockWidget):
     def _start(self, title: str, build_calls: Callable[[], List[EngineCall]],
                on_done: Callable[[TaskOutcome], None]) -> None:
         if self.busy:
-            self.show_message("A job is already running: wait for it or cancel it.", Qgis.Warning)
+            self.show_message("A job is already running: wait for it or cancel it.", Qgis.MessageLevel.Warning)
             return
         self._job_folder = None
         try:
             calls = build_calls()
         except (FormError, LayerExportError, EngineOptionError) as problem:
-            self.show_message(str(problem), Qgis.Warning)
+            self.show_message(str(problem), Qgis.MessageLevel.Warning)
             return
         if not calls:  # the user declined (e.g. to replace a file): nothing started
             return
@@ -295,7 +296,7 @@ class LandcoverDock(QgsDockWidget):
         task.logReceived.connect(self.append_log)
         self._task = task
         self._set_running(True)
-        QgsApplication.taskManager().addTask(task)
+        task_manager().addTask(task)
 
     def _job_done(self, outcome: TaskOutcome, on_done: Callable[[TaskOutcome], None], calls: List[EngineCall]) -> None:
         self._task = None
@@ -309,9 +310,9 @@ class LandcoverDock(QgsDockWidget):
             remove_if_empty(self._job_folder)  # a failed run leaves no empty result folder behind
             self.resumable_call = calls[-1] if failure.resumable and calls[-1].command == "train" else None
             if failure.cancelled:
-                self.finish_message(self._cancel_text(failure), Qgis.Warning)
+                self.finish_message(self._cancel_text(failure), Qgis.MessageLevel.Warning)
             else:
-                self.finish_message(f"{failure.kind}: {failure.message}", Qgis.Critical)
+                self.finish_message(f"{failure.kind}: {failure.message}", Qgis.MessageLevel.Critical)
             self.resume_button.setVisible(self.resumable_call is not None)
         self._job_folder = None
         self.jobFinished.emit(outcome.ok)
@@ -394,7 +395,7 @@ class LandcoverDock(QgsDockWidget):
         if chosen:
             path = Path(chosen if chosen.endswith(".pt") else chosen + ".pt")
             if path.exists() and not self.confirm("Replace model?", f"{path} already exists. Replace it?"):
-                self.show_message(f"Training not started: {path} was kept.", Qgis.Info)
+                self.show_message(f"Training not started: {path} was kept.", Qgis.MessageLevel.Info)
                 return None
             return str(path)
         image = self.form.image_layer.currentLayer()
@@ -412,7 +413,7 @@ class LandcoverDock(QgsDockWidget):
         text = f"Model saved: {self.last_model} (best validation mIoU {_number(best)})."
         if classes:
             text += f" Classes: {', '.join(c.name for c in classes)}."
-        self.finish_message(text, Qgis.Success)
+        self.finish_message(text, Qgis.MessageLevel.Success)
         self.describe_model()
 
     # -- classification -------------------------------------------------------------------------------------------
@@ -505,9 +506,10 @@ class LandcoverDock(QgsDockWidget):
         classes = classes_from_summary(prediction.summary.get("classes", [])) or self.classes
         layers = load_prediction_layers(prediction.outputs, classes, self._result_name)
         if not layers:
-            self.finish_message(f"The engine reported outputs QGIS cannot open: {prediction.outputs}", Qgis.Critical)
+            self.finish_message(f"The engine reported outputs QGIS cannot open: {prediction.outputs}",
+                                Qgis.MessageLevel.Critical)
             return
-        earlier = [layer_id for layer_id in self.result_layer_ids if QgsProject.instance().mapLayer(layer_id)]
+        earlier = [layer_id for layer_id in self.result_layer_ids if current_project().mapLayer(layer_id)]
         self.result_layer_ids = add_result_layers(layers)
         self.previous_result_ids = earlier
         self.remove_previous_button.setVisible(bool(earlier))
@@ -516,12 +518,12 @@ class LandcoverDock(QgsDockWidget):
         text = f"Classified: '{self._result_name}' added at the top of the 'landcover' group ({len(layers)} layers)."
         if earlier:
             text += " The previous result is still below it."
-        self.finish_message(text, Qgis.Success)
+        self.finish_message(text, Qgis.MessageLevel.Success)
 
     def remove_previous_result(self) -> None:
         """Removes the layers of the classification before the newest one (the files stay on disk)."""
-        present = [layer_id for layer_id in self.previous_result_ids if QgsProject.instance().mapLayer(layer_id)]
-        QgsProject.instance().removeMapLayers(present)
+        present = [layer_id for layer_id in self.previous_result_ids if current_project().mapLayer(layer_id)]
+        current_project().removeMapLayers(present)
         self.previous_result_ids = []
         self.remove_previous_button.setVisible(False)
 
@@ -568,7 +570,8 @@ class LandcoverDock(QgsDockWidget):
         total = sum(int(n) for n in kept.values() if isinstance(n, (int, float)))
         if kept and total == 0:
             self.finish_message("No pseudo-labels: no predicted pixel reached the confidence threshold, so no "
-                                "layer was added. Lower the threshold or train the model further.", Qgis.Warning)
+                                "layer was added. Lower the threshold or train the model further.",
+                                Qgis.MessageLevel.Warning)
             return
         classes = classes_from_summary(result.summary.get("classes", [])) or self.classes
         rasters = [path for value in result.outputs.values() for path in (value if isinstance(value, list) else [value])
@@ -578,7 +581,7 @@ class LandcoverDock(QgsDockWidget):
         add_result_layers(layers)
         counts = ", ".join(f"{name} {int(n)} px" for name, n in kept.items())
         self.finish_message(f"Pseudo-labels added: {len(layers)} layer(s)" + (f" ({counts})." if counts else "."),
-                            Qgis.Success)
+                            Qgis.MessageLevel.Success)
 
     # -- self-training --------------------------------------------------------------------------------------------
 
@@ -590,7 +593,10 @@ class LandcoverDock(QgsDockWidget):
         """The engine call for Self-train; its per-round metrics fill the metrics table live."""
         if not self.capabilities.self_train:
             raise FormError("This engine has no 'self-train' command.")
-        call = self.form.self_train_request(self._model_output()).call(self.form.require_schema())
+        out = self._model_output()
+        if out is None:  # the user kept an existing model file: nothing starts
+            return []
+        call = self.form.self_train_request(out).call(self.form.require_schema())
         self.metrics_table.setRowCount(0)
         return [call]
 
@@ -608,7 +614,7 @@ class LandcoverDock(QgsDockWidget):
         """Cancels running work and disconnects from the project (plugin unload)."""
         self.form.self_training.shutdown()
         with contextlib.suppress(TypeError):
-            QgsProject.instance().readProject.disconnect(self._on_project_read)
+            current_project().readProject.disconnect(self._on_project_read)
         for task in (self._task, self._check_task):
             if task is not None:
                 task.on_finished = lambda outcome: None  # this dock is going away

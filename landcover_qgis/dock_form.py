@@ -11,7 +11,7 @@ import contextlib
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsMapLayer, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsMapLayer, QgsMapLayerProxyModel, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import QgsCheckableComboBox, QgsFieldComboBox, QgsFileWidget, QgsMapCanvas, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -46,6 +46,7 @@ from landcover_qgis.layer_io import extent_in_layer_crs, layer_file, raster_inpu
 from landcover_qgis.model_facts import ModelFacts
 from landcover_qgis.option_widgets import Choice, OptionSpinBox, choice_combo, select_id, set_choices
 from landcover_qgis.output_files import OutputFolderError, default_output_folder, usable_output_folder
+from landcover_qgis.qgis_singletons import current_project
 from landcover_qgis.self_training_form import SelfTrainingGroup
 from landcover_qgis.settings import read_project_value, write_project_value
 
@@ -57,7 +58,7 @@ MODEL_NEW, MODEL_EXISTING = "new", "existing"
 WEIGHTS_FILE = "file"
 EXTENT_CANVAS, EXTENT_LAYER = "canvas", "layer"
 #: How a remembered widget is read and set: (getter, setter of the stored text).
-_Entry = Tuple[Callable[[], object], Callable[[str], None]]
+_Entry = Tuple[Callable[[], object], Callable[[str], object]]
 
 #: ``train`` options shown as number boxes in the Model group, as (engine option, label). Range, step,
 #: default and help come from the engine; this line is all an engine option needs to appear in the dock.
@@ -144,7 +145,9 @@ class DockForm(QWidget):
         self.scheme_info = QLabel()
         self.scheme_info.setWordWrap(True)
         self.evaluation_layer = QgsMapLayerComboBox()
-        self.evaluation_layer.setFilters(QgsMapLayerProxyModel.RasterLayer | QgsMapLayerProxyModel.PolygonLayer)
+        references = QgsMapLayerProxyModel.RasterLayer | QgsMapLayerProxyModel.PolygonLayer
+        # The stubs describe QGIS >= 3.34 (Qgis.LayerFilters); QGIS 3.22 takes QgsMapLayerProxyModel's filters.
+        self.evaluation_layer.setFilters(references)  # type: ignore[arg-type]
         self.evaluation_layer.setAllowEmptyLayer(True)
         self.evaluation_layer.setToolTip("Reference for the evaluation table after classifying "
                                          "(a class raster, or polygons with the same class field).")
@@ -171,10 +174,10 @@ class DockForm(QWidget):
         group = QGroupBox("Outputs")
         form = QFormLayout(group)
         self.output_folder = QgsFileWidget()
-        self.output_folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.output_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.output_folder.setToolTip("Where models, classifications and pseudo-labels are written "
                                       "(remembered in the project).")
-        self.output_folder.lineEdit().setPlaceholderText(self._output_placeholder())
+        _set_placeholder(self.output_folder, self._output_placeholder())
         form.addRow("Output folder", self.output_folder)
         return group
 
@@ -195,14 +198,14 @@ class DockForm(QWidget):
         #: The number boxes of TRAIN_NUMBERS, by engine option.
         self.numbers: Dict[str, OptionSpinBox] = {dest: OptionSpinBox("train", dest) for dest, _label in TRAIN_NUMBERS}
         self.model_files = QgsFileWidget()
-        self.model_files.setStorageMode(QgsFileWidget.GetMultipleFiles)
+        self.model_files.setStorageMode(QgsFileWidget.StorageMode.GetMultipleFiles)
         self.model_files.setFilter("landcover models (*.pt)")
         self.model_files.setToolTip("One model to apply or fine-tune; several models are applied as an ensemble.")
         self.finetune = QCheckBox("Train fine-tunes the (first) model file")
         self.model_out = QgsFileWidget()
-        self.model_out.setStorageMode(QgsFileWidget.SaveFile)
+        self.model_out.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.model_out.setFilter("landcover model (*.pt)")
-        self.model_out.lineEdit().setPlaceholderText("image_architecture_time.pt in the output folder")
+        _set_placeholder(self.model_out, "image_architecture_time.pt in the output folder")
         rows = [("Model", self.model_mode), ("Architecture", self.arch), ("Decoder", self.decoder),
                 ("Weights", self.weights),
                 ("Weights file", self.weights_file), ("Model file(s)", self.model_files), ("", self.finetune)]
@@ -267,6 +270,8 @@ class DockForm(QWidget):
         if not isinstance(layer, QgsRasterLayer):
             return
         provider = layer.dataProvider()
+        if provider is None:  # an invalid layer: no bands to offer
+            return
         for band in range(1, layer.bandCount() + 1):
             self.bands.addItemWithCheckState(
                 layer.bandName(band),
@@ -657,8 +662,10 @@ class DockForm(QWidget):
     def _persisted(self) -> Dict[str, _Entry]:
         """(getter, setter) of every remembered widget, by project key; combos store ids."""
         def layer_entry(combo: QgsMapLayerComboBox) -> _Entry:
-            return (lambda: combo.currentLayer().id() if combo.currentLayer() else "",
-                    lambda value: combo.setLayer(QgsProject.instance().mapLayer(value)))
+            def layer_id() -> str:
+                layer = combo.currentLayer()
+                return layer.id() if layer is not None else ""
+            return layer_id, lambda value: combo.setLayer(current_project().mapLayer(value))
 
         def id_entry(combo: QComboBox) -> _Entry:
             return (lambda: combo.currentData() or "", lambda value: select_id(combo, value))
@@ -710,10 +717,17 @@ class DockForm(QWidget):
     def restore_from_project(self) -> None:
         """Restores the choices stored in the current project (missing entries keep their widget value)."""
         self._apply_values(self._project_values())
-        self.output_folder.lineEdit().setPlaceholderText(self._output_placeholder())
+        _set_placeholder(self.output_folder, self._output_placeholder())
         self._update_visibility()
 
 
 def _is_code(value: object) -> bool:
     """Whether a class-field value is a number (a class code) rather than a name."""
     return isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit())
+
+
+def _set_placeholder(widget: QgsFileWidget, text: str) -> None:
+    """Sets the grey hint of a file widget's text field (which the stubs type as optional)."""
+    line = widget.lineEdit()
+    if line is not None:
+        line.setPlaceholderText(text)

@@ -12,7 +12,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, List, Optional, Sequence
+from typing import Callable, List, Optional, Sequence, Union
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -21,7 +21,6 @@ from qgis.core import (
     QgsLayerTreeGroup,
     QgsMapLayer,
     QgsProject,
-    QgsProviderRegistry,
     QgsRasterFileWriter,
     QgsRasterLayer,
     QgsRasterPipe,
@@ -32,6 +31,7 @@ from qgis.core import (
 )
 
 from landcover_qgis.class_scheme import LandClass
+from landcover_qgis.qgis_singletons import current_project, provider_registry
 from landcover_qgis.styling import OutputKind, style_output
 
 #: Layer-tree group that receives every result layer.
@@ -80,9 +80,9 @@ class VectorInput:
     prepare: Optional[Preparation] = field(default=None, compare=False, repr=False)
 
 
-def preparations(*inputs: object) -> List[Preparation]:
+def preparations(*inputs: Union[RasterInput, VectorInput, None]) -> List[Preparation]:
     """The ``prepare`` callables of the given inputs (None and file inputs have none)."""
-    return [item.prepare for item in inputs if getattr(item, "prepare", None) is not None]
+    return [item.prepare for item in inputs if item is not None and item.prepare is not None]
 
 
 def work_directory() -> Path:
@@ -100,7 +100,7 @@ def _temp_path(stem: str, suffix: str) -> str:
 
 
 def _decoded_source(layer: QgsMapLayer) -> dict:
-    return QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()) or {}
+    return provider_registry().decodeUri(layer.providerType(), layer.source()) or {}
 
 
 def layer_file(layer: Optional[QgsMapLayer]) -> Optional[str]:
@@ -149,10 +149,13 @@ def raster_input(layer: QgsRasterLayer, bands: Optional[Sequence[int]] = None) -
 
 def _raster_export(layer: QgsRasterLayer, path: str) -> Preparation:
     """Snapshots a raster layer now (a provider clone may be read from another thread); returns its writer."""
-    provider = layer.dataProvider().clone()
+    source = layer.dataProvider()
+    provider = source.clone() if source is not None else None
+    if provider is None:
+        raise LayerExportError(f"Cannot read raster layer '{layer.name()}' for export.")
     name, crs = layer.name(), layer.crs()
     width, height, extent = provider.xSize(), provider.ySize(), provider.extent()
-    context = QgsProject.instance().transformContext()
+    context = current_project().transformContext()
 
     def write() -> None:
         pipe = QgsRasterPipe()
@@ -193,7 +196,7 @@ def _vector_export(layer: QgsVectorLayer, path: str, selected_only: bool) -> Pre
     source = QgsVectorLayerFeatureSource(layer)  # a copy safe to iterate on another thread
     name, fields, wkb_type, crs = layer.name(), layer.fields(), layer.wkbType(), layer.crs()
     selected = list(layer.selectedFeatureIds()) if selected_only else None
-    context = QgsProject.instance().transformContext()
+    context = current_project().transformContext()
 
     def write() -> None:
         options = QgsVectorFileWriter.SaveVectorOptions()
@@ -223,7 +226,7 @@ def extent_in_layer_crs(extent: QgsRectangle, extent_crs: QgsCoordinateReference
         LayerExportError: The extent does not overlap the raster.
     """
     if extent_crs.isValid() and layer.crs().isValid() and extent_crs != layer.crs():
-        transform = QgsCoordinateTransform(extent_crs, layer.crs(), QgsProject.instance())
+        transform = QgsCoordinateTransform(extent_crs, layer.crs(), current_project())
         extent = transform.transformBoundingBox(extent)
     clipped = extent.intersect(layer.extent())
     if clipped.isEmpty():
@@ -242,9 +245,11 @@ def _safe_stem(name: str) -> str:
 
 def result_group(project: Optional[QgsProject] = None) -> QgsLayerTreeGroup:
     """The ``landcover`` layer-tree group, created at the top when missing."""
-    root = (project or QgsProject.instance()).layerTreeRoot()
-    group = root.findGroup(RESULT_GROUP)
-    return group if group is not None else root.insertGroup(0, RESULT_GROUP)
+    root = (project or current_project()).layerTreeRoot()
+    group = None if root is None else root.findGroup(RESULT_GROUP) or root.insertGroup(0, RESULT_GROUP)
+    if group is None:
+        raise RuntimeError(f"Cannot add the '{RESULT_GROUP}' group to the project's layer tree.")
+    return group
 
 
 def add_result_layers(layers: Sequence[QgsMapLayer], project: Optional[QgsProject] = None) -> List[str]:
@@ -255,7 +260,7 @@ def add_result_layers(layers: Sequence[QgsMapLayer], project: Optional[QgsProjec
     Returns:
         The ids of the added layers.
     """
-    project = project or QgsProject.instance()
+    project = project or current_project()
     group = result_group(project)
     for layer in reversed(layers):
         project.addMapLayer(layer, False)

@@ -16,6 +16,8 @@ from typing import Optional
 
 from qgis.core import QgsProject, QgsSettings
 
+from landcover_qgis.qgis_singletons import current_project
+
 #: QgsSettings key of the folder picked once, for projects that are not saved yet.
 FALLBACK_FOLDER_KEY = "landcover/output_folder"
 #: Folder created beside a saved project file.
@@ -28,7 +30,7 @@ class OutputFolderError(Exception):
 
 def default_output_folder(project: Optional[QgsProject] = None) -> Optional[Path]:
     """The folder used when the dock names none: beside the saved project, else the one picked once, else None."""
-    home = (project or QgsProject.instance()).homePath()
+    home = (project or current_project()).homePath()
     if home:
         return Path(home) / PROJECT_SUBFOLDER
     picked = str(QgsSettings().value(FALLBACK_FOLDER_KEY, "") or "").strip()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from qgis.core import QgsApplication
 from qgis.gui import QgisInterface
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
@@ -13,6 +12,7 @@ from qgis.PyQt.QtWidgets import QAction
 
 from landcover_qgis.dock import LandcoverDock
 from landcover_qgis.processing.provider import LandcoverProvider
+from landcover_qgis.qgis_singletons import processing_registry
 from landcover_qgis.setup_dialog import EngineSetupDialog
 
 PLUGIN_DIR = Path(__file__).resolve().parent
@@ -40,7 +40,7 @@ class LandcoverPlugin:
         """Registers the Processing provider (also called by qgis_process without a GUI)."""
         if self.provider is None:
             self.provider = LandcoverProvider(icon_path())
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            processing_registry().addProvider(self.provider)
 
     def initGui(self) -> None:
         """Creates the dock (hidden) and the action that shows it."""
@@ -96,5 +96,5 @@ class LandcoverPlugin:
             self.dock.deleteLater()
             self.dock = None
         if self.provider is not None:
-            QgsApplication.processingRegistry().removeProvider(self.provider)
+            processing_registry().removeProvider(self.provider)
             self.provider = None

@@ -22,7 +22,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsPointXY,
-    QgsProject,
     QgsRectangle,
     QgsVectorLayer,
 )
@@ -30,6 +29,7 @@ from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
+from landcover_qgis.qgis_singletons import current_project
 from landcover_qgis.sample_layer import REFERENCE_FIELD, STRATUM_FIELD, configure_sample_layer, sample_class_names
 
 #: The combo's entry for a point without a label.
@@ -134,7 +134,7 @@ class SampleReviewWidget(QWidget):
         if feature.hasGeometry():
             point = feature.geometry().asPoint()
             to_canvas = QgsCoordinateTransform(self.layer.crs(), self.canvas.mapSettings().destinationCrs(),
-                                               QgsProject.instance())
+                                               current_project())
             centre = to_canvas.transform(QgsPointXY(point))
             # An extent around the point, then the scale: setCenter does nothing on a canvas with no extent yet.
             self.canvas.setExtent(QgsRectangle(centre.x() - 1, centre.y() - 1, centre.x() + 1, centre.y() + 1))
@@ -177,7 +177,10 @@ class SampleReviewWidget(QWidget):
         if self.layer.isEditable():
             self.layer.changeAttributeValue(feature.id(), self.field_index, value)
         else:  # straight to the file: the analyst's work is never left in an unsaved edit buffer
-            self.layer.dataProvider().changeAttributeValues({feature.id(): {self.field_index: value}})
+            provider = self.layer.dataProvider()
+            if provider is None:  # an invalid layer: nothing can be written
+                raise RuntimeError(f"The sample layer '{self.layer.name()}' is invalid: the label cannot be saved.")
+            provider.changeAttributeValues({feature.id(): {self.field_index: value}})
             self.layer.triggerRepaint()
         self.label.setCurrentIndex(max(self.label.findText(name), 0) if name else 0)
         self._update_status()

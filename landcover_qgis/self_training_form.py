@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 from typing import List, Optional, Sequence
 
-from qgis.core import QgsProject, QgsRasterLayer
+from qgis.core import QgsRasterLayer
 from qgis.gui import QgsCheckableComboBox
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFormLayout, QGroupBox, QWidget
 
 from landcover_qgis.engine_commands import PseudoLabelRequest, SelfTrainRequest, Settings, TrainRequest
@@ -18,6 +19,7 @@ from landcover_qgis.engine_options import HISTOGRAM_REFERENCE, ROUNDS, THRESHOLD
 from landcover_qgis.engine_schema import EngineSchema
 from landcover_qgis.layer_io import RasterInput, raster_input
 from landcover_qgis.option_widgets import OptionSpinBox
+from landcover_qgis.qgis_singletons import current_project
 
 PSEUDO_LABEL, SELF_TRAIN = "pseudo-label", "self-train"
 
@@ -38,12 +40,12 @@ class SelfTrainingGroup(QGroupBox):
         form.addRow("Self-training rounds", self.rounds)
         self.schema: Optional[EngineSchema] = None
         self.refresh_layers()
-        QgsProject.instance().layersAdded.connect(self.refresh_layers)
-        QgsProject.instance().layersRemoved.connect(self.refresh_layers)
+        current_project().layersAdded.connect(self.refresh_layers)
+        current_project().layersRemoved.connect(self.refresh_layers)
 
     def shutdown(self) -> None:
         """Disconnects from the project."""
-        for signal in (QgsProject.instance().layersAdded, QgsProject.instance().layersRemoved):
+        for signal in (current_project().layersAdded, current_project().layersRemoved):
             with contextlib.suppress(TypeError):  # not connected
                 signal.disconnect(self.refresh_layers)
 
@@ -51,9 +53,10 @@ class SelfTrainingGroup(QGroupBox):
         """Lists the project's raster layers, keeping the checked ones."""
         checked = set(self.unlabeled.checkedItemsData())
         self.unlabeled.clear()
-        for layer in QgsProject.instance().mapLayers().values():
+        for layer in current_project().mapLayers().values():
             if isinstance(layer, QgsRasterLayer):
-                self.unlabeled.addItemWithCheckState(layer.name(), 2 if layer.id() in checked else 0, layer.id())
+                state = Qt.Checked if layer.id() in checked else Qt.Unchecked
+                self.unlabeled.addItemWithCheckState(layer.name(), state, layer.id())
 
     def apply_schema(self, schema: EngineSchema) -> None:
         """Enables what the engine has: the threshold of ``pseudo-label`` (else ``self-train``), the rounds."""
@@ -64,7 +67,7 @@ class SelfTrainingGroup(QGroupBox):
 
     def unlabeled_layers(self) -> List[QgsRasterLayer]:
         """The checked raster layers."""
-        project = QgsProject.instance()
+        project = current_project()
         layers = [project.mapLayer(layer_id) for layer_id in self.unlabeled.checkedItemsData()]
         return [layer for layer in layers if isinstance(layer, QgsRasterLayer)]
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from qgis.core import QgsApplication, QgsProject, QgsSettings
+from qgis.core import QgsApplication, QgsSettings
+
+from landcover_qgis.qgis_singletons import current_project
 
 #: QgsSettings key of the engine Python chosen by the user.
 ENGINE_PYTHON_KEY = "landcover/engine_python"
@@ -64,10 +66,10 @@ def set_engine_python(python: Optional[str]) -> None:
 
 def read_project_value(key: str, default: str = "") -> str:
     """Reads one dock choice stored in the current project."""
-    value, found = QgsProject.instance().readEntry(PROJECT_SCOPE, key, default)
+    value, found = current_project().readEntry(PROJECT_SCOPE, key, default)
     return value if found else default
 
 
 def write_project_value(key: str, value: object) -> None:
     """Stores one dock choice in the current project (saved with the .qgz)."""
-    QgsProject.instance().writeEntry(PROJECT_SCOPE, key, "" if value is None else str(value))
+    current_project().writeEntry(PROJECT_SCOPE, key, "" if value is None else str(value))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, List, Optional
 
-from qgis.core import QgsApplication
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -33,6 +32,7 @@ from landcover_qgis.engine_setup import (
     torch_build_warning,
 )
 from landcover_qgis.gpu_check import has_nvidia_gpu
+from landcover_qgis.qgis_singletons import task_manager
 from landcover_qgis.settings import engine_location, managed_venv_dir, set_engine_python
 from landcover_qgis.tasks import ProcessTask
 
@@ -201,7 +201,7 @@ class EngineSetupDialog(QDialog):
                                  grace_s=SETUP_CANCEL_GRACE_S)
         self._task.lineReceived.connect(self.output.appendPlainText)
         self.cancel_button.setEnabled(True)
-        QgsApplication.taskManager().addTask(self._task)
+        task_manager().addTask(self._task)
 
     def cancel(self) -> None:
         """Stops the running command (the task removes a half-built environment)."""

@@ -12,8 +12,10 @@ from qgis.PyQt.QtWidgets import QLabel, QWidget
 LOG_TAG = "landcover"
 
 #: Severity order of the message levels (QGIS's enum values are not ordered that way).
-_RANK = {Qgis.Info: 0, Qgis.Success: 1, Qgis.Warning: 2, Qgis.Critical: 3}
-_COLOUR = {Qgis.Critical: "#b00020", Qgis.Warning: "#a05a00", Qgis.Success: "#1b5e20"}
+_RANK = {Qgis.MessageLevel.Info: 0, Qgis.MessageLevel.Success: 1, Qgis.MessageLevel.Warning: 2,
+         Qgis.MessageLevel.Critical: 3}
+_COLOUR = {Qgis.MessageLevel.Critical: "#b00020", Qgis.MessageLevel.Warning: "#a05a00",
+           Qgis.MessageLevel.Success: "#1b5e20"}
 #: Warnings repeated in the panel (the log keeps them all).
 _SHOWN_WARNINGS = 6
 
@@ -31,10 +33,10 @@ class StatusLine(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.headline = ""
-        self.level = Qgis.Info
+        self.level = Qgis.MessageLevel.Info
         self.warnings: List[str] = []
 
-    def report(self, text: str, level: Qgis.MessageLevel = Qgis.Info) -> None:
+    def report(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Info) -> None:
         """Starts afresh with ``text`` at ``level`` (warnings of an earlier job are dropped)."""
         self.headline, self.level, self.warnings = text, level, []
         self._render()
@@ -46,14 +48,14 @@ class StatusLine(QLabel):
         if not text or text in self.warnings:
             return
         self.warnings.append(text)
-        self.level = self._worst(self.level, Qgis.Warning)
+        self.level = self._worst(self.level, Qgis.MessageLevel.Warning)
         self._render()
-        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
+        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
 
     def finish(self, text: str, level: Qgis.MessageLevel) -> None:
         """The job's closing headline; the colour is the worst of ``level`` and the job's warnings."""
         self.headline = text
-        self.level = self._worst(level, Qgis.Warning) if self.warnings else level
+        self.level = self._worst(level, Qgis.MessageLevel.Warning) if self.warnings else level
         self._render()
         QgsMessageLog.logMessage(text, LOG_TAG, self.level)
 

@@ -66,9 +66,12 @@ def style_class_raster(layer: QgsRasterLayer, classes: Sequence[LandClass]) -> N
 
 def style_confidence_raster(layer: QgsRasterLayer) -> None:
     """Shows confidence 0..1 as grey levels, black = unsure, white = sure."""
-    renderer = QgsSingleBandGrayRenderer(layer.dataProvider(), 1)
-    enhancement = QgsContrastEnhancement(layer.dataProvider().dataType(1))
-    enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+    provider = layer.dataProvider()
+    if provider is None:  # an invalid layer: nothing to style
+        return
+    renderer = QgsSingleBandGrayRenderer(provider, 1)
+    enhancement = QgsContrastEnhancement(provider.dataType(1))
+    enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum)
     enhancement.setMinimumValue(0.0)
     enhancement.setMaximumValue(1.0)
     renderer.setContrastEnhancement(enhancement)
@@ -81,6 +84,8 @@ def style_class_polygons(layer: QgsVectorLayer, classes: Sequence[LandClass]) ->
     categories = []
     for land_class in classes:
         symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        if symbol is None:  # a layer without geometry has no symbol to colour
+            return
         symbol.setColor(land_class.qcolor)
         categories.append(QgsRendererCategory(land_class.code, symbol, land_class.name))
     layer.setRenderer(QgsCategorizedSymbolRenderer(CLASS_CODE_FIELD, categories))
@@ -89,8 +94,9 @@ def style_class_polygons(layer: QgsVectorLayer, classes: Sequence[LandClass]) ->
 
 def style_uncertainty_raster(layer: QgsRasterLayer) -> None:
     """Shows uncertainty 0..1 (band 1) on a sequential colour ramp: bright = uncertain, where to label next."""
-    ramp = QgsStyle.defaultStyle().colorRamp(UNCERTAINTY_RAMP) or QgsGradientColorRamp(QColor("#fcfdbf"),
-                                                                                          QColor("#000004"))
+    style = QgsStyle.defaultStyle()
+    ramp = (style.colorRamp(UNCERTAINTY_RAMP) if style is not None else None) or QgsGradientColorRamp(
+        QColor("#fcfdbf"), QColor("#000004"))
     function = QgsColorRampShader(0.0, 1.0, ramp, QgsColorRampShader.Interpolated)
     function.classifyColorRamp(5, -1)
     shader = QgsRasterShader(0.0, 1.0)

@@ -81,7 +81,7 @@ class EngineTask(QgsTask):
 
     def __init__(self, description: str, python: str, calls: Sequence[EngineCall],
                  on_finished: Callable[[TaskOutcome], None]) -> None:
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.python = python
         self.calls = list(calls)
         self.on_finished = on_finished
@@ -114,7 +114,7 @@ class EngineCheckTask(QgsTask):
     """Checks the engine (``schema --probe``: versions, options, optional features) without blocking QGIS."""
 
     def __init__(self, python: str, on_finished: Callable[[TaskOutcome], None]) -> None:
-        super().__init__("Checking the landcover engine", QgsTask.CanCancel)
+        super().__init__("Checking the landcover engine", QgsTask.Flag.CanCancel)
         self.python = python
         self.on_finished = on_finished
         self.outcome = TaskOutcome()
@@ -154,7 +154,7 @@ class ProcessTask(QgsTask):
     def __init__(self, description: str, commands: Sequence[Sequence[str]],
                  on_finished: Callable[[Optional[str]], None], cleanup: Optional[Path] = None,
                  grace_s: float = CANCEL_GRACE_S) -> None:
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.commands = [list(argv) for argv in commands]
         self.on_finished = on_finished
         self.cleanup = cleanup
