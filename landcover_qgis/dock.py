@@ -21,19 +21,15 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
-    QProgressBar,
     QPushButton,
-    QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from landcover_qgis.action_bar import ActionBar
 from landcover_qgis.class_scheme import LandClass, classes_from_summary
 from landcover_qgis.command_line import EngineOptionError, engine_args
-from landcover_qgis.dock_form import DockForm, FormError
+from landcover_qgis.dock_form import DockForm, FormError, scrolling_page
 from landcover_qgis.engine_check import EngineCapabilities, describe_versions
 from landcover_qgis.engine_commands import EngineCall
 from landcover_qgis.engine_options import HISTMATCH, RESUME
@@ -41,19 +37,11 @@ from landcover_qgis.engine_runner import EngineFailure
 from landcover_qgis.engine_schema import current_schema
 from landcover_qgis.layer_io import LayerExportError, add_result_layers, load_prediction_layers
 from landcover_qgis.model_facts import ModelFacts, model_facts
+from landcover_qgis.most_uncertain import most_uncertain_extent
 from landcover_qgis.output_files import fresh_path, remember_fallback_folder, remove_if_empty, safe_name, stamp
-from landcover_qgis.qgis_singletons import current_project, task_manager
+from landcover_qgis.results_panel import ResultsPanel, number_text
 from landcover_qgis.settings import engine_location
-from landcover_qgis.status_line import StatusLine
 from landcover_qgis.tasks import EngineCheckTask, EngineTask, TaskOutcome
-
-_METRIC_COLUMNS = (("Round", "round"), ("Epoch", "epoch"), ("Train loss", "train_loss"), ("Val loss", "val_loss"),
-                   ("Val mIoU", "val_miou"), ("Never predicted", "missed_classes"))
-_EVALUATION_COLUMNS = ("Class", "IoU", "Precision", "Recall", "F1")
-
-
-def _number(value: object, digits: int = 3) -> str:
-    return f"{value:.{digits}f}" if isinstance(value, (int, float)) and not isinstance(value, bool) else "–"
 
 
 class LandcoverDock(QgsDockWidget):
@@ -85,11 +73,14 @@ class LandcoverDock(QgsDockWidget):
         #: Layer ids of the newest and of the previous classification (the latter offered for removal).
         self.result_layer_ids: List[str] = []
         self.previous_result_ids: List[str] = []
+        #: The newest result's uncertainty layer, for "Zoom to the most uncertain area".
+        self.uncertainty_layer_id: Optional[str] = None
         #: A result folder made for the running job, removed again if the job leaves it empty.
         self._job_folder: Optional[Path] = None
         self._task: Optional[EngineTask] = None
         self._result_name = ""
         self._check_task: Optional[EngineCheckTask] = None
+        self._recheck = False
         self._build()
         schema = current_schema()  # cached per engine: no process at start-up once known
         if schema is not None:
@@ -103,6 +94,7 @@ class LandcoverDock(QgsDockWidget):
     def _build(self) -> None:
         content = QWidget()
         layout = QVBoxLayout(content)
+        layout.setContentsMargins(4, 4, 4, 4)
         engine_row = QHBoxLayout()
         self.engine_status = QLabel("Engine: not checked yet")
         self.engine_status.setWordWrap(True)
@@ -113,74 +105,37 @@ class LandcoverDock(QgsDockWidget):
         layout.addLayout(engine_row)
 
         self.form = DockForm()
-        layout.addWidget(self.form)
+        self.results = ResultsPanel()
+        self.remove_previous_button = QPushButton("Remove the previous result's layers")
+        self.remove_previous_button.setVisible(False)
+        self.remove_previous_button.clicked.connect(self.remove_previous_result)
+        self.results_tab = self.form.addTab(scrolling_page(self.remove_previous_button, self.results), "Results")
+        layout.addWidget(self.form, 1)
+        # The action bar stays below the tabs: always visible, never moved by what the tabs show.
+        self.actions = ActionBar()
+        layout.addWidget(self.actions)
+        self.setWidget(content)
 
-        buttons = QHBoxLayout()
-        self.train_button = QPushButton("Train")
-        self.classify_button = QPushButton("Classify")
-        self.pseudo_label_button = QPushButton("Pseudo-label")
-        self.pseudo_label_button.setEnabled(False)
-        self.pseudo_label_button.setToolTip("Needs an engine with a 'pseudo-label' command.")
-        self.self_train_button = QPushButton("Self-train")
-        self.self_train_button.setEnabled(False)
-        self.self_train_button.setToolTip("Needs an engine with a 'self-train' command.")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setEnabled(False)
-        self.resume_button = QPushButton("Resume")
-        self.resume_button.setToolTip("Continue the interrupted training from the checkpoint it kept.")
-        self.resume_button.setVisible(False)
+        # Short names for what tests and the plugin reach most.
+        self.train_button, self.classify_button = self.actions.train_button, self.actions.classify_button
+        self.pseudo_label_button, self.self_train_button = self.actions.pseudo_label_button, \
+            self.actions.self_train_button
+        self.cancel_button, self.resume_button = self.actions.cancel_button, self.actions.resume_button
+        self.progress, self.message = self.actions.progress, self.actions.status
+        self.metrics_table, self.log = self.results.metrics_table, self.results.log
+        self.evaluation_table, self.evaluation_summary = self.results.evaluation_table, \
+            self.results.evaluation_summary
+
         self.resume_button.clicked.connect(self.resume_training)
-        for button in (self.train_button, self.classify_button, self.pseudo_label_button, self.self_train_button,
-                       self.cancel_button, self.resume_button):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
         self.train_button.clicked.connect(self.start_training)
         self.classify_button.clicked.connect(self.start_classification)
         self.pseudo_label_button.clicked.connect(self.start_pseudo_labelling)
         self.self_train_button.clicked.connect(self.start_self_training)
         self.cancel_button.clicked.connect(self.cancel)
+        self.results.zoomToUncertainty.connect(self.zoom_to_uncertainty)
         self.form.model_files.fileChanged.connect(self.describe_model)
         self.form.model_mode.currentIndexChanged.connect(self.describe_model)
         self.modelDescribed.connect(self._model_described)
-
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.message = StatusLine()
-        self.remove_previous_button = QPushButton("Remove the previous result's layers")
-        self.remove_previous_button.setVisible(False)
-        self.remove_previous_button.clicked.connect(self.remove_previous_result)
-        self.metrics_table = self._table([title for title, _key in _METRIC_COLUMNS])
-        self.evaluation_table = self._table(list(_EVALUATION_COLUMNS))
-        self.evaluation_summary = QLabel("")
-        self.log = QPlainTextEdit()
-        self.log.setReadOnly(True)
-        self.log.setMaximumBlockCount(2000)
-        self.log.setMinimumHeight(80)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.message)
-        layout.addWidget(self.remove_previous_button)
-        layout.addWidget(QLabel("Training metrics"))
-        layout.addWidget(self.metrics_table)
-        layout.addWidget(QLabel("Evaluation"))
-        layout.addWidget(self.evaluation_summary)
-        layout.addWidget(self.evaluation_table)
-        layout.addWidget(QLabel("Log"))
-        layout.addWidget(self.log)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        self.setWidget(scroll)
-
-    @staticmethod
-    def _table(headers: Sequence[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(list(headers))
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QTableWidget.NoEditTriggers)
-        table.setMaximumHeight(150)
-        return table
 
     # -- messages -------------------------------------------------------------------------------------------
 
@@ -206,8 +161,13 @@ class LandcoverDock(QgsDockWidget):
     # -- engine check ------------------------------------------------------------------------------------------
 
     def check_engine(self) -> None:
-        """Starts the background engine check (versions, optional features)."""
+        """Starts the background engine check (versions, optional features).
+
+        Asked again while a check runs (a new engine was just set up), the running check's result is dropped
+        and the configured engine is checked once that one ends.
+        """
         if self._check_task is not None:
+            self._recheck = self._check_task.python != engine_location().python
             return
         location = engine_location()
         self.engine_status.setText(f"Engine: checking {location.python} ({location.origin})…")
@@ -216,6 +176,10 @@ class LandcoverDock(QgsDockWidget):
 
     def _engine_checked(self, outcome: TaskOutcome) -> None:
         self._check_task = None
+        if self._recheck:  # the result is about an engine no longer configured
+            self._recheck = False
+            self.check_engine()
+            return
         capabilities = outcome.capabilities or EngineCapabilities(message="Engine check failed.")
         self.apply_capabilities(capabilities)
         if capabilities.schema_changed:
@@ -285,14 +249,14 @@ class LandcoverDock(QgsDockWidget):
         if not calls:  # the user declined (e.g. to replace a file): nothing started
             return
         self.form.save_to_project()
-        self.progress.setValue(0)
+        self.actions.start_job(training=any(call.command in ("train", "self-train") for call in calls))
         self.resume_button.setVisible(False)
         self.show_message(f"{title}…")
         task = EngineTask(f"landcover: {title.lower()}", engine_location().python, calls,
                           lambda outcome: self._job_done(outcome, on_done, calls))
-        task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
-        task.progressMessage.connect(lambda text: self.progress.setFormat(f"%p% {text}" if text else "%p%"))
-        task.metricsReceived.connect(self._add_metrics)
+        # The task sets its progress, then sends the message: both reach the bar with the message.
+        task.progressMessage.connect(lambda text: self.actions.show_progress(task.progress() / 100, text))
+        task.metricsReceived.connect(self.results.add_metrics)
         task.logReceived.connect(self.append_log)
         self._task = task
         self._set_running(True)
@@ -303,8 +267,8 @@ class LandcoverDock(QgsDockWidget):
         self.last_outcome = outcome
         self._set_running(False)
         failure = outcome.failure
+        self.actions.end_job(failure is None)
         if failure is None:
-            self.progress.setValue(100)
             on_done(outcome)
         else:
             remove_if_empty(self._job_folder)  # a failed run leaves no empty result folder behind
@@ -332,20 +296,6 @@ class LandcoverDock(QgsDockWidget):
         self.self_train_button.setEnabled(not running and self.capabilities.self_train)
         self.cancel_button.setEnabled(running)
 
-    def _add_metrics(self, metrics: dict) -> None:
-        row = self.metrics_table.rowCount()
-        self.metrics_table.insertRow(row)
-        for column, (_title, key) in enumerate(_METRIC_COLUMNS):
-            value = metrics.get(key)
-            if key == "missed_classes":  # labelled classes the model never predicts on validation (IoU 0)
-                text = ", ".join(str(name) for name in value or [])
-            elif key in ("epoch", "round"):
-                text = "" if value is None else str(value)
-            else:
-                text = _number(value)
-            self.metrics_table.setItem(row, column, QTableWidgetItem(text))
-        self.metrics_table.scrollToBottom()
-
     # -- training ----------------------------------------------------------------------------------------------
 
     def training_calls(self) -> List[EngineCall]:
@@ -358,7 +308,7 @@ class LandcoverDock(QgsDockWidget):
         if out is None:
             return []
         call = self.form.train_request(out).call(self.form.require_schema())
-        self.metrics_table.setRowCount(0)
+        self.results.clear_training()
         return [call]
 
     def resume_training(self) -> None:
@@ -369,7 +319,7 @@ class LandcoverDock(QgsDockWidget):
         resume = engine_args(schema, call.command, {RESUME: True})
         resumed = EngineCall(call.command, call.args if resume[0] in call.args else [*call.args, *resume],
                              "Resuming training", call.prepare)
-        self.metrics_table.setRowCount(0)
+        self.results.clear_training()
         self._start("Resuming training", lambda: [resumed], self._training_finished)
 
     def ensure_output_folder(self) -> Path:
@@ -410,7 +360,9 @@ class LandcoverDock(QgsDockWidget):
         classes = classes_from_summary(result.summary.get("classes", []))
         self.classes = classes or self.classes
         best = result.summary.get("best_val_miou")
-        text = f"Model saved: {self.last_model} (best validation mIoU {_number(best)})."
+        self.results.show_training(result.outputs)
+        self.form.setCurrentIndex(self.results_tab)
+        text = f"Model saved: {self.last_model} (best validation mIoU {number_text(best)})."
         if classes:
             text += f" Classes: {', '.join(c.name for c in classes)}."
         self.finish_message(text, Qgis.MessageLevel.Success)
@@ -471,8 +423,7 @@ class LandcoverDock(QgsDockWidget):
         request = self.form.predict_request(models, folder, canvas)
         evaluation = self.form.evaluation_request(request.out, folder / "evaluation.json")
         folder.mkdir(parents=True, exist_ok=True)
-        self.evaluation_table.setRowCount(0)
-        self.evaluation_summary.setText("")
+        self.results.clear_evaluation()
         schema = self.form.require_schema()
         return [request.call(schema)] + ([evaluation.call(schema)] if evaluation is not None else [])
 
@@ -513,45 +464,42 @@ class LandcoverDock(QgsDockWidget):
         self.result_layer_ids = add_result_layers(layers)
         self.previous_result_ids = earlier
         self.remove_previous_button.setVisible(bool(earlier))
+        self.uncertainty_layer_id = next((layer.id() for layer in layers if layer.name().endswith("uncertainty")),
+                                         None)
+        self.results.show_areas(prediction.summary, classes, prediction.outputs.get("uncertainty"))
+        self.form.setCurrentIndex(self.results_tab)
         if len(outcome.results) > 1:
-            self.show_evaluation(outcome.results[1].summary)
+            self.show_evaluation(outcome.results[1].summary, outcome.results[1].outputs)
         text = f"Classified: '{self._result_name}' added at the top of the 'landcover' group ({len(layers)} layers)."
         if earlier:
             text += " The previous result is still below it."
-        self.finish_message(text, Qgis.MessageLevel.Success)
+        self.finish_message(text, Qgis.Success)
+
+    def zoom_to_uncertainty(self) -> None:
+        """Zooms the map to the part of the newest result where the model is least sure (where to label next)."""
+        layer = QgsProject.instance().mapLayer(self.uncertainty_layer_id or "")
+        if layer is None:
+            self.show_message("The uncertainty layer of the newest result is no longer in the project.", Qgis.Warning)
+            return
+        extent = most_uncertain_extent(layer)
+        if extent is None or self.iface is None:
+            return
+        canvas = self.iface.mapCanvas()
+        canvas.setExtent(self.iface.mapCanvas().mapSettings().layerExtentToOutputExtent(layer, extent))
+        canvas.refresh()
 
     def remove_previous_result(self) -> None:
         """Removes the layers of the classification before the newest one (the files stay on disk)."""
-        present = [layer_id for layer_id in self.previous_result_ids if current_project().mapLayer(layer_id)]
-        current_project().removeMapLayers(present)
+        present = [layer_id for layer_id in self.previous_result_ids if QgsProject.instance().mapLayer(layer_id)]
+        QgsProject.instance().removeMapLayers(present)
         self.previous_result_ids = []
         self.remove_previous_button.setVisible(False)
 
-    def show_evaluation(self, summary: Dict) -> None:
-        """Fills the evaluation table from an ``evaluate`` summary, saying how classes were matched."""
-        rows = summary.get("per_class") or []
-        lines = [f"Overall accuracy {_number(summary.get('overall_accuracy'))} · mIoU {_number(summary.get('miou'))}"
-                 f" · kappa {_number(summary.get('kappa'))}"]
-        matched_by = summary.get("matched_by")
-        if matched_by == "name":
-            lines.append("Classes compared by name.")
-        elif matched_by == "code":
-            lines.append("Classes compared by code (the reference names none).")
-        for key, side in (("only_in_reference", "only in the reference"), ("only_in_prediction", "never in the "
-                                                                           "reference")):
-            names = summary.get(key) or []
-            if names:
-                lines.append(f"Classes {side}: {', '.join(str(n) for n in names)}.")
-        never_right = [str(entry.get("name")) for entry in rows if entry.get("support") and entry.get("iou") == 0]
+    def show_evaluation(self, summary: Dict, outputs: Optional[Dict] = None) -> None:
+        """Shows an ``evaluate`` result in the Results tab; classes never right (IoU 0) are also warned about."""
+        never_right = self.results.show_evaluation(summary, outputs or {})
         if never_right:
             self.message.warn(f"The map never gets {', '.join(never_right)} right on the reference (IoU 0).")
-        self.evaluation_summary.setText("\n".join(lines))
-        self.evaluation_table.setRowCount(len(rows))
-        for row, entry in enumerate(rows):
-            values = [str(entry.get("name", ""))] + [_number(entry.get(k))
-                                                     for k in ("iou", "precision", "recall", "f1")]
-            for column, text in enumerate(values):
-                self.evaluation_table.setItem(row, column, QTableWidgetItem(text))
 
     # -- pseudo-labels -------------------------------------------------------------------------------------------
 
@@ -593,11 +541,8 @@ class LandcoverDock(QgsDockWidget):
         """The engine call for Self-train; its per-round metrics fill the metrics table live."""
         if not self.capabilities.self_train:
             raise FormError("This engine has no 'self-train' command.")
-        out = self._model_output()
-        if out is None:  # the user kept an existing model file: nothing starts
-            return []
-        call = self.form.self_train_request(out).call(self.form.require_schema())
-        self.metrics_table.setRowCount(0)
+        call = self.form.self_train_request(self._model_output()).call(self.form.require_schema())
+        self.results.clear_training()
         return [call]
 
     # -- project memory -------------------------------------------------------------------------------------------

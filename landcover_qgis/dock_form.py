@@ -11,8 +11,15 @@ import contextlib
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsMapLayer, QgsMapLayerProxyModel, QgsRasterLayer, QgsVectorLayer
-from qgis.gui import QgsCheckableComboBox, QgsFieldComboBox, QgsFileWidget, QgsMapCanvas, QgsMapLayerComboBox
+from qgis.core import QgsMapLayer, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.gui import (
+    QgsCheckableComboBox,
+    QgsCollapsibleGroupBox,
+    QgsFieldComboBox,
+    QgsFileWidget,
+    QgsMapCanvas,
+    QgsMapLayerComboBox,
+)
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -22,6 +29,8 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +80,9 @@ TRAIN_NUMBERS: Tuple[Tuple[str, str], ...] = (
     ("class_balance", "Rare-class sampling"),
 )
 
+#: The number boxes always shown; the others are under "Advanced training settings".
+SHOWN_NUMBERS = ("epochs",)
+
 #: Why Train/Classify cannot run before the engine described itself.
 ENGINE_NOT_CHECKED = ("The landcover engine has not been checked yet, so its options are unknown: "
                       "use 'Set up engine…' to choose or install it.")
@@ -80,23 +92,50 @@ class FormError(Exception):
     """A choice in the form that cannot run; the message is shown in the panel."""
 
 
-class DockForm(QWidget):
-    """Input widgets of the landcover panel."""
+def scrolling_page(*widgets: QWidget) -> QScrollArea:
+    """A tab page that scrolls vertically and never asks for more width than the panel has."""
+    content = QWidget()
+    layout = QVBoxLayout(content)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    page = QScrollArea()
+    page.setWidgetResizable(True)
+    page.setFrameShape(QScrollArea.NoFrame)
+    page.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    page.setWidget(content)
+    return page
+
+
+def narrow(combo: QComboBox) -> QComboBox:
+    """Lets a combo box be narrower than its longest entry (the panel is 360 px wide)."""
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    return combo
+
+
+class DockForm(QTabWidget):
+    """Input widgets of the landcover panel, in the order an analyst walks through them: one tab per step.
+
+    Data (image, labels and classes, output folder) → Model (new or existing, training settings, self-training)
+    → Classify; the dock adds a Results tab.
+    """
+
+    #: Tab indices.
+    DATA, MODEL, CLASSIFY = 0, 1, 2
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         #: The engine's description the widgets follow; None until :meth:`apply_schema`.
         self.schema: Optional[EngineSchema] = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._build_image_group())
-        layout.addWidget(self._build_labels_group())
-        layout.addWidget(self._build_model_group())
-        layout.addWidget(self._build_classify_group())
         self.self_training = SelfTrainingGroup()
         self.self_training.setEnabled(False)
-        layout.addWidget(self.self_training)
-        layout.addWidget(self._build_outputs_group())
+        self.addTab(scrolling_page(self._build_image_group(), self._build_labels_group(),
+                                   self._build_outputs_group()), "Data")
+        self.addTab(scrolling_page(self._build_model_group(), self.self_training), "Model")
+        self.addTab(scrolling_page(self._build_classify_group()), "Classify")
+        for combo in self.findChildren(QComboBox):
+            narrow(combo)
         self._update_visibility()
 
     # -- construction -----------------------------------------------------------------------------------
@@ -209,10 +248,18 @@ class DockForm(QWidget):
         rows = [("Model", self.model_mode), ("Architecture", self.arch), ("Decoder", self.decoder),
                 ("Weights", self.weights),
                 ("Weights file", self.weights_file), ("Model file(s)", self.model_files), ("", self.finetune)]
-        rows += [(label, self.numbers[dest]) for dest, label in TRAIN_NUMBERS]
+        rows += [(label, self.numbers[dest]) for dest, label in TRAIN_NUMBERS if dest in SHOWN_NUMBERS]
         rows.append(("Save model as", self.model_out))
         for label, widget in rows:
             form.addRow(label, widget)
+        #: Settings an analyst rarely changes, folded away (their defaults come from the engine).
+        self.advanced = QgsCollapsibleGroupBox("Advanced training settings")
+        self.advanced.setCollapsed(True)
+        advanced = QFormLayout(self.advanced)
+        for dest, label in TRAIN_NUMBERS:
+            if dest not in SHOWN_NUMBERS:
+                advanced.addRow(label, self.numbers[dest])
+        form.addRow(self.advanced)
         self._model_rows = form
         self.model_mode.currentIndexChanged.connect(self._update_visibility)
         self.weights.currentIndexChanged.connect(self._update_visibility)
@@ -228,8 +275,9 @@ class DockForm(QWidget):
         self.make_confidence.setChecked(True)
         #: Engine options of ``predict`` shown only when the engine has them (see :meth:`_apply_predict_options`).
         self.tta = choice_combo()
-        self.make_uncertainty = QCheckBox("Also make an uncertainty raster (where to label next)")
-        self.histmatch = QCheckBox("Match the image to the model's histogram reference")
+        self.make_uncertainty = QCheckBox("Also make an uncertainty raster")
+        self.make_uncertainty.setToolTip("Bright where the model hesitates: where to draw new labels next.")
+        self.histmatch = QCheckBox("Match histograms to the model's reference")
         self.histmatch.setChecked(True)
         self.model_reference = QLabel()
         self.model_reference.setWordWrap(True)
@@ -627,6 +675,7 @@ class DockForm(QWidget):
         if isinstance(reference, QgsRasterLayer):
             option = self.schema.option("evaluate", REFERENCE_CLASSES) if self.schema else None
             return EvaluateRequest(prediction, str(out_json), reference_raster=raster_input(reference),
+                                   out_png=str(out_json.with_suffix(".png")),
                                    reference_classes=self.reference_scheme(reference) if option else None)
         if isinstance(reference, QgsVectorLayer):
             field = self.class_field.currentField()
@@ -634,7 +683,7 @@ class DockForm(QWidget):
                 raise FormError(f"The evaluation layer '{reference.name()}' needs the class field "
                                 f"'{field or '(none chosen)'}' of the label layer.")
             return EvaluateRequest(prediction, str(out_json), reference_vector=vector_input(reference),
-                                   class_field=field)
+                                   out_png=str(out_json.with_suffix(".png")), class_field=field)
         return None
 
     def pseudo_label_request(self, models: Sequence[str], out: str) -> PseudoLabelRequest:

@@ -14,12 +14,16 @@ PLUGIN = "landcover_qgis"
 
 _STARTUP = '''\
 """Written by tests/qgis/desktop_profile.py: loads layers, opens the landcover dock{extra_doc}."""
+import json
 import subprocess
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
-from qgis.PyQt.QtCore import Qt, QTimer, QVariant
+from qgis.PyQt.QtCore import QPoint, Qt, QTimer, QVariant
+from qgis.PyQt.QtWidgets import QApplication
 from qgis.utils import iface, plugins
 
 LAYERS = {layers!r}
+#: The panel width an analyst's screen leaves it (the layout must work at this width).
+DOCK_WIDTH = 360
 SCREENSHOT = {screenshot!r}
 
 
@@ -40,7 +44,7 @@ def open_dock():
         print("landcover plugin is not loaded", flush=True)
         return
     plugin.action.setChecked(True)
-    iface.mainWindow().resizeDocks([plugin.dock], [480], Qt.Horizontal)
+    iface.mainWindow().resizeDocks([plugin.dock], [DOCK_WIDTH], Qt.Horizontal)
     form = plugin.dock.form
     rasters = [l for l in QgsProject.instance().mapLayers().values() if isinstance(l, QgsRasterLayer)]
     vectors = [l for l in QgsProject.instance().mapLayers().values() if isinstance(l, QgsVectorLayer)]
@@ -54,7 +58,30 @@ def open_dock():
     print("landcover dock open", flush=True)
 
 
+def layout_facts(dock):
+    """The dock's size, the width its content needs, and whether each action button is visible unscrolled."""
+    facts = {{"dock_width": dock.width(), "dock_height": dock.height(),
+              "content_min_width": dock.widget().minimumSizeHint().width()}}
+    for name in ("train_button", "classify_button", "cancel_button"):
+        button = getattr(dock, name)
+        bottom = button.mapTo(dock, QPoint(0, button.height())).y()
+        facts[name] = button.isVisible() and not button.visibleRegion().isEmpty() and bottom <= dock.height()
+    return facts
+
+
 def screenshot_and_quit():
+    plugin = plugins.get("{plugin}")
+    if plugin is not None:
+        print("layout " + json.dumps(layout_facts(plugin.dock)), flush=True)
+        form = plugin.dock.form
+        for index in range(form.count()):  # one screenshot per section
+            form.setCurrentIndex(index)
+            QApplication.processEvents()
+            name = form.tabText(index).lower()
+            subprocess.run(["import", "-window", "root", SCREENSHOT.replace(".png", "_" + name + ".png")],
+                           check=False)
+        form.setCurrentIndex(0)
+        QApplication.processEvents()
     subprocess.run(["import", "-window", "root", SCREENSHOT], check=False)
     print("screenshot saved", flush=True)
     # An empty, clean project: exit asks no "save changes?" / "discard layers?" question.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -41,10 +42,16 @@ def test_packaged_plugin_opens_its_dock_in_qgis_desktop(scene_files, engine_pyth
         os.killpg(desktop.pid, signal.SIGKILL)
         output, _ = desktop.communicate()
         output += "\n[QGIS did not quit within 180 s]"
-    if screenshot.is_file():
-        kept = REPO / "build" / "screenshots" / "qgis_dock.png"
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(screenshot, kept)
+    kept = REPO / "build" / "screenshots"
+    kept.mkdir(parents=True, exist_ok=True)
+    for shot in tmp_path.glob("qgis_dock*.png"):
+        shutil.copyfile(shot, kept / shot.name)
     assert "landcover dock open" in output, output[-3000:]
+    facts = json.loads(next(line[len("layout "):] for line in output.splitlines() if line.startswith("layout ")))
+    # At the default 360 px the panel needs no more width than it has, and the actions show without scrolling.
+    assert facts["dock_width"] <= 400 and facts["content_min_width"] <= facts["dock_width"], facts
+    assert facts["train_button"] and facts["classify_button"] and facts["cancel_button"], facts
+    assert {shot.name for shot in tmp_path.glob("qgis_dock_*.png")} == {
+        "qgis_dock_data.png", "qgis_dock_model.png", "qgis_dock_classify.png", "qgis_dock_results.png"}
     assert screenshot.is_file() and screenshot.stat().st_size > 10000, output[-3000:]
     assert desktop.returncode == 0, output[-3000:]
