@@ -68,16 +68,20 @@ def pooled_scores(reports: Sequence[dict[str, Any]]) -> dict[str, Any]:
         :func:`~landcover_core.assessment.metrics.scores_from_confusion` of the pooled matrix, plus ``per_class_iou``
         (name → IoU, NaN for a class absent from every reference) and ``confusion_matrix``.
     """
-    from landcover_core.assessment.metrics import scores_from_confusion
-
     names = [c["name"] for c in reports[0]["classes"]]
     for report in reports[1:]:
         if [c["name"] for c in report["classes"]] != names:
             raise ValueError("the reports do not share one class scheme")
-    matrix = np.sum([np.asarray(r["confusion_matrix"], dtype=np.int64) for r in reports], axis=0)
+    return matrix_scores(np.sum([np.asarray(r["confusion_matrix"], dtype=np.int64) for r in reports], axis=0), names)
+
+
+def matrix_scores(matrix: np.ndarray, names: Sequence[str]) -> dict[str, Any]:
+    """:func:`~landcover_core.assessment.metrics.scores_from_confusion` plus ``per_class_iou`` and the matrix."""
+    from landcover_core.assessment.metrics import scores_from_confusion
+
     scores = scores_from_confusion(matrix, names)
     scores["per_class_iou"] = {item["name"]: item["iou"] for item in scores["per_class"]}
-    scores["confusion_matrix"] = matrix.tolist()
+    scores["confusion_matrix"] = np.asarray(matrix).tolist()
     return scores
 
 

@@ -19,11 +19,16 @@ three confusion matrices are pooled into per-class IoU and mIoU. Nothing is tune
   Dice term) so later defaults can be compared against them in the same run; ``both`` runs both.
   ``--extra-args`` is appended to every train call.
 
+Before the runs, the analyst's per-pixel Gaussian maximum-likelihood classifier (:mod:`benchmarks.quality.pixel_ml`,
+on RGB and on RGB + 5×5 brightness mean and std) is fitted on exactly each run's labelled pixels and scored on
+the same test patches (``--no-pixel-ml`` leaves it out): the rows a network must beat.
+
 Prints a line per run and, at the end, a table per recipe: mIoU mean ± sample standard deviation over
 seeds (and per seed), per-class IoU means, sparse ÷ full ratios and the issue's targets (points 1% ≥ 0.90 ×
-full; no class at IoU 0 in any run; seed standard deviation ≤ 0.03). Writes ``eval.json`` and ``eval.md``
-in the output folder (after every run, so an interrupted benchmark keeps what it measured). Skips cleanly
-(exit 0) when the data is absent; Ctrl-C stops the running command and exits 130.
+full; no class at IoU 0 in any run; seed standard deviation ≤ 0.03; points 1% ≥ 1.2 × the better pixel
+baseline). Writes ``eval.json`` and ``eval.md`` in the output folder (after every run, so an interrupted
+benchmark keeps what it measured). Skips cleanly (exit 0) when the data is absent; Ctrl-C stops the running command
+and exits 130.
 """
 
 from __future__ import annotations
@@ -59,6 +64,7 @@ from benchmarks.quality.common import (
     pooled_scores,
     write_classes,
 )
+from benchmarks.quality.pixel_ml import baseline_runs
 
 #: Label regimes: ``full`` (every labelled pixel) or a ``--sparse`` value.
 REGIMES = ("full", "points:0.01", "points:0.001")
@@ -69,6 +75,8 @@ BASELINE: dict[str, str] = {"arch": "mobilenet_v3_large", "decoder": "none", "we
 RECIPES: dict[str, dict[str, str]] = {"defaults": {}, "baseline": BASELINE}
 #: The issue's targets.
 SPARSE_TARGET_REGIME, SPARSE_TARGET_RATIO = "points:0.01", 0.90
+#: Points 1% mIoU ≥ this × the better per-pixel Gaussian ML baseline (#25).
+PIXEL_ML_TARGET_RATIO = 1.2
 MAX_SEED_STD = 0.03
 #: A class IoU at or below this counts as "at IoU 0".
 ZERO_IOU = 0.0
@@ -244,11 +252,11 @@ def one_run(recipe: str, regime: str, seed: int, args: argparse.Namespace, budge
             "seconds": round(time.perf_counter() - started, 1)}
 
 
-def summarize(runs: Sequence[dict[str, Any]], recipe: str) -> dict[str, Any]:
+def summarize(runs: Sequence[dict[str, Any]], recipe: str, baseline: float | None = None) -> dict[str, Any]:
     """Per regime (in the runs' order): mIoU statistics, class IoU means, ratios to full, flags.
 
     Class IoUs that are NaN (a class absent from the test references) are left out; a class counts as
-    "at IoU 0" when its IoU is at most :data:`ZERO_IOU` in any run.
+    "at IoU 0" when its IoU is at most :data:`ZERO_IOU` in any run. ``baseline``: see :func:`targets`.
     """
     regimes: dict[str, dict[str, Any]] = {}
     for regime in dict.fromkeys(r["regime"] for r in runs if r["recipe"] == recipe):
@@ -271,12 +279,17 @@ def summarize(runs: Sequence[dict[str, Any]], recipe: str) -> dict[str, Any]:
     full = regimes.get("full", {}).get("miou_mean")
     for stats in regimes.values():
         stats["ratio_to_full"] = stats["miou_mean"] / full if full else None
-    return {"regimes": regimes, "targets": targets(regimes)}
+    return {"regimes": regimes, "targets": targets(regimes, baseline)}
 
 
-def targets(regimes: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The issue's targets: ``pass`` is True, False, or None when the runs cannot tell (missing regime, one seed)."""
+def targets(regimes: dict[str, dict[str, Any]], baseline: float | None = None) -> dict[str, dict[str, Any]]:
+    """The issue's targets: ``pass`` is True, False, or None when the runs cannot tell (missing regime, one seed).
+
+    ``baseline``: the better pixel ML baseline's mean mIoU at :data:`SPARSE_TARGET_REGIME` (None: no target).
+    """
     sparse = regimes.get(SPARSE_TARGET_REGIME, {}).get("ratio_to_full")
+    points = regimes.get(SPARSE_TARGET_REGIME, {}).get("miou_mean")
+    beats = None if points is None or not baseline else points / baseline
     stds = {name: s["miou_std"] for name, s in regimes.items() if s["miou_std"] is not None}
     zero = [f"{name}: {item}" for name, s in regimes.items() for item in s["zero_classes"]]
     return {
@@ -286,6 +299,8 @@ def targets(regimes: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         "seed_std": {"label": f"seed std ≤ {MAX_SEED_STD} (every regime)",
                      "value": max(stds.values()) if stds else None,
                      "pass": all(v <= MAX_SEED_STD for v in stds.values()) if stds else None},
+        "pixel_ml": {"label": f"{SPARSE_TARGET_REGIME} mIoU ≥ {PIXEL_ML_TARGET_RATIO} × the better pixel ML baseline",
+                     "value": beats, "pass": None if beats is None else beats >= PIXEL_ML_TARGET_RATIO},
     }
 
 
@@ -329,6 +344,7 @@ def format_report(records: dict[str, Any]) -> str:
             value = target["value"]
             shown = (", ".join(value) if value else "none") if isinstance(value, list) else _num(value, 3)
             lines.append(f"- {target['label']}: {_flag(target['pass'])} ({shown})")
+    lines += baseline_table(records.get("baseline_summary", {}))
     lines += ["", "| recipe | regime | seed | test mIoU | val mIoU | best epoch | train s | test s | total s |",
               "|---|---|---|---|---|---|---|---|---|"]
     for r in records["runs"]:
@@ -344,11 +360,31 @@ def format_report(records: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def baseline_table(summary: dict[str, Any]) -> list[str]:
+    """Markdown lines: the per-pixel Gaussian ML baselines, fitted on each run's labelled pixels."""
+    rows = [(name, regime, s) for name, stats in summary.items() for regime, s in stats["regimes"].items()]
+    if not rows:
+        return []
+    names = list(rows[0][2]["class_iou_mean"])
+    lines = ["", "### Per-pixel Gaussian maximum likelihood (fitted on the same labelled pixels as the runs)", "",
+             "| baseline | regime | mIoU mean ± std (per seed) | " + " | ".join(names) + " |",
+             "|---|---|---|" + "---|" * len(names)]
+    for name, regime, s in rows:
+        lines.append(f"| {name} | {regime} | {format_stat(list(s['miou_per_seed'].values()))} | "
+                     + " | ".join(_num(s["class_iou_mean"][n]) for n in names) + " |")
+    return lines
+
+
 def write_outputs(records: dict[str, Any], out: Path) -> str:
     """Writes ``eval.json`` and ``eval.md``; returns the markdown."""
     from landcover_core.progress import json_safe
 
-    records["summary"] = {recipe: summarize(records["runs"], recipe)
+    baselines = records.get("baselines", [])
+    records["baseline_summary"] = {name: summarize(baselines, name)
+                                   for name in dict.fromkeys(r["recipe"] for r in baselines)}
+    better = max((s["regimes"][SPARSE_TARGET_REGIME]["miou_mean"] for s in records["baseline_summary"].values()
+                  if SPARSE_TARGET_REGIME in s["regimes"]), default=None)
+    records["summary"] = {recipe: summarize(records["runs"], recipe, better)
                           for recipe in dict.fromkeys(r["recipe"] for r in records["runs"])}
     text = format_report(records)
     (out / "eval.json").write_text(json.dumps(json_safe(records), indent=2))
@@ -377,6 +413,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--extra-args", default="", help='appended to every train call, e.g. "--lr 0.002"')
     parser.add_argument("--test-jobs", type=int, default=2,
                         help="test patches scored side by side (after the first, which exports the model to ONNX)")
+    parser.add_argument("--no-pixel-ml", action="store_true", help="leave out the per-pixel Gaussian ML baselines")
     parser.add_argument("--keep-models", action="store_true", help="keep the model files (deleted after scoring)")
     args = parser.parse_args(argv)
     try:
@@ -423,6 +460,11 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"seeds {', '.join(map(str, args.seed_list))}); budget {args.budget}: {budget.describe()}; data {data}; "
           f"output {out}", flush=True)
     started = time.perf_counter()
+    if not args.no_pixel_ml:
+        records["baselines"] = baseline_runs(data, args.regime_list, args.seed_list)
+        for run in records["baselines"]:
+            print(f"baseline {run['recipe']} {run['regime']} seed {run['seed']}: test mIoU {run['miou']:.3f}",
+                  flush=True)
     code = 0
     pool = ThreadPoolExecutor(max_workers=budget.jobs)  # each run is child processes
     try:

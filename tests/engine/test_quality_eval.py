@@ -165,3 +165,43 @@ def test_a_failed_run_is_reported_and_the_others_are_kept(tmp_path, capsys):
     report = (tmp_path / "out" / "eval.md").read_text()
     assert "Failed runs (1, left out of the tables):" in report and "Wall time" in report
     assert "points:2 seed 0: FAILED" in capsys.readouterr().err
+
+
+def test_pixel_ml_baseline_learns_stripes_from_the_runs_points(tmp_path):
+    import numpy as np
+
+    from benchmarks.quality import pixel_ml
+    from landcover_core.labels.sparse import pixel_hash
+
+    data = write_patches(tmp_path / "data")
+    rows, cols = np.mgrid[0:4, 0:6]
+    kept = pixel_ml.kept_points((4, 6), 0.3, 5)
+    assert (kept == (pixel_hash(rows, cols, 5) < 0.3)).all()  # exactly the engine's points
+    assert pixel_ml.kept_points((2, 2), None, 0).all()
+    assert pixel_ml.features(np.ones((3, 8, 8)), "rgb+texture").shape == (8, 8, 5)
+    runs = pixel_ml.baseline_runs(data, ["full", "points:0.05", "scribbles"], [0])
+    assert [(r["recipe"], r["regime"]) for r in runs] == [
+        ("pixel-ml rgb", "full"), ("pixel-ml rgb", "points:0.05"),
+        ("pixel-ml rgb+texture", "full"), ("pixel-ml rgb+texture", "points:0.05")]
+    # The test patches' stripes have their own colours: the baseline cannot be perfect, but it scores.
+    assert all(0 <= r["miou"] <= 1 for r in runs)
+
+
+def test_box_mean_is_the_window_mean():
+    import numpy as np
+
+    from benchmarks.quality.pixel_ml import box_mean
+
+    values = np.arange(49, dtype=float).reshape(7, 7)
+    assert box_mean(values, 3)[3, 3] == values[2:5, 2:5].mean()
+    assert box_mean(values, 5)[0, 0] == np.pad(values, 2, mode="edge")[0:5, 0:5].mean()
+
+
+def test_report_has_the_pixel_ml_rows_and_target(tmp_path):
+    runs = [fake_run("defaults", "points:0.01", s, 0.55) for s in (0, 1)]
+    baselines = [fake_run("pixel-ml rgb", "points:0.01", s, 0.40) for s in (0, 1)]
+    baselines += [fake_run("pixel-ml rgb+texture", "points:0.01", s, 0.45) for s in (0, 1)]
+    text = grid.write_outputs({**records(runs), "baselines": baselines}, tmp_path)
+    assert "| pixel-ml rgb+texture | points:0.01 | 0.450" in text
+    target = json.loads((tmp_path / "eval.json").read_text())["summary"]["defaults"]["targets"]["pixel_ml"]
+    assert target["value"] == pytest.approx(0.55 / 0.45) and target["pass"]
