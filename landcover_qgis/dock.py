@@ -39,6 +39,7 @@ from landcover_qgis.layer_io import LayerExportError, add_result_layers, load_pr
 from landcover_qgis.model_facts import ModelFacts, model_facts
 from landcover_qgis.most_uncertain import most_uncertain_extent
 from landcover_qgis.output_files import fresh_path, remember_fallback_folder, remove_if_empty, safe_name, stamp
+from landcover_qgis.qgis_singletons import current_project, task_manager
 from landcover_qgis.results_panel import ResultsPanel, number_text
 from landcover_qgis.settings import engine_location
 from landcover_qgis.tasks import EngineCheckTask, EngineTask, TaskOutcome
@@ -473,13 +474,14 @@ class LandcoverDock(QgsDockWidget):
         text = f"Classified: '{self._result_name}' added at the top of the 'landcover' group ({len(layers)} layers)."
         if earlier:
             text += " The previous result is still below it."
-        self.finish_message(text, Qgis.Success)
+        self.finish_message(text, Qgis.MessageLevel.Success)
 
     def zoom_to_uncertainty(self) -> None:
         """Zooms the map to the part of the newest result where the model is least sure (where to label next)."""
-        layer = QgsProject.instance().mapLayer(self.uncertainty_layer_id or "")
+        layer = current_project().mapLayer(self.uncertainty_layer_id or "")
         if layer is None:
-            self.show_message("The uncertainty layer of the newest result is no longer in the project.", Qgis.Warning)
+            self.show_message("The uncertainty layer of the newest result is no longer in the project.",
+                              Qgis.MessageLevel.Warning)
             return
         extent = most_uncertain_extent(layer)
         if extent is None or self.iface is None:
@@ -490,8 +492,8 @@ class LandcoverDock(QgsDockWidget):
 
     def remove_previous_result(self) -> None:
         """Removes the layers of the classification before the newest one (the files stay on disk)."""
-        present = [layer_id for layer_id in self.previous_result_ids if QgsProject.instance().mapLayer(layer_id)]
-        QgsProject.instance().removeMapLayers(present)
+        present = [layer_id for layer_id in self.previous_result_ids if current_project().mapLayer(layer_id)]
+        current_project().removeMapLayers(present)
         self.previous_result_ids = []
         self.remove_previous_button.setVisible(False)
 
@@ -541,7 +543,10 @@ class LandcoverDock(QgsDockWidget):
         """The engine call for Self-train; its per-round metrics fill the metrics table live."""
         if not self.capabilities.self_train:
             raise FormError("This engine has no 'self-train' command.")
-        call = self.form.self_train_request(self._model_output()).call(self.form.require_schema())
+        out = self._model_output()
+        if out is None:  # the user kept an existing model file: nothing starts
+            return []
+        call = self.form.self_train_request(out).call(self.form.require_schema())
         self.results.clear_training()
         return [call]
 
