@@ -124,6 +124,11 @@ class TrainConfig:
                                       "(median frequency) or one per class")
     dice_weight: float = setting(0.0, number=Number(float, minimum=0, maximum=10),
                                  help="weight of a Dice term over labeled pixels")
+    superpixel_weight: float = setting(0.0, number=Number(float, minimum=0, maximum=1),
+                                       help="spread sparse labels (points, scribbles) to the superpixels of each "
+                                            "training tile that hold them, where all of a superpixel's labels "
+                                            "agree, and weigh the spread pixels this much (a true label weighs 1; "
+                                            "0 = off)")
     ema: float = setting(0.0, number=Number(float, minimum=0, maximum=1, exclusive_maximum=True),
                          help="keep an exponential moving average of the weights with this decay per step (e.g. "
                               "0.99) and validate and save the average: smoother, less seed-dependent models "

@@ -18,6 +18,7 @@ from landcover_core.common.classes import IGNORE_INDEX
 from landcover_core.config import SCENE_SPLIT_MIN, ValSplit
 from landcover_core.data.scenes import Scene
 from landcover_core.errors import InputError
+from landcover_core.labels.superpixels import spread_labels, superpixels
 from landcover_core.progress import Reporter
 
 UNUSED, TRAIN, VAL = 0, 1, 2
@@ -170,7 +171,8 @@ def block_window(block: Block, size: int) -> Window:
 class TileSampler:
     """Draws augmented training tiles around training blocks."""
 
-    def __init__(self, scenes: list[Scene], index: BlockIndex, tile_size: int, class_balance: float = 0.0) -> None:
+    def __init__(self, scenes: list[Scene], index: BlockIndex, tile_size: int, class_balance: float = 0.0,
+                 spread: bool = False) -> None:
         """See the class.
 
         Args:
@@ -179,6 +181,7 @@ class TileSampler:
             tile_size: edge of a tile in pixels.
             class_balance: how evenly the classes are drawn (see :func:`_block_class_p`): 0 follows the
                 labels' proportions, 1 draws every class equally often.
+            spread: spread each tile's training labels to its superpixels (:mod:`landcover_core.labels.superpixels`).
         """
         self.scenes = scenes
         self.index = index
@@ -187,6 +190,7 @@ class TileSampler:
         if not self.blocks:
             raise InputError("No labeled block is left for training; lower --val-fraction or add labels.")
         self.class_balance = class_balance
+        self.spread = spread
         counts = np.stack([b.counts for b in self.blocks]).astype(np.float64)  # (blocks, classes)
         joint = _block_class_p(counts, class_balance)
         #: P(class): the share of tiles drawn around each class, as logged.
@@ -215,7 +219,12 @@ class TileSampler:
         row_shift, col_shift = rng.integers(0, tile - size + 1, size=2)
         window = Window(int(block.col * size - col_shift), int(block.row * size - row_shift), tile, tile)
         image, labels = self.scenes[block.scene].read(window)
-        labels = mask_to_state(labels, window, self.index.states[block.scene], size, TRAIN)
+        states = self.index.states[block.scene]
+        labels = mask_to_state(labels, window, states, size, TRAIN)
+        if self.spread:
+            # Masked again: a superpixel crossing into a validation block must not label it.
+            spread = spread_labels(labels, superpixels(image), len(self.class_p))
+            labels = mask_to_state(spread, window, states, size, TRAIN)
         return augment(image, labels, rng)
 
 

@@ -11,6 +11,7 @@ from torch.nn import functional
 from landcover_core.common.classes import IGNORE_INDEX
 from landcover_core.config import CLASS_WEIGHT_PRESETS, parse_class_weights
 from landcover_core.errors import InputError
+from landcover_core.labels.superpixels import SPREAD_OFFSET
 
 
 class PartialCrossEntropy(nn.Module):
@@ -18,27 +19,32 @@ class PartialCrossEntropy(nn.Module):
 
     Unlabeled pixels (``IGNORE_INDEX``) contribute neither loss nor gradient. A batch without any labeled
     pixel gives a zero loss (connected to the graph), never NaN. Pseudo-labels arrive as ``K + index``
-    (see :mod:`landcover_core.labels.pseudo`) and weigh ``pseudo_weight`` where a true label weighs 1.
+    (see :mod:`landcover_core.labels.pseudo`) and weigh ``pseudo_weight`` where a true label weighs 1;
+    labels spread to superpixels arrive as ``2K + index`` (:mod:`landcover_core.labels.superpixels`) and
+    weigh ``spread_weight``.
 
     Args:
         class_weights: per-class weights (K,), or None. The weighted mean divides by the weights' sum.
         focal_gamma: focal-loss exponent; 0 is plain cross-entropy.
         dice_weight: weight of a Dice term computed over labeled pixels only; 0 disables it.
         pseudo_weight: weight of a pseudo-labeled pixel.
+        spread_weight: weight of a pixel labelled by its superpixel.
     """
 
     def __init__(self, class_weights: torch.Tensor | None = None, focal_gamma: float = 0.0,
-                 dice_weight: float = 0.0, pseudo_weight: float = 1.0) -> None:
+                 dice_weight: float = 0.0, pseudo_weight: float = 1.0, spread_weight: float = 0.0) -> None:
         super().__init__()
         self.register_buffer("class_weights", class_weights if class_weights is not None else None)
         self.focal_gamma = focal_gamma
         self.dice_weight = dice_weight
         self.pseudo_weight = pseudo_weight
+        self.spread_weight = spread_weight
 
     def pixel_weights(self, target: torch.Tensor, num_classes: int) -> torch.Tensor:
-        """Each pixel's weight in the mean (N, H, W): 0 unlabelled, else its class and pseudo-label weights."""
+        """Each pixel's weight in the mean (N, H, W): 0 unlabelled, else its class and pseudo or spread weights."""
         labeled = target != IGNORE_INDEX
-        weights = labeled * torch.where(target >= num_classes, self.pseudo_weight, 1.0)
+        kind = torch.where(target >= SPREAD_OFFSET * num_classes, self.spread_weight, self.pseudo_weight)
+        weights = labeled * torch.where(target >= num_classes, kind, 1.0)
         if self.class_weights is not None:
             safe_target = torch.where(labeled, target.remainder(num_classes), torch.zeros_like(target))
             weights = cast(torch.Tensor, self.class_weights)[safe_target] * weights

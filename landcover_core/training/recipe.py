@@ -70,7 +70,7 @@ def batchnorm_frozen(config: TrainConfig) -> bool:
 
 def training_loss(config: TrainConfig, scheme: ClassScheme, counts: torch.Tensor,
                   pseudo_weight: float = 1.0) -> PartialCrossEntropy:
-    """The loss of ``config``: class weights, focal and Dice terms.
+    """The loss of ``config``: class weights, focal and Dice terms, the weight of labels spread to superpixels.
 
     ``counts`` (labelled pixels per class) set the weights of the frequency presets (``--class-weights sqrt``).
 
@@ -79,7 +79,7 @@ def training_loss(config: TrainConfig, scheme: ClassScheme, counts: torch.Tensor
     """
     check_class_weights(config.class_weights, scheme.names)
     return PartialCrossEntropy(class_weights_for(config.class_weights, counts), config.focal_gamma,
-                               config.dice_weight, pseudo_weight)
+                               config.dice_weight, pseudo_weight, config.superpixel_weight)
 
 
 def training_optimizer(config: TrainConfig, model: torch.nn.Module) -> torch.optim.Optimizer:

@@ -303,7 +303,7 @@ class Trainer:
                      order: TileOrder) -> Iterable[tuple[torch.Tensor, torch.Tensor]]:
         """The batches of training tiles; logs the share of tiles drawn around each class."""
         cfg = self.config
-        sampler = TileSampler(self.scenes, index, cfg.tile_size, cfg.class_balance)
+        sampler = TileSampler(self.scenes, index, cfg.tile_size, cfg.class_balance, spread=cfg.superpixel_weight > 0)
         shares = ", ".join(f"{name} {share:.0%}" for name, share in zip(self.scheme.names, sampler.class_shares(),
                                                                          strict=True))
         self.reporter.log(f"Training tiles drawn around the classes: {shares} (--class-balance {cfg.class_balance}).")
