@@ -34,15 +34,8 @@ from landcover_core.common.device import pick_device
 from landcover_core.config import ARCHS, Arch, DeviceChoice, TrainConfig
 from landcover_core.data.sources import TrainingData
 from landcover_core.demo.synthetic import SyntheticScene, make_scene
-from landcover_core.models.networks import freeze_batchnorm_stats
-from landcover_core.training.recipe import (
-    autocast_dtype,
-    batchnorm_frozen,
-    build_training_model,
-    grad_scaler,
-    training_loss,
-    training_optimizer,
-)
+from landcover_core.training.estimate import training_step
+from landcover_core.training.recipe import autocast_dtype
 from landcover_core.training.trainer import train_model
 
 #: Timed repeats of each measurement (the fastest is kept).
@@ -73,37 +66,8 @@ def scene_batch(scene: SyntheticScene, tile: int, batch: int) -> tuple[torch.Ten
 
 def bare_step(config: TrainConfig, images: torch.Tensor, labels: torch.Tensor, scheme: ClassScheme,
               device: torch.device) -> Callable[[], None]:
-    """One step of forward, loss, backward and optimizer on a batch held on ``device``, as ``config`` trains.
-
-    The model, its frozen parts, the loss (class weights from ``labels``' counts, as the loop's from its
-    training blocks), AdamW settings, precision and loss scaling come from the engine's training recipe; the
-    tiles, the scheduler and the weight average (``--ema``) are the training loop's own work, not the step's.
-    """
-    torch.manual_seed(config.seed)
-    bands = list(range(1, images.shape[1] + 1))
-    # The batch is normalised already: the model file's mean and std (the second value) are not needed.
-    model = build_training_model(config, bands, scheme, [0.0] * len(bands), [1.0] * len(bands))[0]
-    model = model.to(device).train()
-    if batchnorm_frozen(config):
-        freeze_batchnorm_stats(model)
-    counts = torch.bincount(labels[labels >= 0].flatten(), minlength=len(scheme))
-    loss_fn = training_loss(config, scheme, counts).to(device)
-    optimizer = training_optimizer(config, model)
-    precision = autocast_dtype(config.precision, device)
-    scaler = grad_scaler(precision, device)
-    images, labels = images.to(device), labels.to(device)
-
-    def step() -> None:
-        with torch.autocast(device.type, dtype=precision, enabled=precision != torch.float32):
-            logits = model(images)
-        loss = loss_fn(logits, labels)
-        optimizer.zero_grad(set_to_none=True)
-        scaler.scale(loss).backward()
-        scaler.step(optimizer)
-        scaler.update()
-
-    step()  # warm-up (allocations, kernels)
-    return step
+    """The engine's training step (:func:`~landcover_core.training.estimate.training_step`), warmed up."""
+    return training_step(config, images, labels, scheme, device).run
 
 
 def fastest_step_seconds(step: Callable[[], None], steps: int, device: torch.device) -> float:

@@ -114,6 +114,7 @@ def _run(argv: list[str]) -> int:
     """Runs one command (see :func:`main`)."""
     try:
         args = build_parser().parse_args(argv)
+        args._argv = argv  # which options were given (a preset fills only the others)
     except UsageError as exc:
         return _fail(Reporter(json_mode="--json-progress" in argv), "InputError", str(exc), 2)
     cancel = CancelToken()

@@ -279,3 +279,40 @@ class BatchOptions:
 
     def __post_init__(self) -> None:
         validate_settings(self)
+
+
+@dataclass(frozen=True)
+class TrainPreset:
+    """A named starting point for ``train``: a few settings, the others at their defaults.
+
+    Attributes:
+        name: the id (``--preset NAME``; the QGIS dock offers the presets by it).
+        label: how a front end names it.
+        help: what it is for and what it costs.
+        settings: ``TrainConfig`` field -> value.
+    """
+
+    name: str
+    label: str
+    help: str
+    settings: dict[str, Any]
+
+
+#: The presets of ``landcover train --preset`` and the dock, most affordable first.
+TRAIN_PRESETS: tuple[TrainPreset, ...] = (
+    TrainPreset("cpu-quick", "Quick, for a CPU (minutes)",
+                "a small backbone on small tiles: a first model in minutes on a laptop CPU (what 'landcover demo' "
+                "trains); refine with a full run on a GPU",
+                {"arch": "mobilenet_v3_large", "decoder": "plus", "tile_size": 64, "batch_size": 8,
+                 "samples_per_epoch": 256, "epochs": 10, "lr": 1e-3}),
+    TrainPreset("full", "Full (a GPU; hours on a CPU)", "the engine's defaults: ResNet-50 on 256 px tiles", {}),
+)
+
+
+def train_preset(name: str) -> TrainPreset:
+    """The preset called ``name``.
+
+    Raises:
+        KeyError: no such preset.
+    """
+    return {preset.name: preset for preset in TRAIN_PRESETS}[name]

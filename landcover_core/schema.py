@@ -13,7 +13,7 @@ from typing import Any, get_args
 
 from landcover_core import __version__
 from landcover_core.common.classes import DEEPGLOBE
-from landcover_core.config import ARCHS, WEIGHT_PRESETS, Backend, DeviceChoice, Norm
+from landcover_core.config import ARCHS, TRAIN_PRESETS, WEIGHT_PRESETS, Backend, DeviceChoice, Norm
 from landcover_core.options import Number
 from landcover_core.progress import json_safe
 
@@ -41,6 +41,8 @@ def describe_engine(parser: argparse.ArgumentParser) -> dict[str, Any]:
         "devices": list(get_args(DeviceChoice)),
         "backends": list(get_args(Backend)),
         "class_presets": {"deepglobe": DEEPGLOBE.to_list()},
+        "train_presets": [{"name": p.name, "label": p.label, "help": p.help, "settings": p.settings}
+                          for p in TRAIN_PRESETS],
         "commands": commands,
     })
 

@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from landcover_qgis.action_bar import ActionBar
+from landcover_qgis.action_bar import ActionBar, duration_text
 from landcover_qgis.class_scheme import LandClass, classes_from_summary
 from landcover_qgis.command_line import EngineOptionError, engine_args
 from landcover_qgis.dock_form import DockForm, FormError, scrolling_page
@@ -43,6 +43,14 @@ from landcover_qgis.qgis_singletons import current_project, task_manager
 from landcover_qgis.results_panel import ResultsPanel, number_text
 from landcover_qgis.settings import engine_location
 from landcover_qgis.tasks import EngineCheckTask, EngineTask, TaskOutcome
+from landcover_qgis.training_time import (
+    LONG_TRAINING_S,
+    LongTrainingChoice,
+    TrainingTime,
+    ask_about_long_training,
+    can_estimate,
+    estimate_call,
+)
 
 
 class LandcoverDock(QgsDockWidget):
@@ -82,6 +90,9 @@ class LandcoverDock(QgsDockWidget):
         self._result_name = ""
         self._check_task: Optional[EngineCheckTask] = None
         self._recheck = False
+        #: The training calls waiting for their estimate; trainings estimated longer than this ask first.
+        self._pending_training: List[EngineCall] = []
+        self.long_training_s = LONG_TRAINING_S
         self._build()
         schema = current_schema()  # cached per engine: no process at start-up once known
         if schema is not None:
@@ -211,8 +222,40 @@ class LandcoverDock(QgsDockWidget):
         return self._task is not None
 
     def start_training(self) -> None:
-        """Validates the form and starts training in the background."""
-        self._start("Training", self.training_calls, self._training_finished)
+        """Validates the form, asks the engine how long the training will take here, then trains (or asks first)."""
+        if not can_estimate(self.form.schema):
+            self._start("Training", self.training_calls, self._training_finished)
+            return
+        self._start("Estimating the training time", self.estimate_calls, self._estimated)
+
+    def estimate_calls(self) -> List[EngineCall]:
+        """The training's calls, kept for after the estimate, and the estimate's call."""
+        calls = self.training_calls()
+        schema = self.form.schema
+        if not calls or schema is None:
+            return []
+        self._pending_training = calls
+        return [estimate_call(schema, calls[-1])]
+
+    def _estimated(self, outcome: TaskOutcome) -> None:
+        calls, self._pending_training = self._pending_training, []
+        time = TrainingTime.from_summary(outcome.results[-1].summary)
+        if time is None:
+            self.finish_message("The engine gave no training-time estimate.", Qgis.MessageLevel.Critical)
+            return
+        self.form.show_estimate(time.text())
+        if time.seconds > self.long_training_s:
+            quick = self.form.quick_preset_label()
+            choice = ask_about_long_training(self, time, quick)
+            if choice is LongTrainingChoice.CANCEL:
+                self.finish_message(f"Training not started. {time.text()}", Qgis.MessageLevel.Info)
+                return
+            if choice is LongTrainingChoice.QUICK_PRESET:
+                self.form.use_quick_preset()
+                self.finish_message(f"Settings set to '{quick}': press Train again to estimate and train.",
+                                    Qgis.MessageLevel.Info)
+                return
+        self._start(f"Training (about {duration_text(time.seconds)})", lambda: calls, self._training_finished)
 
     def start_classification(self) -> None:
         """Validates the form and starts classification (and evaluation, with a reference) in the background."""
@@ -280,7 +323,8 @@ class LandcoverDock(QgsDockWidget):
                 self.finish_message(f"{failure.kind}: {failure.message}", Qgis.MessageLevel.Critical)
             self.resume_button.setVisible(self.resumable_call is not None)
         self._job_folder = None
-        self.jobFinished.emit(outcome.ok)
+        if self._task is None:  # a step that starts the next (an estimate, then the training) is not the end
+            self.jobFinished.emit(outcome.ok)
 
     @staticmethod
     def _cancel_text(failure: EngineFailure) -> str:

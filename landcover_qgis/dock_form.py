@@ -49,7 +49,15 @@ from landcover_qgis.engine_commands import (
     SelfTrainRequest,
     TrainRequest,
 )
-from landcover_qgis.engine_options import DECODER, HISTMATCH, HISTOGRAM_REFERENCE, REFERENCE_CLASSES, TTA, UNCERTAINTY
+from landcover_qgis.engine_options import (
+    ARCH,
+    DECODER,
+    HISTMATCH,
+    HISTOGRAM_REFERENCE,
+    REFERENCE_CLASSES,
+    TTA,
+    UNCERTAINTY,
+)
 from landcover_qgis.engine_schema import EngineSchema
 from landcover_qgis.layer_io import extent_in_layer_crs, layer_file, raster_input, vector_input
 from landcover_qgis.model_facts import ModelFacts
@@ -80,6 +88,8 @@ TRAIN_NUMBERS: Tuple[Tuple[str, str], ...] = (
     ("class_balance", "Rare-class sampling"),
 )
 
+#: The "Custom" choice of the preset combo, and the engine's presets the form picks by default (CPU / GPU).
+PRESET_CUSTOM, PRESET_CPU, PRESET_FULL = "custom", "cpu-quick", "full"
 #: The number boxes always shown; the others are under "Advanced training settings".
 SHOWN_NUMBERS = ("epochs",)
 
@@ -229,6 +239,10 @@ class DockForm(QTabWidget):
         group = QGroupBox("Model")
         form = QFormLayout(group)
         self.model_mode = choice_combo(((MODEL_NEW, "New model"), (MODEL_EXISTING, "Existing model file(s)")))
+        #: The engine's training presets (filled by apply_schema) and "Custom" once a setting is changed by hand.
+        self.preset = choice_combo()
+        self.preset.setToolTip("A starting point for the settings below; changing one of them makes it 'Custom'.")
+        self._setting_preset = False
         self.arch = choice_combo()  # filled by apply_schema
         self.decoder = choice_combo()  # filled by apply_schema (engines with a decoder choice)
         self.weights = choice_combo(self._weight_choices())
@@ -245,8 +259,8 @@ class DockForm(QTabWidget):
         self.model_out.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.model_out.setFilter("landcover model (*.pt)")
         _set_placeholder(self.model_out, "image_architecture_time.pt in the output folder")
-        rows = [("Model", self.model_mode), ("Architecture", self.arch), ("Decoder", self.decoder),
-                ("Weights", self.weights),
+        rows = [("Model", self.model_mode), ("Preset", self.preset), ("Architecture", self.arch),
+                ("Decoder", self.decoder), ("Weights", self.weights),
                 ("Weights file", self.weights_file), ("Model file(s)", self.model_files), ("", self.finetune)]
         rows += [(label, self.numbers[dest]) for dest, label in TRAIN_NUMBERS if dest in SHOWN_NUMBERS]
         rows.append(("Save model as", self.model_out))
@@ -263,6 +277,15 @@ class DockForm(QTabWidget):
         self._model_rows = form
         self.model_mode.currentIndexChanged.connect(self._update_visibility)
         self.weights.currentIndexChanged.connect(self._update_visibility)
+        self.preset.activated.connect(self.apply_preset)  # the user's pick only, not apply_schema's
+        for combo in (self.arch, self.decoder):
+            combo.activated.connect(self._setting_changed)
+        for box in self.numbers.values():
+            box.valueChanged.connect(self._setting_changed)
+        #: The newest training-time estimate, in words (empty until Train measured one).
+        self.estimate_info = QLabel()
+        self.estimate_info.setWordWrap(True)
+        form.addRow(self.estimate_info)
         return group
 
     def _build_classify_group(self) -> QGroupBox:
@@ -296,7 +319,7 @@ class DockForm(QTabWidget):
             self._set_row_visible(self._label_rows, widget, polygons)
         self._set_row_visible(self._label_rows, self.label_raster, not polygons)
         new_model = self.uses_new_model()
-        for widget in (self.arch, self.weights):
+        for widget in (self.preset, self.arch, self.weights):
             self._set_row_visible(self._model_rows, widget, new_model)
         self._set_row_visible(self._model_rows, self.decoder, new_model and self.decoder.count() > 0)
         self._set_row_visible(self._model_rows, self.weights_file,
@@ -456,6 +479,8 @@ class DockForm(QTabWidget):
         set_choices(self.decoder, [(choice, choice) for choice in (decoder.choices or ())] if decoder else [])
         set_choices(self.weights, self._weight_choices())
         set_choices(self.scheme, self._scheme_choices())
+        set_choices(self.preset, [(str(p["name"]), str(p.get("label") or p["name"])) for p in self._presets()]
+                    + [(PRESET_CUSTOM, "Custom")])
         for box in self.numbers.values():
             box.apply_option(schema.option(box.command, box.dest))
         for combo, dest in ((self.arch, "arch"), (self.decoder, "decoder"), (self.weights, "weights")):
@@ -467,7 +492,67 @@ class DockForm(QTabWidget):
         self._apply_predict_options(schema)
         self.self_training.apply_schema(schema)
         self._apply_values(remembered)
+        if not remembered.get("preset"):
+            self._choose_first_preset(schema, remembered)
         self._update_visibility()
+
+    # -- training presets --------------------------------------------------------------------------------
+
+    def _presets(self) -> List[Dict[str, object]]:
+        """The engine's training presets (``landcover schema``'s ``train_presets``; none from older engines)."""
+        presets = self.schema.description.get("train_presets") if self.schema is not None else None
+        return [p for p in presets or [] if isinstance(p, dict) and p.get("name")]
+
+    def _choose_first_preset(self, schema: EngineSchema, remembered: Dict[str, str]) -> None:
+        """A new project starts from the CPU preset when the engine has no GPU, the full one when it has."""
+        names = [str(p["name"]) for p in self._presets()]
+        if any(remembered.get(dest) for dest in self.numbers) or not names:
+            select_id(self.preset, PRESET_CUSTOM)  # an older project's own settings
+            return
+        gpu = bool(schema.environment.get("cuda"))
+        select_id(self.preset, PRESET_FULL if gpu and PRESET_FULL in names else
+                  (PRESET_CPU if PRESET_CPU in names else names[0]))
+        self.apply_preset()
+
+    def apply_preset(self, *_args: object) -> None:
+        """Sets the architecture and the number boxes to the chosen preset (the engine's default where it says none)."""
+        chosen = next((p for p in self._presets() if p["name"] == self.preset.currentData()), None)
+        if chosen is None or self.schema is None:
+            return
+        settings = chosen.get("settings") if isinstance(chosen.get("settings"), dict) else {}
+        assert isinstance(settings, dict)
+        self._setting_preset = True
+        try:
+            for combo, dest in ((self.arch, ARCH), (self.decoder, DECODER)):
+                spec = self.schema.option("train", dest)
+                value = settings.get(dest, spec.default if spec is not None else None)
+                if value is not None:
+                    select_id(combo, str(value))
+            for dest, box in self.numbers.items():
+                value = settings.get(dest, box.spec.default if box.spec is not None else None)
+                if isinstance(value, (int, float)) and box.spec is not None:
+                    box.setValue(float(value))
+        finally:
+            self._setting_preset = False
+        self.preset.setToolTip(str(chosen.get("help") or ""))
+
+    def _setting_changed(self, *_args: object) -> None:
+        """A setting changed by hand: the settings are no longer the preset's."""
+        if not self._setting_preset and self.preset.count():
+            select_id(self.preset, PRESET_CUSTOM)
+
+    def quick_preset_label(self) -> Optional[str]:
+        """The label of the engine's quick CPU preset, or None when the engine has none."""
+        return next((str(p.get("label") or p["name"]) for p in self._presets() if p["name"] == PRESET_CPU), None)
+
+    def use_quick_preset(self) -> None:
+        """Switches the settings to the quick CPU preset (offered when a training would be long)."""
+        if select_id(self.preset, PRESET_CPU):
+            self.apply_preset()
+
+    def show_estimate(self, text: str) -> None:
+        """Shows the newest training-time estimate under the settings."""
+        self.estimate_info.setText(text)
 
     def _apply_histogram_reference(self, schema: EngineSchema) -> None:
         spec = schema.option("train", HISTOGRAM_REFERENCE)
@@ -732,6 +817,7 @@ class DockForm(QTabWidget):
             "labels_kind": id_entry(self.labels_kind),
             "scheme": id_entry(self.scheme),
             "model_mode": id_entry(self.model_mode),
+            "preset": id_entry(self.preset),
             "arch": id_entry(self.arch),
             "decoder": id_entry(self.decoder),
             "weights": id_entry(self.weights),
@@ -753,10 +839,14 @@ class DockForm(QTabWidget):
     def _apply_values(self, values: Dict[str, str]) -> None:
         """Sets the widgets to stored values; empty or missing entries keep the widget's value."""
         entries = self._persisted()
-        for key, value in values.items():
-            if value and key in entries:
-                with contextlib.suppress(ValueError):  # an unreadable stored number keeps the engine's default
-                    entries[key][1](value)
+        self._setting_preset = True  # remembered values are no edit by hand (the preset is remembered too)
+        try:
+            for key, value in values.items():
+                if value and key in entries:
+                    with contextlib.suppress(ValueError):  # an unreadable stored number keeps the engine's default
+                        entries[key][1](value)
+        finally:
+            self._setting_preset = False
 
     def save_to_project(self) -> None:
         """Writes the choices into the current project."""

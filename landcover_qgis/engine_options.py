@@ -52,3 +52,5 @@ HISTMATCH = "histmatch"
 TTA = "tta"
 THRESHOLD = "threshold"
 ROUNDS = "rounds"
+#: ``train`` times a few steps and reports the run's duration instead of training.
+ESTIMATE = "estimate"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from landcover_core.config import TrainConfig
-from landcover_core.options import add_settings, cli_fields, parse_bands, settings_from_args
+from landcover_core.config import TRAIN_PRESETS, TrainConfig, train_preset
+from landcover_core.options import add_settings, cli_fields, flag_of, parse_bands, settings_from_args
 from landcover_core.progress import Reporter
 
 if TYPE_CHECKING:
@@ -35,6 +35,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     data.add_argument("--classes", help="class scheme: 'deepglobe' or a JSON list of {code, name, color}")
     data.add_argument("--sparse", help="simulate sparse labels: points:FRACTION or scribbles[:FRACTION]")
 
+    parser.add_argument("--preset", choices=[preset.name for preset in TRAIN_PRESETS],
+                        help="start from a preset: " + "; ".join(f"{p.name}: {p.help}" for p in TRAIN_PRESETS)
+                        + ". Options given on the command line win")
+    parser.add_argument("--estimate", action="store_true",
+                        help="do not train: time a few training steps of this model on this machine and report how "
+                             "long the training would take (the inputs are checked as the training would)")
     model = parser.add_argument_group("model")
     model.add_argument("--out", required=True, help="model file to write (.pt)")
     add_settings(model, TrainConfig, _MODEL)
@@ -56,6 +62,22 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
     from landcover_core.training.logs import metrics_path
     from landcover_core.training.trainer import train_model
 
+    apply_preset(args)
     config = settings_from_args(TrainConfig, args, out=args.out)
+    if args.estimate:
+        from landcover_core.training.estimate import estimate_training
+
+        return {}, estimate_training(config, training_data(args), reporter).summary()
     result = train_model(config, training_data(args), reporter)
     return {"model": result.model, "curves": result.curves, "metrics": metrics_path(result.model)}, result.summary()
+
+
+def apply_preset(args: argparse.Namespace) -> None:
+    """Sets ``--preset``'s settings on the options not given on the command line (the user's own choices win)."""
+    if not getattr(args, "preset", None):
+        return
+    given = getattr(args, "_argv", [])
+    for name, value in train_preset(args.preset).settings.items():
+        flag = flag_of(name)
+        if not any(arg in (flag, f"--no-{flag[2:]}") or arg.startswith(f"{flag}=") for arg in given):
+            setattr(args, name, value)
