@@ -13,7 +13,7 @@ from typing import Any, Literal, get_args
 
 from landcover_core.options import Number, setting, validate_settings
 
-Arch = Literal["resnet50", "resnet101", "mobilenet_v3_large"]
+Arch = Literal["resnet50", "resnet101", "resnet18", "resnet34", "mobilenet_v3_large"]
 Norm = Literal["batch", "group"]
 Decoder = Literal["none", "plus"]
 ValSplit = Literal["auto", "scenes", "blocks"]

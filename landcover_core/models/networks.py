@@ -9,8 +9,12 @@ statistics the trainer re-estimates with the final weights before each validatio
 freezes when pretrained and batches are small. A GroupNorm backbone is an option: batch-independent,
 but measured to learn about 2.5x slower from scratch on CPU-sized batches.
 
-DeepLabV3 predicts at 1/8 (ResNet) or 1/16 (MobileNetV3) of the input resolution and upsamples the
-logits, which blurs away what is one to three pixels wide: roads and buildings at 10 m. The ``plus``
+ResNet18 and ResNet34 (BasicBlock backbones, a fraction of ResNet50's work per pixel) are for CPUs: torchvision
+cannot dilate their blocks, so :func:`_dilate_basic_layer` turns layer4's stride into a dilation (output
+stride 16, as DeepLabV3+ and MobileNetV3 here; stride 8 would quadruple layer4's cost on a CPU).
+
+DeepLabV3 predicts at 1/8 (ResNet50/101) or 1/16 (MobileNetV3, ResNet18/34) of the input resolution and
+upsamples the logits, which blurs away what is one to three pixels wide: roads and buildings at 10 m. The ``plus``
 decoder (DeepLabV3+, Chen et al. 2018) upsamples the ASPP features to 1/4 and fuses them with the
 backbone's stride-4 features before classifying.
 """
@@ -30,9 +34,11 @@ from landcover_core.models.weights import load_backbone_weights
 from landcover_core.progress import Reporter
 
 #: The backbone's state-dict key of the first convolution's weight.
-FIRST_CONV = {"resnet50": "conv1.weight", "resnet101": "conv1.weight", "mobilenet_v3_large": "0.0.weight"}
+FIRST_CONV = {"resnet50": "conv1.weight", "resnet101": "conv1.weight", "resnet18": "conv1.weight",
+              "resnet34": "conv1.weight", "mobilenet_v3_large": "0.0.weight"}
 #: The backbone stage giving stride-4 features for the ``plus`` decoder.
-LOW_LEVEL_LAYER = {"resnet50": "layer1", "resnet101": "layer1", "mobilenet_v3_large": "3"}
+LOW_LEVEL_LAYER = {"resnet50": "layer1", "resnet101": "layer1", "resnet18": "layer1", "resnet34": "layer1",
+                   "mobilenet_v3_large": "3"}
 #: Channels the stride-4 features are projected to before fusion (DeepLabV3+'s choice).
 LOW_LEVEL_PROJECTION = 48
 #: Below this batch size, a pretrained backbone's BatchNorm statistics are frozen rather than re-estimated.
@@ -158,6 +164,8 @@ def build_model(
     builders = {
         "resnet50": deeplabv3_resnet50,
         "resnet101": deeplabv3_resnet101,
+        "resnet18": deeplabv3_basic_resnet,
+        "resnet34": deeplabv3_basic_resnet,
         "mobilenet_v3_large": deeplabv3_mobilenet_v3_large,
     }
     if arch not in builders:
@@ -167,7 +175,8 @@ def build_model(
     bands = list(bands) if bands is not None else list(range(1, in_channels + 1))
     if len(bands) != in_channels:
         raise InputError(f"{len(bands)} band numbers given for a model of {in_channels} bands.")
-    deeplab = builders[arch](weights=None, weights_backbone=None, num_classes=num_classes, aux_loss=False)
+    extra = {"arch": arch} if builders[arch] is deeplabv3_basic_resnet else {}
+    deeplab = builders[arch](weights=None, weights_backbone=None, num_classes=num_classes, aux_loss=False, **extra)
     pretrained = None
     if weights == "none":
         _adapt_first_conv(deeplab.backbone, arch, in_channels)
@@ -179,7 +188,7 @@ def build_model(
         low = LOW_LEVEL_LAYER[arch]
         backbone.return_layers[low] = "low"
         stage = backbone[low]
-        low_channels = stage.out_channels if arch.startswith("mobilenet") else stage[-1].conv3.out_channels
+        low_channels = stage.out_channels if arch.startswith("mobilenet") else _block_channels(stage[-1])
         deeplab.classifier = PlusDecoder(cast(nn.Sequential, deeplab.classifier)[0], low_channels, num_classes)
     elif decoder != "none":
         raise InputError(f"Unknown decoder '{decoder}'; choose none or plus.")
@@ -189,6 +198,37 @@ def build_model(
     model = LandcoverNet(deeplab)
     model.pretrained = pretrained
     return model
+
+
+def deeplabv3_basic_resnet(arch: Arch, num_classes: int, **_: Any) -> nn.Module:
+    """DeepLabV3 (torchvision's) on a ResNet18 or ResNet34 (output stride 16), randomly initialised.
+
+    Keyword arguments of torchvision's builders (``weights``, ``aux_loss``...) are accepted and ignored:
+    weights are loaded by :func:`build_model`, there is no auxiliary head.
+    """
+    from torchvision.models import resnet18, resnet34
+    from torchvision.models._utils import IntermediateLayerGetter
+    from torchvision.models.segmentation.deeplabv3 import DeepLabHead, DeepLabV3
+
+    resnet = {"resnet18": resnet18, "resnet34": resnet34}[arch](weights=None)
+    _dilate_basic_layer(resnet.layer4, dilation=2)
+    backbone = IntermediateLayerGetter(resnet, return_layers={"layer4": "out"})
+    return DeepLabV3(backbone, DeepLabHead(_block_channels(resnet.layer4[-1]), num_classes), None)
+
+
+def _dilate_basic_layer(layer: nn.Sequential, dilation: int) -> None:
+    """A BasicBlock stage that keeps its input's resolution: stride 1, 3x3 convolutions dilated instead."""
+    for block in layer.modules():
+        if isinstance(block, nn.Conv2d):
+            block.stride = (1, 1)
+            if block.kernel_size == (3, 3):
+                block.dilation, block.padding = (dilation, dilation), (dilation, dilation)
+
+
+def _block_channels(block: nn.Module) -> int:
+    """Output channels of a ResNet block (Bottleneck's conv3, BasicBlock's conv2)."""
+    last = cast(nn.Conv2d, getattr(block, "conv3", None) or block.conv2)
+    return last.out_channels
 
 
 def _first_conv(backbone: nn.Module, arch: Arch) -> tuple[nn.Module, str]:

@@ -1,7 +1,7 @@
 """Pretrained backbone weights: torchvision's ImageNet files and user state dicts (``--weights imagenet|PATH``).
 
 ``imagenet``
-    torchvision's ImageNet-1k weights of the backbone (``IMAGENET1K_V1`` of resnet50, resnet101 and
+    torchvision's ImageNet-1k weights of the backbone (``IMAGENET1K_V1`` of resnet18/34/50/101 and
     mobilenet_v3_large), read from torch's hub cache (``$TORCH_HOME/hub/checkpoints``, by default
     ``~/.cache/torch/hub/checkpoints``). A file not cached yet is downloaded there with torch's own
     downloader (``torch.hub.download_url_to_file``, the one behind torchvision's ``get_state_dict``): it
@@ -15,7 +15,7 @@
     ``layer1.0.conv1.weight``... — torchvision and timm share these names; ``fc.*`` is not used) or a
     torchvision or timm MobileNetV3-Large (``features.0.0.weight``... or timm's ``mobilenetv3_large_100``
     ``conv_stem.weight``, ``blocks.2.0.se.conv_reduce.weight``..., see :func:`timm_mobilenet_name`), e.g.
-    torchgeo's Sentinel-2 ResNet50 weights
+    torchgeo's Sentinel-2 ResNet18 or ResNet50 weights
     (SSL4EO-S12, 13 bands). The tensors may be wrapped in ``state_dict`` / ``model`` entries and carry
     ``module.``, ``backbone.``, ``encoder.``, ``model.`` prefixes (a landcover model file works too).
     A file that fits less than :data:`MIN_MATCHED` of the backbone, or holds layers this backbone lacks
@@ -55,6 +55,8 @@ from landcover_core.progress import Reporter
 IMAGENET_WEIGHTS = {
     "resnet50": "ResNet50_Weights.IMAGENET1K_V1",
     "resnet101": "ResNet101_Weights.IMAGENET1K_V1",
+    "resnet18": "ResNet18_Weights.IMAGENET1K_V1",
+    "resnet34": "ResNet34_Weights.IMAGENET1K_V1",
     "mobilenet_v3_large": "MobileNet_V3_Large_Weights.IMAGENET1K_V1",
 }
 #: Share of the backbone's tensors a weights file must fill (by name and shape) to be accepted.
@@ -343,7 +345,10 @@ def _guess_arch(names: Sequence[str]) -> str | None:
     """The backbone a file's (prefix-free) tensor names suggest, when recognisable."""
     blocks = [int(m.group(1)) for n in names if (m := re.search(r"(?:^|\.)layer3\.(\d+)\.", n))]
     if blocks:
-        return {5: "resnet50", 22: "resnet101"}.get(max(blocks), f"a ResNet with {max(blocks) + 1} blocks in layer3")
+        # ResNet34 and ResNet50 both have 6 blocks in layer3: BasicBlocks have no conv3.
+        known = ({5: "resnet50", 22: "resnet101"} if any(".conv3." in n for n in names)
+                 else {1: "resnet18", 5: "resnet34"})
+        return known.get(max(blocks), f"a ResNet with {max(blocks) + 1} blocks in layer3")
     if any(re.search(r"(?:^|\.)(?:features\.)?\d+\.block\.", n) for n in names):
         return "a MobileNetV3 (torchvision names)"
     if any(n.startswith(("conv_stem.", "blocks.")) for n in names):
