@@ -129,6 +129,14 @@ class TrainConfig:
                                             "training tile that hold them, where all of a superpixel's labels "
                                             "agree, and weigh the spread pixels this much (a true label weighs 1; "
                                             "0 = off)")
+    consistency_weight: float = setting(0.0, number=Number(float, minimum=0, maximum=10),
+                                        help="learn from unlabelled pixels every step (FixMatch-style): the model's "
+                                             "confident predictions on a tile teach it the same tile with "
+                                             "perturbed colours and noise; the weight of that term (0 = off; a "
+                                             "step costs about twice as much)")
+    consistency_threshold: float = setting(0.9, number=Number(float, minimum=0, maximum=1, exclusive_minimum=True),
+                                           help="the confidence a prediction needs to teach the perturbed tile "
+                                                "(--consistency-weight)")
     ema: float = setting(0.0, number=Number(float, minimum=0, maximum=1, exclusive_maximum=True),
                          help="keep an exponential moving average of the weights with this decay per step (e.g. "
                               "0.99) and validate and save the average: smoother, less seed-dependent models "

@@ -25,7 +25,7 @@ import numpy as np
 import torch
 
 from landcover_core.assessment.metrics import ConfusionAccumulator
-from landcover_core.common.classes import ClassScheme
+from landcover_core.common.classes import IGNORE_INDEX, ClassScheme
 from landcover_core.common.device import pick_device, seed_everything
 from landcover_core.common.resources import check_tile_memory
 from landcover_core.config import TrainConfig
@@ -33,13 +33,14 @@ from landcover_core.data.loader import BATCHNORM_STREAM, TileOrder, TrainingTile
 from landcover_core.data.sampling import TRAIN, VAL, BlockIndex, TileSampler, band_statistics, validation_tiles
 from landcover_core.data.scenes import Scene
 from landcover_core.data.sources import TrainingData
-from landcover_core.errors import Cancelled, tell_leftovers
+from landcover_core.errors import Cancelled, InputError, tell_leftovers
 from landcover_core.models.modelfile import ModelSpec, save_model
 from landcover_core.models.networks import LandcoverNet, freeze_batchnorm_stats, has_batchnorm
 from landcover_core.outputs.files import check_output_paths
 from landcover_core.progress import Reporter
 from landcover_core.training.averaging import WeightAverage
 from landcover_core.training.checkpoints import Resumable, checkpoint_path, resume, save_checkpoint
+from landcover_core.training.consistency import consistency_loss, strong_view
 from landcover_core.training.distributed import DistContext, local_world_size, training_group
 from landcover_core.training.keeper import BestEpoch
 from landcover_core.training.logs import EpochLog, epoch_logs
@@ -203,6 +204,18 @@ class EpochLoop:
     first_epoch: int = 1
 
 
+def check_unlabeled_pixels(config: TrainConfig, index: BlockIndex) -> None:
+    """Refuses ``--consistency-weight`` when every pixel of the training blocks is labelled (it would do nothing).
+
+    Raises:
+        InputError: a consistency weight without unlabelled pixels to learn from.
+    """
+    blocks = index.of_state(TRAIN)
+    if config.consistency_weight > 0 and sum(int(b.counts.sum()) for b in blocks) >= len(blocks) * index.size ** 2:
+        raise InputError("--consistency-weight learns from unlabelled pixels, but every training pixel is labelled: "
+                         "use it with sparse labels (points, scribbles, polygons) or set it to 0.")
+
+
 class Trainer:
     """Trains one model on a list of scenes sharing a class scheme."""
 
@@ -264,6 +277,7 @@ class Trainer:
         """Builds the model, the optimisation and the tile stream; restores an interrupted run's state."""
         cfg, group = self.config, self.group
         index = training_blocks(self.scenes, self.scheme, cfg, self.reporter, self.scheme_from_labels, self.index)
+        check_unlabeled_pixels(cfg, index)
         stats = band_statistics(self.scenes, index, self.rng)
         model, spec = build_training_model(cfg, self.scenes[0].bands, self.scheme, stats.mean, stats.std,
                                            self.reference, self.reporter)
@@ -362,6 +376,8 @@ class Trainer:
             with torch.autocast(device.type, dtype=precision, enabled=precision != torch.float32):
                 logits = loop.trained(images)
             loss = loop.loss_fn(logits, labels, self._global_weight(loop.loss_fn, labels, logits.shape[1]))
+            if self.config.consistency_weight > 0:
+                loss = loss + self.config.consistency_weight * self._consistency(loop, images, logits, labels)
             parts.optimizer.zero_grad(set_to_none=True)
             parts.scaler.scale(loss).backward()
             parts.scaler.step(parts.optimizer)
@@ -371,6 +387,14 @@ class Trainer:
                 parts.average.update(parts.model)
             loss_sum += loss.detach()
         return loss_sum
+
+    def _consistency(self, loop: EpochLoop, images: torch.Tensor, logits: torch.Tensor,
+                     labels: torch.Tensor) -> torch.Tensor:
+        """The consistency term of one batch (``--consistency-weight``): the strong view taught by ``logits``."""
+        unlabeled = labels == IGNORE_INDEX
+        with torch.autocast(self.device.type, dtype=loop.precision, enabled=loop.precision != torch.float32):
+            strong = loop.trained(strong_view(images))
+        return consistency_loss(logits, strong, unlabeled, self.config.consistency_threshold)
 
     def _finish(self, loop: EpochLoop, out: Path) -> TrainResult:
         """Warns about classes the kept epoch never gets right, then writes its weights as the model file."""
