@@ -66,6 +66,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     d["tile7_model"] = save_mobilenet(folder / "tile7.pt", tile=7)
     d["reference_far"] = _write_raster(folder / "reference-far.tif", codes[None].astype(np.uint8), origin=(0.0, 0.0))
     d["reference_3857"] = _write_raster(folder / "reference-3857.tif", codes[None].astype(np.uint8), crs="EPSG:3857")
+    d["small_image"] = d["image"]  # the grid of the references (train rows get the training scene as "image")
     d["reference_300"] = _write_raster(folder / "reference-300.tif", np.where(codes == 4, 300, codes)[None]
                                        .astype(np.uint16))
     return d
@@ -178,6 +179,15 @@ TRAIN = [
          "unrelated.pth does not fit a mobilenet_v3_large backbone: only 0 of"),
     Case("imagenet-offline", lambda d, o: _train(d, o, "--weights", "imagenet"),
          "download http://127.0.0.1:9/mobilenet_v3_large-8738ca79.pth and copy the file", patch=_offline),
+    Case("label-code-300", lambda d, o: ["train", "--image", d["small_image"], "--label-raster", d["reference_300"],
+                                         "--out", o / "model.pt", *TINY_TRAIN],
+         "reference-300.tif holds class codes outside 0..254 (300)"),
+    Case("sparse-points-without-fraction", lambda d, o: ["train", "--image", d["small_image"], "--label-raster",
+                                                         d["reference"], "--sparse", "points:", "--out",
+                                                         o / "model.pt", *TINY_TRAIN],
+         "--sparse points:: give the fraction of labeled pixels to keep"),
+    Case("latin1-classes", lambda d, o: _train(d, o, "--classes", d["latin1_classes"]),
+         "latin1-classes.json is not UTF-8 text"),
 ]
 PREDICT = [
     Case("damaged-model", lambda d, o: _predict(d, o, model="damaged"), "damaged.pt is damaged"),
