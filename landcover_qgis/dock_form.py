@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsMapLayer, QgsMapLayerProxyModel, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import (
@@ -194,9 +194,9 @@ class DockForm(QTabWidget):
         self.scheme_info = QLabel()
         self.scheme_info.setWordWrap(True)
         self.evaluation_layer = QgsMapLayerComboBox()
-        references = QgsMapLayerProxyModel.RasterLayer | QgsMapLayerProxyModel.PolygonLayer
-        # The stubs describe QGIS >= 3.34 (Qgis.LayerFilters); QGIS 3.22 takes QgsMapLayerProxyModel's filters.
-        self.evaluation_layer.setFilters(references)  # type: ignore[arg-type]
+        # Any: the stubs describe QGIS >= 3.34 (Qgis.LayerFilters); QGIS 3.22 takes QgsMapLayerProxyModel's filters.
+        references: Any = QgsMapLayerProxyModel.RasterLayer | QgsMapLayerProxyModel.PolygonLayer
+        self.evaluation_layer.setFilters(references)
         self.evaluation_layer.setAllowEmptyLayer(True)
         self.evaluation_layer.setToolTip("Reference for the evaluation table after classifying "
                                          "(a class raster, or polygons with the same class field).")

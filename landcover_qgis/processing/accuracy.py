@@ -182,8 +182,8 @@ class _SampleLayerLabels(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.inner, self.names = inner, list(names)
 
-    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> None:
+    def postProcessLayer(self, layer: Optional[QgsMapLayer], context: QgsProcessingContext,
+                         feedback: Optional[QgsProcessingFeedback]) -> None:
         """GUI thread, after Processing added the layer to the project."""
         if isinstance(layer, QgsVectorLayer):
             configure_sample_layer(layer, self.names or None)

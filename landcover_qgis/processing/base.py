@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import (
+from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's exception classes
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -189,6 +189,18 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
         """
         return [os.path.abspath(path) for path in self.parameterAsFileList(parameters, name, context) if path]
 
+    def rasters(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> List[QgsRasterLayer]:
+        """The layers of a multiple-layers parameter of rasters.
+
+        Raises:
+            QgsProcessingException: One of them is not a raster layer.
+        """
+        layers = self.parameterAsLayerList(parameters, name, context)
+        rasters = [layer for layer in layers if isinstance(layer, QgsRasterLayer)]
+        if len(rasters) != len(layers):
+            raise QgsProcessingException(f"{name} takes raster layers only.")
+        return rasters
+
     def file(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> str:
         """A file parameter's absolute path, or ``""``."""
         path = self.parameterAsFile(parameters, name, context)
@@ -206,7 +218,10 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
 
     def enum_id(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> str:
         """The engine id chosen in an enum parameter (its options are engine ids)."""
-        return self.parameterDefinition(name).options()[self.parameterAsEnum(parameters, name, context)]
+        parameter = self.parameterDefinition(name)
+        if not isinstance(parameter, QgsProcessingParameterEnum):
+            raise QgsProcessingException(f"{name} is not a choice parameter of this algorithm.")
+        return parameter.options()[self.parameterAsEnum(parameters, name, context)]
 
     # -- checks before the engine starts ------------------------------------------------------------------------
 
@@ -239,12 +254,14 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
             return False, missing
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
-            return ok, message
+            return ok, message or ""
         problem = self.problem(parameters, context)
-        return (False, problem) if problem else (True, "")
+        if problem:
+            return False, problem
+        return True, ""
 
     def prepareAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> bool:
+                         feedback: Optional[QgsProcessingFeedback]) -> bool:
         """Checks again (batch runs and models reach here without ``checkParameterValues``)."""
         problem = self.engine_missing() or self.problem(parameters, context)
         if problem:
@@ -254,8 +271,9 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
     # -- running ------------------------------------------------------------------------------------------------
 
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+                         feedback: Optional[QgsProcessingFeedback]) -> Dict[str, Any]:
         """Worker thread: the engine's checks (:meth:`engine_problem`), then the work (:meth:`run_algorithm`)."""
+        feedback = feedback or QgsProcessingFeedback()  # run without one (scripts): progress goes nowhere
         if type(self).engine_problem is not EngineAlgorithm.engine_problem:  # says so only when it asks the engine
             feedback.setProgressText("Checking the model file(s) with the engine…")
         problem = self.engine_problem(parameters, context)

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from qgis.core import (
+from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's exception classes
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingContext,
@@ -142,5 +142,5 @@ class ClassifyFolderAlgorithm(EngineAlgorithm):
         if sink is None:
             raise QgsProcessingException("Cannot create the table of class areas.")
         for feature in source.getFeatures():
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return sink_id

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any, Dict, Optional
 
-from qgis.core import (
+from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's exception classes
     QgsFeature,
     QgsFeatureSink,
     QgsField,
@@ -104,13 +104,13 @@ class EvaluateAlgorithm(EngineAlgorithm):
         assessed = prediction or image
         raster = self.parameterAsRasterLayer(parameters, "REFERENCE_RASTER", context)
         vector = self.parameterAsSource(parameters, "REFERENCE_VECTOR", context)
-        if (raster is None) == (vector is None):
+        if assessed is None or (raster is None) == (vector is None):
             return "Choose one reference: a raster of class codes, or polygons with a class field."
         if vector is not None:
             problem = field_problem(vector.fields(), self.parameterAsString(parameters, "CLASS_FIELD", context),
                                     vector.sourceName())
             extent, crs, name = vector.sourceExtent(), vector.sourceCrs(), vector.sourceName()
-        else:
+        elif raster is not None:
             problem, extent, crs, name = None, raster.extent(), raster.crs(), raster.name()
         problem = problem or overlap_problem(assessed.extent(), assessed.crs(), assessed.name(), extent, crs, name,
                                              context)
@@ -175,5 +175,5 @@ class EvaluateAlgorithm(EngineAlgorithm):
         for item in report.get("per_class") or []:
             feature = QgsFeature(fields)
             feature.setAttributes([item.get("code"), item.get("name"), *(item.get(key) for key in PER_CLASS_FIGURES)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return sink_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from qgis.core import (
+from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's exception classes
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -19,6 +19,7 @@ from qgis.core import (
 
 from landcover_qgis.class_scheme import classes_from_summary
 from landcover_qgis.engine_commands import HistogramMatchRequest, PredictRequest, VectorizeRequest
+from landcover_qgis.engine_options import BAND, UNCERTAINTY
 from landcover_qgis.processing.base import EngineAlgorithm
 from landcover_qgis.processing.engine_parameters import EngineOption
 from landcover_qgis.processing.layer_checks import chosen_bands_problem, model_files_problem, models_problem
@@ -76,10 +77,11 @@ class ClassifyAlgorithm(EngineAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", "Classes"))
         self.addParameter(QgsProcessingParameterRasterDestination("CONFIDENCE", "Confidence", optional=True,
                                                                   createByDefault=False))
-        if self.option("uncertainty") is not None:
+        uncertainty = self.option(UNCERTAINTY)
+        if uncertainty is not None:
             parameter = QgsProcessingParameterRasterDestination("UNCERTAINTY", "Uncertainty (where to label next)",
                                                                 optional=True, createByDefault=False)
-            parameter.setHelp(self.option("uncertainty").help)
+            parameter.setHelp(uncertainty.help)
             self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterVectorDestination("VECTOR", "Polygons", QgsProcessing.TypeVectorPolygon,
                                                                   optional=True, createByDefault=False))
@@ -160,9 +162,10 @@ class VectorizeAlgorithm(EngineAlgorithm):
     def add_parameters(self) -> None:
         """Declares the class raster, its band of class codes (when the engine has ``--band``), options and polygons."""
         self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Class raster"))
-        if self.option("band") is not None:
+        band = self.option(BAND)
+        if band is not None:
             parameter = QgsProcessingParameterBand("BAND", "Band of class codes", None, "INPUT", optional=True)
-            parameter.setHelp(self.option("band").help)
+            parameter.setHelp(band.help)
             self.addParameter(parameter)
         self.add_options()
         self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", "Polygons",
@@ -174,8 +177,9 @@ class VectorizeAlgorithm(EngineAlgorithm):
         layer = self.raster(parameters, "INPUT", context)
         source = self.engine_raster(layer)
         settings = self.engine_settings(parameters, context)
-        if self.parameterDefinition("BAND") is not None and parameters.get("BAND") not in (None, "", 0):
-            settings.update(self.option("band").setting(self.parameterAsInt(parameters, "BAND", context)))
+        band, chosen = self.option(BAND), parameters.get("BAND") not in (None, "", 0)
+        if band is not None and self.parameterDefinition("BAND") is not None and chosen:
+            settings.update(band.setting(self.parameterAsInt(parameters, "BAND", context)))
         request = VectorizeRequest(classes_raster=source, settings=settings,
                                    out=self.output_layer(parameters, "OUTPUT", context))
         result = self.run_call(self.engine_call(request), feedback)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import List, Optional, Sequence
 
-from qgis.core import (
+from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's exception classes
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,

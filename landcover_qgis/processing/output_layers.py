@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 from qgis.core import (
+    QgsLayerTreeGroup,
     QgsMapLayer,
     QgsProcessingContext,
     QgsProcessingFeedback,
@@ -21,6 +22,7 @@ from qgis.core import (
 
 from landcover_qgis.class_scheme import LandClass
 from landcover_qgis.layer_io import result_group
+from landcover_qgis.qgis_singletons import current_project
 from landcover_qgis.styling import OutputKind, style_output
 
 
@@ -67,13 +69,14 @@ class RunOutputs:
     def place(self, layer: QgsMapLayer, rank: int, project: QgsProject) -> None:
         """Moves a loaded layer to the top of the ``landcover`` group, below this run's layers added before it."""
         root = project.layerTreeRoot()
-        node = root.findLayer(layer.id())
-        if node is None:
+        node = root.findLayer(layer.id()) if root is not None else None
+        parent = node.parent() if node is not None else None
+        if node is None or not isinstance(parent, QgsLayerTreeGroup):
             return
         group = result_group(project)
         index = sum(1 for placed in self._placed if placed < rank)
         group.insertChildNode(index, node.clone())
-        node.parent().removeChildNode(node)
+        parent.removeChildNode(node)
         self._placed.append(rank)
 
 
@@ -84,12 +87,14 @@ class _OutputPlacer(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.run, self.rank, self.kind, self.classes = run, rank, kind, list(classes)
 
-    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> None:
+    def postProcessLayer(self, layer: Optional[QgsMapLayer], context: QgsProcessingContext,
+                         feedback: Optional[QgsProcessingFeedback]) -> None:
         """GUI thread, after Processing added the layer to the project."""
+        if layer is None:  # Processing could not load the output: nothing to style or place
+            return
         if self.kind is not None:
             style_output(layer, self.kind, self.classes)
-        self.run.place(layer, self.rank, context.project() or QgsProject.instance())
+        self.run.place(layer, self.rank, context.project() or current_project())
 
 
 #: Post-processors handed to Processing: it keeps only a C++ pointer, and the algorithm instance that ran may be

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, List, Optional, Tuple
 
-from qgis.core import (
+from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's exception classes
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -22,6 +22,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterRasterLayer,
+    QgsRasterLayer,
 )
 
 from landcover_qgis.engine_commands import PseudoLabelRequest, SelfTrainRequest, TrainRequest
@@ -59,7 +60,7 @@ from landcover_qgis.processing.layer_checks import (
 from landcover_qgis.processing.model_parameters import ModelFilesParameter, model_file_parameter
 
 #: The engine's training options shown by train, fine-tune and self-train.
-TRAIN_OPTIONS = (
+TRAIN_OPTIONS: Tuple[EngineOption, ...] = (
     EngineOption("DECODER", "decoder", "Decoder (plus: sharper edges, roads and buildings)"),
     EngineOption("EPOCHS", "epochs", "Epochs"),
     EngineOption("BATCH_SIZE", "batch_size", "Batch size"),
@@ -113,10 +114,11 @@ class LabelledImageAlgorithm(EngineAlgorithm):
 
     def add_reference(self) -> None:
         """The histogram reference raster, when the engine command has that option."""
-        if self.option(HISTOGRAM_REFERENCE) is not None:
+        reference = self.option(HISTOGRAM_REFERENCE)
+        if reference is not None:
             parameter = QgsProcessingParameterRasterLayer("REFERENCE", "Reference raster for histogram matching",
                                                           optional=True)
-            parameter.setHelp(self.option(HISTOGRAM_REFERENCE).help)
+            parameter.setHelp(reference.help)
             self.addParameter(parameter)
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
@@ -293,7 +295,7 @@ class SelfTrainAlgorithm(LabelledImageAlgorithm):
                       feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         """Runs the engine's ``self-train`` and returns the model file and its best validation mIoU."""
         request = self.train_request(parameters, context, feedback)
-        scenes = [self.engine_raster(layer) for layer in self.parameterAsLayerList(parameters, "UNLABELED", context)]
+        scenes = [self.engine_raster(layer) for layer in self.rasters(parameters, "UNLABELED", context)]
         if not scenes:
             raise QgsProcessingException("Choose at least one unlabeled scene.")
         call = self.engine_call(SelfTrainRequest(request, scenes))
@@ -330,7 +332,8 @@ class PseudoLabelAlgorithm(EngineAlgorithm):
     def engine_problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
         """Asks the engine whether the model file(s) form a valid ensemble that can classify every chosen scene."""
         models = self.files(parameters, "MODEL", context)
-        for scene in self.parameterAsLayerList(parameters, "INPUT", context) or [None]:
+        scenes: List[Optional[QgsRasterLayer]] = [*self.rasters(parameters, "INPUT", context)] or [None]
+        for scene in scenes:
             problem = models_problem(models, scene, [])
             if problem:
                 return problem
@@ -341,7 +344,7 @@ class PseudoLabelAlgorithm(EngineAlgorithm):
         """Runs the engine's ``pseudo-label`` and returns the folder of label rasters."""
         request = PseudoLabelRequest(
             models=self.files(parameters, "MODEL", context),
-            images=[self.engine_raster(layer) for layer in self.parameterAsLayerList(parameters, "INPUT", context)],
+            images=[self.engine_raster(layer) for layer in self.rasters(parameters, "INPUT", context)],
             out=self.output_file(parameters, "OUTPUT", context),
             settings=self.engine_settings(parameters, context),
         )
