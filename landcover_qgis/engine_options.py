@@ -37,7 +37,7 @@ WEIGHTS = "weights"
 FINETUNE = "finetune"
 RESUME = "resume"
 
-# -- what to compute and write -----------------------------------------------------------------------------------
+# -- what to check, compute and write --------------------------------------------------------------------------
 OUT = "out"
 OUT_DIR = "out_dir"
 OUT_JSON = "out_json"
@@ -48,6 +48,9 @@ UNCERTAINTY = "uncertainty"
 VECTOR = "vector"
 EXTENT = "extent"
 BAND = "band"
+#: ``info``: check the model files as one set (against a raster of ``BAND_COUNT`` bands).
+CHECK = "check"
+BAND_COUNT = "band_count"
 HISTMATCH = "histmatch"
 TTA = "tta"
 THRESHOLD = "threshold"

@@ -13,10 +13,13 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from landcover_qgis.class_scheme import LandClass, classes_from_summary
+from landcover_qgis.command_line import EngineOptionError, engine_args
+from landcover_qgis.engine_options import BAND_COUNT, BANDS, CHECK, MODEL
 from landcover_qgis.engine_runner import EngineFailure, run_engine
+from landcover_qgis.engine_schema import current_schema
 from landcover_qgis.settings import engine_location
 
 #: Refusals of the engine that depend only on the files and the raster's bands (remembered like facts).
@@ -104,11 +107,7 @@ def model_set_facts(paths: Sequence[str], python: Optional[str] = None, band_cou
     with _lock:
         known = _cache.get(key)
     if known is None:
-        args = [path for path, _size, _time in files] + ["--check"]
-        if band_count is not None:
-            args += ["--band-count", str(band_count)]
-        if bands:
-            args += ["--bands", ",".join(str(b) for b in bands)]
+        args = _check_args(python, [path for path, _size, _time in files], band_count, bands)
         try:
             known = ModelSetFacts.from_summary(paths, run_engine(python, "info", args).summary)
         except EngineFailure as failure:
@@ -120,6 +119,24 @@ def model_set_facts(paths: Sequence[str], python: Optional[str] = None, band_cou
     if isinstance(known, EngineFailure):
         raise EngineFailure(known.kind, known.message, known.exit_code)
     return known
+
+
+def _check_args(python: str, paths: Sequence[str], band_count: Optional[int], bands: Sequence[int]) -> List[str]:
+    """The arguments of ``info --check``, spelled as the engine describes them.
+
+    Raises:
+        EngineFailure: The engine cannot describe itself, or its ``info`` cannot check (too old).
+    """
+    schema = current_schema(python)
+    if schema is None:
+        raise EngineFailure("EngineMissing", "The landcover engine could not describe itself: use 'Set up engine…' "
+                                             "in the landcover panel.")
+    settings = {MODEL: list(paths), CHECK: True, BAND_COUNT: band_count,
+                BANDS: ",".join(str(b) for b in bands) or None}
+    try:
+        return engine_args(schema, "info", settings)
+    except EngineOptionError as problem:
+        raise EngineFailure("EngineTooOld", str(problem)) from None
 
 
 def model_facts(path: str, python: Optional[str] = None) -> ModelFacts:
