@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
 
-from qgis.core import Qgis, QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsRasterLayer
 from qgis.gui import QgisInterface, QgsDockWidget
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtGui import QCloseEvent
@@ -124,16 +124,16 @@ class LandcoverDock(QgsDockWidget):
         self.results_tab = self.form.addTab(scrolling_page(self.remove_previous_button, self.results), "Results")
         layout.addWidget(self.form, 1)
         # The action bar stays below the tabs: always visible, never moved by what the tabs show.
-        self.actions = ActionBar()
-        layout.addWidget(self.actions)
+        self.action_bar = ActionBar()  # not "actions": that would hide QWidget.actions()
+        layout.addWidget(self.action_bar)
         self.setWidget(content)
 
         # Short names for what tests and the plugin reach most.
-        self.train_button, self.classify_button = self.actions.train_button, self.actions.classify_button
-        self.pseudo_label_button, self.self_train_button = self.actions.pseudo_label_button, \
-            self.actions.self_train_button
-        self.cancel_button, self.resume_button = self.actions.cancel_button, self.actions.resume_button
-        self.progress, self.message = self.actions.progress, self.actions.status
+        self.train_button, self.classify_button = self.action_bar.train_button, self.action_bar.classify_button
+        self.pseudo_label_button, self.self_train_button = self.action_bar.pseudo_label_button, \
+            self.action_bar.self_train_button
+        self.cancel_button, self.resume_button = self.action_bar.cancel_button, self.action_bar.resume_button
+        self.progress, self.message = self.action_bar.progress, self.action_bar.status
         self.metrics_table, self.log = self.results.metrics_table, self.results.log
         self.evaluation_table, self.evaluation_summary = self.results.evaluation_table, \
             self.results.evaluation_summary
@@ -293,13 +293,13 @@ class LandcoverDock(QgsDockWidget):
         if not calls:  # the user declined (e.g. to replace a file): nothing started
             return
         self.form.save_to_project()
-        self.actions.start_job(training=any(call.command in ("train", "self-train") for call in calls))
+        self.action_bar.start_job(training=any(call.command in ("train", "self-train") for call in calls))
         self.resume_button.setVisible(False)
         self.show_message(f"{title}…")
         task = EngineTask(f"landcover: {title.lower()}", engine_location().python, calls,
                           lambda outcome: self._job_done(outcome, on_done, calls))
         # The task sets its progress, then sends the message: both reach the bar with the message.
-        task.progressMessage.connect(lambda text: self.actions.show_progress(task.progress() / 100, text))
+        task.progressMessage.connect(lambda text: self.action_bar.show_progress(task.progress() / 100, text))
         task.metricsReceived.connect(self.results.add_metrics)
         task.logReceived.connect(self.append_log)
         self._task = task
@@ -311,7 +311,7 @@ class LandcoverDock(QgsDockWidget):
         self.last_outcome = outcome
         self._set_running(False)
         failure = outcome.failure
-        self.actions.end_job(failure is None)
+        self.action_bar.end_job(failure is None)
         if failure is None:
             on_done(outcome)
         else:
@@ -523,15 +523,15 @@ class LandcoverDock(QgsDockWidget):
     def zoom_to_uncertainty(self) -> None:
         """Zooms the map to the part of the newest result where the model is least sure (where to label next)."""
         layer = current_project().mapLayer(self.uncertainty_layer_id or "")
-        if layer is None:
+        if not isinstance(layer, QgsRasterLayer):
             self.show_message("The uncertainty layer of the newest result is no longer in the project.",
                               Qgis.MessageLevel.Warning)
             return
         extent = most_uncertain_extent(layer)
-        if extent is None or self.iface is None:
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        if extent is None or canvas is None:
             return
-        canvas = self.iface.mapCanvas()
-        canvas.setExtent(self.iface.mapCanvas().mapSettings().layerExtentToOutputExtent(layer, extent))
+        canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(layer, extent))
         canvas.refresh()
 
     def remove_previous_result(self) -> None:

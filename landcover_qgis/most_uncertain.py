@@ -20,7 +20,9 @@ def most_uncertain_extent(layer: QgsRasterLayer, samples: int = SAMPLES, cells: 
     """
     provider = layer.dataProvider()
     extent = layer.extent()
-    block = provider.block(1, extent, samples, samples)
+    block = provider.block(1, extent, samples, samples) if provider is not None else None
+    if block is None:  # an invalid layer: nothing to read
+        return None
     step = samples // cells
     best: Optional[tuple] = None
     for cell_row in range(cells):
