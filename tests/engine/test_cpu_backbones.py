@@ -40,5 +40,5 @@ def test_a_torchvision_resnet18_state_dict_loads_and_refuses_resnet34(tmp_path):
     loaded = model.backbone.state_dict()
     assert torch.equal(loaded["layer4.1.conv2.weight"], state["layer4.1.conv2.weight"])
     assert torch.allclose(loaded["conv1.weight"][:, 3], state["conv1.weight"][:, 7] * 13 / 4)
-    with pytest.raises(InputError, match="does not fit a resnet34.*looks like resnet18"):
+    with pytest.raises(InputError, match=r"does not fit a resnet34.*looks like resnet18"):
         build_model("resnet34", 4, 5, weights=str(path), bands=[2, 3, 4, 8])
