@@ -211,7 +211,7 @@ def read_state_dict(path: Path, cached: bool = False) -> dict[str, torch.Tensor]
     Read with ``weights_only=True``: no code in the file runs.
 
     Raises:
-        InputError: not a readable torch file, or no tensor in it.
+        InputError: not a readable torch file, no tensor in it, or a tensor holding NaN or infinite values.
     """
     try:
         state = torch.load(path, map_location="cpu", weights_only=True)
@@ -227,6 +227,12 @@ def read_state_dict(path: Path, cached: bool = False) -> dict[str, torch.Tensor]
     if not tensors:
         raise InputError(f"Weights file {path} holds no state dict (no named tensors); give a backbone state dict "
                          "saved with torch.save(model.state_dict(), PATH).")
+    # A NaN in a backbone spreads to every output in the first step: refuse it here, naming the tensor.
+    broken = next((name for name, tensor in tensors.items()
+                   if tensor.is_floating_point() and not bool(torch.isfinite(tensor).all())), None)
+    if broken is not None:
+        raise InputError(f"Weights file {path} holds NaN or infinite values (tensor '{broken}'); the file is "
+                         "damaged or was saved from a diverged training: give another weights file.")
     return tensors
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import math
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -204,6 +205,24 @@ class EpochLoop:
     first_epoch: int = 1
 
 
+def check_finite(config: TrainConfig, epoch: int, train_loss: float, model: torch.nn.Module) -> None:
+    """Stops a diverged run: a NaN or infinite training loss, or weights, after an epoch.
+
+    Raises:
+        InputError: naming the epoch and the likely causes. The epoch is not saved: the checkpoint, if any, is
+            the last good epoch's.
+    """
+    broken = next((name for name, tensor in model.state_dict().items()
+                   if tensor.is_floating_point() and not bool(torch.isfinite(tensor).all())), None)
+    if math.isfinite(train_loss) and broken is None:
+        return
+    what = f"the training loss is {train_loss}" if not math.isfinite(train_loss) else \
+        f"the model's weights hold NaN or infinite values ('{broken}')"
+    raise InputError(f"Training diverged in epoch {epoch}/{config.epochs}: {what}. Likely causes: a learning "
+                     f"rate too high (--lr {config.lr}: try it 10 times lower), extreme --class-weights "
+                     f"({config.class_weights}), or an unstable --precision ({config.precision}).")
+
+
 def check_unlabeled_pixels(config: TrainConfig, index: BlockIndex) -> None:
     """Refuses ``--consistency-weight`` when every pixel of the training blocks is labelled (it would do nothing).
 
@@ -341,11 +360,12 @@ class Trainer:
         started = time.perf_counter()
         loss_sum = self._train_steps(loop, epoch)
         train_seconds = time.perf_counter() - started
+        # Each process's loss is its share of the global batch's mean: their sum is that mean.
+        train_loss = float(group.all_sum(loss_sum.double()).item()) / loop.steps / group.world
+        check_finite(cfg, epoch, train_loss, loop.parts.model)  # before this epoch is validated or saved
         if not loop.frozen_bn and has_batchnorm(loop.judged):
             self._recalibrate_batchnorm(loop.judged, epoch, batches=min(16, loop.steps + 1))
-        # Each process's loss is its share of the global batch's mean: their sum is that mean.
-        record = {"epoch": epoch, "epochs": cfg.epochs,
-                  "train_loss": float(group.all_sum(loss_sum.double()).item()) / loop.steps / group.world,
+        record = {"epoch": epoch, "epochs": cfg.epochs, "train_loss": train_loss,
                   "lr": loop.parts.scheduler.get_last_lr()[0]}
         if loop.keeper.validated:
             record.update(self._validate(loop.judged, loop.index, loop.loss_fn))

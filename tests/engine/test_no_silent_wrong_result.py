@@ -17,6 +17,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import rasterio
+from conftest import TINY_TRAIN, files_in, run_process
 from inference_fixtures import LocalNet, read_band, save_mobilenet, write_codes, write_image
 from rasterio.transform import from_origin
 
@@ -363,3 +364,30 @@ def test_predict_batch_on_a_full_disk_says_which_scenes_are_complete(run, big: d
     assert f"The 1 scene(s) classified are complete in {full_folder / 'batch'} and kept" in err
     assert "Nothing was kept" not in err
     assert sorted(p.name for p in (full_folder / "batch").iterdir()) == [".done", "image.classes.tif"]
+
+
+# -- NaN in training ------------------------------------------------------------------------------
+
+def test_a_diverged_training_stops_naming_the_epoch_and_keeps_nothing(scene, tmp_path: Path) -> None:
+    # Weights too large for float32 make the weighted loss inf / inf = NaN in the first step.
+    code, events, err = run_process("train", "--image", scene.image, "--labels", scene.polygons, "--class-field",
+                                    "class", "--out", tmp_path / "m.pt", *TINY_TRAIN, "--class-weights",
+                                    "1e300,1e300,1e300,1e300", threads=2)
+    assert code == 2, err
+    error = next(e for e in events if e["event"] == "error")
+    assert error["message"].startswith("Training diverged in epoch 1/1: the training loss is nan. Likely causes: "
+                                       "a learning rate too high (--lr 0.001")
+    assert "extreme --class-weights" in error["message"] and "No partial output was kept." in error["message"]
+    assert error["kept"] == [] and files_in(tmp_path) == set()
+
+
+def test_a_weights_file_holding_nan_is_refused_naming_the_tensor(tmp_path: Path) -> None:
+    import torch
+
+    from landcover_core.models.weights import read_state_dict
+
+    path = tmp_path / "backbone.pth"
+    torch.save({"features.0.0.weight": torch.ones(16, 3, 3, 3), "features.0.1.bias": torch.tensor([1.0, np.inf])},
+               path)
+    with pytest.raises(InputError, match=r"backbone\.pth holds NaN or infinite values \(tensor 'features\.0\.1\.bias'"):
+        read_state_dict(path)
