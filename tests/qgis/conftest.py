@@ -30,7 +30,8 @@ sys.path.insert(0, str(REPO))  # the plugin package, as from a source checkout
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the test helpers
 
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsSettings, QgsVectorLayer  # noqa: E402
-from qgis.PyQt.QtCore import Qt  # noqa: E402
+from qgis.PyQt.QtCore import Qt, QTimer  # noqa: E402
+from qgis.PyQt.QtWidgets import QApplication, QMessageBox  # noqa: E402
 from scene_data import CLASS_FIELD, write_scene  # noqa: E402
 
 #: The tiny training settings every real training in these tests uses.
@@ -165,3 +166,41 @@ def train_parameters(scene_files, out: Path, epochs: int = TINY_TRAINING["epochs
         "EPOCHS": epochs, "BATCH_SIZE": TINY_TRAINING["batch_size"], "TILE_SIZE": TINY_TRAINING["tile_size"],
         "SAMPLES_PER_EPOCH": TINY_TRAINING["samples_per_epoch"], "OUTPUT": str(out),
     }
+
+
+#: Dialogs a test said it will answer (see :func:`answer_with`) and has not answered yet.
+_expected_dialogs = [0]
+
+
+def answer_with(text: str) -> None:
+    """Clicks the button labelled ``text`` of the dialog that is about to open (a real click, later)."""
+    _expected_dialogs[0] += 1
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, click)
+            return
+        _expected_dialogs[0] -= 1
+        next(button for button in box.buttons() if button.text().startswith(text)).click()
+    QTimer.singleShot(50, click)
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_dialog(qgis_app) -> Iterator[None]:
+    """Fails a test that opens a dialog it does not answer, instead of waiting for a click forever."""
+    unanswered: list = []
+
+    def close_unexpected() -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None and _expected_dialogs[0] == 0:
+            unanswered.append(f"{box.windowTitle()}: {box.text() if isinstance(box, QMessageBox) else ''}")
+            box.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(close_unexpected)
+    timer.start(1000)
+    yield
+    timer.stop()
+    _expected_dialogs[0] = 0
+    assert not unanswered, f"a dialog nobody answered: {unanswered}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import run_job, wait_for
+from conftest import answer_with, run_job, wait_for
 from fake_engine import SEGFAULT, fake_engine_python
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -83,6 +83,7 @@ def test_cancel_during_training_stops_the_engine_and_keeps_no_model(dock, tmp_pa
     dock.form.numbers["epochs"].setValue(500)
     finished = []
     dock.jobFinished.connect(finished.append)
+    answer_with("Train anyway")  # 500 epochs: the dock asks before such a long training
     dock.train_button.click()
     # Cancel once the engine is really at work (it logs before training starts).
     assert wait_for(lambda: "Training mobilenet_v3_large" in dock.log.toPlainText(), 120), dock.log.toPlainText()

@@ -4,23 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import run_job
-from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+from conftest import answer_with, run_job
 
 from landcover_qgis.dock_form import PRESET_CPU, PRESET_CUSTOM, PRESET_FULL
 from landcover_qgis.option_widgets import select_id
-
-
-def answer_with(text: str) -> None:
-    """Clicks the button labelled ``text`` of the dialog that is about to open (a real click, later)."""
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(50, click)
-            return
-        next(button for button in box.buttons() if button.text().startswith(text)).click()
-    QTimer.singleShot(50, click)
 
 
 def test_train_shows_the_estimate_then_trains(dock, tmp_path: Path) -> None:
