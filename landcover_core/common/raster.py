@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -183,3 +184,9 @@ def pixel_area(dataset: rasterio.DatasetReader, window: Window | None = None) ->
     return metres_x * height * _METRES_PER_DEGREE, (
         f"Approximate areas: geographic CRS, pixel size taken at latitude {latitude:.2f}°; reproject to an "
         "equal-area CRS for exact figures.")
+
+
+def ground_resolution(dataset: rasterio.DatasetReader) -> float | None:
+    """The side of a pixel on the ground in metres (the root of :func:`pixel_area`), or None without CRS."""
+    area, _ = pixel_area(dataset)
+    return math.sqrt(area) if area is not None else None

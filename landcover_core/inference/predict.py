@@ -31,7 +31,7 @@ from landcover_core.common.resources import check_tile_memory
 from landcover_core.config import TILE, PredictOptions, VectorOptions
 from landcover_core.errors import InputError
 from landcover_core.inference.ensemble import Ensemble, check_bands, check_ensemble, entropy, model_bands
-from landcover_core.inference.input_check import check_input_range
+from landcover_core.inference.input_check import check_ground_resolution, check_input_range
 from landcover_core.inference.model_set import ModelSet, load_models, model_tags
 from landcover_core.inference.tiling import Block, StripBlender, Tile, TileGrid
 from landcover_core.models.modelfile import ModelSpec
@@ -290,6 +290,8 @@ def _classify(ensemble: Ensemble, request: _Request, image: str | Path, outputs:
         if references:
             reporter.log(f"Matching the image's histograms to {', '.join(sorted(set(references)))}.")
         # Matched members see the image brought into their training range by the matching itself.
+        for runner, name in zip(ensemble.runners, ensemble.names, strict=True):
+            check_ground_resolution(src, runner.spec, name, reporter)
         for runner, matcher, channels in zip(ensemble.runners, ensemble.matchers, ensemble.channels, strict=True):
             if matcher is None:
                 check_input_range(src, [chosen[c] for c in channels], runner.spec, reporter)

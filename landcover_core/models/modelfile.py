@@ -50,6 +50,9 @@ class ModelSpec:
         backbone_weights: the pretrained backbone the training started from (``source``: ``imagenet`` or the
             file's path, ``file``, ``url``, ``sha256``, ``loaded`` and ``total`` tensors, ``missing``,
             ``first_conv`` adaptation; see :mod:`landcover_core.models.weights`), or None (random init).
+        ground_resolution: the training imagery's pixel size in metres (the median over its scenes; None: not
+            recorded, older files or rasters without CRS).
+        crs: the training imagery's CRS (of its first scene), or None.
     """
 
     arch: str
@@ -66,6 +69,8 @@ class ModelSpec:
     input_range: list[list[float]] | None = None
     backbone_weights: dict[str, Any] | None = None
     decoder: str = "none"
+    ground_resolution: float | None = None
+    crs: str | None = None
 
     @property
     def in_channels(self) -> int:

@@ -44,7 +44,7 @@ from landcover_core.training.checkpoints import Resumable, checkpoint_path, resu
 from landcover_core.training.consistency import consistency_loss, strong_view
 from landcover_core.training.distributed import DistContext, local_world_size, training_group
 from landcover_core.training.keeper import BestEpoch
-from landcover_core.training.logs import EpochLog, epoch_logs
+from landcover_core.training.logs import EpochLog, epoch_logs, metrics_path
 from landcover_core.training.losses import PartialCrossEntropy
 from landcover_core.training.recipe import (
     autocast_dtype,
@@ -146,7 +146,12 @@ def train_model(config: TrainConfig, data: TrainingData, reporter: Reporter | No
         raise
     # The model is written: a cancellation from here on finds the run complete (the CLI says so).
     if group.is_main:
-        result.curves = plot_training_curves(result.history, Path(config.out).with_suffix(".curves.png"))
+        try:
+            result.curves = plot_training_curves(result.history, Path(config.out).with_suffix(".curves.png"))
+        except KeyboardInterrupt:  # a second Ctrl+C while drawing: the model is complete, say what is kept
+            kept = [Path(config.out), metrics_path(config.out)]
+            raise Cancelled(f"Cancelled after the model was saved: kept {kept[0]} and {kept[1]}; the training "
+                            "curves figure was not drawn.", kept=kept) from None
     return result
 
 
@@ -221,6 +226,26 @@ def check_finite(config: TrainConfig, epoch: int, train_loss: float, model: torc
     raise InputError(f"Training diverged in epoch {epoch}/{config.epochs}: {what}. Likely causes: a learning "
                      f"rate too high (--lr {config.lr}: try it 10 times lower), extreme --class-weights "
                      f"({config.class_weights}), or an unstable --precision ({config.precision}).")
+
+
+def training_ground(scenes: list[Scene]) -> tuple[float | None, str | None]:
+    """The training imagery's pixel size in metres (median over the scenes) and CRS, for the model file.
+
+    Prediction warns on imagery of another ground resolution (see
+    :func:`~landcover_core.inference.input_check.check_ground_resolution`). None, None without CRS.
+    """
+    import rasterio
+
+    from landcover_core.common.raster import ground_resolution
+
+    sizes, crs = [], None
+    for scene in scenes:
+        with rasterio.open(scene.image) as src:
+            size = ground_resolution(src)
+            if size is not None:
+                sizes.append(size)
+                crs = crs or src.crs.to_string()
+    return (float(np.median(sizes)) if sizes else None), crs
 
 
 def check_unlabeled_pixels(config: TrainConfig, index: BlockIndex) -> None:
@@ -302,6 +327,7 @@ class Trainer:
                                            self.reference, self.reporter)
         spec.input_dtype = stats.dtype
         spec.input_range = [list(pair) for pair in zip(stats.low, stats.high, strict=True)]
+        spec.ground_resolution, spec.crs = training_ground(self.scenes)
         frozen_bn = batchnorm_frozen(cfg)
         model.to(self.device)
         self.norm = (torch.tensor(spec.mean).view(1, -1, 1, 1), torch.tensor(spec.std).view(1, -1, 1, 1))

@@ -391,3 +391,56 @@ def test_a_weights_file_holding_nan_is_refused_naming_the_tensor(tmp_path: Path)
                path)
     with pytest.raises(InputError, match=r"backbone\.pth holds NaN or infinite values \(tensor 'features\.0\.1\.bias'"):
         read_state_dict(path)
+
+
+# -- ground resolution ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def ten_metre_model(scene, tmp_path_factory) -> Path:
+    """A tiny model trained on the 10 m scene."""
+    out = tmp_path_factory.mktemp("resolution") / "model.pt"
+    code, _, err = run_process("train", "--image", scene.image, "--labels", scene.polygons, "--class-field", "class",
+                               "--out", out, *TINY_TRAIN, threads=2)
+    assert code == 0, err
+    return out
+
+
+def _resampled(image: str | Path, path: Path, pixel: float) -> Path:
+    """The same pixels as ``image`` on a grid of ``pixel`` m (another ground resolution, same content)."""
+    with rasterio.open(image) as src:
+        profile = {**src.profile, "transform": from_origin(src.transform.c, src.transform.f, pixel, pixel)}
+        data = src.read()
+    with rasterio.open(path, "w", **profile) as dst:
+        dst.write(data)
+    return path
+
+
+def _resolution_logs(model: Path, image: Path, out: Path) -> list[dict]:
+    code, events, err = run_process("predict", "--model", model, "--image", image, "--out", out, "--device", "cpu",
+                                    threads=2)
+    assert code == 0, err
+    return [e for e in events if e["event"] == "log" and "resolution" in e["message"]]
+
+
+def test_a_model_warns_on_imagery_of_another_ground_resolution(scene, ten_metre_model: Path, tmp_path: Path) -> None:
+    from landcover_core.models.modelfile import read_model
+
+    spec = read_model(ten_metre_model).spec
+    assert spec.ground_resolution == pytest.approx(10.0) and spec.crs is not None and "32" in spec.crs
+    for pixel, warned in ((30.0, True), (5.0, True), (12.0, False)):
+        logs = _resolution_logs(ten_metre_model, _resampled(scene.image, tmp_path / f"{pixel}.tif", pixel),
+                                tmp_path / f"{pixel}.classes.tif")
+        assert [e["level"] for e in logs] == (["warning"] if warned else []), (pixel, logs)
+        if warned:
+            assert f"ground resolution of {pixel:.3g} m" in logs[0]["message"]
+            assert "training imagery (10 m" in logs[0]["message"]
+
+
+def test_an_older_model_file_without_the_record_gets_one_note(scene, ten_metre_model: Path, tmp_path: Path) -> None:
+    from landcover_core.models.modelfile import read_model, save_model
+
+    old = read_model(ten_metre_model)
+    old.spec.ground_resolution = old.spec.crs = None
+    older = save_model(tmp_path / "older.pt", old.network(), old.spec)
+    logs = _resolution_logs(older, _resampled(scene.image, tmp_path / "30.tif", 30.0), tmp_path / "c.tif")
+    assert [(e["level"], "does not record the ground resolution" in e["message"]) for e in logs] == [("info", True)]
