@@ -87,7 +87,10 @@ class TrainConfig:
                                             "small classes such as roads and buildings); --finetune keeps "
                                             "the model's")
     finetune: str | None = setting(None, metavar="MODEL",
-                                   help="start from an existing model file (new classes are added)")
+                                   help="start from an existing model file; it keeps the model's classes (labels "
+                                        "of another class are refused) unless --classes lists others: classes "
+                                        "the model knows keep what it learnt, new ones are added to its head, "
+                                        "those left out are dropped")
     reference: str | None = setting(None, metavar="RASTER",
                                     help="histogram-match every training scene to this reference raster (same band "
                                          "numbers as --bands); the reference travels in the model and predict matches "

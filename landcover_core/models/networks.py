@@ -107,8 +107,12 @@ class LandcoverNet(nn.Module):
         head = self.net.classifier
         return cast(nn.Conv2d, head.out if isinstance(head, PlusDecoder) else cast(nn.Sequential, head)[-1])
 
-    @output_layer.setter
-    def output_layer(self, layer: nn.Conv2d) -> None:
+    def replace_output_layer(self, layer: nn.Conv2d) -> None:
+        """Puts ``layer`` in the final convolution's place.
+
+        A method, not a property setter: ``nn.Module`` registers an assigned module under the attribute's name
+        and never runs the setter.
+        """
         head = self.net.classifier
         if isinstance(head, PlusDecoder):
             head.out = layer

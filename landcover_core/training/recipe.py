@@ -121,5 +121,5 @@ def _extend_classes(model: LandcoverNet, old: ClassScheme, new: ClassScheme) -> 
                 j = old.names.index(land_class.name)
                 replacement.weight[i] = head.weight[j]
                 replacement.bias[i] = head.bias[j]
-    model.output_layer = replacement
+    model.replace_output_layer(replacement)
     return model

@@ -444,3 +444,27 @@ def test_an_older_model_file_without_the_record_gets_one_note(scene, ten_metre_m
     older = save_model(tmp_path / "older.pt", old.network(), old.spec)
     logs = _resolution_logs(older, _resampled(scene.image, tmp_path / "30.tif", 30.0), tmp_path / "c.tif")
     assert [(e["level"], "does not record the ground resolution" in e["message"]) for e in logs] == [("info", True)]
+
+
+# -- fine-tuning with new classes -----------------------------------------------------------------
+
+def test_finetune_adds_the_new_classes_of_a_classes_file_and_refuses_them_without(
+        scene, ten_metre_model: Path, tmp_path: Path) -> None:
+    from landcover_core.models.modelfile import read_model
+
+    polygons = gpd.read_file(scene.polygons)
+    polygons.loc[polygons["class"] == "water", "class"] = "marsh"
+    labels = tmp_path / "marsh.gpkg"
+    polygons.to_file(labels)
+    argv = ["train", "--image", scene.image, "--labels", labels, "--class-field", "class", *TINY_TRAIN,
+            "--finetune", ten_metre_model]
+    code, events, err = run_process(*argv, "--out", tmp_path / "refused.pt", threads=2)
+    assert code == 2 and "values ['marsh'] that are not in the class scheme" in events[-1]["message"], err
+    base = read_model(ten_metre_model)
+    classes = tmp_path / "classes.json"
+    classes.write_text(json.dumps([*base.spec.scheme.to_list(), {"code": 9, "name": "marsh"}]))
+    code, _, err = run_process(*argv, "--classes", classes, "--out", tmp_path / "extended.pt", threads=2)
+    assert code == 0, err
+    extended = read_model(tmp_path / "extended.pt")
+    assert extended.spec.scheme.names == [*base.spec.scheme.names, "marsh"]
+    assert extended.network().output_layer.out_channels == len(base.spec.scheme) + 1
