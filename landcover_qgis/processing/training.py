@@ -226,10 +226,10 @@ class TrainAlgorithm(LabelledImageAlgorithm):
 
 
 class FineTuneAlgorithm(LabelledImageAlgorithm):
-    """``landcover:finetune`` — continues training an existing model on new labels (new classes are added)."""
+    """``landcover:finetune`` — continues training an existing model on new labels of its classes."""
 
-    help_text = ("Fine-tunes an existing landcover model on an image and labelled features (new classes are added) "
-                 "and saves the result as a new model file.")
+    help_text = ("Fine-tunes an existing landcover model on an image and labelled features of its classes (a "
+                 "class name it does not know is refused) and saves the result as a new model file.")
 
     def name(self) -> str:
         """The algorithm id within the provider."""
