@@ -257,3 +257,17 @@ class ProgressBar:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class WarningsOnly(Reporter):
+    """The reporter of an inner step (one image of many): silent, its warnings told by the outer reporter."""
+
+    def __init__(self, outer: Reporter) -> None:
+        """See the class; cancelled with ``outer``."""
+        super().__init__(quiet=True, cancel=outer.cancel)
+        self.outer = outer
+
+    def log(self, message: str, level: str = "info") -> None:
+        """Passes warnings on (JSON warning events in JSON mode); drops information."""
+        if level == "warning":
+            self.outer.warning(message)

@@ -29,7 +29,7 @@ from landcover_core.errors import InputError
 from landcover_core.inference.ensemble import Ensemble
 from landcover_core.outputs.files import atomic_output, check_output_paths
 from landcover_core.outputs.geotiff import open_class_raster
-from landcover_core.progress import Reporter, json_safe
+from landcover_core.progress import Reporter, WarningsOnly, json_safe
 
 if TYPE_CHECKING:
     from landcover_core.inference.model_set import ModelSet
@@ -154,7 +154,7 @@ def label_with_confidence(
     reporter = reporter or Reporter(quiet=True)
     scheme = ensemble.spec.scheme
     allowed = list(allowed) if allowed is not None else [None] * len(images)
-    quiet = Reporter(quiet=True, cancel=reporter.cancel)
+    quiet = WarningsOnly(reporter)  # an image's warnings (range, resolution) reach the user
     histograms = ConfidenceHistograms(len(scheme))
     folder = Path(outs[0]).parent if outs else Path.cwd()
     with tempfile.TemporaryDirectory(prefix=".landcover-pseudo-", dir=folder) as tmp:

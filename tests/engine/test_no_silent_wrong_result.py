@@ -468,3 +468,13 @@ def test_finetune_adds_the_new_classes_of_a_classes_file_and_refuses_them_withou
     extended = read_model(tmp_path / "extended.pt")
     assert extended.spec.scheme.names == [*base.spec.scheme.names, "marsh"]
     assert extended.network().output_layer.out_channels == len(base.spec.scheme) + 1
+
+
+def test_pseudo_label_warns_on_imagery_of_another_ground_resolution(scene, ten_metre_model: Path,
+                                                                   tmp_path: Path) -> None:
+    image = _resampled(scene.image, tmp_path / "30m.tif", 30.0)
+    code, events, err = run_process("pseudo-label", "--model", ten_metre_model, "--image", image, "--out",
+                                    tmp_path / "pseudo", "--device", "cpu", threads=2)
+    assert code == 0, err
+    warnings = [e["message"] for e in events if e["event"] == "log" and e["level"] == "warning"]
+    assert any("30m.tif has a ground resolution of 30 m" in message for message in warnings), warnings
