@@ -5,14 +5,17 @@ the settings describe and times its optimizer steps on random tiles of the confi
 duration is its steps, plus each epoch's BatchNorm re-estimation, at that pace. Validation is not counted
 (it reads the labelled blocks, whose number is only known once they are indexed).
 
-On a CPU a step costs about its batch size times a one-tile step (measured on 2-core machines), so the CPU
-steps are timed at a batch of :data:`CPU_MEASURED_BATCH` and scaled; on a GPU the configured batch is timed.
+On a GPU the configured batch is timed. On a CPU a step is first timed at a batch of
+:data:`CPU_MEASURED_BATCH` and scaled to the batch (a large model's step costs about its batch times a
+one-tile step); when that predicts a short step (:data:`FULL_BATCH_TIMING_S`), the real batch is timed too,
+as small steps carry fixed costs that scaling would multiply.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +41,8 @@ from landcover_core.training.run import prepare_run
 
 #: Batch timed on a CPU (then scaled to the configured batch): the smallest BatchNorm can train on.
 CPU_MEASURED_BATCH = 2
+#: A CPU step estimated at most this long from the small batch is timed again at its real batch.
+FULL_BATCH_TIMING_S = 5.0
 #: Timed steps at most, and the seconds after which timing stops early (a slow model needs one step).
 TIMED_STEPS, TIMING_BUDGET_S = 3, 4.0
 #: BatchNorm re-estimation after an epoch: this many forward passes, each about a third of a training step.
@@ -139,14 +144,14 @@ def estimate_training(config: TrainConfig, data: TrainingData, reporter: Reporte
             scene.close()
     device = pick_device(config.device)
     measured = config.batch_size if device.type == "cuda" else min(config.batch_size, CPU_MEASURED_BATCH)
-    # Pretrained weights change no step's cost: a fresh model of the same shape is timed (nothing is read).
-    timed = dataclasses.replace(config, batch_size=measured, weights="none" if not config.finetune else config.weights)
-    reporter.log(f"Timing {config.arch} training steps on {device.type} ({measured} tiles of {config.tile_size} px)…")
-    generator = torch.Generator().manual_seed(config.seed)
-    images = torch.randn(measured, bands, config.tile_size, config.tile_size, generator=generator)
-    labels = torch.randint(0, len(scheme), (measured, config.tile_size, config.tile_size), generator=generator)
-    step = training_step(timed, images, labels, scheme, device)
+    reporter.log(f"Timing {config.arch} training steps on {device.type} ({config.tile_size} px tiles)…")
+    step = _timed_step(config, bands, scheme, device, measured)
     per_step = _seconds_per_call(step.run, device) * config.batch_size / measured
+    if measured < config.batch_size and per_step <= FULL_BATCH_TIMING_S:
+        # Small steps are not proportional to their batch (fixed costs per step): time the real batch.
+        measured = config.batch_size
+        step = _timed_step(config, bands, scheme, device, measured)
+        per_step = _seconds_per_call(step.run, device)
     per_epoch, steps = run_steps(config)
     extra = 0.0
     if has_batchnorm(step.model) and not batchnorm_frozen(config):  # as the loop re-estimates after each epoch
@@ -157,14 +162,26 @@ def estimate_training(config: TrainConfig, data: TrainingData, reporter: Reporte
     return estimate
 
 
+def _timed_step(config: TrainConfig, bands: int, scheme: ClassScheme, device: torch.device,
+                batch: int) -> TrainingStep:
+    """``config``'s training step on ``batch`` random tiles (pretrained weights change no step's cost: none read)."""
+    timed = dataclasses.replace(config, batch_size=batch, weights="none" if not config.finetune else config.weights)
+    generator = torch.Generator().manual_seed(config.seed)
+    images = torch.randn(batch, bands, config.tile_size, config.tile_size, generator=generator)
+    labels = torch.randint(0, len(scheme), (batch, config.tile_size, config.tile_size), generator=generator)
+    return training_step(timed, images, labels, scheme, device)
+
+
 def _seconds_per_call(step: Callable[[], None], device: torch.device) -> float:
-    """Seconds per call of ``step``: the mean of up to :data:`TIMED_STEPS` calls within the timing budget."""
-    if device.type == "cuda":
-        torch.cuda.synchronize()  # the warm-up's kernels are not this timing's
-    calls, started = 0, time.perf_counter()
-    while calls < TIMED_STEPS and (calls == 0 or time.perf_counter() - started < TIMING_BUDGET_S):
+    """Seconds per call of ``step``: the median of up to :data:`TIMED_STEPS` calls within the timing budget."""
+    times: list[float] = []
+    started = time.perf_counter()
+    while len(times) < TIMED_STEPS and (not times or time.perf_counter() - started < TIMING_BUDGET_S):
+        if device.type == "cuda":
+            torch.cuda.synchronize()  # nothing earlier is counted in this call
+        before = time.perf_counter()
         step()
-        calls += 1
         if device.type == "cuda":
             torch.cuda.synchronize()
-    return (time.perf_counter() - started) / calls
+        times.append(time.perf_counter() - before)
+    return statistics.median(times)

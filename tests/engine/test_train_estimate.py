@@ -23,7 +23,8 @@ def test_estimate_times_steps_reports_the_run_and_writes_nothing(scene, tmp_path
                                     "class", "--out", out, *tiny, "--estimate")
     assert code == 0, err
     summary = events[-1]["summary"]
-    assert summary["device"] == "cpu" and summary["measured_batch"] == 2  # a CPU times 2 tiles and scales
+    # A CPU times 2 tiles and scales, or times the real batch of 4 when the scaled step is short.
+    assert summary["device"] == "cpu" and summary["measured_batch"] in (2, 4)
     assert summary["steps"] == 3 * (8 // 4) and summary["epochs"] == 3
     assert summary["seconds_per_step"] > 0
     assert summary["seconds"] == pytest.approx(
