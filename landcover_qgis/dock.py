@@ -240,8 +240,9 @@ class LandcoverDock(QgsDockWidget):
     def _estimated(self, outcome: TaskOutcome) -> None:
         calls, self._pending_training = self._pending_training, []
         time = TrainingTime.from_summary(outcome.results[-1].summary)
-        if time is None:
-            self.finish_message("The engine gave no training-time estimate.", Qgis.MessageLevel.Critical)
+        if time is None:  # advisory only: train without it
+            self.append_log("warning", "The engine gave no training-time estimate; training without one.")
+            self._start("Training", lambda: calls, self._training_finished)
             return
         self.form.show_estimate(time.text())
         if time.seconds > self.long_training_s:

@@ -57,3 +57,5 @@ THRESHOLD = "threshold"
 ROUNDS = "rounds"
 #: ``train`` times a few steps and reports the run's duration instead of training.
 ESTIMATE = "estimate"
+#: A named starting point of the training settings (``train`` and ``self-train``).
+PRESET = "preset"

@@ -18,7 +18,7 @@ HELP = ("self-training: rounds of training on the true labels plus the best mode
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Adds ``train``'s options, the unlabeled pool, the self-training settings, ``--tta`` and ``--backend``."""
-    train.add_arguments(parser)
+    train.add_arguments(parser, estimate=False)
     pool = parser.add_argument_group("self-training")
     pool.add_argument("--unlabeled", action="append", default=[], metavar="IMAGE|DIR",
                       help="image without labels to pseudo-label (same bands as --image); a folder stands for its "
@@ -34,6 +34,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> tuple[dict[str, Any], d
     """Self-trains with :func:`~landcover_core.training.selftrain.self_train`."""
     from landcover_core.training.selftrain import self_train
 
+    train.apply_preset(args)
     config = settings_from_args(TrainConfig, args, out=args.out)
     options = PredictOptions(tile_size=config.tile_size, batch_size=config.batch_size, device=config.device,
                              threads=config.threads, tta=args.tta, backend=args.backend)

@@ -18,8 +18,13 @@ HELP = "train a DeepLabV3 land-cover model from sparse labels (partial cross-ent
 _MODEL = ("arch", "decoder", "weights", "freeze_backbone", "backbone_norm", "finetune", "resume")
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Adds the label options and every training setting of :class:`~landcover_core.config.TrainConfig`."""
+def add_arguments(parser: argparse.ArgumentParser, estimate: bool = True) -> None:
+    """Adds the label options, ``--preset`` and every setting of :class:`~landcover_core.config.TrainConfig`.
+
+    Args:
+        parser: the command's parser.
+        estimate: also ``--estimate`` (commands that reuse these options without timing leave it out).
+    """
     data = parser.add_argument_group("labels (one of: --labels, --label-raster, --dataset)")
     data.add_argument("--image", action="append", default=[],
                       help="image raster (GeoTIFF or any GDAL raster); repeat for several scenes")
@@ -38,9 +43,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--preset", choices=[preset.name for preset in TRAIN_PRESETS],
                         help="start from a preset: " + "; ".join(f"{p.name}: {p.help}" for p in TRAIN_PRESETS)
                         + ". Options given on the command line win")
-    parser.add_argument("--estimate", action="store_true",
-                        help="do not train: time a few training steps of this model on this machine and report how "
-                             "long the training would take (the inputs are checked as the training would)")
+    if estimate:
+        parser.add_argument("--estimate", action="store_true",
+                            help="do not train: time a few training steps of this model on this machine and report "
+                                 "how long the training would take (the inputs are checked as the training would)")
     model = parser.add_argument_group("model")
     model.add_argument("--out", required=True, help="model file to write (.pt)")
     add_settings(model, TrainConfig, _MODEL)

@@ -32,6 +32,7 @@ from landcover_qgis.engine_options import (
     CLASS_FIELD,
     CLASSES,
     DATASET,
+    ESTIMATE,
     FINETUNE,
     HISTOGRAM_REFERENCE,
     IMAGE,
@@ -40,6 +41,7 @@ from landcover_qgis.engine_options import (
     LAYER,
     MODEL,
     OUT,
+    PRESET,
     RESUME,
     SPARSE,
     UNLABELED,
@@ -85,7 +87,7 @@ TRAIN_OPTIONS: Tuple[EngineOption, ...] = (
 WEIGHTS_FILE_CHOICE = "file"
 #: Options of command-specific algorithms handled by their own parameters (not generic engine options).
 _HANDLED = {IMAGE, BANDS, LABELS, LAYER, CLASS_FIELD, LABEL_RASTERS, DATASET, CLASSES, SPARSE, OUT, ARCH, WEIGHTS,
-            FINETUNE, RESUME, HISTOGRAM_REFERENCE, MODEL, UNLABELED}
+            FINETUNE, RESUME, HISTOGRAM_REFERENCE, MODEL, UNLABELED, ESTIMATE, PRESET}
 
 
 def generic_options(specs: List[OptionSpec], exclude: set) -> Tuple[EngineOption, ...]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import TINY_TRAIN, files_in, run_process
 
-from landcover_core.cli import build_parser
+from landcover_core.cli import UsageError, build_parser
 from landcover_core.commands.train import apply_preset
 from landcover_core.config import TRAIN_PRESETS, TrainConfig
 from landcover_core.schema import describe_engine
@@ -78,3 +78,13 @@ def test_every_preset_is_valid_settings_listed_in_the_schema(preset) -> None:
     assert dataclasses.asdict(config).items() >= preset.settings.items()
     listed = describe_engine(build_parser())["train_presets"]
     assert {"name": preset.name, "label": preset.label, "help": preset.help, "settings": preset.settings} in listed
+
+
+def test_self_train_takes_presets_but_has_no_estimate() -> None:
+    argv = ["self-train", "--image", "i.tif", "--label-raster", "l.tif", "--out", "m.pt", "--preset", "cpu-quick"]
+    args = build_parser().parse_args(argv)
+    args._argv = argv
+    apply_preset(args)
+    assert args.arch == {p.name: p for p in TRAIN_PRESETS}["cpu-quick"].settings["arch"]
+    with pytest.raises(UsageError, match="--estimate"):
+        build_parser().parse_args([*argv, "--estimate"])

@@ -29,7 +29,7 @@ from qgis.core import (
 from qgis.PyQt.QtWidgets import QAbstractSpinBox
 from scene_data import CLASS_FIELD, EPSG, ZONES
 
-from landcover_qgis.dock_form import ENGINE_NOT_CHECKED, DockForm, FormError
+from landcover_qgis.dock_form import ENGINE_NOT_CHECKED, PRESET_FULL, DockForm, FormError
 from landcover_qgis.engine_check import check_engine
 from landcover_qgis.engine_runner import EngineFailure, run_engine
 from landcover_qgis.engine_schema import (
@@ -97,6 +97,8 @@ def test_dock_ranges_defaults_and_choices_are_the_engines(plugin, description) -
     form = plugin.dock.form
     assert form.schema is not None, "the dock knows the engine's description from the start"
     form.apply_schema(EngineSchema.from_description(description))
+    assert select_id(form.preset, PRESET_FULL)  # the preset of the engine's own defaults
+    form.apply_preset()
     options = raw_options(description, "train")
     assert form.numbers, "the dock shows engine options as numbers"
     for dest, box in form.numbers.items():
@@ -177,8 +179,10 @@ def test_the_dock_and_processing_follow_a_changed_description(plugin, descriptio
     tile_box = form.numbers["tile_size"]
     assert (tile_box.minimum(), tile_box.singleStep()) == (64, 16)
     assert form.numbers["epochs"].value() == 3
-    fresh = DockForm()  # a form without earlier values shows the new default
+    fresh = DockForm()  # a form without earlier values shows the new default (under the engine-defaults preset)
     fresh.apply_schema(dock.capabilities.schema)
+    assert select_id(fresh.preset, PRESET_FULL)
+    fresh.apply_preset()
     assert fresh.numbers["tile_size"].value() == 128
     fresh.deleteLater()
     assert "vit_tiny" in combo_ids(form.arch) and "wetlands" in combo_ids(form.scheme)
