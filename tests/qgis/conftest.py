@@ -168,39 +168,37 @@ def train_parameters(scene_files, out: Path, epochs: int = TINY_TRAINING["epochs
     }
 
 
-#: Dialogs a test said it will answer (see :func:`answer_with`) and has not answered yet.
-_expected_dialogs = [0]
-
-
 def answer_with(text: str) -> None:
     """Clicks the button labelled ``text`` of the dialog that is about to open (a real click, later)."""
-    _expected_dialogs[0] += 1
-
     def click() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
             QTimer.singleShot(50, click)
             return
-        _expected_dialogs[0] -= 1
         next(button for button in box.buttons() if button.text().startswith(text)).click()
     QTimer.singleShot(50, click)
 
 
 @pytest.fixture(autouse=True)
 def no_unanswered_dialog(qgis_app) -> Iterator[None]:
-    """Fails a test that opens a dialog it does not answer, instead of waiting for a click forever."""
+    """Fails a test that leaves a dialog open (a test answers its dialogs within ms), instead of hanging forever.
+
+    A dialog still open at two checks a second apart is closed and reported.
+    """
     unanswered: list = []
+    seen: list = [None]
 
     def close_unexpected() -> None:
         box = QApplication.activeModalWidget()
-        if box is not None and _expected_dialogs[0] == 0:
+        if box is not None and box is seen[0]:
             unanswered.append(f"{box.windowTitle()}: {box.text() if isinstance(box, QMessageBox) else ''}")
             box.reject()
+            box = None
+        seen[0] = box
 
     timer = QTimer()
     timer.timeout.connect(close_unexpected)
     timer.start(1000)
     yield
     timer.stop()
-    _expected_dialogs[0] = 0
     assert not unanswered, f"a dialog nobody answered: {unanswered}"
