@@ -120,8 +120,10 @@ def plugin(qgis_app, qgis_iface, qgis_processing) -> Iterator[object]:
 def dock(plugin, scene_layers, tmp_path: Path):
     """The dock, visible, filled in for a tiny polygon-label training on the scene, results into ``tmp_path/out``."""
     from landcover_qgis.option_widgets import select_id
+    from landcover_qgis.training_time import LONG_TRAINING_S
 
     panel = plugin.dock
+    panel.long_training_s = LONG_TRAINING_S  # a test may have lowered it
     panel.show()
     form = panel.form
     form.output_folder.setFilePath(str(tmp_path / "out"))
@@ -168,14 +170,26 @@ def train_parameters(scene_files, out: Path, epochs: int = TINY_TRAINING["epochs
     }
 
 
+#: The answers :func:`answer_with` still waits to give; a test's unused answers end with the test.
+_pending_answers: list = []
+
+
 def answer_with(text: str) -> None:
     """Clicks the button labelled ``text`` of the dialog that is about to open (a real click, later)."""
+    answer = {"waiting": True}
+    _pending_answers.append(answer)
+
     def click() -> None:
+        if not answer["waiting"]:
+            return
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        button = next((b for b in box.buttons() if b.text().startswith(text)), None) \
+            if isinstance(box, QMessageBox) else None
+        if button is None:
             QTimer.singleShot(50, click)
             return
-        next(button for button in box.buttons() if button.text().startswith(text)).click()
+        answer["waiting"] = False
+        button.click()
     QTimer.singleShot(50, click)
 
 
@@ -201,4 +215,9 @@ def no_unanswered_dialog(qgis_app) -> Iterator[None]:
     timer.start(1000)
     yield
     timer.stop()
+    unused = [answer for answer in _pending_answers if answer["waiting"]]
+    for answer in _pending_answers:
+        answer["waiting"] = False  # never clicks into a later test's dialog
+    _pending_answers.clear()
     assert not unanswered, f"a dialog nobody answered: {unanswered}"
+    assert not unused, "a dialog the test expected never opened"

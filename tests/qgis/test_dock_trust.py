@@ -40,8 +40,9 @@ def answer_next_question(button: QMessageBox.StandardButton) -> None:
     """Clicks ``button`` of the next modal question box, as a user would."""
     def click() -> None:
         box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            box.button(button).click()
+        choice = box.button(button) if isinstance(box, QMessageBox) else None
+        if choice is not None:
+            choice.click()
         else:
             QTimer.singleShot(50, click)
     QTimer.singleShot(50, click)
