@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +30,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))  # the plugin package, as from a source checkout
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the test helpers
 
+from desktop_profile import PLUGIN  # noqa: E402
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsSettings, QgsVectorLayer  # noqa: E402
 from qgis.PyQt.QtCore import Qt, QTimer  # noqa: E402
 from qgis.PyQt.QtWidgets import QApplication, QMessageBox  # noqa: E402
@@ -221,3 +223,24 @@ def no_unanswered_dialog(qgis_app) -> Iterator[None]:
     _pending_answers.clear()
     assert not unanswered, f"a dialog nobody answered: {unanswered}"
     assert not unused, "a dialog the test expected never opened"
+
+
+def qgis_process_with_plugin(tmp_path: Path, engine_python: str) -> Callable[..., subprocess.CompletedProcess]:
+    """A function running ``qgis_process.bin`` with the plugin installed in a fresh profile and this engine Python."""
+    binary = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
+    if not Path(binary).is_file():
+        pytest.skip("qgis_process.bin is not installed")
+    profiles = tmp_path / "profiles"  # QGIS_CUSTOM_CONFIG_PATH: holds profiles/default/python/plugins
+    installed = profiles / "profiles" / "default" / "python" / "plugins" / PLUGIN
+    shutil.copytree(REPO / PLUGIN, installed, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "metadata.txt", installed / "metadata.txt")
+    for name in ("home", "tmp"):
+        (tmp_path / name).mkdir()
+    env = {**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(profiles), "QT_QPA_PLATFORM": "offscreen",
+           "HOME": str(tmp_path / "home"), "TMPDIR": str(tmp_path / "tmp"), "LANDCOVER_PYTHON": engine_python}
+
+    def qgis_process(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([binary, *args], env=env, capture_output=True, text=True, timeout=240)
+
+    assert qgis_process("plugins", "enable", PLUGIN).returncode == 0
+    return qgis_process

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Dict, List
 
 import pytest
-from conftest import TINY_TRAINING, train_parameters
-from desktop_profile import PLUGIN
+from conftest import TINY_TRAINING, qgis_process_with_plugin, train_parameters
 from fake_engine import fake_engine_python, launched_commands, recording_engine
 from osgeo import gdal
 from qgis.core import (
@@ -300,22 +299,7 @@ def test_train_classify_evaluate_as_a_model_run_by_id(plugin, scene_files, tmp_p
 
 def test_qgis_process_runs_classify_headless_with_the_plugin_enabled(scene_files, model_file: Path, engine_python: str,
                                                                      tmp_path: Path) -> None:
-    binary = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
-    if not Path(binary).is_file():
-        pytest.skip("qgis_process.bin is not installed")
-    profiles = tmp_path / "profiles"  # QGIS_CUSTOM_CONFIG_PATH: holds profiles/default/python/plugins
-    installed = profiles / "profiles" / "default" / "python" / "plugins" / PLUGIN
-    shutil.copytree(REPO / PLUGIN, installed, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / "metadata.txt", installed / "metadata.txt")
-    for name in ("home", "tmp"):
-        (tmp_path / name).mkdir()
-    env = {**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(profiles), "QT_QPA_PLATFORM": "offscreen",
-           "HOME": str(tmp_path / "home"), "TMPDIR": str(tmp_path / "tmp"), "LANDCOVER_PYTHON": engine_python}
-
-    def qgis_process(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([binary, *args], env=env, capture_output=True, text=True, timeout=240)
-
-    assert qgis_process("plugins", "enable", PLUGIN).returncode == 0
+    qgis_process = qgis_process_with_plugin(tmp_path, engine_python)
     out = tmp_path / "classes.tif"
     run = qgis_process("--json", "run", "landcover:classify", "--", f"INPUT={scene_files['image']}",
                        f"MODEL={model_file}", f"OUTPUT={out}")

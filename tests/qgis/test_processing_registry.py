@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Iterator
 
 import pytest
-from desktop_profile import PLUGIN
+from conftest import qgis_process_with_plugin
 from fake_engine import recording_engine
 from qgis.core import QgsApplication, QgsProcessingException, QgsSettings
 
@@ -89,27 +86,6 @@ def test_the_metadata_names_every_algorithm() -> None:
 
 
 # -- qgis_process, headless ---------------------------------------------------------------------------------------
-
-
-def qgis_process_with_plugin(tmp_path: Path, engine_python: str):
-    """A function running ``qgis_process.bin`` with the plugin installed in a fresh profile and this engine Python."""
-    binary = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
-    if not Path(binary).is_file():
-        pytest.skip("qgis_process.bin is not installed")
-    profiles = tmp_path / "profiles"  # QGIS_CUSTOM_CONFIG_PATH: holds profiles/default/python/plugins
-    installed = profiles / "profiles" / "default" / "python" / "plugins" / PLUGIN
-    shutil.copytree(REPO / PLUGIN, installed, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / "metadata.txt", installed / "metadata.txt")
-    for name in ("home", "tmp"):
-        (tmp_path / name).mkdir()
-    env = {**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(profiles), "QT_QPA_PLATFORM": "offscreen",
-           "HOME": str(tmp_path / "home"), "TMPDIR": str(tmp_path / "tmp"), "LANDCOVER_PYTHON": engine_python}
-
-    def qgis_process(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([binary, *args], env=env, capture_output=True, text=True, timeout=240)
-
-    assert qgis_process("plugins", "enable", PLUGIN).returncode == 0
-    return qgis_process
 
 
 def test_qgis_process_lists_every_algorithm_without_an_engine(tmp_path: Path) -> None:
