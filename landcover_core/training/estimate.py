@@ -33,9 +33,12 @@ from landcover_core.training.recipe import (
     autocast_dtype,
     batchnorm_frozen,
     build_training_model,
+    forward,
     grad_scaler,
+    optimizer_step,
     training_loss,
     training_optimizer,
+    with_consistency,
 )
 from landcover_core.training.run import prepare_run
 
@@ -81,13 +84,9 @@ def training_step(config: TrainConfig, images: torch.Tensor, labels: torch.Tenso
     images, labels = images.to(device), labels.to(device)
 
     def step() -> None:
-        with torch.autocast(device.type, dtype=precision, enabled=precision != torch.float32):
-            logits = model(images)
-        loss = loss_fn(logits, labels)
-        optimizer.zero_grad(set_to_none=True)
-        scaler.scale(loss).backward()
-        scaler.step(optimizer)
-        scaler.update()
+        logits = forward(model, images, precision)
+        loss = with_consistency(config, loss_fn(logits, labels), model, images, logits, labels, precision)
+        optimizer_step(loss, optimizer, scaler)
 
     step()
     return TrainingStep(step, model)

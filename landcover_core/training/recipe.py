@@ -10,12 +10,13 @@ from typing import Any
 
 import torch
 
-from landcover_core.common.classes import ClassScheme
+from landcover_core.common.classes import IGNORE_INDEX, ClassScheme
 from landcover_core.config import Precision, TrainConfig
 from landcover_core.errors import InputError
 from landcover_core.models.modelfile import ModelSpec, load_model
 from landcover_core.models.networks import MIN_BATCH_FOR_BATCHNORM, LandcoverNet, build_model, set_dropout
 from landcover_core.progress import Reporter
+from landcover_core.training.consistency import consistency_loss, strong_view
 from landcover_core.training.losses import PartialCrossEntropy, check_class_weights, class_weights_for
 
 
@@ -107,6 +108,34 @@ def autocast_dtype(precision: Precision, device: torch.device) -> torch.dtype:
 def grad_scaler(precision: torch.dtype, device: torch.device) -> torch.amp.GradScaler:
     """Loss scaling for fp16 passes (float16 gradients underflow without it); a no-op otherwise."""
     return torch.amp.GradScaler(device.type, enabled=precision == torch.float16)
+
+
+def forward(model: torch.nn.Module, images: torch.Tensor, precision: torch.dtype) -> torch.Tensor:
+    """The model's logits for ``images``, in ``precision`` under autocast (float32: autocast off)."""
+    with torch.autocast(images.device.type, dtype=precision, enabled=precision != torch.float32):
+        return model(images)
+
+
+def with_consistency(config: TrainConfig, loss: torch.Tensor, model: torch.nn.Module, images: torch.Tensor,
+                     logits: torch.Tensor, labels: torch.Tensor, precision: torch.dtype) -> torch.Tensor:
+    """``loss`` plus the consistency term (``--consistency-weight``), if any.
+
+    The term teaches a strong view of the unlabeled pixels with ``logits``. With a weight of 0 the loss is
+    returned unchanged, so the second forward pass is only paid for when asked.
+    """
+    if config.consistency_weight <= 0:
+        return loss
+    strong = forward(model, strong_view(images), precision)
+    term = consistency_loss(logits, strong, labels == IGNORE_INDEX, config.consistency_threshold)
+    return loss + config.consistency_weight * term
+
+
+def optimizer_step(loss: torch.Tensor, optimizer: torch.optim.Optimizer, scaler: torch.amp.GradScaler) -> None:
+    """Backward pass of ``loss`` and one optimizer step, with fp16 loss scaling (``scaler``)."""
+    optimizer.zero_grad(set_to_none=True)
+    scaler.scale(loss).backward()
+    scaler.step(optimizer)
+    scaler.update()
 
 
 def _extend_classes(model: LandcoverNet, old: ClassScheme, new: ClassScheme) -> LandcoverNet:

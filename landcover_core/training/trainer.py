@@ -26,7 +26,7 @@ import numpy as np
 import torch
 
 from landcover_core.assessment.metrics import ConfusionAccumulator
-from landcover_core.common.classes import IGNORE_INDEX, ClassScheme
+from landcover_core.common.classes import ClassScheme
 from landcover_core.common.device import pick_device, seed_everything
 from landcover_core.common.resources import check_tile_memory
 from landcover_core.config import TrainConfig
@@ -41,7 +41,6 @@ from landcover_core.outputs.files import check_output_paths
 from landcover_core.progress import Reporter
 from landcover_core.training.averaging import WeightAverage
 from landcover_core.training.checkpoints import Resumable, checkpoint_path, resume, save_checkpoint
-from landcover_core.training.consistency import consistency_loss, strong_view
 from landcover_core.training.distributed import DistContext, local_world_size, training_group
 from landcover_core.training.keeper import BestEpoch
 from landcover_core.training.logs import EpochLog, epoch_logs, metrics_path
@@ -50,9 +49,12 @@ from landcover_core.training.recipe import (
     autocast_dtype,
     batchnorm_frozen,
     build_training_model,
+    forward,
     grad_scaler,
+    optimizer_step,
     training_loss,
     training_optimizer,
+    with_consistency,
 )
 from landcover_core.training.run import match_scenes, prepare_run, training_blocks, training_outputs
 from landcover_core.training.validation import validation_record, warn_zero_iou
@@ -419,28 +421,15 @@ class Trainer:
                                                   f"epoch {epoch}/{self.config.epochs}"):
             images = images.to(device, non_blocking=True)
             labels = labels.to(device, non_blocking=True)
-            with torch.autocast(device.type, dtype=precision, enabled=precision != torch.float32):
-                logits = loop.trained(images)
+            logits = forward(loop.trained, images, precision)
             loss = loop.loss_fn(logits, labels, self._global_weight(loop.loss_fn, labels, logits.shape[1]))
-            if self.config.consistency_weight > 0:
-                loss = loss + self.config.consistency_weight * self._consistency(loop, images, logits, labels)
-            parts.optimizer.zero_grad(set_to_none=True)
-            parts.scaler.scale(loss).backward()
-            parts.scaler.step(parts.optimizer)
-            parts.scaler.update()
+            loss = with_consistency(self.config, loss, loop.trained, images, logits, labels, precision)
+            optimizer_step(loss, parts.optimizer, parts.scaler)
             parts.scheduler.step()
             if parts.average:
                 parts.average.update(parts.model)
             loss_sum += loss.detach()
         return loss_sum
-
-    def _consistency(self, loop: EpochLoop, images: torch.Tensor, logits: torch.Tensor,
-                     labels: torch.Tensor) -> torch.Tensor:
-        """The consistency term of one batch (``--consistency-weight``): the strong view taught by ``logits``."""
-        unlabeled = labels == IGNORE_INDEX
-        with torch.autocast(self.device.type, dtype=loop.precision, enabled=loop.precision != torch.float32):
-            strong = loop.trained(strong_view(images))
-        return consistency_loss(logits, strong, unlabeled, self.config.consistency_threshold)
 
     def _finish(self, loop: EpochLoop, out: Path) -> TrainResult:
         """Warns about classes the kept epoch never gets right, then writes its weights as the model file."""
