@@ -176,8 +176,19 @@ class Reporter:
             self.emit("result", command=command, outputs=outputs, summary=summary or {})
 
     # -- progress -----------------------------------------------------------------------------------
-    def track(self, items: Iterable[T], total: int, stage: str, message: str = "") -> Iterator[T]:
-        """Iterates over items, reporting progress and honouring cancellation between items."""
+    def track(self, items: Iterable[T], total: int, stage: str, message: str = "",
+              epoch: tuple[int, int] | None = None) -> Iterator[T]:
+        """Iterates over items, reporting progress and honouring cancellation between items.
+
+        Args:
+            items: What to iterate over.
+            total: How many items there are.
+            stage: The ``stage`` of the JSON progress events.
+            message: What is going on, for people.
+            epoch: (epoch, epochs) of a training stage: JSON events carry them as ``epoch`` and ``epochs``, so a
+                client places the stage within the whole run without reading the message.
+        """
+        numbered = {"epoch": epoch[0], "epochs": epoch[1]} if epoch else {}
         bar = None
         if not self.json_mode and not self.quiet:
             from tqdm import tqdm
@@ -192,7 +203,7 @@ class Reporter:
                     bar.update(1)
                 elif self.json_mode and (done % step == 0 or done == total):
                     self.emit("progress", stage=stage, fraction=done / max(total, 1), current=done, total=total,
-                              message=message)
+                              message=message, **numbered)
             self.cancel.check()
         finally:
             if bar is not None:

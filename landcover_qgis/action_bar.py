@@ -6,18 +6,16 @@ job warned a lot), so buttons do not jump when a message appears.
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Callable, Optional, Tuple
 
 from qgis.PyQt.QtWidgets import QGridLayout, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from landcover_qgis.engine_runner import training_fraction
 from landcover_qgis.status_line import StatusLine
 
 #: Lines of status text visible without scrolling.
 STATUS_LINES = 3
-#: An engine message that names the epoch ("epoch 2/10"), kept beside the bar.
-_EPOCH = re.compile(r"\bepoch (\d+)/(\d+)\b")
 
 
 def duration_text(seconds: float) -> str:
@@ -32,7 +30,7 @@ def duration_text(seconds: float) -> str:
 class JobProgress:
     """The whole job's fraction, elapsed time and ETA from the engine's per-stage progress events.
 
-    Training reports each epoch as a stage from 0 to 1; with the epoch in the message ("epoch 2/10") the
+    Training reports each epoch as a stage from 0 to 1; with the event's epoch and epochs the
     stage is placed within the run, so the bar runs once from 0 to 100 % instead of restarting every epoch.
     Once a job has reported an epoch, or when it is known to train, its other stages (finding labelled
     pixels, validation) show their text without moving the bar.
@@ -50,13 +48,17 @@ class JobProgress:
         self.epoch = ""
         self._timed_from: Optional[Tuple[float, float]] = None  # (time, fraction) where the ETA starts counting
 
-    def update(self, fraction: float, message: str) -> None:
-        """Takes a progress event: ``fraction`` of the current stage, ``message`` the engine's text."""
-        epoch = _EPOCH.search(message)
-        if epoch:
-            number, total = int(epoch.group(1)), int(epoch.group(2))
-            self.epoch = f"epoch {number}/{total}"
-            fraction = (number - 1 + fraction) / max(total, 1)
+    def update(self, fraction: float, message: str, epoch: Optional[Tuple[int, int]] = None) -> None:
+        """Takes a progress event: ``fraction`` of the current stage, ``message`` the engine's text.
+
+        Args:
+            fraction: How far the current stage is, 0..1.
+            message: The engine's text.
+            epoch: (epoch, epochs) when the stage is a training epoch (the event's ``epoch`` and ``epochs``).
+        """
+        if epoch is not None:
+            self.epoch = "epoch {}/{}".format(*epoch)
+            fraction = training_fraction(fraction, epoch)
             if self._timed_from is None:  # the ETA counts from the first training step, not the data scan
                 self._timed_from = (self.clock(), fraction)
         elif self.training or self.epoch:
@@ -131,12 +133,12 @@ class ActionBar(QWidget):
         self.progress.setValue(0)
         self.progress.setFormat("0%")
 
-    def show_progress(self, fraction: float, message: str) -> None:
-        """Shows an engine progress event (``fraction`` of its stage, 0..1)."""
+    def show_progress(self, fraction: float, message: str, epoch: Optional[Tuple[int, int]] = None) -> None:
+        """Shows an engine progress event: ``fraction`` of its stage (0..1), ``epoch`` (epoch, epochs) of a training."""
         if self.job is None:
             self.start_job()
         assert self.job is not None
-        self.job.update(fraction, message)
+        self.job.update(fraction, message, epoch)
         self.progress.setValue(round(self.job.fraction * 100))
         self.progress.setFormat(self.job.text(message))
 

@@ -300,7 +300,8 @@ class LandcoverDock(QgsDockWidget):
         task = EngineTask(f"landcover: {title.lower()}", engine_location().python, calls,
                           lambda outcome: self._job_done(outcome, on_done, calls))
         # The task sets its progress, then sends the message: both reach the bar with the message.
-        task.progressMessage.connect(lambda text: self.action_bar.show_progress(task.progress() / 100, text))
+        task.progressMessage.connect(lambda text, epoch, epochs: self.action_bar.show_progress(
+            task.progress() / 100, text, (epoch, epochs) if epochs else None))
         task.metricsReceived.connect(self.results.add_metrics)
         task.logReceived.connect(self.append_log)
         self._task = task

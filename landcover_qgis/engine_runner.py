@@ -39,8 +39,8 @@ _QGIS_ONLY_ENV = ("PYTHONHOME", "PYTHONPATH", "GDAL_DATA", "GDAL_DRIVER_PATH", "
 class EngineListener:
     """Receives what the engine reports. Override what you need; every method may be called from a worker thread."""
 
-    def on_progress(self, fraction: float, message: str) -> None:
-        """Progress of the running command, ``fraction`` in 0..1."""
+    def on_progress(self, fraction: float, message: str, epoch: Optional[Tuple[int, int]] = None) -> None:
+        """Progress of the running command's stage, ``fraction`` in 0..1; ``epoch``: (epoch, epochs) of a training."""
 
     def on_metrics(self, metrics: Dict[str, Any]) -> None:
         """One ``metrics`` event (per training epoch)."""
@@ -199,7 +199,7 @@ class _EventReader:
         kind = event.get("event")
         if kind == "progress":
             self.listener.on_progress(_fraction(event.get("fraction")),
-                                      str(event.get("message") or event.get("stage") or ""))
+                                      str(event.get("message") or event.get("stage") or ""), _epoch(event))
         elif kind == "metrics":
             self.listener.on_metrics(event)
         elif kind == "log":
@@ -230,6 +230,20 @@ def _fraction(value: Any) -> float:
         return min(1.0, max(0.0, float(value)))
     except (TypeError, ValueError):
         return 0.0
+
+
+def _epoch(event: Dict[str, Any]) -> Optional[Tuple[int, int]]:
+    """(epoch, epochs) of a training stage's progress event, or None (another stage, or an older engine)."""
+    epoch, epochs = event.get("epoch"), event.get("epochs")
+    if isinstance(epoch, int) and isinstance(epochs, int) and 0 < epoch <= epochs:
+        return epoch, epochs
+    return None
+
+
+def training_fraction(fraction: float, epoch: Tuple[int, int]) -> float:
+    """Where a training stage's ``fraction`` of epoch ``epoch = (number, epochs)`` lies within the whole run."""
+    number, epochs = epoch
+    return (number - 1 + fraction) / max(epochs, 1)
 
 
 def run_process(

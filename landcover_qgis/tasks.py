@@ -10,7 +10,7 @@ import shutil
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Deque, Dict, List, Optional, Sequence
+from typing import Any, Callable, Deque, Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
@@ -51,9 +51,10 @@ class _TaskListener(EngineListener):
     def __init__(self, task: EngineTask, index: int, count: int) -> None:
         self.task, self.index, self.count = task, index, count
 
-    def on_progress(self, fraction: float, message: str) -> None:
+    def on_progress(self, fraction: float, message: str, epoch: Optional[Tuple[int, int]] = None) -> None:
         self.task.setProgress(100.0 * (self.index + fraction) / self.count)
-        self.task.progressMessage.emit(message)
+        number, epochs = epoch or (0, 0)
+        self.task.progressMessage.emit(message, number, epochs)
 
     def on_metrics(self, metrics: Dict[str, Any]) -> None:
         self.task.metricsReceived.emit(metrics)
@@ -72,10 +73,11 @@ class EngineTask(QgsTask):
     before the engine starts.
 
     Signals (emitted from the worker thread, delivered queued to GUI receivers):
-        progressMessage(str), metricsReceived(dict), logReceived(str level, str message).
+        progressMessage(str message, int epoch, int epochs) (epochs 0 outside a training stage),
+        metricsReceived(dict), logReceived(str level, str message).
     """
 
-    progressMessage = pyqtSignal(str)
+    progressMessage = pyqtSignal(str, int, int)
     metricsReceived = pyqtSignal(dict)
     logReceived = pyqtSignal(str, str)
 

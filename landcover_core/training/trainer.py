@@ -418,7 +418,7 @@ class Trainer:
         loop.order.set_epoch(epoch)
         loss_sum = torch.zeros((), device=device)
         for images, labels in self.reporter.track(loop.loader, loop.steps, "train",
-                                                  f"epoch {epoch}/{self.config.epochs}"):
+                                                  f"epoch {epoch}/{self.config.epochs}", (epoch, self.config.epochs)):
             images = images.to(device, non_blocking=True)
             labels = labels.to(device, non_blocking=True)
             logits = forward(loop.trained, images, precision)

@@ -24,7 +24,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from landcover_qgis.command_line import EngineOptionError
 from landcover_qgis.engine_commands import EngineCall, EngineRequest, Settings
-from landcover_qgis.engine_runner import EngineFailure, EngineListener, EngineResult, run_engine
+from landcover_qgis.engine_runner import EngineFailure, EngineListener, EngineResult, run_engine, training_fraction
 from landcover_qgis.engine_schema import EngineSchema, OptionSpec, current_schema
 from landcover_qgis.layer_io import LayerExportError, RasterInput, raster_input
 from landcover_qgis.processing.engine_parameters import EngineOption, option_parameter, option_value
@@ -50,12 +50,15 @@ class FeedbackListener(EngineListener):
         self.feedback = feedback
         self._text_at: Optional[float] = None  # the fraction of the last progress text
 
-    def on_progress(self, fraction: float, message: str) -> None:
+    def on_progress(self, fraction: float, message: str, epoch: Optional[Tuple[int, int]] = None) -> None:
         """Moves the feedback's progress bar; the progress text only every :data:`PROGRESS_TEXT_STEP`.
 
         The algorithm dialog and qgis_process log every progress text as a line, and the engine sends up to
-        ~200 progress events per stage. A fraction lower than the last text's starts a new stage.
+        ~200 progress events per stage. A fraction lower than the last text's starts a new stage. Training
+        epochs are placed within the whole run, so the bar does not restart at every epoch.
         """
+        if epoch is not None:
+            fraction = training_fraction(fraction, epoch)
         self.feedback.setProgress(100.0 * fraction)
         last = self._text_at
         if message and (last is None or fraction < last or fraction >= last + PROGRESS_TEXT_STEP):

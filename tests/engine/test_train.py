@@ -55,6 +55,10 @@ def test_train_from_polygons_as_a_process_with_json_progress(scene, tmp_path, ru
     assert kinds[0] == "start" and kinds[-1] == "result" and "progress" in kinds
     metrics = [e for e in events if e["event"] == "metrics"]
     assert [e["epoch"] for e in metrics] == [1, 2]
+    # Training stages name their epoch in fields (clients place them in the run), other stages do not.
+    steps = [e for e in events if e["event"] == "progress" and e["stage"] == "train"]
+    assert {(e["epoch"], e["epochs"]) for e in steps} == {(1, 2), (2, 2)}
+    assert all("epoch" not in e for e in events if e["event"] == "progress" and e["stage"] != "train")
     result = events[-1]
     # A labelled class never predicted on validation is named per epoch, and warned about for the kept epoch.
     for epoch in metrics:

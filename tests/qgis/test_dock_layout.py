@@ -33,13 +33,13 @@ def test_the_bar_runs_once_over_all_epochs_with_an_eta() -> None:
     job = JobProgress(training=True, clock=clock)
     job.update(1.0, "finding labeled pixels")
     assert job.fraction == 0.0  # the data scan's 100 % is not the job's
-    job.update(0.0, "epoch 1/4")
+    job.update(0.0, "epoch 1/4", (1, 4))
     clock.now += 60
-    job.update(1.0, "epoch 1/4")
+    job.update(1.0, "any text: the epoch comes from the event's fields", (1, 4))
     assert job.fraction == pytest.approx(0.25)
     assert job.remaining() == pytest.approx(180.0)  # 60 s an epoch, three to go
     clock.now += 30
-    job.update(0.5, "epoch 2/4")
+    job.update(0.5, "epoch 2/4", (2, 4))
     assert job.fraction == pytest.approx(0.375)
     job.update(1.0, "validating")
     assert job.fraction == pytest.approx(0.375)  # a stage between steps does not move the bar
@@ -52,6 +52,8 @@ def test_a_job_without_epochs_follows_its_stages() -> None:
     job.update(0.4, "Predicting tiles")
     assert job.fraction == pytest.approx(0.4) and job.remaining() is None
     assert job.text("Predicting tiles").startswith("40%  Predicting tiles")
+    job.update(0.5, "a message that says epoch 3/10 is not an epoch")
+    assert job.fraction == pytest.approx(0.5) and not job.epoch
 
 
 @pytest.mark.parametrize(("seconds", "text"), [(12, "12 s"), (400, "7 min"), (7500, "2 h 05 min")])

@@ -15,11 +15,12 @@ class Recorder(EngineListener):
     """Keeps every event; asks for cancellation once ``cancel_after_progress`` progress events arrived."""
 
     def __init__(self, cancel_after_progress: int = -1) -> None:
-        self.progress, self.metrics, self.logs = [], [], []
+        self.progress, self.metrics, self.logs, self.epochs = [], [], [], []
         self.cancel_after_progress = cancel_after_progress
 
-    def on_progress(self, fraction, message):
+    def on_progress(self, fraction, message, epoch=None):
         self.progress.append((fraction, message))
+        self.epochs.append(epoch)
 
     def on_metrics(self, metrics):
         self.metrics.append(metrics)
@@ -35,7 +36,8 @@ def test_events_reach_the_listener_and_the_result_is_returned(tmp_path: Path) ->
     python = fake_engine_python(tmp_path, """
         assert sys.argv[1:4] == ["-m", "landcover_core", "train"] and sys.argv[-1] == "--json-progress", sys.argv
         emit(event="start", command="train", version="0.1.0")
-        emit(event="progress", stage="train", fraction=0.5, current=1, total=2, message="epoch 1/2")
+        emit(event="progress", stage="index", fraction=1.0, current=1, total=1, message="finding labeled pixels")
+        emit(event="progress", stage="train", fraction=0.5, current=1, total=2, message="epoch 1/2", epoch=1, epochs=2)
         emit(event="metrics", epoch=1, epochs=2, train_loss=0.7, val_loss=0.8, val_miou=0.4)
         emit(event="log", level="warning", message="few labels")
         print("plain text on stdout", flush=True)
@@ -45,7 +47,8 @@ def test_events_reach_the_listener_and_the_result_is_returned(tmp_path: Path) ->
     recorder = Recorder()
     result = run_engine(python, "train", ["--out", "/x/model.pt"], recorder)
     assert result.outputs == {"model": "/x/model.pt"} and result.summary["best_val_miou"] == 0.4
-    assert recorder.progress == [(0.5, "epoch 1/2")]
+    assert recorder.progress == [(1.0, "finding labeled pixels"), (0.5, "epoch 1/2")]
+    assert recorder.epochs == [None, (1, 2)]
     assert recorder.metrics[0]["val_miou"] == 0.4
     assert ("warning", "few labels") in recorder.logs
     assert ("info", "plain text on stdout") in recorder.logs and ("stderr", "a library warning") in recorder.logs
