@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from landcover_qgis.accuracy_panel import AccuracyPanel
 from landcover_qgis.action_bar import ActionBar, duration_text
 from landcover_qgis.class_scheme import LandClass, classes_from_summary
 from landcover_qgis.command_line import EngineOptionError, engine_args
@@ -97,6 +98,7 @@ class LandcoverDock(QgsDockWidget):
         schema = current_schema()  # cached per engine: no process at start-up once known
         if schema is not None:
             self.form.apply_schema(schema)
+            self.accuracy.apply_schema(schema)
         else:
             self.form.restore_from_project()
         current_project().readProject.connect(self._on_project_read)
@@ -126,6 +128,10 @@ class LandcoverDock(QgsDockWidget):
         # The action bar stays below the tabs: always visible, never moved by what the tabs show.
         self.action_bar = ActionBar()  # not "actions": that would hide QWidget.actions()
         layout.addWidget(self.action_bar)
+        self.accuracy = AccuracyPanel(self.iface.mapCanvas() if self.iface is not None else None, self._start,
+                                      self.form.require_schema, self.action_bar.status, self.results.area_assessment)
+        self.results.accuracy_slot.addWidget(self.accuracy)
+        self.jobFinished.connect(self.accuracy.job_finished)
         self.setWidget(content)
 
         # Short names for what tests and the plugin reach most.
@@ -205,6 +211,7 @@ class LandcoverDock(QgsDockWidget):
         self.engine_status.setText(("Engine: " + text) if capabilities.available else f"Engine not ready: {text}")
         if capabilities.schema is not None:
             self.form.apply_schema(capabilities.schema)
+            self.accuracy.apply_schema(capabilities.schema)
         self.pseudo_label_button.setEnabled(capabilities.pseudo_label and not self.busy)
         self.pseudo_label_button.setToolTip(
             "Make pseudo-labels of the unlabeled layers with the model." if capabilities.pseudo_label
@@ -342,6 +349,7 @@ class LandcoverDock(QgsDockWidget):
         self.pseudo_label_button.setEnabled(not running and self.capabilities.pseudo_label)
         self.self_train_button.setEnabled(not running and self.capabilities.self_train)
         self.cancel_button.setEnabled(running)
+        self.accuracy.set_busy(running)
 
     # -- training ----------------------------------------------------------------------------------------------
 
@@ -514,6 +522,7 @@ class LandcoverDock(QgsDockWidget):
         self.uncertainty_layer_id = next((layer.id() for layer in layers if layer.name().endswith("uncertainty")),
                                          None)
         self.results.show_areas(prediction.summary, classes, prediction.outputs.get("uncertainty"))
+        self.accuracy.set_class_map(prediction.outputs.get("classes"))
         self.form.setCurrentIndex(self.results_tab)
         if len(outcome.results) > 1:
             self.show_evaluation(outcome.results[1].summary, outcome.results[1].outputs)
@@ -609,6 +618,7 @@ class LandcoverDock(QgsDockWidget):
     def shutdown(self) -> None:
         """Cancels running work and disconnects from the project (plugin unload)."""
         self.form.self_training.shutdown()
+        self.accuracy.shutdown()
         with contextlib.suppress(TypeError):
             current_project().readProject.disconnect(self._on_project_read)
         for task in (self._task, self._check_task):

@@ -2,19 +2,19 @@
 
 After training, the training curves and the validation scores per epoch; after an evaluation, the scores and
 the confusion matrix (the engine's figure, class names on both axes); after classifying, the area of each
-class (ha and %) for the classified extent, exportable as CSV, and what the uncertainty layer is for.
+class (ha and %) for the classified extent, exportable as CSV, and what the uncertainty layer is for; beside
+it, the accuracy sample's workflow (put in :attr:`ResultsPanel.accuracy_slot` by the dock) and the area-adjusted
+estimate it gives (:class:`~landcover_qgis.area_assessment.AreaAssessmentTable`).
 """
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,7 +26,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from landcover_qgis.area_assessment import AreaAssessmentTable
 from landcover_qgis.class_scheme import LandClass
+from landcover_qgis.table_export import ask_csv_path, number_text, write_csv
 
 _METRIC_COLUMNS = (("Round", "round"), ("Epoch", "epoch"), ("Train loss", "train_loss"), ("Val loss", "val_loss"),
                    ("Val mIoU", "val_miou"), ("Never predicted", "missed_classes"))
@@ -36,11 +38,6 @@ _AREA_COLUMNS = ("Class", "Area (ha)", "Share (%)")
 FIGURE_WIDTH = 340
 UNCERTAINTY_HINT = ("The uncertainty layer is bright where the model hesitates between classes: draw new "
                     "label polygons there first, then train again.")
-
-
-def number_text(value: object, digits: int = 3) -> str:
-    """A score with ``digits`` decimals, or an en dash when there is none."""
-    return f"{value:.{digits}f}" if isinstance(value, (int, float)) and not isinstance(value, bool) else "–"
 
 
 def class_areas(summary: Mapping[str, Any], classes: Sequence[LandClass]) -> List[Dict[str, Any]]:
@@ -69,14 +66,10 @@ def class_areas(summary: Mapping[str, Any], classes: Sequence[LandClass]) -> Lis
 
 
 def write_area_csv(rows: Sequence[Mapping[str, Any]], path: str) -> None:
-    """Writes the area table as CSV (class, code, pixels, hectares, percent)."""
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["class", "code", "pixels", "hectares", "percent"])
-        for row in rows:
-            hectares = row["hectares"]
-            writer.writerow([row["name"], row["code"], row["pixels"],
-                             "" if hectares is None else f"{hectares:.4f}", f"{row['percent']:.4f}"])
+    """Writes the area table as CSV (class, code, pixels, hectares, percent), whole or not at all."""
+    write_csv(path, ["class", "code", "pixels", "hectares", "percent"],
+              ([row["name"], row["code"], row["pixels"], "" if row["hectares"] is None else f"{row['hectares']:.4f}",
+                f"{row['percent']:.4f}"] for row in rows))
 
 
 class ResultsPanel(QWidget):
@@ -119,6 +112,12 @@ class ResultsPanel(QWidget):
                        QLabel("<b>Area per class</b>"), self.area_table, self.area_note):
             layout.addWidget(widget)
         layout.addLayout(export_row)
+        # The estimate from a labelled sample sits right under the pixel counts, so the two can be compared.
+        layout.addWidget(QLabel("<b>Accuracy and area from a sample</b>"))
+        self.accuracy_slot = QVBoxLayout()
+        layout.addLayout(self.accuracy_slot)
+        self.area_assessment = AreaAssessmentTable()
+        layout.addWidget(self.area_assessment)
         for widget in (self.uncertainty_hint, self.zoom_button, QLabel("<b>Log</b>"), self.log):
             layout.addWidget(widget)
         self.clear_training()
@@ -243,6 +242,6 @@ class ResultsPanel(QWidget):
         self.zoom_button.setVisible(bool(uncertainty))
 
     def _export_areas(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, "Export the area per class", "areas.csv", "CSV (*.csv)")
+        path = ask_csv_path(self, "Export the area per class", "areas.csv")
         if path:
             write_area_csv(self.area_rows, path)

@@ -1,0 +1,368 @@
+"""The dock's accuracy workflow: design a sample of the classified map, label it point by point, assess it.
+
+Good practice (Olofsson et al. 2014): a stratified random sample of the map (``landcover sample-design``), the
+analyst's reference class for each point (:class:`~landcover_qgis.sample_review.SampleReviewWidget`, in the
+panel), then the stratified estimates of accuracy and area (``landcover evaluate --area-adjusted``), shown
+beside the map's pixel counts (:class:`~landcover_qgis.area_assessment.AreaAssessmentTable`) and written as an
+HTML report beside the engine's JSON. The jobs run like the dock's others, through its ``start_job``: one at
+a time, with progress and cancel, and the engine's message in the status line (red) when one fails.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional
+
+from qgis.core import (
+    Qgis,
+    QgsCategorizedSymbolRenderer,
+    QgsMapLayerProxyModel,
+    QgsMarkerSymbol,
+    QgsRendererCategory,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsCollapsibleGroupBox, QgsMapCanvas, QgsMapLayerComboBox
+from qgis.PyQt.QtWidgets import QFormLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from landcover_qgis.accuracy_commands import (
+    MIN_PER_CLASS,
+    SAMPLE_DESIGN,
+    SEED,
+    TARGET_SE,
+    TOTAL,
+    SampleDesignRequest,
+    area_assessment_request,
+)
+from landcover_qgis.area_assessment import AreaAssessmentTable, overall_text
+from landcover_qgis.dock_form import FormError
+from landcover_qgis.engine_commands import EngineCall
+from landcover_qgis.engine_schema import EngineSchema
+from landcover_qgis.layer_io import RasterInput, add_result_layers, vector_input
+from landcover_qgis.option_widgets import OptionSpinBox
+from landcover_qgis.output_files import fresh_path, safe_name
+from landcover_qgis.processing.area_report import area_html
+from landcover_qgis.qgis_singletons import current_project
+from landcover_qgis.sample_layer import REFERENCE_FIELD
+from landcover_qgis.sample_review import SampleReviewWidget
+from landcover_qgis.status_line import StatusLine
+from landcover_qgis.table_export import write_text
+from landcover_qgis.tasks import TaskOutcome
+
+#: The dock's job runner: ``start_job(title, build_calls, on_done)``.
+StartJob = Callable[[str, Callable[[], List[EngineCall]], Callable[[TaskOutcome], None]], None]
+#: Why nothing can be sampled yet.
+NO_MAP = "Classify first: the sample is drawn from the classified map (its classes are the strata)."
+#: The point layer inside the GPKG ``sample-design`` writes.
+SAMPLE_LAYER = "sample"
+#: The map legend's two kinds of point.
+TO_LABEL, LABELLED = "to label", "labelled"
+
+
+def style_sample_points(layer: QgsVectorLayer) -> None:
+    """Hollow magenta rings for points still to label, filled green dots for labelled ones."""
+    empty = f"coalesce(trim(\"{REFERENCE_FIELD}\"), '') = ''"
+    looks = ((TO_LABEL, {"color": "0,0,0,0", "outline_color": "#e7298a"}),
+             (LABELLED, {"color": "#1b9e77", "outline_color": "#ffffff"}))
+    categories = [QgsRendererCategory(value, QgsMarkerSymbol.createSimple(
+        {"name": "circle", "size": "3.4", "outline_width": "0.6", **look}), value) for value, look in looks]
+    layer.setRenderer(QgsCategorizedSymbolRenderer(f"if({empty}, '{TO_LABEL}', '{LABELLED}')", categories))
+    layer.triggerRepaint()
+
+
+class AccuracyPanel(QWidget):
+    """Design an accuracy sample, review it point by point, assess accuracy and areas.
+
+    Args:
+        canvas: The map canvas the review zooms (None: a canvas of its own, for scripts without QGIS's window).
+        start_job: The dock's job runner.
+        require_schema: The engine's description (raises ``FormError`` before the engine is checked).
+        status: The dock's status line.
+        table: Where the area-adjusted estimate is shown.
+        parent: The parent widget.
+
+    Attributes:
+        class_map: The newest classified map (None: no classification yet).
+        sample_map: The map the current sample was drawn from (the one it is assessed against).
+        sample_path: The current sample's GPKG.
+        sample_layer: The current sample's layer while it is in the project.
+        review: The point-by-point review of the current sample, while there is one.
+    """
+
+    def __init__(self, canvas: Optional[QgsMapCanvas], start_job: StartJob, require_schema: Callable[[], EngineSchema],
+                 status: StatusLine, table: AreaAssessmentTable, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas if canvas is not None else QgsMapCanvas()
+        self.start_job, self.require_schema, self.status, self.table = start_job, require_schema, status, table
+        self.class_map: Optional[str] = None
+        self.sample_map: Optional[str] = None
+        self.sample_path: Optional[str] = None
+        self.sample_layer: Optional[QgsVectorLayer] = None
+        self.sample_layer_id = ""
+        self.review: Optional[SampleReviewWidget] = None
+        self.busy = False
+        self.has_design_command = False
+        self._designing: Optional[str] = None
+        self._assessing = False
+        self._build()
+        current_project().layersWillBeRemoved.connect(self._layers_removed)
+        self._update()
+
+    # -- layout ---------------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.target_se = OptionSpinBox(SAMPLE_DESIGN, TARGET_SE)
+        self.min_per_class = OptionSpinBox(SAMPLE_DESIGN, MIN_PER_CLASS)
+        self.total = OptionSpinBox(SAMPLE_DESIGN, TOTAL)
+        self.seed = OptionSpinBox(SAMPLE_DESIGN, SEED)
+        self.aoi = QgsMapLayerComboBox()
+        self.aoi.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.aoi.setAllowEmptyLayer(True)
+        self.aoi.setLayer(None)
+        self.aoi.setToolTip("Only pixels inside these polygons are sampled and counted (none: the whole map).")
+        settings = QgsCollapsibleGroupBox("Sample settings")
+        form = QFormLayout(settings)
+        form.addRow("Target SE of overall accuracy", self.target_se)
+        form.addRow("Points per class, at least", self.min_per_class)
+        form.addRow("Points in all", self.total)
+        form.addRow("Seed", self.seed)
+        form.addRow("Area of interest", self.aoi)
+        self.map_label = QLabel()
+        self.map_label.setWordWrap(True)
+        self.design_button = QPushButton("Design an accuracy sample…")
+        self.design_button.clicked.connect(self.design_sample)
+        self.review_slot = QVBoxLayout()
+        self.progress = QLabel()
+        self.reopen_button = QPushButton("Open the sample again")
+        self.reopen_button.clicked.connect(self.reopen_sample)
+        self.assess_button = QPushButton("Assess accuracy and areas")
+        self.assess_button.clicked.connect(self.assess)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.map_label, settings, self.design_button):
+            layout.addWidget(widget)
+        layout.addLayout(self.review_slot)
+        for widget in (self.progress, self.reopen_button, self.assess_button):
+            layout.addWidget(widget)
+
+    def apply_schema(self, schema: EngineSchema) -> None:
+        """Takes the design options' ranges and defaults from the engine; 'Points in all' gets an 'auto' setting."""
+        self.has_design_command = schema.has_command(SAMPLE_DESIGN)
+        for box in (self.target_se, self.min_per_class, self.total, self.seed):
+            box.apply_option(schema.option(SAMPLE_DESIGN, box.dest))
+        if self.total.spec is not None:  # below the engine's minimum: no --total, the size comes from the target SE
+            self.total.setMinimum(self.total.minimum() - 1)
+            self.total.setSpecialValueText("auto (from the target SE)")
+            self.total.setValue(self.total.minimum())
+        self._update()
+
+    def set_class_map(self, path: Optional[str]) -> None:
+        """The newest classified map (the dock calls this after Classify); a sample under review keeps its map."""
+        self.class_map = path or None
+        self._update()
+
+    def set_busy(self, busy: bool) -> None:
+        """Disables the actions while any job of the dock runs."""
+        self.busy = busy
+        self._update()
+
+    def job_finished(self, ok: bool) -> None:
+        """The dock's job ended: an assessment that failed leaves no estimate shown (the status line says why)."""
+        if self._assessing and not ok:
+            self.table.clear("No estimate: the assessment did not finish (see the status line); nothing was written.")
+        self._assessing = False
+        self._designing = None
+
+    def shutdown(self) -> None:
+        """Stops following the project (the dock goes away)."""
+        with contextlib.suppress(TypeError):  # already disconnected
+            current_project().layersWillBeRemoved.disconnect(self._layers_removed)
+
+    # -- state ----------------------------------------------------------------------------------------------------
+
+    def labelled(self) -> int:
+        """How many points of the sample under review have a label (0 without one)."""
+        return self.review.labelled_count() if self.review is not None else 0
+
+    def point_count(self) -> int:
+        """How many points the sample under review has."""
+        return len(self.review.feature_ids) if self.review is not None else 0
+
+    def _update(self) -> None:
+        self.map_label.setText(f"Map: {Path(self.class_map).name}" if self.class_map else NO_MAP)
+        self.map_label.setToolTip(self.class_map or "")
+        can_design = bool(self.class_map) and self.has_design_command
+        self.design_button.setEnabled(can_design and not self.busy)
+        self.design_button.setToolTip(
+            NO_MAP if not self.class_map else
+            "Not available: this engine has no 'sample-design' command." if not self.has_design_command else
+            "Draws stratified random points of the map (its classes as strata) to label here, one by one.")
+        labelled, total = self.labelled(), self.point_count()
+        self.assess_button.setEnabled(self.review is not None and labelled > 0 and not self.busy)
+        self.assess_button.setToolTip(self._assess_hint(labelled, total))
+        self.progress.setVisible(self.review is not None)
+        other_map = self.sample_map is not None and self.sample_map != self.class_map
+        self.progress.setText(f"{labelled} / {total} labelled"  # a sample is assessed against the map it came from
+                              + (f" (a sample of {Path(str(self.sample_map)).name})" if other_map else ""))
+        self.reopen_button.setVisible(self.review is None and bool(self.sample_path)
+                                      and Path(str(self.sample_path)).is_file())
+
+    def _assess_hint(self, labelled: int, total: int) -> str:
+        if self.review is None:
+            return "Design an accuracy sample and label its points first."
+        if labelled == 0:
+            return "Label the sample's points first: set each point's reference class above."
+        if labelled < total:
+            return (f"{total - labelled} of {total} points have no label yet: the engine skips them (a class with "
+                    "fewer than 2 labelled points gets no standard error).")
+        return "Every point is labelled: estimate the accuracy and the area of each class."
+
+    # -- designing ------------------------------------------------------------------------------------------------
+
+    def design_sample(self) -> None:
+        """Draws a sample of the newest classified map in the background, then opens it for review."""
+        self.start_job("Designing an accuracy sample", self.design_calls, self._designed)
+
+    def design_calls(self) -> List[EngineCall]:
+        """The ``sample-design`` call for the newest map, the sample written beside it.
+
+        Raises:
+            FormError: No classified map, or it is gone.
+            LayerExportError: The area-of-interest layer cannot be handed to the engine.
+        """
+        if not self.class_map:
+            raise FormError(NO_MAP)
+        if not Path(self.class_map).is_file():
+            raise FormError(f"The classified map {self.class_map} no longer exists: classify again.")
+        total = self.total.option_value()
+        settings: Dict[str, object] = {TARGET_SE: self.target_se.option_value(),
+                                       MIN_PER_CLASS: self.min_per_class.option_value(),
+                                       TOTAL: None if self.total.value() == self.total.minimum() else total,
+                                       SEED: self.seed.option_value()}
+        aoi = self.aoi.currentLayer()
+        mask = vector_input(aoi) if isinstance(aoi, QgsVectorLayer) else None
+        folder, stem = Path(self.class_map).parent, safe_name(Path(self.class_map).stem, 60)
+        out = fresh_path(folder, f"{stem}_sample", ".gpkg")
+        call = SampleDesignRequest(RasterInput(self.class_map), str(out), mask, settings).call(self.require_schema())
+        self._designing = self.class_map
+        return [call]
+
+    def _designed(self, outcome: TaskOutcome) -> None:
+        result = outcome.results[-1]
+        path = str(result.outputs.get("gpkg") or "")
+        layer = self.open_sample(path, self._designing or str(self.class_map))
+        if layer is None:
+            self.status.finish(f"The engine wrote the sample {path}, but QGIS cannot open it as a point layer.",
+                               Qgis.MessageLevel.Critical)
+            return
+        self.status.finish(f"Accuracy sample: {layer.featureCount()} points added as '{layer.name()}'. Set each "
+                           "point's reference class below, then assess accuracy and areas.", Qgis.MessageLevel.Success)
+
+    def open_sample(self, path: str, class_map: str) -> Optional[QgsVectorLayer]:
+        """Adds a sample GPKG to the project, styled and with its class names on ``reference``, and reviews it.
+
+        Returns:
+            The layer, or None when QGIS cannot open it.
+        """
+        layer = QgsVectorLayer(f"{path}|layername={SAMPLE_LAYER}", Path(path).stem, "ogr")
+        if not layer.isValid():
+            return None
+        style_sample_points(layer)
+        add_result_layers([layer])
+        self._close_review()
+        self.sample_layer, self.sample_layer_id = layer, layer.id()
+        self.sample_path, self.sample_map = path, class_map
+        self.review = SampleReviewWidget(self.canvas, layer, parent=self)  # gives 'reference' its value map
+        self.review.labelChanged.connect(self._labels_changed)
+        layer.attributeValueChanged.connect(self._labels_changed)  # edits in the attribute table
+        layer.afterCommitChanges.connect(self._labels_changed)
+        self.review_slot.addWidget(self.review)
+        self._update()
+        return layer
+
+    def reopen_sample(self) -> None:
+        """Adds the sample again after its layer was removed (its labels are in its file)."""
+        if self.sample_path and self.open_sample(self.sample_path, str(self.sample_map)) is None:
+            self.status.report(f"QGIS cannot open the sample {self.sample_path}.", Qgis.MessageLevel.Critical)
+
+    def _labels_changed(self, *_args: Any) -> None:
+        self._update()
+
+    def _layers_removed(self, layer_ids: List[str]) -> None:
+        if self.review is None or self.sample_layer_id not in layer_ids:
+            return
+        name = self.sample_layer.name() if self.sample_layer is not None else SAMPLE_LAYER
+        self._close_review()
+        self.status.report(f"The sample layer '{name}' was removed from the project. The labels set so far are "
+                           f"saved in {self.sample_path}: 'Open the sample again' to go on.", Qgis.MessageLevel.Warning)
+
+    def _close_review(self) -> None:
+        if self.review is not None:
+            self.review_slot.removeWidget(self.review)
+            self.review.deleteLater()
+        self.review, self.sample_layer, self.sample_layer_id = None, None, ""
+        self._update()
+
+    # -- assessing ------------------------------------------------------------------------------------------------
+
+    def assess(self) -> None:
+        """Runs the area-adjusted assessment of the labelled sample; asks first while points lack a label."""
+        labelled, total = self.labelled(), self.point_count()
+        if 0 < labelled < total and not self._assess_partial(total - labelled, total):
+            self.status.report(f"Assessment not started: {total - labelled} of {total} points still to label.")
+            return
+        self.start_job("Assessing accuracy and areas", self.assessment_calls, self._assessed)
+
+    def _assess_partial(self, missing: int, total: int) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "Points without a label",
+                          f"{missing} of {total} sample points have no reference label yet. The engine skips them "
+                          "and says so; a class with fewer than 2 labelled points gets no standard error, one with "
+                          "none no estimate at all.", parent=self)
+        go = box.addButton("Assess anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Keep labelling", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is go
+
+    def assessment_calls(self) -> List[EngineCall]:
+        """The ``evaluate --area-adjusted`` call of the sample under review against the map it was drawn from.
+
+        Raises:
+            FormError: No sample in the project, unsaved edits, or no label yet.
+        """
+        layer = self.sample_layer
+        if layer is None or self.review is None or not self.sample_path or not self.sample_map:
+            raise FormError("No accuracy sample to assess: design one (or open the sample again).")
+        if layer.isModified():
+            raise FormError(f"The sample layer '{layer.name()}' has unsaved edits: save them first (the engine reads "
+                            f"{self.sample_path}).")
+        if self.labelled() == 0:
+            raise FormError("No point of the sample has a reference label yet: label the points first.")
+        sample = Path(self.sample_path)
+        out_json = fresh_path(sample.parent, f"{sample.stem}_assessment", ".json")
+        request = area_assessment_request(self.sample_map, vector_input(layer), str(out_json),
+                                          str(out_json.with_suffix(".png")))
+        call = request.call(self.require_schema())
+        self.table.clear("Assessing accuracy and areas…")
+        self._assessing = True
+        return [call]
+
+    def _assessed(self, outcome: TaskOutcome) -> None:
+        result = outcome.results[-1]
+        report = str(result.outputs.get("json") or "")
+        try:
+            area = json.loads(Path(report).read_text(encoding="utf-8"))["area_adjusted"]
+        except (OSError, ValueError, KeyError, TypeError) as problem:
+            self.table.clear("No estimate: the engine's report could not be read.")
+            self.status.finish(f"The engine's report {report} holds no area-adjusted estimate ({problem}): update the "
+                               "engine ('Set up engine…').", Qgis.MessageLevel.Critical)
+            return
+        page: Optional[str] = str(Path(report).with_suffix(".html"))
+        try:
+            write_text(str(page), area_html(area, result.outputs.get("png")))
+        except OSError as problem:
+            self.status.warn(f"The HTML report {page} could not be written: {problem}.")
+            page = None
+        self.table.show_area(area, page)
+        self.status.finish(f"Accuracy and areas assessed. {overall_text(area)} Report: {page or report}",
+                           Qgis.MessageLevel.Success)
