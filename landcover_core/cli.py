@@ -62,6 +62,21 @@ def _command_parser(parser: argparse.ArgumentParser, argv: Sequence[str]
     return parser, argv
 
 
+def given_options(parser: argparse.ArgumentParser, argv: Sequence[str]) -> frozenset[str]:
+    """The options (their ``dest``) that ``argv`` gives, however spelled: abbreviated, ``--x=v``, ``--no-x``.
+
+    argparse fills a default only where the namespace lacks the attribute, so parsing the command's arguments
+    into a namespace pre-filled with a marker leaves the marker exactly on the options not given. The marker
+    is an empty list because a repeated option's action copies what is there and appends to the copy.
+    """
+    command, rest = _command_parser(parser, argv)
+    unset: list[str] = []
+    namespace = argparse.Namespace(**{action.dest: unset for action in command._actions
+                                      if action.dest != argparse.SUPPRESS})
+    command.parse_known_args(list(rest), namespace)
+    return frozenset(dest for dest, value in vars(namespace).items() if value is not unset)
+
+
 def unknown_option_hint(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
     """"unknown option --modle; did you mean --model?" for the first option ``parser`` does not know, if any."""
     known = list(parser._option_string_actions)  # argparse has no public list of its options
@@ -113,8 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     """Runs one command (see :func:`main`)."""
     try:
-        args = build_parser().parse_args(argv)
-        args._argv = argv  # which options were given (a preset fills only the others)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        args._given = given_options(parser, argv)  # a preset fills only the options not given
     except UsageError as exc:
         return _fail(Reporter(json_mode="--json-progress" in argv), "InputError", str(exc), 2)
     cancel = CancelToken()

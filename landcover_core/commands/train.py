@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from landcover_core.config import TRAIN_PRESETS, TrainConfig, train_preset
-from landcover_core.options import add_settings, cli_fields, flag_of, parse_bands, settings_from_args
+from landcover_core.options import add_settings, cli_fields, parse_bands, settings_from_args
 from landcover_core.progress import Reporter
 
 if TYPE_CHECKING:
@@ -82,8 +82,7 @@ def apply_preset(args: argparse.Namespace) -> None:
     """Sets ``--preset``'s settings on the options not given on the command line (the user's own choices win)."""
     if not getattr(args, "preset", None):
         return
-    given = getattr(args, "_argv", [])
+    given = getattr(args, "_given", frozenset())
     for name, value in train_preset(args.preset).settings.items():
-        flag = flag_of(name)
-        if not any(arg in (flag, f"--no-{flag[2:]}") or arg.startswith(f"{flag}=") for arg in given):
+        if name not in given:
             setattr(args, name, value)

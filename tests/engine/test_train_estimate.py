@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import TINY_TRAIN, files_in, run_process
 
-from landcover_core.cli import UsageError, build_parser
+from landcover_core.cli import UsageError, build_parser, given_options
 from landcover_core.commands.train import apply_preset
 from landcover_core.config import TRAIN_PRESETS, TrainConfig
 from landcover_core.schema import describe_engine
@@ -48,10 +48,12 @@ def test_the_run_is_its_steps_plus_each_epochs_re_estimation() -> None:
     assert run_steps(config) == (12, 48)
 
 
-def parsed(*argv: str):
-    """Parsed ``train`` arguments as the CLI would hand them to the command."""
-    args = build_parser().parse_args(["train", "--image", "i.tif", "--label-raster", "l.tif", "--out", "m.pt", *argv])
-    args._argv = ["train", *argv]
+def parsed(*argv: str, command: str = "train"):
+    """Parsed arguments as the CLI hands them to the command."""
+    full = [command, "--image", "i.tif", "--label-raster", "l.tif", "--out", "m.pt", *argv]
+    parser = build_parser()
+    args = parser.parse_args(full)
+    args._given = given_options(parser, full)
     return args
 
 
@@ -64,6 +66,13 @@ def test_a_preset_fills_the_options_not_given() -> None:
     untouched = parsed("--epochs", "3")
     apply_preset(untouched)
     assert untouched.arch == TrainConfig.__dataclass_fields__["arch"].default
+
+
+@pytest.mark.parametrize("spelling", [["--epoch", "3"], ["--epochs=3"], ["--epo=3"]])
+def test_an_option_given_abbreviated_or_with_equals_still_wins(spelling: list[str]) -> None:
+    args = parsed("--preset", "cpu-quick", *spelling)
+    apply_preset(args)
+    assert args.epochs == 3 and args.arch == {p.name: p for p in TRAIN_PRESETS}["cpu-quick"].settings["arch"]
 
 
 def test_a_preset_given_its_default_value_still_wins() -> None:
@@ -81,10 +90,8 @@ def test_every_preset_is_valid_settings_listed_in_the_schema(preset) -> None:
 
 
 def test_self_train_takes_presets_but_has_no_estimate() -> None:
-    argv = ["self-train", "--image", "i.tif", "--label-raster", "l.tif", "--out", "m.pt", "--preset", "cpu-quick"]
-    args = build_parser().parse_args(argv)
-    args._argv = argv
+    args = parsed("--preset", "cpu-quick", command="self-train")
     apply_preset(args)
     assert args.arch == {p.name: p for p in TRAIN_PRESETS}["cpu-quick"].settings["arch"]
     with pytest.raises(UsageError, match="--estimate"):
-        build_parser().parse_args([*argv, "--estimate"])
+        parsed("--preset", "cpu-quick", "--estimate", command="self-train")
