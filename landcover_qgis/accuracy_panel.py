@@ -24,7 +24,16 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsMapCanvas, QgsMapLayerComboBox
-from qgis.PyQt.QtWidgets import QFormLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from landcover_qgis.accuracy_commands import (
     MIN_PER_CLASS,
@@ -44,7 +53,7 @@ from landcover_qgis.option_widgets import OptionSpinBox
 from landcover_qgis.output_files import fresh_path, safe_name
 from landcover_qgis.processing.area_report import area_html
 from landcover_qgis.qgis_singletons import current_project
-from landcover_qgis.sample_layer import REFERENCE_FIELD
+from landcover_qgis.sample_layer import REFERENCE_FIELD, read_design
 from landcover_qgis.sample_review import SampleReviewWidget
 from landcover_qgis.status_line import StatusLine
 from landcover_qgis.table_export import write_text
@@ -136,12 +145,20 @@ class AccuracyPanel(QWidget):
         self.progress = QLabel()
         self.reopen_button = QPushButton("Open the sample again")
         self.reopen_button.clicked.connect(self.reopen_sample)
+        self.open_button = QPushButton("Open a sample…")
+        self.open_button.setToolTip("Go on labelling or assess a sample designed earlier (a GPKG from 'Design a "
+                                    "sample', with its NAME.design.json beside it).")
+        self.open_button.clicked.connect(self._choose_sample)
         self.assess_button = QPushButton("Assess accuracy and areas")
         self.assess_button.clicked.connect(self.assess)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.map_label, settings, self.design_button):
+        design_row = QHBoxLayout()
+        design_row.addWidget(self.design_button, 1)
+        design_row.addWidget(self.open_button)
+        for widget in (self.map_label, settings):
             layout.addWidget(widget)
+        layout.addLayout(design_row)
         layout.addLayout(self.review_slot)
         for widget in (self.progress, self.reopen_button, self.assess_button):
             layout.addWidget(widget)
@@ -202,7 +219,8 @@ class AccuracyPanel(QWidget):
         self.assess_button.setEnabled(self.review is not None and labelled > 0 and not self.busy)
         self.assess_button.setToolTip(self._assess_hint(labelled, total))
         self.progress.setVisible(self.review is not None)
-        other_map = self.sample_map is not None and self.sample_map != self.class_map
+        other_map = bool(self.sample_map and self.class_map) and \
+            Path(str(self.sample_map)).resolve() != Path(str(self.class_map)).resolve()
         self.progress.setText(f"{labelled} / {total} labelled"  # a sample is assessed against the map it came from
                               + (f" (a sample of {Path(str(self.sample_map)).name})" if other_map else ""))
         self.reopen_button.setVisible(self.review is None and bool(self.sample_path)
@@ -251,23 +269,34 @@ class AccuracyPanel(QWidget):
     def _designed(self, outcome: TaskOutcome) -> None:
         result = outcome.results[-1]
         path = str(result.outputs.get("gpkg") or "")
-        layer = self.open_sample(path, self._designing or str(self.class_map))
-        if layer is None:
-            self.status.finish(f"The engine wrote the sample {path}, but QGIS cannot open it as a point layer.",
-                               Qgis.MessageLevel.Critical)
+        try:
+            layer = self.open_sample(path, self._designing or str(self.class_map))
+        except FormError as problem:
+            self.status.finish(str(problem), Qgis.MessageLevel.Critical)
             return
         self.status.finish(f"Accuracy sample: {layer.featureCount()} points added as '{layer.name()}'. Set each "
                            "point's reference class below, then assess accuracy and areas.", Qgis.MessageLevel.Success)
 
-    def open_sample(self, path: str, class_map: str) -> Optional[QgsVectorLayer]:
+    def open_sample(self, path: str, class_map: Optional[str] = None) -> QgsVectorLayer:
         """Adds a sample GPKG to the project, styled and with its class names on ``reference``, and reviews it.
 
-        Returns:
-            The layer, or None when QGIS cannot open it.
+        Args:
+            path: The sample (from ``sample-design``).
+            class_map: The map it was drawn from; default: the one its design (``NAME.design.json``) names.
+
+        Raises:
+            FormError: QGIS cannot open it, or its map is unknown or gone.
         """
         layer = QgsVectorLayer(f"{path}|layername={SAMPLE_LAYER}", Path(path).stem, "ogr")
         if not layer.isValid():
-            return None
+            raise FormError(f"QGIS cannot open {path} as an accuracy sample (a GPKG with a point layer "
+                            f"'{SAMPLE_LAYER}', from 'Design a sample').")
+        if class_map is None:
+            class_map = str((read_design(layer) or {}).get("map") or "")
+            if not class_map or not Path(class_map).is_file():
+                raise FormError(f"The design beside {path} ({Path(path).stem}.design.json) is missing or names a "
+                                f"class map that no longer exists{f' ({class_map})' if class_map else ''}: the "
+                                "sample can only be assessed against the map it was drawn from.")
         style_sample_points(layer)
         add_result_layers([layer])
         self._close_review()
@@ -283,8 +312,26 @@ class AccuracyPanel(QWidget):
 
     def reopen_sample(self) -> None:
         """Adds the sample again after its layer was removed (its labels are in its file)."""
-        if self.sample_path and self.open_sample(self.sample_path, str(self.sample_map)) is None:
-            self.status.report(f"QGIS cannot open the sample {self.sample_path}.", Qgis.MessageLevel.Critical)
+        if self.sample_path:
+            self.open_sample_file(self.sample_path, self.sample_map)
+
+    def _choose_sample(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "Open an accuracy sample", "", "GeoPackage (*.gpkg)")
+        if path:
+            self.open_sample_file(path, None)
+
+    def open_sample_file(self, path: str, class_map: Optional[str] = None) -> None:
+        """Opens a sample for review ('Open a sample…'); the status line says how far its labelling is, or why not.
+
+        See :meth:`open_sample`.
+        """
+        try:
+            layer = self.open_sample(path, class_map)
+        except FormError as problem:
+            self.status.report(str(problem), Qgis.MessageLevel.Warning)
+            return
+        self.status.report(f"Sample '{layer.name()}' opened: {self.labelled()} / {self.point_count()} labelled; it is "
+                           f"assessed against {self.sample_map}.")
 
     def _labels_changed(self, *_args: Any) -> None:
         self._update()

@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from landcover_qgis.table_export import ask_csv_path, number_text, write_csv
+from landcover_qgis.table_export import export_csv, number_text, write_csv
 
 #: The table's columns: a class, its areas, its accuracies.
 COLUMNS = ("Class", "Mapped\n(ha)", "Adjusted (ha)\n± 95% CI", "User's acc.\n± SE", "Producer's\nacc. ± SE")
@@ -154,11 +154,9 @@ class AreaAssessmentTable(QWidget):
                                 f"({Path(report_html).name})")
         self.export_button.setEnabled(bool(classes))
 
-    def export_csv(self, path: str) -> None:
+    def save_csv(self, path: str) -> None:
         """Writes the estimate as CSV: the engine's figures in full precision (see :data:`CSV_HEADER`)."""
         write_csv(path, CSV_HEADER, csv_rows(self.area))
 
     def _export(self) -> None:
-        path = ask_csv_path(self, "Export the area-adjusted estimate", "area_estimate.csv")
-        if path:
-            self.export_csv(path)
+        export_csv(self, "Export the area-adjusted estimate", "area_estimate.csv", CSV_HEADER, csv_rows(self.area))

@@ -28,7 +28,7 @@ from qgis.PyQt.QtWidgets import (
 
 from landcover_qgis.area_assessment import AreaAssessmentTable
 from landcover_qgis.class_scheme import LandClass
-from landcover_qgis.table_export import ask_csv_path, number_text, write_csv
+from landcover_qgis.table_export import export_csv, number_text, write_csv
 
 _METRIC_COLUMNS = (("Round", "round"), ("Epoch", "epoch"), ("Train loss", "train_loss"), ("Val loss", "val_loss"),
                    ("Val mIoU", "val_miou"), ("Never predicted", "missed_classes"))
@@ -65,11 +65,19 @@ def class_areas(summary: Mapping[str, Any], classes: Sequence[LandClass]) -> Lis
     return rows
 
 
+#: The columns of the class-area CSV.
+AREA_CSV_HEADER = ("class", "code", "pixels", "hectares", "percent")
+
+
+def area_csv_rows(rows: Sequence[Mapping[str, Any]]) -> List[List[object]]:
+    """The class-area table as CSV rows (see :data:`AREA_CSV_HEADER`)."""
+    return [[row["name"], row["code"], row["pixels"], "" if row["hectares"] is None else f"{row['hectares']:.4f}",
+             f"{row['percent']:.4f}"] for row in rows]
+
+
 def write_area_csv(rows: Sequence[Mapping[str, Any]], path: str) -> None:
     """Writes the area table as CSV (class, code, pixels, hectares, percent), whole or not at all."""
-    write_csv(path, ["class", "code", "pixels", "hectares", "percent"],
-              ([row["name"], row["code"], row["pixels"], "" if row["hectares"] is None else f"{row['hectares']:.4f}",
-                f"{row['percent']:.4f}"] for row in rows))
+    write_csv(path, AREA_CSV_HEADER, area_csv_rows(rows))
 
 
 class ResultsPanel(QWidget):
@@ -242,6 +250,4 @@ class ResultsPanel(QWidget):
         self.zoom_button.setVisible(bool(uncertainty))
 
     def _export_areas(self) -> None:
-        path = ask_csv_path(self, "Export the area per class", "areas.csv")
-        if path:
-            write_area_csv(self.area_rows, path)
+        export_csv(self, "Export the area per class", "areas.csv", AREA_CSV_HEADER, area_csv_rows(self.area_rows))

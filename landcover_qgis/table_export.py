@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from qgis.PyQt.QtWidgets import QFileDialog, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 def number_text(value: object, digits: int = 3, grouping: str = "") -> str:
@@ -56,7 +56,20 @@ def write_csv(path: str, header: Sequence[str], rows: Iterable[Sequence[object]]
     write_text(path, buffer.getvalue())
 
 
-def ask_csv_path(parent: QWidget, title: str, default_name: str) -> Optional[str]:
-    """Asks where to save a CSV file; None when the user cancels."""
+def export_csv(parent: QWidget, title: str, default_name: str, header: Sequence[str],
+               rows: Iterable[Sequence[object]]) -> Optional[str]:
+    """Asks where to save a table as CSV and writes it there; says so when the file cannot be written.
+
+    Returns:
+        The file written, or None (cancelled, or not written).
+    """
     path, _filter = QFileDialog.getSaveFileName(parent, title, default_name, "CSV (*.csv)")
-    return path or None
+    if not path:
+        return None
+    try:
+        write_csv(path, header, rows)
+    except OSError as problem:
+        QMessageBox.warning(parent, title, f"{path} could not be written ({problem.strerror or problem}): choose "
+                                           "another folder.")
+        return None
+    return path

@@ -18,12 +18,13 @@ from test_dock_trust import use_model
 
 from landcover_qgis.accuracy_panel import NO_MAP
 from landcover_qgis.area_assessment import CLASS_KEYS, CSV_HEADER, OVERALL_KEYS, OVERALL_ROW
+from landcover_qgis.engine_runner import run_engine
 
 
-def design(dock, class_map: Path, total: int = 12) -> None:  # noqa: F811 - the fixture's value
-    """Designs a small sample of ``class_map`` from the panel (as after Classify), seeded."""
+def design(dock, map_path: Path, total: int = 12) -> None:
+    """Designs a small sample of the class map ``map_path`` from the panel (as after Classify), seeded."""
     panel = dock.accuracy
-    panel.set_class_map(str(class_map))
+    panel.set_class_map(str(map_path))
     panel.total.setValue(total)
     panel.min_per_class.setValue(3)
     panel.seed.setValue(4)
@@ -129,7 +130,7 @@ def test_design_label_point_by_point_and_assess_shows_the_engines_estimate(dock,
     assert report.with_suffix(".html").is_file() and "estimated area (ha)" in report.with_suffix(".html").read_text()
     assert dock.results.area_table is not None and dock.results.area_assessment.isVisibleTo(dock.results)
 
-    shown.export_csv(str(tmp_path / "estimate.csv"))
+    shown.save_csv(str(tmp_path / "estimate.csv"))
     with open(tmp_path / "estimate.csv", newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == CSV_HEADER
@@ -153,6 +154,28 @@ def test_a_sample_layer_removed_mid_review_can_be_opened_again(dock, class_map: 
     panel.reopen_button.click()
     assert panel.review is not None and panel.progress.text() == "2 / 9 labelled"  # the labels were in the file
     assert QgsProject.instance().mapLayer(panel.sample_layer.id()) is panel.sample_layer
+
+
+def test_a_sample_designed_earlier_opens_against_the_map_its_design_names(dock, class_map: Path,  # noqa: F811
+                                                                         engine_python: str, tmp_path: Path) -> None:
+    earlier = tmp_path / "earlier.gpkg"
+    run_engine(engine_python, "sample-design", ["--prediction", str(class_map), "--out", str(earlier), "--total", "6",
+                                                "--min-per-class", "1"])
+    panel = dock.accuracy
+    assert panel.open_button.isEnabled() and not panel.design_button.isEnabled()  # no classification needed
+    panel.open_sample_file(str(earlier))
+    assert panel.review is not None and Path(panel.sample_map).resolve() == class_map.resolve()
+    assert "0 / 6 labelled" in dock.message.text() and panel.progress.text() == "0 / 6 labelled"
+    label(panel, range(6))
+    run_job(dock, panel.assess_button, 120)
+    assert dock.last_outcome.ok, dock.message.text()
+    assert dock.results.area_assessment.table.rowCount() == 3
+
+    without_design = tmp_path / "copied.gpkg"
+    without_design.write_bytes(earlier.read_bytes())
+    panel.open_sample_file(str(without_design))
+    assert dock.message.level == Qgis.MessageLevel.Warning and "copied.design.json" in dock.message.text()
+    assert panel.sample_path == str(earlier)  # the sample under review stays
 
 
 def test_an_engine_error_is_shown_in_red_and_nothing_is_written(dock, class_map: Path) -> None:  # noqa: F811
