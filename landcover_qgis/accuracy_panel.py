@@ -48,7 +48,7 @@ from landcover_qgis.area_assessment import AreaAssessmentTable, overall_text
 from landcover_qgis.dock_form import FormError
 from landcover_qgis.engine_commands import EngineCall
 from landcover_qgis.engine_schema import EngineSchema
-from landcover_qgis.layer_io import RasterInput, add_result_layers, vector_input
+from landcover_qgis.layer_io import RasterInput, VectorInput, add_result_layers, vector_file, vector_input
 from landcover_qgis.option_widgets import OptionSpinBox
 from landcover_qgis.output_files import fresh_path, safe_name
 from landcover_qgis.processing.area_report import area_html
@@ -258,13 +258,29 @@ class AccuracyPanel(QWidget):
                                        MIN_PER_CLASS: self.min_per_class.option_value(),
                                        TOTAL: None if self.total.value() == self.total.minimum() else total,
                                        SEED: self.seed.option_value()}
-        aoi = self.aoi.currentLayer()
-        mask = vector_input(aoi) if isinstance(aoi, QgsVectorLayer) else None
+        mask = self._area_of_interest()
         folder, stem = Path(self.class_map).parent, safe_name(Path(self.class_map).stem, 60)
         out = fresh_path(folder, f"{stem}_sample", ".gpkg")
         call = SampleDesignRequest(RasterInput(self.class_map), str(out), mask, settings).call(self.require_schema())
         self._designing = self.class_map
         return [call]
+
+    def _area_of_interest(self) -> Optional[VectorInput]:
+        """The area-of-interest file, or None for the whole map.
+
+        Raises:
+            FormError: The layer is not a plain file: the design keeps its path and the assessment reads it again,
+                so a temporary copy would not do.
+        """
+        layer = self.aoi.currentLayer()
+        if not isinstance(layer, QgsVectorLayer):
+            return None
+        mask = vector_file(layer)
+        if mask is None:
+            raise FormError(f"The area of interest '{layer.name()}' is not a file layer (or is filtered): save it as a "
+                            "GeoPackage and choose that, since the assessment reads it again where the sample was "
+                            "drawn.")
+        return mask
 
     def _designed(self, outcome: TaskOutcome) -> None:
         result = outcome.results[-1]

@@ -11,8 +11,8 @@ from typing import Dict, List
 
 import pytest
 from conftest import answer_with, run_job
-from qgis.core import Qgis, QgsProject
-from scene_data import ZONES, zone_of_column
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
+from scene_data import EPSG, ORIGIN, PIXEL, SIZE, ZONES, zone_of_column
 from test_accuracy import class_map, column_of  # noqa: F401 - class_map: the fixture of a tagged class map
 from test_dock_trust import use_model
 
@@ -186,6 +186,8 @@ def test_an_engine_error_is_shown_in_red_and_nothing_is_written(dock, class_map:
     # A label that is not a class of the map (typed in the attribute table): the engine refuses it.
     layer.startEditing()
     layer.changeAttributeValue(next(layer.getFeatures()).id(), layer.fields().indexOf("reference"), "banana")
+    panel.assess()  # the engine reads the file: unsaved edits are refused first
+    assert not dock.busy and "unsaved edits" in dock.message.text()
     assert layer.commitChanges()
     folder = Path(panel.sample_path).parent
     before = set(folder.iterdir())
@@ -213,3 +215,32 @@ def test_after_classify_a_sample_is_drawn_from_the_new_map(dock, tiny_model: Pat
     assert dock.last_outcome.ok, dock.message.text()
     assert panel.sample_map == classes and panel.progress.text() == f"0 / {panel.point_count()} labelled"
     assert set(panel.review.class_names) == set(ZONES)  # the map's classes, from the sample's design
+
+
+def test_only_the_area_of_interest_is_sampled(dock, class_map: Path, tmp_path: Path) -> None:  # noqa: F811
+    from osgeo import ogr, osr
+
+    aoi_path = tmp_path / "aoi.gpkg"  # the left half of the map: the water zone and part of the forest
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(EPSG)
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(str(aoi_path))
+    polygons = source.CreateLayer("aoi", srs, ogr.wkbPolygon)
+    right, bottom = ORIGIN[0] + 64 * PIXEL, ORIGIN[1] - SIZE * PIXEL
+    feature = ogr.Feature(polygons.GetLayerDefn())
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POLYGON(({ORIGIN[0]} {bottom},{right} {bottom},{right} {ORIGIN[1]},"
+                                                  f"{ORIGIN[0]} {ORIGIN[1]},{ORIGIN[0]} {bottom}))"))
+    polygons.CreateFeature(feature)
+    source = None
+    memory = QgsVectorLayer(f"Polygon?crs=EPSG:{EPSG}", "drawn", "memory")
+    aoi = QgsVectorLayer(str(aoi_path), "aoi", "ogr")
+    QgsProject.instance().addMapLayers([memory, aoi])
+    panel = dock.accuracy
+    panel.aoi.setLayer(memory)
+    panel.set_class_map(str(class_map))
+    panel.design_sample()
+    assert not dock.busy and "'drawn' is not a file layer" in dock.message.text()
+    panel.aoi.setLayer(aoi)
+    design(dock, class_map, total=8)
+    columns = {column_of(f.geometry().asPoint().x()) for f in panel.sample_layer.getFeatures()}
+    assert columns and max(columns) < 64
+    assert "urban" not in {f["stratum"] for f in panel.sample_layer.getFeatures()}
