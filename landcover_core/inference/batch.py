@@ -91,8 +91,8 @@ def predict_batch(
         failed, the failures, the classes and the class rasters.
 
     Raises:
-        InputError: bad models, options, images or output folder (before any scene is classified), or an
-            unreachable cluster.
+        InputError: bad models, options, images or output folder (before any scene is classified), an
+            unreachable cluster, or a full disk (the batch stops at the first scene that does not fit).
         PartialFailureError: some scenes failed after their retries; the others are complete and summarised.
         Cancelled: cancelled; completed scenes are kept, no partial output is left.
     """
@@ -128,12 +128,16 @@ def predict_batch(
         finished: Iterator[dict[str, Any]] = iter(())
         if todo:
             client = stack.enter_context(_client(cluster, batch, options, model_set, len(todo), sizing, reporter))
-            finished = _classify(client, todo, batch.retries, sizing, reporter)
+            # Closed before the client: a batch stopped early cancels the scenes still queued or running.
+            finished = stack.enter_context(contextlib.closing(_classify(client, todo, batch.retries, sizing,
+                                                                        reporter)))
         reporter.log(f"Classifying {len(todo)} of {len(jobs)} scenes ({len(earlier)} complete from an earlier run)"
                      + (f" on {sizing['where']}." if todo else "."))
         for result in reporter.track(itertools.chain(earlier, finished), len(jobs), "predict-batch",
                                      "Classifying scenes"):
             results[result["name"]] = result
+            if result.get("full_disk"):
+                _stop_on_full_disk(result["full_disk"], list(results.values()), folder)
             for warning in result.get("warnings", []):
                 reporter.warning(f"{result['name']}: {warning}")
             if result["status"] == "failed":
@@ -148,6 +152,18 @@ def predict_batch(
         _tell_completed_scenes(exc, ordered, folder)
         raise
     return _report(ordered, model_set.scheme.to_list(), folder, table, footprints, seconds, sizing)
+
+
+def _stop_on_full_disk(output: str, results: Sequence[dict[str, Any]], folder: Path) -> None:
+    """Stops the batch when a scene's output did not fit: the next scenes would not fit either.
+
+    Raises:
+        InputError: naming the output, and the scenes complete before (kept; a re-run skips them).
+    """
+    error = InputError(f"No space left on device ({output}); free some space or write the outputs elsewhere. The "
+                       "batch was stopped; the scene being written was not kept.")
+    _tell_completed_scenes(error, results, folder)
+    raise error
 
 
 def _tell_completed_scenes(exc: Exception, results: Sequence[dict[str, Any]], folder: Path) -> None:

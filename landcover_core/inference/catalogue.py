@@ -31,7 +31,7 @@ from landcover_core.config import SCENE_PATTERN, PredictOptions, VectorOptions
 from landcover_core.errors import Cancelled, InputError, LandcoverError
 from landcover_core.inference.predict import Ensemble, Outputs, classify_raster, load_ensemble, model_tags
 from landcover_core.inference.runners import cpu_threads
-from landcover_core.outputs.files import atomic_output
+from landcover_core.outputs.files import atomic_output, is_full_disk
 from landcover_core.progress import CancelToken, Reporter
 
 #: Files given to ``--images`` that list rasters, one path a line (relative to the list's folder).
@@ -322,7 +322,8 @@ def classify_scene(job: SceneJob) -> dict[str, Any]:
     scheduler runs the task again while the batch's retries last.
 
     Returns:
-        The scene's result: ``name``, ``image``, ``status`` (``done``, ``failed`` or ``cancelled``),
+        The scene's result: ``name``, ``image``, ``status`` (``done``, ``failed`` or ``cancelled``), ``full_disk``
+        (the output that did not fit, only when a full disk failed the scene),
         ``error``, ``warnings``, ``seconds``, ``threads`` (CPU threads of the model), ``outputs``, ``pixels`` per
         class code, and ``raster``
         (the class raster's size, pixel area, bounds and CRS; for a failed scene the image's, if readable).
@@ -342,6 +343,12 @@ def classify_scene(job: SceneJob) -> dict[str, Any]:
         return {"name": job.name, "image": str(job.image), "status": "cancelled"}
     except LandcoverError as exc:
         return scene_result(job, "failed", error=str(exc), warnings=reporter.warnings, raster=raster_facts(job.image))
+    except OSError as exc:
+        if not is_full_disk(exc):
+            raise
+        # Not retried: every try would fail alike; the batch stops on it (see predict_batch).
+        return {**scene_result(job, "failed", error=f"No space left on device ({exc.filename or job.outputs.classes})",
+                               warnings=reporter.warnings), "full_disk": str(exc.filename or job.outputs.classes)}
     done = scene_result(job, "done", warnings=reporter.warnings, seconds=time.perf_counter() - start,
                         threads=options.threads, pixels=result["summary"]["pixels"],
                         raster=raster_facts(job.outputs.classes))
