@@ -24,6 +24,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsMapCanvas, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -48,13 +49,14 @@ from landcover_qgis.area_assessment import AreaAssessmentTable, overall_text
 from landcover_qgis.dock_form import FormError
 from landcover_qgis.engine_commands import EngineCall
 from landcover_qgis.engine_schema import EngineSchema
-from landcover_qgis.layer_io import RasterInput, VectorInput, add_result_layers, vector_file, vector_input
+from landcover_qgis.layer_io import RasterInput, VectorInput, add_result_layers, layer_file, vector_file, vector_input
 from landcover_qgis.option_widgets import OptionSpinBox
 from landcover_qgis.output_files import fresh_path, safe_name
 from landcover_qgis.processing.area_report import area_html
 from landcover_qgis.qgis_singletons import current_project
 from landcover_qgis.sample_layer import REFERENCE_FIELD, read_design
 from landcover_qgis.sample_review import SampleReviewWidget
+from landcover_qgis.settings import read_project_value, write_project_value
 from landcover_qgis.status_line import StatusLine
 from landcover_qgis.table_export import write_text
 from landcover_qgis.tasks import TaskOutcome
@@ -65,6 +67,8 @@ StartJob = Callable[[str, Callable[[], List[EngineCall]], Callable[[TaskOutcome]
 NO_MAP = "Classify first: the sample is drawn from the classified map (its classes are the strata)."
 #: The point layer inside the GPKG ``sample-design`` writes.
 SAMPLE_LAYER = "sample"
+#: Project entries of the sample under review and of its map.
+SAMPLE_ENTRY, SAMPLE_MAP_ENTRY = "accuracy_sample", "accuracy_sample_map"
 #: The map legend's two kinds of point.
 TO_LABEL, LABELLED = "to label", "labelled"
 
@@ -115,7 +119,10 @@ class AccuracyPanel(QWidget):
         self._designing: Optional[str] = None
         self._assessing = False
         self._build()
-        current_project().layersWillBeRemoved.connect(self._layers_removed)
+        project = current_project()
+        project.layersWillBeRemoved.connect(self._layers_removed)
+        project.readProject.connect(self._project_read)
+        project.cleared.connect(self._project_cleared)
         self._update()
 
     # -- layout ---------------------------------------------------------------------------------------------------
@@ -193,8 +200,11 @@ class AccuracyPanel(QWidget):
 
     def shutdown(self) -> None:
         """Stops following the project (the dock goes away)."""
-        with contextlib.suppress(TypeError):  # already disconnected
-            current_project().layersWillBeRemoved.disconnect(self._layers_removed)
+        project = current_project()
+        for signal, slot in ((project.layersWillBeRemoved, self._layers_removed),
+                             (project.readProject, self._project_read), (project.cleared, self._project_cleared)):
+            with contextlib.suppress(TypeError):  # already disconnected
+                signal.disconnect(slot)
 
     # -- state ----------------------------------------------------------------------------------------------------
 
@@ -315,16 +325,41 @@ class AccuracyPanel(QWidget):
                                 "sample can only be assessed against the map it was drawn from.")
         style_sample_points(layer)
         add_result_layers([layer])
+        self._review(layer, path, class_map)
+        return layer
+
+    def _review(self, layer: QgsVectorLayer, path: str, class_map: str) -> None:
+        """Reviews a sample layer of the project; the project remembers it (a saved project goes on with it)."""
         self._close_review()
         self.sample_layer, self.sample_layer_id = layer, layer.id()
         self.sample_path, self.sample_map = path, class_map
+        write_project_value(SAMPLE_ENTRY, path)
+        write_project_value(SAMPLE_MAP_ENTRY, class_map)
         self.review = SampleReviewWidget(self.canvas, layer, parent=self)  # gives 'reference' its value map
         self.review.labelChanged.connect(self._labels_changed)
         layer.attributeValueChanged.connect(self._labels_changed)  # edits in the attribute table
         layer.afterCommitChanges.connect(self._labels_changed)
         self.review_slot.addWidget(self.review)
         self._update()
-        return layer
+
+    def _project_read(self, *_args: object) -> None:
+        """Goes on with the sample the project was reviewing: its layer when the project holds it, else offers it."""
+        path, class_map = read_project_value(SAMPLE_ENTRY), read_project_value(SAMPLE_MAP_ENTRY)
+        if not path or not Path(path).is_file():
+            return
+        self.sample_path, self.sample_map = path, class_map or None
+        layer = next((item for item in current_project().mapLayers().values() if isinstance(item, QgsVectorLayer)
+                      and layer_file(item) and Path(str(layer_file(item))).resolve() == Path(path).resolve()), None)
+        if layer is not None and class_map:
+            self._review(layer, path, class_map)
+        self._update()
+
+    def _project_cleared(self) -> None:
+        """A new or another project: no sample, no estimate."""
+        self._close_review()
+        self.sample_path = self.sample_map = None
+        self.table.clear()
+        self._update()
 
     def reopen_sample(self) -> None:
         """Adds the sample again after its layer was removed (its labels are in its file)."""
@@ -357,8 +392,15 @@ class AccuracyPanel(QWidget):
             return
         name = self.sample_layer.name() if self.sample_layer is not None else SAMPLE_LAYER
         self._close_review()
-        self.status.report(f"The sample layer '{name}' was removed from the project. The labels set so far are "
-                           f"saved in {self.sample_path}: 'Open the sample again' to go on.", Qgis.MessageLevel.Warning)
+        # Said once the removal is over: a project being closed removes every layer, then forgets the sample.
+        QTimer.singleShot(0, lambda: self._say_removed(name))
+
+    def _say_removed(self, name: str) -> None:
+        with contextlib.suppress(RuntimeError):  # the panel is gone
+            if self.sample_path and self.review is None:
+                self.status.report(f"The sample layer '{name}' was removed from the project. The labels set so far "
+                                   f"are saved in {self.sample_path}: 'Open the sample again' to go on.",
+                                   Qgis.MessageLevel.Warning)
 
     def _close_review(self) -> None:
         if self.review is not None:

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Dict, List
 
 import pytest
-from conftest import answer_with, run_job
-from qgis.core import Qgis, QgsProject, QgsVectorLayer
+from conftest import answer_with, run_job, wait_for
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from scene_data import EPSG, ORIGIN, PIXEL, SIZE, ZONES, zone_of_column
 from test_accuracy import class_map, column_of  # noqa: F401 - class_map: the fixture of a tagged class map
 from test_dock_trust import use_model
@@ -148,12 +148,31 @@ def test_a_sample_layer_removed_mid_review_can_be_opened_again(dock, class_map: 
     name = panel.sample_layer.name()
     QgsProject.instance().removeMapLayer(panel.sample_layer.id())
     assert panel.review is None and not panel.assess_button.isEnabled() and panel.reopen_button.isVisibleTo(panel)
-    assert dock.message.level == Qgis.MessageLevel.Warning and f"'{name}' was removed" in dock.message.text()
+    assert wait_for(lambda: f"'{name}' was removed" in dock.message.text(), 5)
+    assert dock.message.level == Qgis.MessageLevel.Warning
     panel.assess()  # from a script: no job, the reason said
     assert not dock.busy and "No accuracy sample" in dock.message.text()
     panel.reopen_button.click()
     assert panel.review is not None and panel.progress.text() == "2 / 9 labelled"  # the labels were in the file
     assert QgsProject.instance().mapLayer(panel.sample_layer.id()) is panel.sample_layer
+
+
+def test_a_saved_project_goes_on_with_its_sample(dock, class_map: Path, tmp_path: Path) -> None:  # noqa: F811
+    panel = dock.accuracy
+    design(dock, class_map, total=9)
+    label(panel, range(3), wrong_forest=0)
+    sample, project = panel.sample_path, QgsProject.instance()
+    assert project.write(str(tmp_path / "labelling.qgz"))
+    dock.show_message("Saved.")
+    project.clear()  # closing the project: no sample, and no word of a removed layer
+    assert wait_for(lambda: panel.review is None, 5) and panel.sample_path is None
+    QgsApplication.processEvents()
+    assert "was removed" not in dock.message.text() and not panel.reopen_button.isVisibleTo(panel)
+    assert project.read(str(tmp_path / "labelling.qgz"))
+    assert panel.review is not None and panel.sample_path == sample and panel.sample_map == str(class_map)
+    assert project.mapLayer(panel.sample_layer.id()) is panel.sample_layer  # the project's own layer, not a copy
+    assert len([layer for layer in project.mapLayers().values() if layer.name() == panel.sample_layer.name()]) == 1
+    assert panel.progress.text() == "3 / 9 labelled" and panel.assess_button.isEnabled()
 
 
 def test_a_sample_designed_earlier_opens_against_the_map_its_design_names(dock, class_map: Path,  # noqa: F811
