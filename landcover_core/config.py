@@ -20,6 +20,7 @@ ValSplit = Literal["auto", "scenes", "blocks"]
 DeviceChoice = Literal["auto", "cpu", "cuda"]
 Backend = Literal["auto", "torch", "onnx"]
 Tta = Literal["none", "flips", "d4"]
+Resample = Literal["none", "model"]
 Precision = Literal["auto", "fp32", "bf16", "fp16"]
 
 ARCHS: tuple[str, ...] = get_args(Arch)
@@ -190,6 +191,10 @@ class PredictOptions:
     model_weights: str | None = setting(None, metavar="W1,W2,...",
                                         help="weights of the ensemble's models in the probability average, one per "
                                              "--model (default: equal)")
+    resample: Resample = setting("none", help="none: classify the raster at its own pixel size (a warning when it "
+                                              "differs from the training imagery's by more than 1.5x); model: read it "
+                                              "at the model's training ground resolution (bilinear; nearest for "
+                                              "paletted bands) and write the outputs on the raster's grid")
 
     def __post_init__(self) -> None:
         validate_settings(self)

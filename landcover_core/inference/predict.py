@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import queue
+import tempfile
 import threading
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import ExitStack, closing
@@ -33,6 +34,7 @@ from landcover_core.errors import InputError
 from landcover_core.inference.ensemble import Ensemble, check_bands, check_ensemble, entropy, model_bands
 from landcover_core.inference.input_check import check_ground_resolution, check_input_range
 from landcover_core.inference.model_set import ModelSet, load_models, model_tags
+from landcover_core.inference.resample import at_model_resolution, model_window, write_on_grid
 from landcover_core.inference.tiling import Block, StripBlender, Tile, TileGrid
 from landcover_core.models.modelfile import ModelSpec
 from landcover_core.outputs.files import atomic_output, check_output_paths
@@ -282,10 +284,15 @@ def _classify(ensemble: Ensemble, request: _Request, image: str | Path, outputs:
     overlap = request.overlap
     batch_size = options.batch_size
     paths = {key: path for key, path in outputs.as_dict().items() if path is not None}
-    with rasterio.Env(**GDAL_ENV), open_raster(image, "image") as src:
+    with rasterio.Env(**GDAL_ENV), open_raster(image, "image") as raster, ExitStack() as views:
         chosen = ensemble.use_bands(request.member_bands)
-        region = extent_window(src, extent)
-        area_m2, area_note = pixel_area(src, region)
+        region = extent_window(raster, extent)
+        area_m2, area_note = pixel_area(raster, region)
+        # What the models read: the raster, or with --resample model the raster at the model's resolution.
+        src = raster
+        if options.resample == "model":
+            src = views.enter_context(at_model_resolution(raster, spec, ensemble.names[0], chosen, reporter))
+        seen = region if src is raster else model_window(src, raster, region)
         references = ensemble.match_histograms(image, options.histmatch, reporter)
         if references:
             reporter.log(f"Matching the image's histograms to {', '.join(sorted(set(references)))}.")
@@ -296,18 +303,27 @@ def _classify(ensemble: Ensemble, request: _Request, image: str | Path, outputs:
             if matcher is None:
                 check_input_range(src, [chosen[c] for c in channels], runner.spec, reporter)
         # Tiles reach ``overlap`` px beyond an extent where the raster goes on: its edge gets context.
-        context = _expand(region, overlap, src.width, src.height)
+        context = _expand(seen, overlap, src.width, src.height)
         # Chunk cuts fall on multiples of ``chunk_columns`` in output columns.
         grid = TileGrid(int(context.height), int(context.width), tile, overlap, chunk_columns,
                         int(region.col_off - context.col_off))
-        reporter.log(f"Predicting {int(region.width)}x{int(region.height)} px in {len(grid)} tiles of {tile} px "
+        reporter.log(f"Predicting {int(seen.width)}x{int(seen.height)} px in {len(grid)} tiles of {tile} px "
                      f"(overlap {overlap}, batch {batch_size}, {ensemble.backend}, {len(ensemble.runners)} model(s), "
                      f"TTA {options.tta}).")
-        transform = window_transform(region, src.transform)
+        transform = window_transform(region, raster.transform)
         with ExitStack() as stack:
             tmp = {key: stack.enter_context(atomic_output(path)) for key, path in paths.items()}
-            counts = _stream(src, chosen, region, context, grid, ensemble, options, transform, tmp, tags or {},
-                             reporter)
+            if src is raster:
+                counts = _stream(src, chosen, region, context, grid, ensemble, options, transform, tmp, tags or {},
+                                 reporter)
+            else:
+                # Made on the model's grid in the partial folder (deleted before the outputs are moved into place).
+                scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(dir=tmp["classes"].parent)))
+                made = {key: scratch / f"{key}.tif" for key in tmp if key != "vector"}
+                _stream(src, chosen, seen, context, grid, ensemble, options, window_transform(seen, src.transform),
+                        made, tags or {}, reporter)
+                counts = write_on_grid(made, tmp, int(region.width), int(region.height), transform, raster.crs,
+                                       spec.scheme, tags or {})
             if not counts.any():
                 raise InputError(f"{image} has no valid pixel in the area to predict (all nodata).")
             if "vector" in tmp:
@@ -332,6 +348,7 @@ def _classify(ensemble: Ensemble, request: _Request, image: str | Path, outputs:
         "histmatch": references,
         "models": len(ensemble.runners),
         "tta": options.tta,
+        "resampled_to_m": spec.ground_resolution if src is not raster else None,
     }
     return {"outputs": {k: (str(v) if v is not None else None) for k, v in outputs.as_dict().items()},
             "summary": summary}
