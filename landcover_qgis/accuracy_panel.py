@@ -15,14 +15,7 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
-from qgis.core import (
-    Qgis,
-    QgsCategorizedSymbolRenderer,
-    QgsMapLayerProxyModel,
-    QgsMarkerSymbol,
-    QgsRendererCategory,
-    QgsVectorLayer,
-)
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsVectorLayer
 from qgis.gui import QgsCollapsibleGroupBox, QgsMapCanvas, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import (
@@ -45,18 +38,23 @@ from landcover_qgis.accuracy_commands import (
     SampleDesignRequest,
     area_assessment_request,
 )
+from landcover_qgis.accuracy_sample import (
+    SAMPLE_LAYER,
+    load_sample,
+    project_layer_of,
+    remember_sample,
+    remembered_sample,
+)
 from landcover_qgis.area_assessment import AreaAssessmentTable, overall_text
 from landcover_qgis.dock_form import FormError
 from landcover_qgis.engine_commands import EngineCall
 from landcover_qgis.engine_schema import EngineSchema
-from landcover_qgis.layer_io import RasterInput, VectorInput, add_result_layers, layer_file, vector_file, vector_input
+from landcover_qgis.layer_io import RasterInput, VectorInput, add_result_layers, vector_file, vector_input
 from landcover_qgis.option_widgets import OptionSpinBox
 from landcover_qgis.output_files import fresh_path, safe_name
 from landcover_qgis.processing.area_report import area_html
 from landcover_qgis.qgis_singletons import current_project
-from landcover_qgis.sample_layer import REFERENCE_FIELD, read_design
 from landcover_qgis.sample_review import SampleReviewWidget
-from landcover_qgis.settings import read_project_value, write_project_value
 from landcover_qgis.status_line import StatusLine
 from landcover_qgis.table_export import write_text
 from landcover_qgis.tasks import TaskOutcome
@@ -65,23 +63,6 @@ from landcover_qgis.tasks import TaskOutcome
 StartJob = Callable[[str, Callable[[], List[EngineCall]], Callable[[TaskOutcome], None]], None]
 #: Why nothing can be sampled yet.
 NO_MAP = "Classify first: the sample is drawn from the classified map (its classes are the strata)."
-#: The point layer inside the GPKG ``sample-design`` writes.
-SAMPLE_LAYER = "sample"
-#: Project entries of the sample under review and of its map.
-SAMPLE_ENTRY, SAMPLE_MAP_ENTRY = "accuracy_sample", "accuracy_sample_map"
-#: The map legend's two kinds of point.
-TO_LABEL, LABELLED = "to label", "labelled"
-
-
-def style_sample_points(layer: QgsVectorLayer) -> None:
-    """Hollow magenta rings for points still to label, filled green dots for labelled ones."""
-    empty = f"coalesce(trim(\"{REFERENCE_FIELD}\"), '') = ''"
-    looks = ((TO_LABEL, {"color": "0,0,0,0", "outline_color": "#e7298a"}),
-             (LABELLED, {"color": "#1b9e77", "outline_color": "#ffffff"}))
-    categories = [QgsRendererCategory(value, QgsMarkerSymbol.createSimple(
-        {"name": "circle", "size": "3.4", "outline_width": "0.6", **look}), value) for value, look in looks]
-    layer.setRenderer(QgsCategorizedSymbolRenderer(f"if({empty}, '{TO_LABEL}', '{LABELLED}')", categories))
-    layer.triggerRepaint()
 
 
 class AccuracyPanel(QWidget):
@@ -313,17 +294,7 @@ class AccuracyPanel(QWidget):
         Raises:
             FormError: QGIS cannot open it, or its map is unknown or gone.
         """
-        layer = QgsVectorLayer(f"{path}|layername={SAMPLE_LAYER}", Path(path).stem, "ogr")
-        if not layer.isValid():
-            raise FormError(f"QGIS cannot open {path} as an accuracy sample (a GPKG with a point layer "
-                            f"'{SAMPLE_LAYER}', from 'Design a sample').")
-        if class_map is None:
-            class_map = str((read_design(layer) or {}).get("map") or "")
-            if not class_map or not Path(class_map).is_file():
-                raise FormError(f"The design beside {path} ({Path(path).stem}.design.json) is missing or names a "
-                                f"class map that no longer exists{f' ({class_map})' if class_map else ''}: the "
-                                "sample can only be assessed against the map it was drawn from.")
-        style_sample_points(layer)
+        layer, class_map = load_sample(path, class_map)
         add_result_layers([layer])
         self._review(layer, path, class_map)
         return layer
@@ -333,8 +304,7 @@ class AccuracyPanel(QWidget):
         self._close_review()
         self.sample_layer, self.sample_layer_id = layer, layer.id()
         self.sample_path, self.sample_map = path, class_map
-        write_project_value(SAMPLE_ENTRY, path)
-        write_project_value(SAMPLE_MAP_ENTRY, class_map)
+        remember_sample(path, class_map)
         self.review = SampleReviewWidget(self.canvas, layer, parent=self)  # gives 'reference' its value map
         self.review.labelChanged.connect(self._labels_changed)
         layer.attributeValueChanged.connect(self._labels_changed)  # edits in the attribute table
@@ -344,12 +314,11 @@ class AccuracyPanel(QWidget):
 
     def _project_read(self, *_args: object) -> None:
         """Goes on with the sample the project was reviewing: its layer when the project holds it, else offers it."""
-        path, class_map = read_project_value(SAMPLE_ENTRY), read_project_value(SAMPLE_MAP_ENTRY)
-        if not path or not Path(path).is_file():
+        path, class_map = remembered_sample()
+        if not path:
             return
         self.sample_path, self.sample_map = path, class_map or None
-        layer = next((item for item in current_project().mapLayers().values() if isinstance(item, QgsVectorLayer)
-                      and layer_file(item) and Path(str(layer_file(item))).resolve() == Path(path).resolve()), None)
+        layer = project_layer_of(path)
         if layer is not None and class_map:
             self._review(layer, path, class_map)
         self._update()
