@@ -8,13 +8,27 @@ from typing import Any
 from landcover_core.outputs.files import atomic_output
 
 
-def plot_training_curves(history: list[dict[str, Any]], path: str | Path) -> Path:
-    """Loss and validation mIoU/accuracy per epoch, side by side."""
+def _pyplot() -> Any:
+    """Matplotlib's pyplot on the headless backend."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    return plt
+
+
+def _save(fig: Any, path: str | Path) -> Path:
+    """Writes ``fig`` as a PNG at ``path`` (atomically) and frees it."""
+    with atomic_output(path) as tmp:
+        fig.savefig(tmp, dpi=100, format="png")
+    _pyplot().close(fig)
+    return Path(path)
+
+
+def plot_training_curves(history: list[dict[str, Any]], path: str | Path) -> Path:
+    """Loss and validation mIoU/accuracy per epoch, side by side."""
+    plt = _pyplot()
     epochs = [r["epoch"] for r in history]
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
     left.plot(epochs, [r["train_loss"] for r in history], marker="o", label="training loss")
@@ -32,40 +46,52 @@ def plot_training_curves(history: list[dict[str, Any]], path: str | Path) -> Pat
     right.set_title("Validation")
     left.legend()
     fig.tight_layout()
-    with atomic_output(path) as tmp:
-        fig.savefig(tmp, dpi=100, format="png")
-    plt.close(fig)
-    return Path(path)
+    return _save(fig, path)
+
+
+def _plot_matrix(values: Any, names: list[str], cells: list[list[str]], top: float, axes: tuple[str, str],
+                 title: str, scale: str, path: str | Path) -> Path:
+    """A square class-by-class matrix of ``values`` shaded from 0 to ``top``, each cell written as ``cells``.
+
+    Args:
+        values: The shares that colour the cells (rows × columns).
+        names: The class names on both axes.
+        cells: Each cell's text.
+        top: The value of the darkest shade (cells above half of it get white text).
+        axes: The (columns, rows) axis titles.
+        title: The figure's title.
+        scale: The colour bar's label.
+        path: The PNG to write.
+    """
+    import numpy as np
+
+    plt = _pyplot()
+    size = max(4.0, 0.9 * len(names) + 2.5)
+    fig, ax = plt.subplots(figsize=(size, size * 0.85))
+    image = ax.imshow(values, cmap="Blues", vmin=0.0, vmax=top)
+    for (row, col), value in np.ndenumerate(values):
+        ax.text(col, row, cells[row][col], ha="center", va="center", fontsize=8,
+                color="white" if value > top / 2 else "black")
+    ax.set_xticks(range(len(names)), names, rotation=45, ha="right")
+    ax.set_yticks(range(len(names)), names)
+    ax.set_xlabel(axes[0])
+    ax.set_ylabel(axes[1])
+    ax.set_title(title)
+    fig.colorbar(image, ax=ax, fraction=0.046, label=scale)
+    fig.tight_layout()
+    return _save(fig, path)
 
 
 def plot_confusion_matrix(matrix: Any, names: list[str], path: str | Path, title: str = "Confusion matrix") -> Path:
     """Row-normalised confusion matrix (reference rows, prediction columns), annotated with counts."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
     import numpy as np
 
     counts = np.asarray(matrix, dtype=np.int64)
     totals = counts.sum(axis=1, keepdims=True)
     share = np.divide(counts, totals, out=np.zeros(counts.shape, dtype=float), where=totals > 0)
-    size = max(4.0, 0.9 * len(names) + 2.5)
-    fig, ax = plt.subplots(figsize=(size, size * 0.85))
-    image = ax.imshow(share, cmap="Blues", vmin=0.0, vmax=1.0)
-    for (row, col), value in np.ndenumerate(counts):
-        ax.text(col, row, f"{value}\n{share[row, col]:.0%}", ha="center", va="center", fontsize=8,
-                color="white" if share[row, col] > 0.5 else "black")
-    ax.set_xticks(range(len(names)), names, rotation=45, ha="right")
-    ax.set_yticks(range(len(names)), names)
-    ax.set_xlabel("prediction")
-    ax.set_ylabel("reference")
-    ax.set_title(title)
-    fig.colorbar(image, ax=ax, fraction=0.046, label="share of reference pixels")
-    fig.tight_layout()
-    with atomic_output(path) as tmp:
-        fig.savefig(tmp, dpi=100, format="png")
-    plt.close(fig)
-    return Path(path)
+    cells = [[f"{counts[r, c]}\n{share[r, c]:.0%}" for c in range(len(names))] for r in range(len(names))]
+    return _plot_matrix(share, names, cells, 1.0, ("prediction", "reference"), title, "share of reference pixels",
+                        path)
 
 
 def plot_area_matrix(estimate: dict[str, Any], path: str | Path) -> Path:
@@ -74,31 +100,13 @@ def plot_area_matrix(estimate: dict[str, Any], path: str | Path) -> Path:
     Rows: map class (stratum), columns: reference class; each cell shows p̂_ij and the sample count n_ij.
     ``estimate`` is :func:`landcover_core.assessment.area_estimation.stratified_estimate`'s result.
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
     import numpy as np
 
     names = list(estimate["per_class"])
     share = np.nan_to_num(np.asarray(estimate["error_matrix"], dtype=float))
     counts = np.asarray(estimate["sample_counts"], dtype=np.int64)
-    size = max(4.0, 0.9 * len(names) + 2.5)
-    fig, ax = plt.subplots(figsize=(size, size * 0.85))
-    top = max(float(share.max()), 1e-9)
-    image = ax.imshow(share, cmap="Blues", vmin=0.0, vmax=top)
-    for (row, col), value in np.ndenumerate(share):
-        ax.text(col, row, f"{value:.4f}\nn={counts[row, col]}", ha="center", va="center", fontsize=8,
-                color="white" if value > top / 2 else "black")
-    ax.set_xticks(range(len(names)), names, rotation=45, ha="right")
-    ax.set_yticks(range(len(names)), names)
-    ax.set_xlabel("reference")
-    ax.set_ylabel("map (stratum)")
-    ax.set_title(f"Estimated area proportions; OA {estimate['overall_accuracy']:.3f} "
-                 f"± {1.96 * estimate['overall_accuracy_se']:.3f} (95% CI)")
-    fig.colorbar(image, ax=ax, fraction=0.046, label="share of the mapped area")
-    fig.tight_layout()
-    with atomic_output(path) as tmp:
-        fig.savefig(tmp, dpi=100, format="png")
-    plt.close(fig)
-    return Path(path)
+    cells = [[f"{share[r, c]:.4f}\nn={counts[r, c]}" for c in range(len(names))] for r in range(len(names))]
+    title = (f"Estimated area proportions\nOA {estimate['overall_accuracy']:.3f} "
+             f"± {1.96 * estimate['overall_accuracy_se']:.3f} (95% CI)")
+    return _plot_matrix(share, names, cells, max(float(share.max()), 1e-9), ("reference", "map (stratum)"), title,
+                        "share of the mapped area", path)
