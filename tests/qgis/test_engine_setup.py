@@ -144,16 +144,28 @@ def half_built_managed_environment() -> Path:
     return venv
 
 
+def installing(monkeypatch, pip_mode: str, changes: list) -> tuple:
+    """A half-built managed environment, and the set-up dialog installing the engine into it.
+
+    Args:
+        monkeypatch: The test's monkeypatch (sets the pip stand-in's mode).
+        pip_mode: How the pip stand-in behaves: ``slow``, ``fail``, or ``""`` (succeeds).
+        changes: Gets an item each time the dialog reports a new engine.
+    """
+    monkeypatch.setenv("LANDCOVER_TEST_PIP", pip_mode)
+    venv = half_built_managed_environment()
+    dialog = EngineSetupDialog(lambda: changes.append(True), gpu=False)
+    dialog.python.setFilePath(str(venv_python(venv)))
+    dialog.install_engine()
+    return venv, dialog
+
+
 def pip_pids(venv: Path) -> list:
     return [int(line.split()[0]) for line in (venv.parent / "pip-calls.txt").read_text().splitlines()]
 
 
 def test_cancel_stops_pip_and_removes_the_half_built_environment(qgis_app, monkeypatch) -> None:
-    monkeypatch.setenv("LANDCOVER_TEST_PIP", "slow")
-    venv = half_built_managed_environment()
-    dialog = EngineSetupDialog(lambda: None, gpu=False)
-    dialog.python.setFilePath(str(venv_python(venv)))
-    dialog.install_engine()
+    venv, dialog = installing(monkeypatch, "slow", [])
     assert wait_for(lambda: "Downloading torch" in dialog.output.toPlainText(), 30), dialog.output.toPlainText()
     assert dialog.cancel_button.isEnabled()
     dialog.cancel_button.click()
@@ -168,12 +180,8 @@ def test_cancel_stops_pip_and_removes_the_half_built_environment(qgis_app, monke
 
 
 def test_pip_failing_halfway_removes_the_environment_and_quotes_pip(qgis_app, monkeypatch) -> None:
-    monkeypatch.setenv("LANDCOVER_TEST_PIP", "fail")
-    venv = half_built_managed_environment()
-    changes = []
-    dialog = EngineSetupDialog(lambda: changes.append(True), gpu=False)
-    dialog.python.setFilePath(str(venv_python(venv)))
-    dialog.install_engine()
+    changes: list = []
+    venv, dialog = installing(monkeypatch, "fail", changes)
     assert wait_for(lambda: not dialog.busy, 30), dialog.output.toPlainText()
     output = dialog.output.toPlainText()
     message = output[output.index("Failed: the command exited with code 1."):]
@@ -185,12 +193,8 @@ def test_pip_failing_halfway_removes_the_environment_and_quotes_pip(qgis_app, mo
 
 
 def test_a_successful_install_completes_the_environment_and_makes_it_the_engine(qgis_app, monkeypatch) -> None:
-    monkeypatch.delenv("LANDCOVER_TEST_PIP", raising=False)
-    venv = half_built_managed_environment()
-    changes = []
-    dialog = EngineSetupDialog(lambda: changes.append(True), gpu=False)
-    dialog.python.setFilePath(str(venv_python(venv)))
-    dialog.install_engine()
+    changes: list = []
+    venv, dialog = installing(monkeypatch, "", changes)
     assert wait_for(lambda: not dialog.busy, 30), dialog.output.toPlainText()
     calls = [line.split(" ", 1)[1] for line in (venv.parent / "pip-calls.txt").read_text().splitlines()]
     assert calls[1].startswith("-m pip install") and f"--index-url {CPU_WHEEL_INDEX} torch==" in calls[1]
