@@ -82,7 +82,7 @@ def apply_preset(args: argparse.Namespace) -> None:
     """Sets ``--preset``'s settings on the options not given on the command line (the user's own choices win)."""
     if not getattr(args, "preset", None):
         return
-    given = getattr(args, "_given", frozenset())
+    given: frozenset[str] = getattr(args, "_given", frozenset())
     for name, value in train_preset(args.preset).settings.items():
         if name not in given:
             setattr(args, name, value)
