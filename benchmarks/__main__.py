@@ -4,6 +4,9 @@
    same tiles (already in memory, already normalised).
 2. Memory: peak RSS of a ``landcover predict`` child process on a 65536 x 4096 raster / on a 2048² raster
    (as many pixels as 16384², four times wider: memory must grow with neither width nor height).
+2b. Memory over raster size: peak RSS of ``predict`` on a 16384² raster / on a 1024² one in 512 px tiles (the
+   setting issue #23 measured; ``--square-large 30000`` for its largest size, about 4x longer), same sparse
+   rasters as (2). ``--memory-only`` runs (2b) alone (a few minutes on 2 cores).
 3. CPU path: ``predict`` / a bare onnxruntime loop over the same tiles, next to a bare torch eager loop.
 
 Sizes keep the run within minutes on a 2-core CPU: (1) and (3) use a 4096² RGB raster in 512 px tiles
@@ -33,7 +36,7 @@ from typing import Any
 
 from benchmarks.common import write_json
 from benchmarks.histmatch import bench_histmatch
-from benchmarks.inference import bench_ensemble, bench_inference
+from benchmarks.inference import bench_ensemble, bench_inference, bench_square_memory
 from benchmarks.training import bench_training
 
 
@@ -47,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large-height", type=int, default=4096)
     parser.add_argument("--memory-tile", type=int, default=256)
     parser.add_argument("--batch-size", type=int, default=2)
+    parser.add_argument("--square-small", type=int, default=1024, help="side of the small raster of (2b)")
+    parser.add_argument("--square-large", type=int, default=16384, help="side of the large raster of (2b)")
+    parser.add_argument("--square-tile", type=int, default=512, help="tile size of (2b)")
+    parser.add_argument("--memory-only", action="store_true", help="run only the memory-over-size figure (2b)")
     parser.add_argument("--histmatch-size", type=int, default=8192, help="side of the histmatch vs skimage raster")
     parser.add_argument("--histmatch-scale", type=int, default=4, help="side factor of the large histmatch raster")
     parser.add_argument("--histmatch-only", action="store_true", help="run only the histogram matching figures")
@@ -57,10 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     figures: dict[str, Any] = {}
-    everything = not (args.training_only or args.histmatch_only or args.ensemble_only)
+    everything = not (args.training_only or args.histmatch_only or args.ensemble_only or args.memory_only)
     if everything:
         figures.update(bench_inference(args.speed_size, args.speed_tile, args.small,
                                        (args.large_width, args.large_height), args.memory_tile, args.batch_size))
+    if everything or args.memory_only:
+        figures.update(bench_square_memory(args.square_small, args.square_large, args.square_tile, args.batch_size))
     if everything or args.histmatch_only:
         figures.update(bench_histmatch(args.histmatch_size, args.histmatch_scale))
     if everything or args.ensemble_only:

@@ -96,9 +96,13 @@ def bench_speed(root: Path, size: int, tile: int, batch: int, threads: int) -> d
             "predict_vs_onnxruntime": predict_time / bare_onnx, "torch_vs_onnxruntime": bare_torch / bare_onnx}
 
 
-def bench_memory(root: Path, sizes: list[tuple[int, int]], tile: int, batch: int, threads: int) -> dict[str, float]:
-    """(2) Peak RSS of a ``landcover predict`` child on the last of ``sizes`` (width, height) / on the first."""
-    model = make_model(root / "model_mem.pt", tile)
+def bench_memory(root: Path, sizes: list[tuple[int, int]], tile: int, batch: int, threads: int,
+                 ratio: str = "memory_ratio") -> dict[str, float]:
+    """(2) Peak RSS of a ``landcover predict`` child on the last of ``sizes`` (width, height) / on the first.
+
+    The figure is named ``ratio``, the peaks and times ``peak_rss_mb_WxH`` and ``predict_s_WxH``.
+    """
+    model = make_model(root / f"model_mem{tile}.pt", tile)
     make_runner(model, tile, "cpu", "auto", threads)  # warm the ONNX cache for the children
     figures: dict[str, float] = {}
     peaks = []
@@ -117,7 +121,21 @@ def bench_memory(root: Path, sizes: list[tuple[int, int]], tile: int, batch: int
         print(f"memory: {size} raster (written in {made:.0f} s): predict peak RSS {rss:7.1f} MB in {wall:.1f} s",
               flush=True)
         raster.unlink()
-    figures["memory_ratio"] = peaks[-1] / peaks[0]
+    figures[ratio] = peaks[-1] / peaks[0]
+    return figures
+
+
+def bench_square_memory(small: int, large: int, tile: int, batch: int) -> dict[str, float]:
+    """(2b) Peak RSS of ``predict`` on a large² raster / on a small² one, in ``tile`` px tiles (as issue #23 measured).
+
+    As (2): no overlap, one tile in eight holds data, every row is read, blended and written.
+    """
+    with scratch_folder("landcover-bench-memory-") as root:
+        figures = bench_memory(root, [(small, small), (large, large)], tile, batch, cpu_threads(),
+                               ratio="square_memory_ratio")
+    print()
+    print(f"(2b) peak memory {large}² / {small}² ({tile} px tiles): {figures['square_memory_ratio']:.3f}   "
+          "(target <= 1.10)")
     return figures
 
 

@@ -14,7 +14,7 @@ import math
 import queue
 import tempfile
 import threading
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +38,7 @@ from landcover_core.inference.resample import at_model_resolution, model_window,
 from landcover_core.inference.tiling import Block, StripBlender, Tile, TileGrid
 from landcover_core.models.modelfile import ModelSpec
 from landcover_core.outputs.files import atomic_output, check_output_paths
+from landcover_core.outputs.geotiff import BLOCK as OUTPUT_BLOCK
 from landcover_core.outputs.geotiff import (
     CONFIDENCE_NODATA,
     GDAL_ENV,
@@ -61,6 +62,12 @@ DEFAULT_OVERLAP = 0.5
 #: Output columns blended at a time (bounds memory and temporaries on wide rasters); a multiple of
 #: the output block size, so no output block is written by two chunks.
 CHUNK_COLUMNS = 4096
+#: Output columns turned into classes (and confidence) at a time: a multiple of the output block size.
+WRITE_COLUMNS = 1024
+#: GDAL's block cache while predicting: at least enough for a tile row of input and a row of output blocks of
+#: a column chunk (:func:`gdal_cache_bytes`), within these bounds. A fixed large cache (GDAL's default, or
+#: 128 MiB) fills only on large rasters: peak memory then grows with the raster (#23).
+GDAL_CACHE_BOUNDS = (16 << 20, 128 << 20)
 
 
 def parse_extent(text: str | None) -> Extent | None:
@@ -293,6 +300,8 @@ def _classify(ensemble: Ensemble, request: _Request, image: str | Path, outputs:
         if options.resample == "model":
             src = views.enter_context(at_model_resolution(raster, spec, ensemble.names[0], chosen, reporter))
         seen = region if src is raster else model_window(src, raster, region)
+        views.enter_context(rasterio.Env(GDAL_CACHEMAX=gdal_cache_bytes(src, chosen, tile, paths, chunk_columns,
+                                                                         len(ensemble.runners) > 1)))
         references = ensemble.match_histograms(image, options.histmatch, reporter)
         if references:
             reporter.log(f"Matching the image's histograms to {', '.join(sorted(set(references)))}.")
@@ -352,6 +361,32 @@ def _classify(ensemble: Ensemble, request: _Request, image: str | Path, outputs:
     }
     return {"outputs": {k: (str(v) if v is not None else None) for k, v in outputs.as_dict().items()},
             "summary": summary}
+
+
+def gdal_cache_bytes(src: rasterio.DatasetReader, bands: Sequence[int], tile: int, outputs: Iterable[str],
+                     chunk_columns: int = CHUNK_COLUMNS, disagreement: bool = False) -> int:
+    """GDAL's block cache for predicting ``src``: what one column chunk needs, within :data:`GDAL_CACHE_BOUNDS`.
+
+    That is a tile row of input blocks and two rows of output blocks (one being filled, one written), with
+    half as much again for the blocks a tile row shares with the next: it depends on the chunk's width, never
+    on the raster's size beyond it.
+
+    Args:
+        src: the raster the tiles are read from.
+        bands: the bands read.
+        tile: tile size in pixels.
+        outputs: the kinds of raster written (``classes``, ``confidence``, ``uncertainty``; others are ignored).
+        chunk_columns: output columns blended at a time.
+        disagreement: whether the uncertainty raster has the members' disagreement as a second band.
+    """
+    width = min(src.width, chunk_columns + 2 * tile)
+    block_rows = min(src.block_shapes[0][0], src.height)
+    per_pixel = sum(np.dtype(src.dtypes[band - 1]).itemsize for band in bands)
+    written = {"classes": 1, "confidence": 4, "uncertainty": 8 if disagreement else 4}
+    out_per_pixel = sum(written.get(kind, 0) for kind in outputs)
+    needed = 1.5 * ((tile + block_rows) * width * per_pixel + 2 * OUTPUT_BLOCK * width * out_per_pixel)
+    low, high = GDAL_CACHE_BOUNDS
+    return int(min(max(needed, low), high))
 
 
 def check_options(specs: Sequence[ModelSpec], options: PredictOptions, models: Sequence[str | Path] = ()) -> int:
@@ -466,6 +501,13 @@ def _stream(src: rasterio.DatasetReader, bands: list[int], region: Window, conte
                                                                     src.crs, disagreement))
 
         def write(block: Block) -> None:
+            top, left, probs, weight = block
+            # By column slices: the temporaries (masks, argmax, confidence) stay small whatever the chunk's width.
+            for start in range(0, weight.shape[1], WRITE_COLUMNS):
+                part = slice(start, start + WRITE_COLUMNS)
+                write_part((top, left + start, probs[:, :, part], weight[:, part]))
+
+        def write_part(block: Block) -> None:
             top, left, probs, weight = block
             # Keep the rows and columns of the region (the context margin is not written).
             rows = _inside(top, weight.shape[0], dy, height)
