@@ -16,7 +16,7 @@ import itertools
 import logging
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -281,7 +281,7 @@ def engine_version() -> str:
 
 
 def _classify(client: Any, jobs: Sequence[SceneJob], retries: int, sizing: dict[str, Any],
-              reporter: Reporter) -> Iterator[dict[str, Any]]:
+              reporter: Reporter) -> Generator[dict[str, Any], None, None]:
     """Submits one task per job and yields the scenes' results as they finish; cancels them all when stopped."""
     from distributed import Event, as_completed
 
