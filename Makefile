@@ -3,7 +3,7 @@
 #   make test   engine tests + QGIS plugin tests (real QGIS, real engine processes)
 #   make bench  benchmarks/: inference, histmatch, training-loop ratios against baselines of the same run
 #   make eval   real-data quality: train/test through the CLI on s2_korea, 9 runs (~25 min on 2 CPU cores)
-#   make lint   ruff (style, docstrings, annotations) and mypy (types: engine, benchmarks, plugin); part of make test
+#   make lint   ruff, mypy, the Qt6/QGIS 4 guard (tools/qt6_check.py) and qgis-plugin-analyzer's gate; part of make test
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
@@ -14,13 +14,16 @@ ENGINE_VENV := $(VENV_DIR)/engine
 QGIS_VENV := $(VENV_DIR)/qgis
 ENGINE_PY := $(ENGINE_VENV)/bin/python
 QGIS_PY := $(QGIS_VENV)/bin/python
+# PyQt6 from PyPI (no QGIS) and qgis-plugin-analyzer, for make lint's QGIS 4 checks only.
+PYQT6_VENV := $(VENV_DIR)/pyqt6
+PYQT6_PY := $(PYQT6_VENV)/bin/python
 DEMO_DIR ?= demo_output
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BASE := python3 python3-venv python3-pip
 # python3-gdal: the plugin tests write their test rasters with osgeo.gdal (it comes with QGIS, named here anyway).
 APT_QGIS := qgis python3-qgis python3-gdal qgis-providers xvfb xauth imagemagick zip
 
-.PHONY: help demo test lint test-engine test-qgis bench eval package qgis engine-env qgis-env clean
+.PHONY: help demo test lint test-engine test-qgis bench eval package qgis engine-env qgis-env pyqt6-env clean
 
 help:
 	@sed -n '2,7p' Makefile
@@ -48,22 +51,33 @@ $(QGIS_VENV)/.installed:
 	$(QGIS_PY) -m pip install -q 'pytest>=8' 'pytest-qgis>=5,<6'
 	touch $@
 
+$(PYQT6_VENV)/.installed:
+	$(call apt_install,$(APT_BASE))
+	[ -x $(PYQT6_PY) ] || $(SYS_PYTHON) -m venv $(PYQT6_VENV)
+	$(PYQT6_PY) -m pip install -q 'PyQt6>=6.5' 'qgis-plugin-analyzer>=1.18,<2'
+	touch $@
+
 engine-env: $(ENGINE_VENV)/.installed
 qgis-env: $(QGIS_VENV)/.installed
+pyqt6-env: $(PYQT6_VENV)/.installed
 
 demo: engine-env
 	$(ENGINE_VENV)/bin/landcover demo --out $(DEMO_DIR)
 
 test: lint test-engine test-qgis
 
-lint: engine-env
+# The Qt6 guard runs twice: Qt names against PyQt6, QGIS names against this QGIS 3.22 (see tools/qt6_check.py).
+lint: engine-env qgis-env pyqt6-env
 	$(ENGINE_VENV)/bin/ruff check .
 	$(ENGINE_VENV)/bin/mypy
+	$(PYQT6_PY) tools/qt6_check.py --against pyqt6 landcover_qgis tests/qgis
+	$(QGIS_PY) tools/qt6_check.py --against qgis landcover_qgis tests/qgis
+	$(PYQT6_PY) tools/analyzer_gate.py
 
 test-engine: engine-env
 	$(ENGINE_PY) -m pytest tests/engine -q
 
-test-qgis: engine-env qgis-env
+test-qgis: engine-env qgis-env pyqt6-env
 	LANDCOVER_PYTHON=$(abspath $(ENGINE_PY)) $(QGIS_PY) -m pytest tests/qgis -q -p no:cacheprovider
 
 bench: engine-env

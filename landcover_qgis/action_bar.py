@@ -122,7 +122,7 @@ class ActionBar(QWidget):
         self.status_area = QScrollArea()
         self.status_area.setWidgetResizable(True)
         self.status_area.setWidget(self.status)
-        self.status_area.setFrameShape(QScrollArea.NoFrame)
+        self.status_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.status_area.setFixedHeight(self.fontMetrics().lineSpacing() * STATUS_LINES + 6)
         layout.addWidget(self.status_area)
         self.job: Optional[JobProgress] = None

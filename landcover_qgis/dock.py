@@ -173,8 +173,9 @@ class LandcoverDock(QgsDockWidget):
 
     def confirm(self, title: str, text: str) -> bool:
         """Asks a yes/no question (e.g. before replacing a file); True for yes."""
-        answer = QMessageBox.question(self, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        return answer == QMessageBox.Yes
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        answer = QMessageBox.question(self, title, text, yes | no, no)
+        return answer == yes
 
     # -- engine check ------------------------------------------------------------------------------------------
 

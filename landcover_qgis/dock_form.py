@@ -11,7 +11,7 @@ import contextlib
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsMapLayer, QgsMapLayerProxyModel, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsMapLayer, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import (
     QgsCheckableComboBox,
     QgsCollapsibleGroupBox,
@@ -64,6 +64,7 @@ from landcover_qgis.model_facts import ModelFacts
 from landcover_qgis.option_widgets import Choice, OptionSpinBox, choice_combo, select_id, set_choices
 from landcover_qgis.output_files import OutputFolderError, default_output_folder, usable_output_folder
 from landcover_qgis.qgis_singletons import current_project
+from landcover_qgis.qt_compat import LAYERS_POLYGON, LAYERS_RASTER, LAYERS_VECTOR
 from landcover_qgis.self_training_form import SelfTrainingGroup
 from landcover_qgis.settings import read_project_value, write_project_value
 
@@ -111,15 +112,15 @@ def scrolling_page(*widgets: QWidget) -> QScrollArea:
     layout.addStretch(1)
     page = QScrollArea()
     page.setWidgetResizable(True)
-    page.setFrameShape(QScrollArea.NoFrame)
-    page.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    page.setFrameShape(QScrollArea.Shape.NoFrame)
+    page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     page.setWidget(content)
     return page
 
 
 def narrow(combo: QComboBox) -> QComboBox:
     """Lets a combo box be narrower than its longest entry (the panel is 360 px wide)."""
-    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(8)
     return combo
 
@@ -154,12 +155,12 @@ class DockForm(QTabWidget):
         group = QGroupBox("Image")
         form = QFormLayout(group)
         self.image_layer = QgsMapLayerComboBox()
-        self.image_layer.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.image_layer.setFilters(LAYERS_RASTER)
         self.image_layer.setAllowEmptyLayer(True)
         self.bands = QgsCheckableComboBox()
         self.bands.setToolTip("Bands fed to the model (passed as --bands).")
         self.histogram_reference = QgsMapLayerComboBox()
-        self.histogram_reference.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.histogram_reference.setFilters(LAYERS_RASTER)
         self.histogram_reference.setAllowEmptyLayer(True)
         self.histogram_reference.setEnabled(False)
         form.addRow("Raster layer", self.image_layer)
@@ -174,13 +175,13 @@ class DockForm(QTabWidget):
         self.labels_kind = choice_combo(((LABELS_POLYGONS, "Polygon layer + class field"),
                                          (LABELS_RASTER, "Label raster")))
         self.labels_layer = QgsMapLayerComboBox()
-        self.labels_layer.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.labels_layer.setFilters(LAYERS_VECTOR)
         self.labels_layer.setAllowEmptyLayer(True)
         self.class_field = QgsFieldComboBox()
         self.class_field.setAllowEmptyFieldName(True)
         self.selected_only = QCheckBox("Selected features only")
         self.label_raster = QgsMapLayerComboBox()
-        self.label_raster.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.label_raster.setFilters(LAYERS_RASTER)
         self.label_raster.setAllowEmptyLayer(True)
         #: The scheme JSON behind the SCHEME_FILE choice, its classes, and whether it was found (not picked).
         self.scheme_file: Optional[str] = None
@@ -195,7 +196,7 @@ class DockForm(QTabWidget):
         self.scheme_info.setWordWrap(True)
         self.evaluation_layer = QgsMapLayerComboBox()
         # Any: the stubs describe QGIS >= 3.34 (Qgis.LayerFilters); QGIS 3.22 takes QgsMapLayerProxyModel's filters.
-        references: Any = QgsMapLayerProxyModel.RasterLayer | QgsMapLayerProxyModel.PolygonLayer
+        references: Any = LAYERS_RASTER | LAYERS_POLYGON
         self.evaluation_layer.setFilters(references)
         self.evaluation_layer.setAllowEmptyLayer(True)
         self.evaluation_layer.setToolTip("Reference for the evaluation table after classifying "
@@ -344,10 +345,9 @@ class DockForm(QTabWidget):
         if provider is None:  # an invalid layer: no bands to offer
             return
         for band in range(1, layer.bandCount() + 1):
+            is_alpha = provider.colorInterpretation(band) == 6  # 6 = GDAL alpha band
             self.bands.addItemWithCheckState(
-                layer.bandName(band),
-                Qt.Unchecked if provider.colorInterpretation(band) == 6 else Qt.Checked,  # 6 = GDAL alpha band
-                band,
+                layer.bandName(band), Qt.CheckState.Unchecked if is_alpha else Qt.CheckState.Checked, band
             )
 
     # -- class schemes -------------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from qgis.core import (
 
 from landcover_qgis.class_scheme import LandClass
 from landcover_qgis.qgis_singletons import current_project, provider_registry
+from landcover_qgis.qt_compat import RASTER_WRITTEN
 from landcover_qgis.styling import OutputKind, style_output
 
 #: Layer-tree group that receives every result layer.
@@ -162,7 +163,7 @@ def _raster_export(layer: QgsRasterLayer, path: str) -> Preparation:
         if not pipe.set(provider.clone()):
             raise LayerExportError(f"Cannot read raster layer '{name}' for export.")
         error = QgsRasterFileWriter(path).writeRaster(pipe, width, height, extent, crs, context)
-        if error != QgsRasterFileWriter.NoError:
+        if error != RASTER_WRITTEN:
             raise LayerExportError(f"Cannot export raster layer '{name}' to GeoTIFF (error {error}).")
 
     return write
@@ -203,7 +204,7 @@ def _vector_export(layer: QgsVectorLayer, path: str, selected_only: bool) -> Pre
         options.driverName = "GPKG"
         options.layerName = _EXPORT_LAYER
         writer = QgsVectorFileWriter.create(path, fields, wkb_type, crs, context, options)
-        if writer.hasError() != QgsVectorFileWriter.NoError:
+        if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
             raise LayerExportError(f"Cannot export vector layer '{name}': {writer.errorMessage()}")
         request = QgsFeatureRequest()
         if selected is not None:

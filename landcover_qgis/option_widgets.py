@@ -43,9 +43,9 @@ class OptionSpinBox(QDoubleSpinBox):
         self.setRange(*spec.spin_range())
         step = spec.single_step()
         if step is None:
-            self.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+            self.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         else:
-            self.setStepType(QAbstractSpinBox.DefaultStepType)
+            self.setStepType(QAbstractSpinBox.StepType.DefaultStepType)
             self.setSingleStep(step)
         if spec.default is not None:
             self.setValue(float(spec.default))
@@ -86,7 +86,7 @@ def select_id(combo: QComboBox, item_id: str) -> bool:
     """
     index = combo.findData(item_id)
     if index < 0:
-        index = combo.findText(item_id, Qt.MatchFixedString)  # case-insensitive
+        index = combo.findText(item_id, Qt.MatchFlag.MatchFixedString)  # case-insensitive
     if index >= 0:
         combo.setCurrentIndex(index)
     return index >= 0

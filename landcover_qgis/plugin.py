@@ -48,7 +48,7 @@ class LandcoverPlugin:
         self.dock = LandcoverDock(self.iface, self.open_engine_setup, self.iface.mainWindow())
         self.dock.hide()
         self.dock.schemaChanged.connect(self._schema_changed)
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.action = QAction(QIcon(icon_path()), "landcover", self.iface.mainWindow())
         self.action.setCheckable(True)
         self.action.setToolTip("Land-cover mapping: train and classify")
@@ -69,7 +69,7 @@ class LandcoverPlugin:
     def open_engine_setup(self) -> None:
         """Opens the 'Set up engine…' dialog; closing it re-checks the engine."""
         dialog = EngineSetupDialog(self._engine_changed, self.iface.mainWindow())
-        dialog.exec_()
+        dialog.exec()
 
     def _schema_changed(self) -> None:
         """Another engine description (new version, other options): rebuild the Processing algorithms' parameters."""

@@ -137,15 +137,16 @@ class ResultsPanel(QWidget):
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(list(headers))
         table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QTableWidget.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)  # fit the panel, no sideways scroll
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # Fit the panel, no sideways scroll.
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.setMaximumHeight(160)
         return table
 
     @staticmethod
     def _figure() -> QLabel:
         label = QLabel()
-        label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         label.setVisible(False)
         return label
 
@@ -157,7 +158,8 @@ class ResultsPanel(QWidget):
             label.clear()
             label.setVisible(False)
             return False
-        label.setPixmap(pixmap.scaledToWidth(min(FIGURE_WIDTH, pixmap.width()), Qt.SmoothTransformation))
+        width = min(FIGURE_WIDTH, pixmap.width())
+        label.setPixmap(pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
         label.setToolTip(path)
         label.setVisible(True)
         return True
@@ -239,7 +241,7 @@ class ResultsPanel(QWidget):
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if column:
-                    item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 self.area_table.setItem(row, column, item)
         note = summary.get("area_note")
         if not self.area_rows:

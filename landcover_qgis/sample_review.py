@@ -30,6 +30,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from landcover_qgis.qgis_singletons import current_project
+from landcover_qgis.qt_compat import NO_GEOMETRY_REQUEST
 from landcover_qgis.sample_layer import REFERENCE_FIELD, STRATUM_FIELD, configure_sample_layer, sample_class_names
 
 #: The combo's entry for a point without a label.
@@ -80,7 +81,7 @@ class SampleReviewWidget(QWidget):
 
     def _ordered_ids(self) -> List[int]:
         order = self.layer.fields().indexOf("sample_id")
-        features = list(self.layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)))
+        features = list(self.layer.getFeatures(QgsFeatureRequest().setFlags(NO_GEOMETRY_REQUEST)))
         if order >= 0:
             features.sort(key=lambda feature: (feature.attribute(order) is None, feature.attribute(order) or 0))
         return [feature.id() for feature in features]
@@ -188,7 +189,7 @@ class SampleReviewWidget(QWidget):
 
     def labels(self) -> Dict[int, str]:
         """Every point's label by feature id (``""``: none), read in one pass over the layer."""
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([self.field_index])
+        request = QgsFeatureRequest().setFlags(NO_GEOMETRY_REQUEST).setSubsetOfAttributes([self.field_index])
         return {feature.id(): _text(feature.attribute(self.field_index)) for feature in self.layer.getFeatures(request)}
 
     def labelled_count(self) -> int:

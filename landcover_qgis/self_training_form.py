@@ -55,7 +55,7 @@ class SelfTrainingGroup(QGroupBox):
         self.unlabeled.clear()
         for layer in current_project().mapLayers().values():
             if isinstance(layer, QgsRasterLayer):
-                state = Qt.Checked if layer.id() in checked else Qt.Unchecked
+                state = Qt.CheckState.Checked if layer.id() in checked else Qt.CheckState.Unchecked
                 self.unlabeled.addItemWithCheckState(layer.name(), state, layer.id())
 
     def apply_schema(self, schema: EngineSchema) -> None:

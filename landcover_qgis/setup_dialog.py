@@ -84,7 +84,7 @@ class EngineSetupDialog(QDialog):
         self.torch_note.setWordWrap(True)
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
         build_row = QHBoxLayout()

@@ -31,7 +31,7 @@ class StatusLine(QLabel):
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__("", parent)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.headline = ""
         self.level = Qgis.MessageLevel.Info
         self.warnings: List[str] = []

@@ -28,6 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from landcover_qgis.class_scheme import LandClass
+from landcover_qgis.qt_compat import SHADER_LINEAR
 
 #: Field of the engine's polygon output holding the class code.
 CLASS_CODE_FIELD = "class_id"
@@ -97,7 +98,7 @@ def style_uncertainty_raster(layer: QgsRasterLayer) -> None:
     style = QgsStyle.defaultStyle()
     ramp = (style.colorRamp(UNCERTAINTY_RAMP) if style is not None else None) or QgsGradientColorRamp(
         QColor("#fcfdbf"), QColor("#000004"))
-    function = QgsColorRampShader(0.0, 1.0, ramp, QgsColorRampShader.Interpolated)
+    function = QgsColorRampShader(0.0, 1.0, ramp, SHADER_LINEAR)
     function.classifyColorRamp(5, -1)
     shader = QgsRasterShader(0.0, 1.0)
     shader.setRasterShaderFunction(function)

@@ -13,7 +13,6 @@ from typing import Any, Dict, List, Optional
 
 from qgis.core import (
     QgsMapLayer,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
@@ -35,6 +34,7 @@ from landcover_qgis.processing.base import VECTOR_EXTENSIONS, EngineAlgorithm
 from landcover_qgis.processing.engine_parameters import EngineOption
 from landcover_qgis.processing.layer_checks import field_problem, overlap_problem
 from landcover_qgis.processing.output_layers import RunOutputs
+from landcover_qgis.qt_compat import SOURCE_VECTOR_POINT, SOURCE_VECTOR_POLYGON
 from landcover_qgis.sample_layer import configure_sample_layer
 
 
@@ -69,11 +69,11 @@ class DesignSampleAlgorithm(EngineAlgorithm):
         """Declares the class map, the area of interest, the design's options and the point layer."""
         self.addParameter(QgsProcessingParameterRasterLayer("PREDICTION", "Class map to assess"))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "MASK", "Area of interest (only the map inside is sampled)", [QgsProcessing.TypeVectorPolygon],
+            "MASK", "Area of interest (only the map inside is sampled)", [SOURCE_VECTOR_POLYGON],
             optional=True))
         self.add_options()
         self.addParameter(QgsProcessingParameterVectorDestination(
-            "OUTPUT", "Sample points (GeoPackage)", QgsProcessing.TypeVectorPoint))
+            "OUTPUT", "Sample points (GeoPackage)", SOURCE_VECTOR_POINT))
         self.addOutput(QgsProcessingOutputFile("DESIGN", "Sample design (JSON)"))
         self.addOutput(QgsProcessingOutputNumber("POINTS", "Number of sample points"))
 
@@ -123,7 +123,7 @@ class AssessAreasAlgorithm(EngineAlgorithm):
         """Declares the class map, the labelled sample and its field, and the reports."""
         self.addParameter(QgsProcessingParameterRasterLayer("PREDICTION", "Class map the sample was drawn from"))
         self.addParameter(QgsProcessingParameterFeatureSource("SAMPLE", "Labelled sample points",
-                                                              [QgsProcessing.TypeVectorPoint]))
+                                                              [SOURCE_VECTOR_POINT]))
         self.addParameter(QgsProcessingParameterField("CLASS_FIELD", "Field with the reference class names",
                                                       defaultValue=REFERENCE_FIELD, parentLayerParameterName="SAMPLE"))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_JSON", "Report (JSON)", "JSON files (*.json)"))

@@ -11,7 +11,6 @@ from typing import Any, Dict, List, Optional
 
 from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's exception classes
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -32,6 +31,7 @@ from landcover_qgis.processing.inference import POLYGON_OPTIONS, PREDICTION_OPTI
 from landcover_qgis.processing.layer_checks import model_files_problem, models_problem
 from landcover_qgis.processing.model_parameters import ModelFilesParameter
 from landcover_qgis.processing.output_layers import RunOutputs, models_name
+from landcover_qgis.qt_compat import FILE_FOLDER, SOURCE_VECTOR_POLYGON
 from landcover_qgis.styling import OutputKind
 
 #: The engine's layer of scene footprints with their class areas (in ``OUT_DIR/summary.gpkg``).
@@ -77,12 +77,12 @@ class ClassifyFolderAlgorithm(EngineAlgorithm):
     def add_parameters(self) -> None:
         """Declares the folder, model(s), options, the output folder, the table of class areas and loading."""
         self.addParameter(QgsProcessingParameterFile("INPUT", "Folder of images",
-                                                     behavior=QgsProcessingParameterFile.Folder))
+                                                     behavior=FILE_FOLDER))
         self.addParameter(ModelFilesParameter("MODEL", "Model file(s) (several: an ensemble)"))
         self.add_options()
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Output folder"))
         self.addParameter(QgsProcessingParameterFeatureSink("SUMMARY", "Class areas per scene",
-                                                            QgsProcessing.TypeVectorPolygon))
+                                                            SOURCE_VECTOR_POLYGON))
         load = QgsProcessingParameterBoolean("LOAD_RASTERS", "Open the class rasters (one layer per scene)",
                                              defaultValue=False)
         load.setHelp("Leave off for many scenes: the table of class areas is always opened.")

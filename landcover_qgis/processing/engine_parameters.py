@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from landcover_qgis.engine_schema import OptionSpec
+from landcover_qgis.qt_compat import NUMBER_DOUBLE, NUMBER_INTEGER, PARAMETER_ADVANCED
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,8 @@ def number_parameter(name: str, description: str, spec: Optional[OptionSpec]) ->
     Without a spec (no engine description yet) it is a bare, optional double; the algorithm refuses to run then.
     """
     if spec is None:
-        return QgsProcessingParameterNumber(name, description, QgsProcessingParameterNumber.Double, optional=True)
-    kind = QgsProcessingParameterNumber.Integer if spec.is_integer else QgsProcessingParameterNumber.Double
+        return QgsProcessingParameterNumber(name, description, NUMBER_DOUBLE, optional=True)
+    kind = NUMBER_INTEGER if spec.is_integer else NUMBER_DOUBLE
     parameter = QgsProcessingParameterNumber(name, description, kind, defaultValue=spec.default,
                                              optional=spec.default is None and not spec.required)
     low, high = spec.bounds()
@@ -91,7 +92,7 @@ def option_parameter(option: EngineOption, spec: Optional[OptionSpec],
                                                  optional=not spec.required)
     parameter.setHelp(spec.help)
     if option.advanced:
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        parameter.setFlags(parameter.flags() | PARAMETER_ADVANCED)
     return parameter
 
 

@@ -12,7 +12,6 @@ from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's ex
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -23,9 +22,7 @@ from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's ex
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterRasterLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from landcover_qgis.class_scheme import find_scheme_beside
 from landcover_qgis.engine_commands import EvaluateRequest
@@ -41,6 +38,7 @@ from landcover_qgis.processing.layer_checks import (
 from landcover_qgis.processing.model_parameters import ModelFilesParameter
 from landcover_qgis.processing.output_layers import RunOutputs, models_name
 from landcover_qgis.processing.report import PER_CLASS_FIGURES, evaluation_html
+from landcover_qgis.qt_compat import NO_GEOMETRY_WKB, SOURCE_VECTOR, SOURCE_VECTOR_POLYGON, field_type
 
 #: Headline figures of the report, as algorithm outputs.
 HEADLINES = (("OVERALL_ACCURACY", "overall_accuracy", "Overall accuracy"), ("MIOU", "miou", "mIoU"),
@@ -79,14 +77,14 @@ class EvaluateAlgorithm(EngineAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer("REFERENCE_RASTER", "Reference raster (class codes)",
                                                             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource("REFERENCE_VECTOR", "…or reference polygons",
-                                                              [QgsProcessing.TypeVectorPolygon], optional=True))
+                                                              [SOURCE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterField("CLASS_FIELD", "Class field of the reference polygons",
                                                       parentLayerParameterName="REFERENCE_VECTOR", optional=True))
         self.addParameter(QgsProcessingParameterFile(
             "REFERENCE_CLASSES", "Class scheme of the reference raster (JSON; default: its tags, or the scheme "
             "JSON found beside it)", extension="json", optional=True))
         self.add_options()
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Per-class accuracy", QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Per-class accuracy", SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_JSON", "Report (JSON)", "JSON files (*.json)"))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_HTML", "Report (HTML)", "HTML files (*.html)"))
         for name, _key, description in HEADLINES:
@@ -165,11 +163,11 @@ class EvaluateAlgorithm(EngineAlgorithm):
     def write_table(self, parameters: Dict[str, Any], context: QgsProcessingContext, report: Dict[str, Any]) -> str:
         """Writes the per-class figures as a table layer (no geometry); returns its id."""
         fields = QgsFields()
-        fields.append(QgsField("code", QVariant.Int))
-        fields.append(QgsField("class_name", QVariant.String))
+        fields.append(QgsField("code", field_type("Int")))
+        fields.append(QgsField("class_name", field_type("QString")))
         for key in PER_CLASS_FIGURES:
-            fields.append(QgsField(key, QVariant.Int if key == "support" else QVariant.Double))
-        sink, sink_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+            fields.append(QgsField(key, field_type("Int") if key == "support" else field_type("Double")))
+        sink, sink_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, NO_GEOMETRY_WKB)
         if sink is None:
             raise QgsProcessingException("Cannot create the per-class table.")
         for item in report.get("per_class") or []:

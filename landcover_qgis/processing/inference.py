@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's exception classes
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -25,6 +24,7 @@ from landcover_qgis.processing.engine_parameters import EngineOption
 from landcover_qgis.processing.layer_checks import chosen_bands_problem, model_files_problem, models_problem
 from landcover_qgis.processing.model_parameters import ModelFilesParameter
 from landcover_qgis.processing.output_layers import RunOutputs, models_name
+from landcover_qgis.qt_compat import SOURCE_VECTOR_POLYGON
 from landcover_qgis.styling import OutputKind
 
 #: Polygon options shared by classify (with polygons) and vectorize.
@@ -83,7 +83,7 @@ class ClassifyAlgorithm(EngineAlgorithm):
                                                                 optional=True, createByDefault=False)
             parameter.setHelp(uncertainty.help)
             self.addParameter(parameter)
-        self.addParameter(QgsProcessingParameterVectorDestination("VECTOR", "Polygons", QgsProcessing.TypeVectorPolygon,
+        self.addParameter(QgsProcessingParameterVectorDestination("VECTOR", "Polygons", SOURCE_VECTOR_POLYGON,
                                                                   optional=True, createByDefault=False))
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
@@ -169,7 +169,7 @@ class VectorizeAlgorithm(EngineAlgorithm):
             self.addParameter(parameter)
         self.add_options()
         self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", "Polygons",
-                                                                  QgsProcessing.TypeVectorPolygon))
+                                                                  SOURCE_VECTOR_POLYGON))
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       feedback: QgsProcessingFeedback) -> Dict[str, Any]:

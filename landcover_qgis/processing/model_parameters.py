@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessing, QgsProcessingParameterFile, QgsProcessingParameterMultipleLayers
+from qgis.core import QgsProcessingParameterFile, QgsProcessingParameterMultipleLayers
+
+from landcover_qgis.qt_compat import SOURCE_FILE
 
 #: The file dialogs' filter for model files; "All files" stays reachable for models saved under another name.
 MODEL_FILE_FILTER = "Model files (*.pt);;All files (*.*)"
@@ -16,7 +18,7 @@ class ModelFilesParameter(QgsProcessingParameterMultipleLayers):
     """
 
     def __init__(self, name: str, description: str, optional: bool = False) -> None:
-        super().__init__(name, description, QgsProcessing.TypeFile, optional=optional)
+        super().__init__(name, description, SOURCE_FILE, optional=optional)
 
     def createFileFilter(self) -> str:
         """The filter of the parameter's file dialog."""

@@ -9,7 +9,6 @@ import os
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's exception classes
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -60,6 +59,7 @@ from landcover_qgis.processing.layer_checks import (
     overlap_problem,
 )
 from landcover_qgis.processing.model_parameters import ModelFilesParameter, model_file_parameter
+from landcover_qgis.qt_compat import SOURCE_RASTER, SOURCE_VECTOR_ANY
 
 #: The engine's training options shown by train, fine-tune and self-train.
 TRAIN_OPTIONS: Tuple[EngineOption, ...] = (
@@ -111,7 +111,7 @@ class LabelledImageAlgorithm(EngineAlgorithm):
         self.addParameter(QgsProcessingParameterBand("BANDS", "Bands (none chosen: all but alpha)", None, "INPUT",
                                                      optional=True, allowMultiple=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "LABELS", "Labelled features (polygons, points or lines)", [QgsProcessing.TypeVectorAnyGeometry]))
+            "LABELS", "Labelled features (polygons, points or lines)", [SOURCE_VECTOR_ANY]))
         self.addParameter(QgsProcessingParameterField("CLASS_FIELD", "Class field", parentLayerParameterName="LABELS"))
 
     def add_reference(self) -> None:
@@ -288,7 +288,7 @@ class SelfTrainAlgorithm(LabelledImageAlgorithm):
         self.options = generic_options(self.schema.options(self.engine_command), _HANDLED) if self.schema else ()
         self.add_labelled_image()
         self.addParameter(QgsProcessingParameterMultipleLayers("UNLABELED", "Unlabeled scenes",
-                                                               QgsProcessing.TypeRaster))
+                                                               SOURCE_RASTER))
         self.add_reference()
         self.add_options()
         self.add_model_output()
@@ -323,7 +323,7 @@ class PseudoLabelAlgorithm(EngineAlgorithm):
         """Declares the model file(s), the unlabeled scenes, the ``pseudo-label`` options and the output folder."""
         self.options = generic_options(self.schema.options(self.engine_command), _HANDLED) if self.schema else ()
         self.addParameter(ModelFilesParameter("MODEL", "Model file(s)"))
-        self.addParameter(QgsProcessingParameterMultipleLayers("INPUT", "Unlabeled scenes", QgsProcessing.TypeRaster))
+        self.addParameter(QgsProcessingParameterMultipleLayers("INPUT", "Unlabeled scenes", SOURCE_RASTER))
         self.add_options()
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Folder of pseudo-label rasters"))
 

@@ -111,7 +111,7 @@ def plugin(qgis_app, qgis_iface, qgis_processing) -> Iterator[object]:
     instance = landcover_qgis.classFactory(qgis_iface)
     instance.initGui()
     # pytest-qgis's iface.addDockWidget does nothing: dock into its main window ourselves.
-    qgis_iface.mainWindow().addDockWidget(Qt.RightDockWidgetArea, instance.dock)
+    qgis_iface.mainWindow().addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, instance.dock)
     yield instance
     instance.dock.wait_until_idle(60)
     instance.unload()

@@ -83,7 +83,7 @@ def test_a_reference_without_names_gives_a_warning_in_the_panel(dock, tiny_model
     run_job(dock, dock.classify_button)
     assert dock.last_outcome.ok, dock.message.text()
     assert dock.last_outcome.results[1].summary["matched_by"] == "code"
-    assert dock.message.level == Qgis.Warning  # amber, not green
+    assert dock.message.level == Qgis.MessageLevel.Warning  # amber, not green
     assert dock.message.warnings and "truth.tif" in dock.message.text()
     assert "compared by code" in dock.evaluation_summary.text()
 
@@ -139,7 +139,7 @@ def test_an_engine_warning_turns_the_status_amber_and_is_shown(dock, tmp_path: P
     dock.form.model_out.setFilePath(str(tmp_path / "collapsed.pt"))
     run_job(dock, dock.train_button, 30)
     assert dock.last_outcome.ok
-    assert dock.message.level == Qgis.Warning
+    assert dock.message.level == Qgis.MessageLevel.Warning
     text = dock.message.text()
     assert "Model saved" in text and "never predicts field, urban, water" in text
     assert "Classes: ." not in text and "Classes:" not in text  # never an empty class list
@@ -198,7 +198,7 @@ def test_an_existing_model_is_not_replaced_without_asking(dock, tmp_path: Path) 
     model = tmp_path / "precious.pt"
     model.write_bytes(b"an analyst's model")
     dock.form.model_out.setFilePath(str(model))
-    answer_next_question(QMessageBox.No)
+    answer_next_question(QMessageBox.StandardButton.No)
     dock.train_button.click()
     assert not dock.busy and model.read_bytes() == b"an analyst's model"
     assert "kept" in dock.message.text()

@@ -42,6 +42,7 @@ from landcover_qgis.engine_schema import (
 )
 from landcover_qgis.option_widgets import select_id
 from landcover_qgis.processing.training import WEIGHTS_FILE_CHOICE
+from landcover_qgis.qt_compat import NUMBER_INTEGER
 from landcover_qgis.settings import ENGINE_PYTHON_KEY, read_project_value, write_project_value
 from landcover_qgis.tasks import EngineTask
 
@@ -112,7 +113,7 @@ def test_dock_ranges_defaults_and_choices_are_the_engines(plugin, description) -
         elif option["type"] == "int":
             assert box.singleStep() == 1
         else:
-            assert box.stepType() == QAbstractSpinBox.AdaptiveDecimalStepType
+            assert box.stepType() == QAbstractSpinBox.StepType.AdaptiveDecimalStepType
         assert option["flag"] in box.toolTip()
     assert combo_ids(form.arch) == description["architectures"]
     assert form.arch.currentData() == options["arch"]["default"]
@@ -137,7 +138,7 @@ def test_processing_parameters_are_the_engines(plugin, description) -> None:
             parameter, option = algorithm.parameterDefinition(parameter_name), options[dest]
             assert parameter is not None and parameter.help() == option["help"], parameter_name
             if option["type"] in ("int", "float"):
-                integer = parameter.dataType() == QgsProcessingParameterNumber.Integer
+                integer = parameter.dataType() == NUMBER_INTEGER
                 assert integer == (option["type"] == "int"), parameter_name
                 assert parameter.defaultValue() == option["default"], parameter_name
                 assert_bounds_match(parameter.minimum(), parameter.maximum(), option)
