@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
-from qgis.core import Qgis, QgsMapLayerProxyModel, QgsVectorLayer
+from qgis.core import Qgis, QgsVectorLayer
 from qgis.gui import QgsCollapsibleGroupBox, QgsMapCanvas, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import (
@@ -54,6 +54,7 @@ from landcover_qgis.option_widgets import OptionSpinBox
 from landcover_qgis.output_files import fresh_path, safe_name
 from landcover_qgis.processing.area_report import area_html
 from landcover_qgis.qgis_singletons import current_project
+from landcover_qgis.qt_compat import LAYERS_POLYGON
 from landcover_qgis.sample_review import SampleReviewWidget
 from landcover_qgis.status_line import StatusLine
 from landcover_qgis.table_export import write_text
@@ -114,7 +115,7 @@ class AccuracyPanel(QWidget):
         self.total = OptionSpinBox(SAMPLE_DESIGN, TOTAL)
         self.seed = OptionSpinBox(SAMPLE_DESIGN, SEED)
         self.aoi = QgsMapLayerComboBox()
-        self.aoi.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.aoi.setFilters(LAYERS_POLYGON)
         self.aoi.setAllowEmptyLayer(True)
         self.aoi.setLayer(None)
         self.aoi.setToolTip("Only pixels inside these polygons are sampled and counted (none: the whole map).")
