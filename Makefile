@@ -4,6 +4,7 @@
 #   make bench  benchmarks/: inference, histmatch, training-loop ratios against baselines of the same run
 #   make eval   real-data quality: train/test through the CLI on s2_korea, 9 runs (~25 min on 2 CPU cores)
 #   make lint   ruff, mypy, the Qt6/QGIS 4 guard (tools/qt6_check.py) and qgis-plugin-analyzer's gate; part of make test
+#   make translations  re-extract the plugin's strings into landcover_qgis/i18n/*.ts (translations kept)
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
@@ -22,11 +23,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BASE := python3 python3-venv python3-pip
 # python3-gdal: the plugin tests write their test rasters with osgeo.gdal (it comes with QGIS, named here anyway).
 APT_QGIS := qgis python3-qgis python3-gdal qgis-providers xvfb xauth imagemagick zip
+# The plugin's translations: pylupdate5 extracts the strings into .ts files, lrelease compiles them into .qm.
+APT_I18N := pyqt5-dev-tools qttools5-dev-tools
+I18N_DIR := landcover_qgis/i18n
+I18N_LANGUAGES := fr es pt
+I18N_TS := $(foreach lang,$(I18N_LANGUAGES),$(I18N_DIR)/landcover_$(lang).ts)
 
-.PHONY: help demo test lint test-engine test-qgis bench eval package qgis engine-env qgis-env pyqt6-env clean
+.PHONY: help demo test lint test-engine test-qgis bench eval package qgis engine-env qgis-env pyqt6-env clean translations
 
 help:
-	@sed -n '2,7p' Makefile
+	@sed -n '2,8p' Makefile
 
 # Installs the Debian packages named in $(1) that are missing.
 define apt_install
@@ -46,7 +52,7 @@ $(ENGINE_VENV)/.installed: pyproject.toml
 	touch $@
 
 $(QGIS_VENV)/.installed:
-	$(call apt_install,$(APT_BASE) $(APT_QGIS))
+	$(call apt_install,$(APT_BASE) $(APT_QGIS) $(APT_I18N))
 	[ -x $(QGIS_PY) ] || $(SYS_PYTHON) -m venv --system-site-packages $(QGIS_VENV)
 	$(QGIS_PY) -m pip install -q 'pytest>=8' 'pytest-qgis>=5,<6'
 	touch $@
@@ -96,12 +102,24 @@ PLUGIN_ZIP := build/landcover_qgis.zip
 PLUGIN_STAGE := build/plugin
 QGIS_PROFILES := build/qgis-profiles
 
-# The plugin ZIP for the QGIS plugin manager: landcover_qgis/ with metadata.txt, icon and the engine source
+# Re-extracts every translate("Context", "text") of the plugin into the .ts files; pylupdate5 merges, so the
+# translations already made stay (strings gone from the code are dropped). Commit the .ts files.
+translations:
+	$(call apt_install,$(APT_I18N))
+	pylupdate5 -noobsolete $$(find landcover_qgis -name '*.py' | sort) -ts $(I18N_TS)
+
+# The plugin ZIP for the QGIS plugin manager: landcover_qgis/ with metadata.txt, icon, the compiled translations
+# (i18n/*.qm, from the .ts by lrelease) and the engine source
 # (landcover_core/ only: benchmarks/ and tests/ are not shipped).
 package:
 	rm -rf $(PLUGIN_STAGE) $(PLUGIN_ZIP)
 	mkdir -p $(PLUGIN_STAGE)/landcover_qgis/engine
 	cp -r landcover_qgis/. $(PLUGIN_STAGE)/landcover_qgis/
+	$(call apt_install,$(APT_I18N))
+	rm -f $(PLUGIN_STAGE)/landcover_qgis/i18n/*.ts
+	for ts in $(I18N_TS); do \
+	  lrelease -silent $$ts -qm $(PLUGIN_STAGE)/landcover_qgis/i18n/$$(basename $$ts .ts).qm; \
+	done
 	sed 's/^version=.*/version=$(VERSION)/' metadata.txt > $(PLUGIN_STAGE)/landcover_qgis/metadata.txt
 	cp LICENSE $(PLUGIN_STAGE)/landcover_qgis/
 	cp -r resources $(PLUGIN_STAGE)/landcover_qgis/resources

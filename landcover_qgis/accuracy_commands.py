@@ -12,6 +12,7 @@ from typing import Optional
 from landcover_qgis.command_line import Settings, engine_args
 from landcover_qgis.engine_commands import EngineCall, EvaluateRequest
 from landcover_qgis.engine_schema import EngineSchema
+from landcover_qgis.i18n import translate
 from landcover_qgis.layer_io import RasterInput, VectorInput, preparations
 
 #: The engine command drawing a sample, and its options (the ``dest`` of ``landcover schema``).
@@ -53,7 +54,8 @@ class SampleDesignRequest:
         options: Settings = {PREDICTION: self.prediction.path, OUT: self.out, **self.settings}
         if self.mask is not None:
             options.update({MASK: self.mask.path, MASK_LAYER: self.mask.layer_name})
-        return EngineCall(SAMPLE_DESIGN, engine_args(schema, SAMPLE_DESIGN, options), "Designing the sample",
+        return EngineCall(SAMPLE_DESIGN, engine_args(schema, SAMPLE_DESIGN, options), translate(
+                "SampleDesignRequest", "Designing the sample"),
                           preparations(self.prediction, self.mask))
 
 

@@ -49,6 +49,7 @@ from landcover_qgis.area_assessment import AreaAssessmentTable, overall_text
 from landcover_qgis.dock_form import FormError
 from landcover_qgis.engine_commands import EngineCall
 from landcover_qgis.engine_schema import EngineSchema
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.layer_io import RasterInput, VectorInput, add_result_layers, vector_file, vector_input
 from landcover_qgis.option_widgets import OptionSpinBox
 from landcover_qgis.output_files import fresh_path, safe_name
@@ -63,7 +64,8 @@ from landcover_qgis.tasks import TaskOutcome
 #: The dock's job runner: ``start_job(title, build_calls, on_done)``.
 StartJob = Callable[[str, Callable[[], List[EngineCall]], Callable[[TaskOutcome], None]], None]
 #: Why nothing can be sampled yet.
-NO_MAP = "Classify first: the sample is drawn from the classified map (its classes are the strata)."
+NO_MAP = Deferred.translate("AccuracyPanel",
+                            "Classify first: the sample is drawn from the classified map (its classes are the strata).")
 
 
 class AccuracyPanel(QWidget):
@@ -118,27 +120,29 @@ class AccuracyPanel(QWidget):
         self.aoi.setFilters(LAYERS_POLYGON)
         self.aoi.setAllowEmptyLayer(True)
         self.aoi.setLayer(None)
-        self.aoi.setToolTip("Only pixels inside these polygons are sampled and counted (none: the whole map).")
-        settings = QgsCollapsibleGroupBox("Sample settings")
+        self.aoi.setToolTip(translate("AccuracyPanel", "Only pixels inside these polygons are sampled and counted "
+                                                       "(none: the whole map)."))
+        settings = QgsCollapsibleGroupBox(translate("AccuracyPanel", "Sample settings"))
         form = QFormLayout(settings)
-        form.addRow("Target SE of overall accuracy", self.target_se)
-        form.addRow("Points per class, at least", self.min_per_class)
-        form.addRow("Points in all", self.total)
-        form.addRow("Seed", self.seed)
-        form.addRow("Area of interest", self.aoi)
+        form.addRow(translate("AccuracyPanel", "Target SE of overall accuracy"), self.target_se)
+        form.addRow(translate("AccuracyPanel", "Points per class, at least"), self.min_per_class)
+        form.addRow(translate("AccuracyPanel", "Points in all"), self.total)
+        form.addRow(translate("AccuracyPanel", "Seed"), self.seed)
+        form.addRow(translate("AccuracyPanel", "Area of interest"), self.aoi)
         self.map_label = QLabel()
         self.map_label.setWordWrap(True)
-        self.design_button = QPushButton("Design an accuracy sample…")
+        self.design_button = QPushButton(translate("AccuracyPanel", "Design an accuracy sample…"))
         self.design_button.clicked.connect(self.design_sample)
         self.review_slot = QVBoxLayout()
         self.progress = QLabel()
-        self.reopen_button = QPushButton("Open the sample again")
+        self.reopen_button = QPushButton(translate("AccuracyPanel", "Open the sample again"))
         self.reopen_button.clicked.connect(self.reopen_sample)
-        self.open_button = QPushButton("Open a sample…")
-        self.open_button.setToolTip("Go on labelling or assess a sample designed earlier (a GPKG from 'Design a "
-                                    "sample', with its NAME.design.json beside it).")
+        self.open_button = QPushButton(translate("AccuracyPanel", "Open a sample…"))
+        self.open_button.setToolTip(translate("AccuracyPanel", "Go on labelling or assess a sample designed earlier "
+                                                               "(a GPKG from 'Design a sample', with its "
+                                                               "NAME.design.json beside it)."))
         self.open_button.clicked.connect(self._choose_sample)
-        self.assess_button = QPushButton("Assess accuracy and areas")
+        self.assess_button = QPushButton(translate("AccuracyPanel", "Assess accuracy and areas"))
         self.assess_button.clicked.connect(self.assess)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -159,7 +163,7 @@ class AccuracyPanel(QWidget):
             box.apply_option(schema.option(SAMPLE_DESIGN, box.dest))
         if self.total.spec is not None:  # below the engine's minimum: no --total, the size comes from the target SE
             self.total.setMinimum(self.total.minimum() - 1)
-            self.total.setSpecialValueText("auto (from the target SE)")
+            self.total.setSpecialValueText(translate("AccuracyPanel", "auto (from the target SE)"))
             self.total.setValue(self.total.minimum())
         self._update()
 
@@ -176,7 +180,8 @@ class AccuracyPanel(QWidget):
     def job_finished(self, ok: bool) -> None:
         """The dock's job ended: an assessment that failed leaves no estimate shown (the status line says why)."""
         if self._assessing and not ok:
-            self.table.clear("No estimate: the assessment did not finish (see the status line); nothing was written.")
+            self.table.clear(translate("AccuracyPanel", "No estimate: the assessment did not finish (see the status "
+                                                        "line); nothing was written."))
         self._assessing = False
         self._designing = None
 
@@ -199,40 +204,54 @@ class AccuracyPanel(QWidget):
         return len(self.review.feature_ids) if self.review is not None else 0
 
     def _update(self) -> None:
-        self.map_label.setText(f"Map: {Path(self.class_map).name}" if self.class_map else NO_MAP)
+        self.map_label.setText(translate("AccuracyPanel", "Map: {name}").format(
+            name=Path(self.class_map).name) if self.class_map else translate("AccuracyPanel", NO_MAP))
         self.map_label.setToolTip(self.class_map or "")
         can_design = bool(self.class_map) and self.has_design_command
         self.design_button.setEnabled(can_design and not self.busy)
         self.design_button.setToolTip(
-            NO_MAP if not self.class_map else
-            "Not available: this engine has no 'sample-design' command." if not self.has_design_command else
-            "Draws stratified random points of the map (its classes as strata) to label here, one by one.")
+            translate("AccuracyPanel", NO_MAP)
+            if not self.class_map
+            else translate("AccuracyPanel", "Not available: this engine has no 'sample-design' command.")
+            if not self.has_design_command
+            else translate(
+                "AccuracyPanel",
+                "Draws stratified random points of the map (its classes as strata) to label here, one by one."
+            )
+        )
         labelled, total = self.labelled(), self.point_count()
         self.assess_button.setEnabled(self.review is not None and labelled > 0 and not self.busy)
         self.assess_button.setToolTip(self._assess_hint(labelled, total))
         self.progress.setVisible(self.review is not None)
         other_map = bool(self.sample_map and self.class_map) and \
             Path(str(self.sample_map)).resolve() != Path(str(self.class_map)).resolve()
-        self.progress.setText(f"{labelled} / {total} labelled"  # a sample is assessed against the map it came from
-                              + (f" (a sample of {Path(str(self.sample_map)).name})" if other_map else ""))
+        # A sample is assessed against the map it came from.
+        self.progress.setText(
+            translate("AccuracyPanel", "{labelled} / {total} labelled (a sample of {map})").format(
+                labelled=labelled, total=total, map=Path(str(self.sample_map)).name) if other_map else
+            translate("AccuracyPanel", "{labelled} / {total} labelled").format(labelled=labelled, total=total))
         self.reopen_button.setVisible(self.review is None and bool(self.sample_path)
                                       and Path(str(self.sample_path)).is_file())
 
     def _assess_hint(self, labelled: int, total: int) -> str:
         if self.review is None:
-            return "Design an accuracy sample and label its points first."
+            return translate("AccuracyPanel", "Design an accuracy sample and label its points first.")
         if labelled == 0:
-            return "Label the sample's points first: set each point's reference class above."
+            return translate("AccuracyPanel", "Label the sample's points first: set each point's reference class "
+                                              "above.")
         if labelled < total:
-            return (f"{total - labelled} of {total} points have no label yet: the engine skips them (a class with "
-                    "fewer than 2 labelled points gets no standard error).")
-        return "Every point is labelled: estimate the accuracy and the area of each class."
+            return translate(
+                "AccuracyPanel",
+                "{missing} of {total} points have no label yet: the engine skips them "
+                "(a class with fewer than 2 labelled points gets no standard error)."
+            ).format(missing=total - labelled, total=total)
+        return translate("AccuracyPanel", "Every point is labelled: estimate the accuracy and the area of each class.")
 
     # -- designing ------------------------------------------------------------------------------------------------
 
     def design_sample(self) -> None:
         """Draws a sample of the newest classified map in the background, then opens it for review."""
-        self.start_job("Designing an accuracy sample", self.design_calls, self._designed)
+        self.start_job(translate("AccuracyPanel", "Designing an accuracy sample"), self.design_calls, self._designed)
 
     def design_calls(self) -> List[EngineCall]:
         """The ``sample-design`` call for the newest map, the sample written beside it.
@@ -242,9 +261,10 @@ class AccuracyPanel(QWidget):
             LayerExportError: The area-of-interest layer cannot be handed to the engine.
         """
         if not self.class_map:
-            raise FormError(NO_MAP)
+            raise FormError(translate("AccuracyPanel", NO_MAP))
         if not Path(self.class_map).is_file():
-            raise FormError(f"The classified map {self.class_map} no longer exists: classify again.")
+            raise FormError(translate("AccuracyPanel", "The classified map {class_map} no longer exists: classify "
+                                                       "again.").format(class_map=self.class_map))
         total = self.total.option_value()
         settings: Dict[str, object] = {TARGET_SE: self.target_se.option_value(),
                                        MIN_PER_CLASS: self.min_per_class.option_value(),
@@ -269,9 +289,14 @@ class AccuracyPanel(QWidget):
             return None
         mask = vector_file(layer)
         if mask is None:
-            raise FormError(f"The area of interest '{layer.name()}' is not a file layer (or is filtered): save it as a "
-                            "GeoPackage and choose that, since the assessment reads it again where the sample was "
-                            "drawn.")
+            raise FormError(
+                translate(
+                    "AccuracyPanel",
+                    "The area of interest '{name}' is not a file layer (or is "
+                    "filtered): save it as a GeoPackage and choose that, since "
+                    "the assessment reads it again where the sample was drawn."
+                ).format(name=layer.name())
+            )
         return mask
 
     def _designed(self, outcome: TaskOutcome) -> None:
@@ -282,8 +307,15 @@ class AccuracyPanel(QWidget):
         except FormError as problem:
             self.status.finish(str(problem), Qgis.MessageLevel.Critical)
             return
-        self.status.finish(f"Accuracy sample: {layer.featureCount()} points added as '{layer.name()}'. Set each "
-                           "point's reference class below, then assess accuracy and areas.", Qgis.MessageLevel.Success)
+        self.status.finish(
+            translate(
+                "AccuracyPanel",
+                "Accuracy sample: {count} points added as '{name}'. Set "
+                "each point's reference class below, then assess accuracy and "
+                "areas."
+            ).format(count=layer.featureCount(), name=layer.name()),
+            Qgis.MessageLevel.Success,
+        )
 
     def open_sample(self, path: str, class_map: Optional[str] = None) -> QgsVectorLayer:
         """Adds a sample GPKG to the project, styled and with its class names on ``reference``, and reviews it.
@@ -337,7 +369,12 @@ class AccuracyPanel(QWidget):
             self.open_sample_file(self.sample_path, self.sample_map)
 
     def _choose_sample(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Open an accuracy sample", "", "GeoPackage (*.gpkg)")
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            translate("AccuracyPanel", "Open an accuracy sample"),
+            "",
+            translate("AccuracyPanel", "GeoPackage (*.gpkg)"),
+        )
         if path:
             self.open_sample_file(path, None)
 
@@ -351,8 +388,12 @@ class AccuracyPanel(QWidget):
         except FormError as problem:
             self.status.report(str(problem), Qgis.MessageLevel.Warning)
             return
-        self.status.report(f"Sample '{layer.name()}' opened: {self.labelled()} / {self.point_count()} labelled; it is "
-                           f"assessed against {self.sample_map}.")
+        self.status.report(
+            translate(
+                "AccuracyPanel",
+                "Sample '{name}' opened: {labelled} / {total} labelled; it is assessed against {sample_map}."
+            ).format(name=layer.name(), labelled=self.labelled(), total=self.point_count(), sample_map=self.sample_map)
+        )
 
     def _labels_changed(self, *_args: Any) -> None:
         self._update()
@@ -368,9 +409,15 @@ class AccuracyPanel(QWidget):
     def _say_removed(self, name: str) -> None:
         with contextlib.suppress(RuntimeError):  # the panel is gone
             if self.sample_path and self.review is None:
-                self.status.report(f"The sample layer '{name}' was removed from the project. The labels set so far "
-                                   f"are saved in {self.sample_path}: 'Open the sample again' to go on.",
-                                   Qgis.MessageLevel.Warning)
+                self.status.report(
+                    translate(
+                        "AccuracyPanel",
+                        "The sample layer '{name}' was removed from the "
+                        "project. The labels set so far are saved in "
+                        "{sample_path}: 'Open the sample again' to go on."
+                    ).format(name=name, sample_path=self.sample_path),
+                    Qgis.MessageLevel.Warning,
+                )
 
     def _close_review(self) -> None:
         if self.review is not None:
@@ -385,17 +432,21 @@ class AccuracyPanel(QWidget):
         """Runs the area-adjusted assessment of the labelled sample; asks first while points lack a label."""
         labelled, total = self.labelled(), self.point_count()
         if 0 < labelled < total and not self._assess_partial(total - labelled, total):
-            self.status.report(f"Assessment not started: {total - labelled} of {total} points still to label.")
+            self.status.report(translate("AccuracyPanel", "Assessment not started: {missing} of {total} points still "
+                                                          "to label.").format(missing=total - labelled, total=total))
             return
-        self.start_job("Assessing accuracy and areas", self.assessment_calls, self._assessed)
+        self.start_job(translate("AccuracyPanel", "Assessing accuracy and areas"), self.assessment_calls,
+                       self._assessed)
 
     def _assess_partial(self, missing: int, total: int) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "Points without a label",
-                          f"{missing} of {total} sample points have no reference label yet. The engine skips them "
-                          "and says so; a class with fewer than 2 labelled points gets no standard error, one with "
-                          "none no estimate at all.", parent=self)
-        go = box.addButton("Assess anyway", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Keep labelling", QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Question, translate("AccuracyPanel", "Points without a label"),
+                          translate("AccuracyPanel", "{missing} of {total} sample points have no reference label "
+                                                     "yet. The engine skips them and says so; a class with fewer "
+                                                     "than 2 labelled points gets no standard error, one with none "
+                                                     "no estimate at all.").format(
+                                                         missing=missing, total=total), parent=self)
+        go = box.addButton(translate("AccuracyPanel", "Assess anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("AccuracyPanel", "Keep labelling"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is go
 
@@ -407,18 +458,21 @@ class AccuracyPanel(QWidget):
         """
         layer = self.sample_layer
         if layer is None or self.review is None or not self.sample_path or not self.sample_map:
-            raise FormError("No accuracy sample to assess: design one (or open the sample again).")
+            raise FormError(translate("AccuracyPanel", "No accuracy sample to assess: design one (or open the sample "
+                                                       "again)."))
         if layer.isModified():
-            raise FormError(f"The sample layer '{layer.name()}' has unsaved edits: save them first (the engine reads "
-                            f"{self.sample_path}).")
+            raise FormError(translate("AccuracyPanel", "The sample layer '{name}' has unsaved edits: save them first "
+                                                       "(the engine reads {sample_path}).").format(
+                                                           name=layer.name(), sample_path=self.sample_path))
         if self.labelled() == 0:
-            raise FormError("No point of the sample has a reference label yet: label the points first.")
+            raise FormError(translate("AccuracyPanel", "No point of the sample has a reference label yet: label the "
+                                                       "points first."))
         sample = Path(self.sample_path)
         out_json = fresh_path(sample.parent, f"{sample.stem}_assessment", ".json")
         request = area_assessment_request(self.sample_map, vector_input(layer), str(out_json),
                                           str(out_json.with_suffix(".png")))
         call = request.call(self.require_schema())
-        self.table.clear("Assessing accuracy and areas…")
+        self.table.clear(translate("AccuracyPanel", "Assessing accuracy and areas…"))
         self._assessing = True
         return [call]
 
@@ -428,16 +482,28 @@ class AccuracyPanel(QWidget):
         try:
             area = json.loads(Path(report).read_text(encoding="utf-8"))["area_adjusted"]
         except (OSError, ValueError, KeyError, TypeError) as problem:
-            self.table.clear("No estimate: the engine's report could not be read.")
-            self.status.finish(f"The engine's report {report} holds no area-adjusted estimate ({problem}): update the "
-                               "engine ('Set up engine…').", Qgis.MessageLevel.Critical)
+            self.table.clear(translate("AccuracyPanel", "No estimate: the engine's report could not be read."))
+            self.status.finish(
+                translate(
+                    "AccuracyPanel",
+                    "The engine's report {report} holds no area-adjusted "
+                    "estimate ({problem}): update the engine ('Set up "
+                    "engine…')."
+                ).format(report=report, problem=problem),
+                Qgis.MessageLevel.Critical,
+            )
             return
         page: Optional[str] = str(Path(report).with_suffix(".html"))
         try:
             write_text(str(page), area_html(area, result.outputs.get("png")))
         except OSError as problem:
-            self.status.warn(f"The HTML report {page} could not be written: {problem}.")
+            self.status.warn(
+                translate("AccuracyPanel", "The HTML report {page} could not be written: {problem}.").format(
+                    page=page, problem=problem
+                )
+            )
             page = None
         self.table.show_area(area, page)
-        self.status.finish(f"Accuracy and areas assessed. {overall_text(area)} Report: {page or report}",
+        self.status.finish(translate("AccuracyPanel", "Accuracy and areas assessed. {overall} Report: {report}").format(
+            overall=overall_text(area), report=page or report),
                            Qgis.MessageLevel.Success)

@@ -13,6 +13,7 @@ from typing import Optional, Tuple
 from qgis.core import QgsCategorizedSymbolRenderer, QgsMarkerSymbol, QgsRendererCategory, QgsVectorLayer
 
 from landcover_qgis.dock_form import FormError
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.layer_io import layer_file
 from landcover_qgis.qgis_singletons import current_project
 from landcover_qgis.sample_layer import REFERENCE_FIELD, read_design
@@ -23,7 +24,8 @@ SAMPLE_LAYER = "sample"
 #: Project entries of the sample under review and of its map.
 SAMPLE_ENTRY, SAMPLE_MAP_ENTRY = "accuracy_sample", "accuracy_sample_map"
 #: The map legend's two kinds of point.
-TO_LABEL, LABELLED = "to label", "labelled"
+#: (Also the categories' values, so the legend's text is translated apart: values stay English.)
+TO_LABEL, LABELLED = Deferred.translate("AccuracySample", "to label"), Deferred.translate("AccuracySample", "labelled")
 
 
 def style_sample_points(layer: QgsVectorLayer) -> None:
@@ -32,7 +34,8 @@ def style_sample_points(layer: QgsVectorLayer) -> None:
     looks = ((TO_LABEL, {"color": "0,0,0,0", "outline_color": "#e7298a"}),
              (LABELLED, {"color": "#1b9e77", "outline_color": "#ffffff"}))
     categories = [QgsRendererCategory(value, QgsMarkerSymbol.createSimple(
-        {"name": "circle", "size": "3.4", "outline_width": "0.6", **look}), value) for value, look in looks]
+        {"name": "circle", "size": "3.4", "outline_width": "0.6", **look}), translate("AccuracySample", value))
+        for value, look in looks]
     layer.setRenderer(QgsCategorizedSymbolRenderer(f"if({empty}, '{TO_LABEL}', '{LABELLED}')", categories))
     layer.triggerRepaint()
 
@@ -49,14 +52,19 @@ def load_sample(path: str, class_map: Optional[str] = None) -> Tuple[QgsVectorLa
     """
     layer = QgsVectorLayer(f"{path}|layername={SAMPLE_LAYER}", Path(path).stem, "ogr")
     if not layer.isValid():
-        raise FormError(f"QGIS cannot open {path} as an accuracy sample (a GPKG with a point layer "
-                        f"'{SAMPLE_LAYER}', from 'Design a sample').")
+        raise FormError(translate("AccuracySample", "QGIS cannot open {path} as an accuracy sample (a GPKG with a "
+                                                    "point layer '{layer}', from 'Design a sample').").format(
+                                                        path=path, layer=SAMPLE_LAYER))
     if class_map is None:
         class_map = str((read_design(layer) or {}).get("map") or "")
         if not class_map or not Path(class_map).is_file():
-            raise FormError(f"The design beside {path} ({Path(path).stem}.design.json) is missing or names a "
-                            f"class map that no longer exists{f' ({class_map})' if class_map else ''}: the "
-                            "sample can only be assessed against the map it was drawn from.")
+            what = (translate("AccuracySample", "The design beside {path} ({stem}.design.json) names a class map "
+                                                "that no longer exists ({map}): the sample can only be assessed "
+                                                "against the map it was drawn from.") if class_map else
+                    translate("AccuracySample", "The design beside {path} ({stem}.design.json) is missing or names "
+                                                "no class map: the sample can only be assessed against the map it "
+                                                "was drawn from."))
+            raise FormError(what.format(path=path, stem=Path(path).stem, map=class_map))
     style_sample_points(layer)
     return layer, class_map
 

@@ -12,6 +12,7 @@ from typing import Callable, Optional, Tuple
 from qgis.PyQt.QtWidgets import QGridLayout, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from landcover_qgis.engine_runner import training_fraction
+from landcover_qgis.i18n import translate
 from landcover_qgis.status_line import StatusLine
 
 #: Lines of status text visible without scrolling.
@@ -57,7 +58,7 @@ class JobProgress:
             epoch: (epoch, epochs) when the stage is a training epoch (the event's ``epoch`` and ``epochs``).
         """
         if epoch is not None:
-            self.epoch = "epoch {}/{}".format(*epoch)
+            self.epoch = translate("JobProgress", "epoch {}/{}").format(*epoch)
             fraction = training_fraction(fraction, epoch)
             if self._timed_from is None:  # the ETA counts from the first training step, not the data scan
                 self._timed_from = (self.clock(), fraction)
@@ -83,8 +84,9 @@ class JobProgress:
         """The bar's text: percent, what runs, elapsed and remaining time."""
         parts = [f"{self.fraction * 100:.0f}%", self.epoch or message]
         remaining = self.remaining()
-        parts.append(duration_text(self.elapsed()) + (f" · about {duration_text(remaining)} left"
-                                                      if remaining is not None else ""))
+        parts.append(duration_text(self.elapsed()) if remaining is None else
+                     translate("JobProgress", "{elapsed} · about {remaining} left").format(
+                         elapsed=duration_text(self.elapsed()), remaining=duration_text(remaining)))
         return "  ".join(part for part in parts if part)
 
 
@@ -96,18 +98,19 @@ class ActionBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         buttons = QGridLayout()
-        self.train_button = QPushButton("Train")
-        self.classify_button = QPushButton("Classify")
-        self.cancel_button = QPushButton("Cancel")
+        self.train_button = QPushButton(translate("ActionBar", "Train"))
+        self.classify_button = QPushButton(translate("ActionBar", "Classify"))
+        self.cancel_button = QPushButton(translate("ActionBar", "Cancel"))
         self.cancel_button.setEnabled(False)
-        self.pseudo_label_button = QPushButton("Pseudo-label")
+        self.pseudo_label_button = QPushButton(translate("ActionBar", "Pseudo-label"))
         self.pseudo_label_button.setEnabled(False)
-        self.pseudo_label_button.setToolTip("Needs an engine with a 'pseudo-label' command.")
-        self.self_train_button = QPushButton("Self-train")
+        self.pseudo_label_button.setToolTip(translate("ActionBar", "Needs an engine with a 'pseudo-label' command."))
+        self.self_train_button = QPushButton(translate("ActionBar", "Self-train"))
         self.self_train_button.setEnabled(False)
-        self.self_train_button.setToolTip("Needs an engine with a 'self-train' command.")
-        self.resume_button = QPushButton("Resume")
-        self.resume_button.setToolTip("Continue the interrupted training from the checkpoint it kept.")
+        self.self_train_button.setToolTip(translate("ActionBar", "Needs an engine with a 'self-train' command."))
+        self.resume_button = QPushButton(translate("ActionBar", "Resume"))
+        self.resume_button.setToolTip(translate("ActionBar", "Continue the interrupted training from the checkpoint "
+                                                             "it kept."))
         self.resume_button.setVisible(False)
         for index, button in enumerate((self.train_button, self.classify_button, self.cancel_button,
                                         self.pseudo_label_button, self.self_train_button, self.resume_button)):
@@ -147,5 +150,6 @@ class ActionBar(QWidget):
         if succeeded:
             self.progress.setValue(100)
             took = duration_text(self.job.elapsed()) if self.job is not None else ""
-            self.progress.setFormat(f"100%  done in {took}" if took else "100%")
+            self.progress.setFormat(
+                translate("ActionBar", "100%  done in {took}").format(took=took) if took else "100%")
         self.job = None

@@ -22,15 +22,34 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.table_export import export_csv, number_text, write_csv
 
 #: The table's columns: a class, its areas, its accuracies.
-COLUMNS = ("Class", "Mapped\n(ha)", "Adjusted (ha)\n± 95% CI", "User's acc.\n± SE", "Producer's\nacc. ± SE")
+COLUMNS = (
+    Deferred.translate("AreaAssessmentTable", "Class"),
+    Deferred.translate("AreaAssessmentTable", "Mapped\n(ha)"),
+    Deferred.translate("AreaAssessmentTable", "Adjusted (ha)\n± 95% CI"),
+    Deferred.translate("AreaAssessmentTable", "User's acc.\n± SE"),
+    Deferred.translate("AreaAssessmentTable", "Producer's\nacc. ± SE"),
+)
 #: What each column holds, as its header's tooltip.
-COLUMN_HINTS = ("The map's class (a stratum of the sample)", "Area mapped as the class (pixel counting)",
-                "Error-adjusted area estimated from the sample, ± the half-width of its 95% confidence interval",
-                "User's accuracy (how often a pixel mapped as the class is that class) ± its standard error",
-                "Producer's accuracy (how much of the class's true area the map finds) ± its standard error")
+COLUMN_HINTS = (
+    Deferred.translate("AreaAssessmentTable", "The map's class (a stratum of the sample)"),
+    Deferred.translate("AreaAssessmentTable", "Area mapped as the class (pixel counting)"),
+    Deferred.translate(
+        "AreaAssessmentTable",
+        "Error-adjusted area estimated from the sample, ± the half-width of its 95% confidence interval"
+    ),
+    Deferred.translate(
+        "AreaAssessmentTable",
+        "User's accuracy (how often a pixel mapped as the class is that class) ± its standard error"
+    ),
+    Deferred.translate(
+        "AreaAssessmentTable",
+        "Producer's accuracy (how much of the class's true area the map finds) ± its standard error"
+    ),
+)
 #: The per-class keys of the engine's report exported, in the CSV's column order (after ``class``).
 CLASS_KEYS = ("n", "mapped_area_ha", "area_ha", "area_se_ha", "area_ci95_ha", "users_accuracy", "users_accuracy_se",
               "producers_accuracy", "producers_accuracy_se")
@@ -38,8 +57,9 @@ CLASS_KEYS = ("n", "mapped_area_ha", "area_ha", "area_se_ha", "area_ci95_ha", "u
 OVERALL_KEYS = ("overall_accuracy", "overall_accuracy_se")
 OVERALL_ROW = "overall"
 CSV_HEADER = ("class", *CLASS_KEYS, *OVERALL_KEYS)
-EMPTY_NOTE = ("No estimate yet: design an accuracy sample of the classified map, label its points, then "
-              "assess accuracy and areas.")
+EMPTY_NOTE = Deferred.translate("AreaAssessmentTable",
+                                "No estimate yet: design an accuracy sample of the classified map, label its points, "
+                                "then assess accuracy and areas.")
 
 
 def csv_value(value: Any) -> str:
@@ -75,13 +95,20 @@ def plus_minus(value: Any, spread: Any, digits: int, grouping: str = "", joiner:
 
 def overall_text(area: Mapping[str, Any]) -> str:
     """The overall accuracy with its standard error, and how many points it rests on."""
-    text = f"Overall accuracy {plus_minus(area.get('overall_accuracy'), area.get('overall_accuracy_se'), 3)} (± SE)"
+    accuracy = plus_minus(area.get("overall_accuracy"), area.get("overall_accuracy_se"), 3)
     used, skipped = area.get("points_used"), area.get("skipped_unlabelled")
-    if isinstance(used, int):
-        text += f", from {used} labelled point{'s' if used != 1 else ''}"
-        if skipped:
-            text += f" ({skipped} without a label skipped)"
-    return text + "."
+    # Whole sentences, one per case, for the translators.
+    if not isinstance(used, int):
+        text = translate("AreaAssessment", "Overall accuracy {accuracy} (± SE).")
+    elif skipped:
+        text = (translate("AreaAssessment", "Overall accuracy {accuracy} (± SE), from 1 labelled point ({skipped} "
+                                            "without a label skipped).") if used == 1 else
+                translate("AreaAssessment", "Overall accuracy {accuracy} (± SE), from {used} labelled points "
+                                            "({skipped} without a label skipped)."))
+    else:
+        text = (translate("AreaAssessment", "Overall accuracy {accuracy} (± SE), from 1 labelled point.") if used == 1
+                else translate("AreaAssessment", "Overall accuracy {accuracy} (± SE), from {used} labelled points."))
+    return text.format(accuracy=accuracy, used=used, skipped=skipped)
 
 
 class AreaAssessmentTable(QWidget):
@@ -95,11 +122,11 @@ class AreaAssessmentTable(QWidget):
         super().__init__(parent)
         self.area: Mapping[str, Any] = {}
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([translate("AreaAssessmentTable", column) for column in COLUMNS])
         for column, hint in enumerate(COLUMN_HINTS):
             header = self.table.horizontalHeaderItem(column)
             if header is not None:
-                header.setToolTip(hint)
+                header.setToolTip(translate("AreaAssessmentTable", hint))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         # Fits the panel with no sideways scroll: the figures stretch, each with its ± on a second line.
@@ -111,7 +138,7 @@ class AreaAssessmentTable(QWidget):
         self.report = QLabel()
         self.report.setOpenExternalLinks(True)
         self.report.setWordWrap(True)
-        self.export_button = QPushButton("Export the estimate as CSV…")
+        self.export_button = QPushButton(translate("AreaAssessmentTable", "Export the estimate as CSV…"))
         self.export_button.clicked.connect(self._export)
         export_row = QHBoxLayout()
         export_row.addWidget(self.export_button)
@@ -123,11 +150,11 @@ class AreaAssessmentTable(QWidget):
         layout.addLayout(export_row)
         self.clear()
 
-    def clear(self, note: str = EMPTY_NOTE) -> None:
-        """Shows no estimate (none yet, or a new assessment runs)."""
+    def clear(self, note: str = "") -> None:
+        """Shows no estimate (none yet, or a new assessment runs), with ``note`` (default: :data:`EMPTY_NOTE`)."""
         self.area = {}
         self.table.setRowCount(0)
-        self.overall.setText(note)
+        self.overall.setText(note or translate("AreaAssessmentTable", EMPTY_NOTE))
         self.report.clear()
         self.export_button.setEnabled(False)
 
@@ -150,8 +177,11 @@ class AreaAssessmentTable(QWidget):
         self.table.resizeRowsToContents()
         self.overall.setText(overall_text(area))
         if report_html:
-            self.report.setText(f'<a href="{Path(report_html).resolve().as_uri()}">Open the report</a> '
-                                f"({Path(report_html).name})")
+            self.report.setText(
+                translate("AreaAssessmentTable", '<a href="{url}">Open the report</a> ({name})').format(
+                    url=Path(report_html).resolve().as_uri(), name=Path(report_html).name
+                )
+            )
         self.export_button.setEnabled(bool(classes))
 
     def save_csv(self, path: str) -> None:
@@ -159,4 +189,5 @@ class AreaAssessmentTable(QWidget):
         write_csv(path, CSV_HEADER, csv_rows(self.area))
 
     def _export(self) -> None:
-        export_csv(self, "Export the area-adjusted estimate", "area_estimate.csv", CSV_HEADER, csv_rows(self.area))
+        export_csv(self, translate("AreaAssessmentTable", "Export the area-adjusted estimate"), "area_estimate.csv",
+                   CSV_HEADER, csv_rows(self.area))

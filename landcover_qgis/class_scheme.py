@@ -16,6 +16,8 @@ from typing import Any, Callable, Dict, Hashable, Iterable, List, Optional, Sequ
 
 from qgis.PyQt.QtGui import QColor
 
+from landcover_qgis.i18n import translate
+
 #: Class codes are written to uint8 rasters whose nodata value is 255.
 MAX_CODE = 254
 
@@ -97,30 +99,45 @@ def load_scheme_file(path: str) -> List[LandClass]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise SchemeError(f"The class scheme file {path} is not UTF-8 text: save it with UTF-8 encoding.") from None
+        raise SchemeError(translate("ClassScheme", "The class scheme file {path} is not UTF-8 text: save it with "
+                                                   "UTF-8 encoding.").format(path=path)) from None
     except OSError as exc:
-        raise SchemeError(f"Cannot read the class scheme file {path} ({exc.strerror or exc}): check that the file "
-                          "exists and is readable.") from None
+        raise SchemeError(translate("ClassScheme", "Cannot read the class scheme file {path} ({value}): check that "
+                                                   "the file exists and is readable.").format(
+                                                       path=path, value=exc.strerror or exc)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SchemeError(f"The class scheme file {path} is not valid JSON: {exc.msg} at line {exc.lineno}, column "
-                          f"{exc.colno}. Fix the file there (a missing comma, quote or bracket is the usual cause)."
+        raise SchemeError(translate("ClassScheme", "The class scheme file {path} is not valid JSON: {msg} at line "
+                                                   "{lineno}, column {colno}. Fix the file there (a missing comma, "
+                                                   "quote or bracket is the usual cause).").format(
+                                                       path=path, msg=exc.msg, lineno=exc.lineno, colno=exc.colno)
                           ) from None
     items = data.get("classes") if isinstance(data, dict) else data
     if not isinstance(items, list):
-        held = (f'an object whose "classes" is {_json_kind(items)}' if isinstance(data, dict) and "classes" in data
-                else 'an object without a "classes" key' if isinstance(data, dict) else _json_kind(data))
-        raise SchemeError(f"The class scheme file {path} holds {held}: it must hold a list of "
-                          '{"code", "name", "color"} objects, or an object whose "classes" key holds that list.')
+        held = (
+            translate("ClassScheme", 'an object whose "classes" is {kind}').format(kind=_json_kind(items))
+            if isinstance(data, dict) and "classes" in data
+            else translate("ClassScheme", 'an object without a "classes" key')
+            if isinstance(data, dict)
+            else _json_kind(data)
+        )
+        raise SchemeError(translate("ClassScheme", "The class scheme file {path} holds {held}: it must hold a list "
+                                                   "of {{\"code\", \"name\", \"color\"}} objects, or an object whose "
+                                                   "\"classes\" key holds that list.").format(
+                                                       path=path, held=held))
     if not items:
-        raise SchemeError(f'The class scheme file {path} lists no classes: add a {{"code", "name", "color"}} object '
-                          "for each class.")
-    classes = [_read_entry(item, f"Entry {number} of the class scheme file {path}")
+        raise SchemeError(translate("ClassScheme", "The class scheme file {path} lists no classes: add a {{\"code\", "
+                                                   "\"name\", \"color\"}} object for each class.").format(
+                                                       path=path))
+    classes = [_read_entry(item, translate("ClassScheme", "Entry {number} of the class scheme file {path}").format(
+        number=number, path=path))
                for number, item in enumerate(items, start=1)]
-    _refuse_clash(classes, path, lambda c: c.code, "the code {code}", "give each class its own code")
-    _refuse_clash(classes, path, lambda c: _name_key(c.name), "the same name once case and spaces are ignored",
-                  "give each class its own name")
+    _refuse_clash(classes, path, lambda c: c.code, translate("ClassScheme", "the code {code}"), translate(
+            "ClassScheme", "give each class its own code"))
+    _refuse_clash(classes, path, lambda c: _name_key(c.name), translate(
+            "ClassScheme", "the same name once case and spaces are ignored"),
+                  translate("ClassScheme", "give each class its own name"))
     return classes
 
 
@@ -202,44 +219,62 @@ def check_label_values(classes: Sequence[LandClass], values: Iterable[object]) -
                 known.append(value)
     listed = ", ".join(f"{c.code}={c.name}" for c in classes[:_LISTED_CLASSES])
     listed += ", ..." if len(classes) > _LISTED_CLASSES else ""
-    problems = [f"The label value {_shown(value)} is not in the class scheme ({listed}): add it to the scheme or "
-                "fix the labels." for value in missing.values()]
+    problems = [translate("ClassScheme", "The label value {value} is not in the class scheme ({listed}): add it to "
+                                         "the scheme or fix the labels.").format(
+                                             value=_shown(value), listed=listed) for value in missing.values()]
     for key, variants in spellings.items():
         land_class = class_for_value(classes, variants[0]) if key not in missing else None
-        correct = f" (the scheme's '{land_class.name}')" if land_class else ""
         if len(variants) > 1:
-            problems.append(f"The label values {_joined(variants)} differ only in case or surrounding spaces: use one "
-                            f"spelling{correct} for all labels of that class.")
+            text = (translate("ClassScheme", "The label values {values} differ only in case or surrounding spaces: "
+                                             "use one spelling (the scheme's '{name}') for all labels of that class.")
+                    if land_class else
+                    translate("ClassScheme", "The label values {values} differ only in case or surrounding spaces: "
+                                             "use one spelling for all labels of that class."))
+            problems.append(text.format(values=_joined(variants), name=land_class.name if land_class else ""))
         elif land_class and variants[0] != land_class.name:
-            problems.append(f"The label value {_shown(variants[0])} matches the class '{land_class.name}' only when "
-                            f"case and surrounding spaces are ignored: use the scheme's spelling '{land_class.name}'.")
+            problems.append(translate("ClassScheme", "The label value {value} matches the class '{name}' only when "
+                                                     "case and surrounding spaces are ignored: use the scheme's "
+                                                     "spelling '{name}'.").format(
+                                                         value=_shown(variants[0]), name=land_class.name))
     return problems
 
 
 def _read_entry(item: object, where: str) -> LandClass:
     """One class of a scheme file; ``where`` names the entry in messages."""
     if not isinstance(item, dict):
-        raise SchemeError(f'{where} is {_json_kind(item)}, not a {{"code", "name", "color"}} object: write it as '
-                          '{"code": 1, "name": "water", "color": "#0000ff"}.')
+        raise SchemeError(translate("ClassScheme", "{where} is {kind}, not a {{\"code\", \"name\", \"color\"}} "
+                                                   "object: write it as {{\"code\": 1, \"name\": \"water\", "
+                                                   "\"color\": \"#0000ff\"}}.").format(
+                                                       where=where, kind=_json_kind(item)))
     if "code" not in item:
-        raise SchemeError(f'{where} has no "code": give it an integer code from 0 to {MAX_CODE}.')
+        raise SchemeError(translate("ClassScheme", "{where} has no \"code\": give it an integer code from 0 to "
+                                                   "{max_code}.").format(where=where, max_code=MAX_CODE))
     code = _integer(item["code"])
     if code is None:
-        raise SchemeError(f'{where} has the code {json.dumps(item["code"])}: class codes are whole numbers from 0 to '
-                          f"{MAX_CODE}, written without quotes.")
+        raise SchemeError(translate("ClassScheme", "{where} has the code {value}: class codes are whole numbers from "
+                                                   "0 to {max_code}, written without quotes.").format(
+                                                       where=where, value=json.dumps(item["code"]), max_code=MAX_CODE))
     if not 0 <= code <= MAX_CODE:
-        raise SchemeError(f"{where} has the code {code}: class codes go from 0 to {MAX_CODE} (255 marks nodata in "
-                          "class rasters); pick a code in that range.")
+        raise SchemeError(
+            translate(
+                "ClassScheme",
+                "{where} has the code {code}: class codes go from 0 to {max_code} "
+                "(255 marks nodata in class rasters); pick a code in that range."
+            ).format(where=where, code=code, max_code=MAX_CODE)
+        )
     name = item.get("name", f"class {code}")
     if not isinstance(name, str) or not name.strip():
-        raise SchemeError(f'{where} (code {code}) has the name {json.dumps(name)}: give the class a name as text.')
+        raise SchemeError(translate("ClassScheme", "{where} (code {code}) has the name {value}: give the class a "
+                                                   "name as text.").format(
+                                                       where=where, code=code, value=json.dumps(name)))
     name = name.strip()
     if "color" not in item:
         return LandClass(code, name, _NAMED_COLORS.get(_name_key(name), DEFAULT_COLOR))
     color = _color_hex(item["color"])
     if color is None:
-        raise SchemeError(f'{where} ({name}) has the colour {json.dumps(item["color"])}: write it as "#rrggbb" or '
-                          "as [r, g, b] with integers from 0 to 255.")
+        raise SchemeError(translate("ClassScheme", "{where} ({name}) has the colour {value}: write it as \"#rrggbb\" "
+                                                   "or as [r, g, b] with integers from 0 to 255.").format(
+                                                       where=where, name=name, value=json.dumps(item["color"])))
     return LandClass(code, name, color)
 
 
@@ -251,8 +286,21 @@ def _refuse_clash(classes: List[LandClass], path: str, key: Callable[[LandClass]
         earlier = first.setdefault(key(land_class), number)
         if earlier != number:
             other = classes[earlier - 1]
-            raise SchemeError(f"Entries {earlier} and {number} of the class scheme file {path} ('{other.name}' and "
-                              f"'{land_class.name}') have {what.format(code=land_class.code)}: {fix}.")
+            raise SchemeError(
+                translate(
+                    "ClassScheme",
+                    "Entries {earlier} and {number} of the class scheme file "
+                    "{path} ('{name}' and '{name2}') have {what}: {fix}."
+                ).format(
+                    earlier=earlier,
+                    number=number,
+                    path=path,
+                    name=other.name,
+                    name2=land_class.name,
+                    what=what.format(code=land_class.code),
+                    fix=fix,
+                )
+            )
 
 
 def _integer(value: object) -> Optional[int]:
@@ -291,8 +339,14 @@ def _color_hex(value: object) -> Optional[str]:
 
 def _json_kind(value: object) -> str:
     """What a JSON value is, in words for messages."""
-    kinds: Tuple[Tuple[type, str], ...] = ((bool, "true/false"), (dict, "an object"), (list, "a list"),
-                                           (str, "text"), (int, "a number"), (float, "a number"))
+    kinds: Tuple[Tuple[type, str], ...] = (
+        (bool, "true/false"),
+        (dict, translate("ClassScheme", "an object")),
+        (list, translate("ClassScheme", "a list")),
+        (str, "text"),
+        (int, translate("ClassScheme", "a number")),
+        (float, translate("ClassScheme", "a number")),
+    )
     return next((f"{word} ({json.dumps(value)[:40]})" for kind, word in kinds if isinstance(value, kind)), "null")
 
 

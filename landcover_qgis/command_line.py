@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Dict, List, Mapping
 
 from landcover_qgis.engine_schema import EngineSchema, OptionSpec
+from landcover_qgis.i18n import translate
 
 #: Engine settings: option identifier (the engine's ``dest``, see :mod:`landcover_qgis.engine_options`) -> value.
 Settings = Dict[str, object]
@@ -42,8 +43,9 @@ def engine_args(schema: EngineSchema, command: str, settings: Mapping[str, objec
         if spec is None:
             version = f" {schema.version}" if schema.version else ""
             raise EngineOptionError(
-                f"This engine{version} has no option '{dest}' for 'landcover {command}'. Install the engine that comes "
-                "with the plugin: 'Set up engine…' → 'Install engine'.")
+                translate("CommandLine", "This engine{version} has no option '{dest}' for 'landcover {command}'. "
+                                         "Install the engine that comes with the plugin: 'Set up engine…' → 'Install "
+                                         "engine'.").format(version=version, dest=dest, command=command))
         args.extend(option_args(spec, value))
     return args
 
@@ -66,7 +68,11 @@ def option_args(spec: OptionSpec, value: object) -> List[str]:
     if spec.positional:
         return [_text(item) for item in values]
     if len(values) > 1 and not spec.repeatable:
-        raise EngineOptionError(f"The engine's option {spec.flag} takes one value, not {len(values)}.")
+        raise EngineOptionError(
+            translate("CommandLine", "The engine's option {flag} takes one value, not {count}.").format(
+                flag=spec.flag, count=len(values)
+            )
+        )
     return [arg for item in values for arg in (spec.flag, _text(item))]
 
 

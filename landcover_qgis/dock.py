@@ -36,6 +36,7 @@ from landcover_qgis.engine_commands import EngineCall
 from landcover_qgis.engine_options import HISTMATCH, RESUME
 from landcover_qgis.engine_runner import EngineFailure
 from landcover_qgis.engine_schema import current_schema
+from landcover_qgis.i18n import translate
 from landcover_qgis.layer_io import LayerExportError, add_result_layers, load_prediction_layers
 from landcover_qgis.model_facts import ModelFacts, model_facts
 from landcover_qgis.most_uncertain import most_uncertain_extent
@@ -110,9 +111,9 @@ class LandcoverDock(QgsDockWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(4, 4, 4, 4)
         engine_row = QHBoxLayout()
-        self.engine_status = QLabel("Engine: not checked yet")
+        self.engine_status = QLabel(translate("LandcoverDock", "Engine: not checked yet"))
         self.engine_status.setWordWrap(True)
-        self.setup_button = QPushButton("Set up engine…")
+        self.setup_button = QPushButton(translate("LandcoverDock", "Set up engine…"))
         self.setup_button.clicked.connect(self.open_setup)
         engine_row.addWidget(self.engine_status, 1)
         engine_row.addWidget(self.setup_button)
@@ -120,10 +121,11 @@ class LandcoverDock(QgsDockWidget):
 
         self.form = DockForm()
         self.results = ResultsPanel()
-        self.remove_previous_button = QPushButton("Remove the previous result's layers")
+        self.remove_previous_button = QPushButton(translate("LandcoverDock", "Remove the previous result's layers"))
         self.remove_previous_button.setVisible(False)
         self.remove_previous_button.clicked.connect(self.remove_previous_result)
-        self.results_tab = self.form.addTab(scrolling_page(self.remove_previous_button, self.results), "Results")
+        self.results_tab = self.form.addTab(scrolling_page(self.remove_previous_button, self.results),
+                                            translate("LandcoverDock", "Results"))
         layout.addWidget(self.form, 1)
         # The action bar stays below the tabs: always visible, never moved by what the tabs show.
         self.action_bar = ActionBar()  # not "actions": that would hide QWidget.actions()
@@ -189,7 +191,8 @@ class LandcoverDock(QgsDockWidget):
             self._recheck = self._check_task.python != engine_location().python
             return
         location = engine_location()
-        self.engine_status.setText(f"Engine: checking {location.python} ({location.origin})…")
+        self.engine_status.setText(translate("LandcoverDock", "Engine: checking {python} ({origin})…").format(
+            python=location.python, origin=location.origin))
         self._check_task = EngineCheckTask(location.python, self._engine_checked)
         task_manager().addTask(self._check_task)
 
@@ -199,7 +202,8 @@ class LandcoverDock(QgsDockWidget):
             self._recheck = False
             self.check_engine()
             return
-        capabilities = outcome.capabilities or EngineCapabilities(message="Engine check failed.")
+        capabilities = outcome.capabilities or EngineCapabilities(message=translate(
+                "LandcoverDock", "Engine check failed."))
         self.apply_capabilities(capabilities)
         if capabilities.schema_changed:
             self.schemaChanged.emit()
@@ -209,18 +213,24 @@ class LandcoverDock(QgsDockWidget):
         """Shows the engine versions; the form follows the engine's description; enables what the engine offers."""
         self.capabilities = capabilities
         text = describe_versions(capabilities)
-        self.engine_status.setText(("Engine: " + text) if capabilities.available else f"Engine not ready: {text}")
+        self.engine_status.setText(
+            translate("LandcoverDock", "Engine: {versions}").format(versions=text) if capabilities.available else
+            translate("LandcoverDock", "Engine not ready: {problem}").format(problem=text))
         if capabilities.schema is not None:
             self.form.apply_schema(capabilities.schema)
             self.accuracy.apply_schema(capabilities.schema)
         self.pseudo_label_button.setEnabled(capabilities.pseudo_label and not self.busy)
         self.pseudo_label_button.setToolTip(
-            "Make pseudo-labels of the unlabeled layers with the model." if capabilities.pseudo_label
-            else "Not available: this engine has no 'pseudo-label' command.")
+            translate("LandcoverDock", "Make pseudo-labels of the unlabeled layers with the model.")
+            if capabilities.pseudo_label
+            else translate("LandcoverDock", "Not available: this engine has no 'pseudo-label' command.")
+        )
         self.self_train_button.setEnabled(capabilities.self_train and not self.busy)
         self.self_train_button.setToolTip(
-            "Train in rounds, adding confident predictions on the unlabeled layers." if capabilities.self_train
-            else "Not available: this engine has no 'self-train' command.")
+            translate("LandcoverDock", "Train in rounds, adding confident predictions on the unlabeled layers.")
+            if capabilities.self_train
+            else translate("LandcoverDock", "Not available: this engine has no 'self-train' command.")
+        )
 
     # -- jobs ----------------------------------------------------------------------------------------------------
 
@@ -232,9 +242,9 @@ class LandcoverDock(QgsDockWidget):
     def start_training(self) -> None:
         """Validates the form, asks the engine how long the training will take here, then trains (or asks first)."""
         if not can_estimate(self.form.schema):
-            self._start("Training", self.training_calls, self._training_finished)
+            self._start(translate("LandcoverDock", "Training"), self.training_calls, self._training_finished)
             return
-        self._start("Estimating the training time", self.estimate_calls, self._estimated)
+        self._start(translate("LandcoverDock", "Estimating the training time"), self.estimate_calls, self._estimated)
 
     def estimate_calls(self) -> List[EngineCall]:
         """The training's calls, kept for after the estimate, and the estimate's call."""
@@ -249,35 +259,40 @@ class LandcoverDock(QgsDockWidget):
         calls, self._pending_training = self._pending_training, []
         time = TrainingTime.from_summary(outcome.results[-1].summary)
         if time is None:  # advisory only: train without it
-            self.append_log("warning", "The engine gave no training-time estimate; training without one.")
-            self._start("Training", lambda: calls, self._training_finished)
+            self.append_log("warning", translate("LandcoverDock", "The engine gave no training-time estimate; "
+                                                                  "training without one."))
+            self._start(translate("LandcoverDock", "Training"), lambda: calls, self._training_finished)
             return
         self.form.show_estimate(time.text())
         if time.seconds > self.long_training_s:
             quick = self.form.quick_preset_label()
             choice = ask_about_long_training(self, time, quick)
             if choice is LongTrainingChoice.CANCEL:
-                self.finish_message(f"Training not started. {time.text()}", Qgis.MessageLevel.Info)
+                self.finish_message(translate("LandcoverDock", "Training not started. {text}").format(
+                    text=time.text()), Qgis.MessageLevel.Info)
                 return
             if choice is LongTrainingChoice.QUICK_PRESET:
                 self.form.use_quick_preset()
-                self.finish_message(f"Settings set to '{quick}': press Train again to estimate and train.",
+                self.finish_message(translate("LandcoverDock", "Settings set to '{quick}': press Train again to "
+                                                               "estimate and train.").format(quick=quick),
                                     Qgis.MessageLevel.Info)
                 return
-        self._start(f"Training (about {duration_text(time.seconds)})", lambda: calls, self._training_finished)
+        self._start(translate("LandcoverDock", "Training (about {duration})").format(
+            duration=duration_text(time.seconds)), lambda: calls, self._training_finished)
 
     def start_classification(self) -> None:
         """Validates the form and starts classification (and evaluation, with a reference) in the background."""
-        self._start("Classifying", self.classification_calls, self._classification_finished)
+        self._start(translate("LandcoverDock", "Classifying"), self.classification_calls, self._classification_finished)
 
     def start_pseudo_labelling(self) -> None:
         """Starts the engine's pseudo-label command, when it has one."""
-        self._start("Pseudo-labelling", self.pseudo_label_calls, self._pseudo_labelling_finished)
+        self._start(translate("LandcoverDock", "Pseudo-labelling"), self.pseudo_label_calls,
+                    self._pseudo_labelling_finished)
 
     def cancel(self) -> None:
         """Asks the running job to stop; the engine gets a grace period to clean up."""
         if self._task is not None:
-            self.show_message("Cancelling…", Qgis.MessageLevel.Warning)
+            self.show_message(translate("LandcoverDock", "Cancelling…"), Qgis.MessageLevel.Warning)
             self._task.cancel()
 
     def wait_until_idle(self, timeout_s: float) -> bool:
@@ -291,7 +306,8 @@ class LandcoverDock(QgsDockWidget):
     def _start(self, title: str, build_calls: Callable[[], List[EngineCall]],
                on_done: Callable[[TaskOutcome], None]) -> None:
         if self.busy:
-            self.show_message("A job is already running: wait for it or cancel it.", Qgis.MessageLevel.Warning)
+            self.show_message(translate("LandcoverDock", "A job is already running: wait for it or cancel it."),
+                              Qgis.MessageLevel.Warning)
             return
         self._job_folder = None
         try:
@@ -305,7 +321,8 @@ class LandcoverDock(QgsDockWidget):
         self.action_bar.start_job(training=any(call.command in ("train", "self-train") for call in calls))
         self.resume_button.setVisible(False)
         self.show_message(f"{title}…")
-        task = EngineTask(f"landcover: {title.lower()}", engine_location().python, calls,
+        task = EngineTask(translate("LandcoverDock", "landcover: {message}").format(
+            message=title.lower()), engine_location().python, calls,
                           lambda outcome: self._job_done(outcome, on_done, calls))
         # The task sets its progress, then sends the message: both reach the bar with the message.
         task.progressMessage.connect(lambda text, epoch, epochs: self.action_bar.show_progress(
@@ -339,9 +356,10 @@ class LandcoverDock(QgsDockWidget):
     @staticmethod
     def _cancel_text(failure: EngineFailure) -> str:
         """What a cancelled job left, in the engine's words when it said so."""
-        text = failure.message or "Cancelled."
+        text = failure.message or translate("LandcoverDock", "Cancelled.")
         if failure.resumable:
-            text += " Use Resume to continue it."
+            # The engine's words stay English; the dock's own advice is translated.
+            text = translate("LandcoverDock", "{message} Use Resume to continue it.").format(message=text)
         return text
 
     def _set_running(self, running: bool) -> None:
@@ -374,9 +392,9 @@ class LandcoverDock(QgsDockWidget):
             return
         resume = engine_args(schema, call.command, {RESUME: True})
         resumed = EngineCall(call.command, call.args if resume[0] in call.args else [*call.args, *resume],
-                             "Resuming training", call.prepare)
+                             translate("LandcoverDock", "Resuming training"), call.prepare)
         self.results.clear_training()
-        self._start("Resuming training", lambda: [resumed], self._training_finished)
+        self._start(translate("LandcoverDock", "Resuming training"), lambda: [resumed], self._training_finished)
 
     def ensure_output_folder(self) -> Path:
         """The output folder, asking the user once when neither the dock nor the project gives one.
@@ -385,9 +403,10 @@ class LandcoverDock(QgsDockWidget):
             FormError: No folder was chosen, or it cannot be written.
         """
         if self.form.output_folder_path() is None:
-            chosen = QFileDialog.getExistingDirectory(self, "Folder for landcover results")
+            chosen = QFileDialog.getExistingDirectory(self, translate("LandcoverDock", "Folder for landcover results"))
             if not chosen:
-                raise FormError("Choose an output folder for the results (under 'Outputs').")
+                raise FormError(translate("LandcoverDock", "Choose an output folder for the results (under "
+                                                           "'Outputs')."))
             remember_fallback_folder(chosen)
             self.form.output_folder.setFilePath(chosen)
         return self.form.usable_output_folder()
@@ -400,8 +419,11 @@ class LandcoverDock(QgsDockWidget):
         chosen = self.form.model_out.filePath().strip()
         if chosen:
             path = Path(chosen if chosen.endswith(".pt") else chosen + ".pt")
-            if path.exists() and not self.confirm("Replace model?", f"{path} already exists. Replace it?"):
-                self.show_message(f"Training not started: {path} was kept.", Qgis.MessageLevel.Info)
+            if path.exists() and not self.confirm(translate("LandcoverDock", "Replace model?"), translate(
+                    "LandcoverDock", "{path} already exists. Replace it?").format(
+                                                                                                   path=path)):
+                self.show_message(translate("LandcoverDock", "Training not started: {path} was kept.").format(
+                    path=path), Qgis.MessageLevel.Info)
                 return None
             return str(path)
         image = self.form.image_layer.currentLayer()
@@ -418,9 +440,10 @@ class LandcoverDock(QgsDockWidget):
         best = result.summary.get("best_val_miou")
         self.results.show_training(result.outputs)
         self.form.setCurrentIndex(self.results_tab)
-        text = f"Model saved: {self.last_model} (best validation mIoU {number_text(best)})."
-        if classes:
-            text += f" Classes: {', '.join(c.name for c in classes)}."
+        text = (translate("LandcoverDock", "Model saved: {model} (best validation mIoU {miou}). Classes: {classes}.")
+                if classes else translate("LandcoverDock", "Model saved: {model} (best validation mIoU {miou})."))
+        text = text.format(model=self.last_model, miou=number_text(best),
+                           classes=", ".join(c.name for c in classes))
         self.finish_message(text, Qgis.MessageLevel.Success)
         self.describe_model()
 
@@ -459,11 +482,11 @@ class LandcoverDock(QgsDockWidget):
     def _models_for_prediction(self) -> List[str]:
         if self.form.uses_new_model():
             if not self.last_model or not Path(self.last_model).is_file():
-                raise FormError("Train a model first, or choose 'Existing model file(s)'.")
+                raise FormError(translate("LandcoverDock", "Train a model first, or choose 'Existing model file(s)'."))
             return [self.last_model]
         models = self.form.model_paths()
         if not models:
-            raise FormError("Choose one or more model files to classify with.")
+            raise FormError(translate("LandcoverDock", "Choose one or more model files to classify with."))
         return models
 
     def classification_calls(self) -> List[EngineCall]:
@@ -513,8 +536,12 @@ class LandcoverDock(QgsDockWidget):
         classes = classes_from_summary(prediction.summary.get("classes", [])) or self.classes
         layers = load_prediction_layers(prediction.outputs, classes, self._result_name)
         if not layers:
-            self.finish_message(f"The engine reported outputs QGIS cannot open: {prediction.outputs}",
-                                Qgis.MessageLevel.Critical)
+            self.finish_message(
+                translate("LandcoverDock", "The engine reported outputs QGIS cannot open: {outputs}").format(
+                    outputs=prediction.outputs
+                ),
+                Qgis.MessageLevel.Critical,
+            )
             return
         earlier = [layer_id for layer_id in self.result_layer_ids if current_project().mapLayer(layer_id)]
         self.result_layer_ids = add_result_layers(layers)
@@ -527,16 +554,18 @@ class LandcoverDock(QgsDockWidget):
         self.form.setCurrentIndex(self.results_tab)
         if len(outcome.results) > 1:
             self.show_evaluation(outcome.results[1].summary, outcome.results[1].outputs)
-        text = f"Classified: '{self._result_name}' added at the top of the 'landcover' group ({len(layers)} layers)."
-        if earlier:
-            text += " The previous result is still below it."
-        self.finish_message(text, Qgis.MessageLevel.Success)
+        text = (translate("LandcoverDock", "Classified: '{name}' added at the top of the 'landcover' group "
+                                           "({count} layers). The previous result is still below it.") if earlier else
+                translate("LandcoverDock", "Classified: '{name}' added at the top of the 'landcover' group "
+                                           "({count} layers)."))
+        self.finish_message(text.format(name=self._result_name, count=len(layers)), Qgis.MessageLevel.Success)
 
     def zoom_to_uncertainty(self) -> None:
         """Zooms the map to the part of the newest result where the model is least sure (where to label next)."""
         layer = current_project().mapLayer(self.uncertainty_layer_id or "")
         if not isinstance(layer, QgsRasterLayer):
-            self.show_message("The uncertainty layer of the newest result is no longer in the project.",
+            self.show_message(translate("LandcoverDock", "The uncertainty layer of the newest result is no longer in "
+                                                         "the project."),
                               Qgis.MessageLevel.Warning)
             return
         extent = most_uncertain_extent(layer)
@@ -557,14 +586,18 @@ class LandcoverDock(QgsDockWidget):
         """Shows an ``evaluate`` result in the Results tab; classes never right (IoU 0) are also warned about."""
         never_right = self.results.show_evaluation(summary, outputs or {})
         if never_right:
-            self.message.warn(f"The map never gets {', '.join(never_right)} right on the reference (IoU 0).")
+            self.message.warn(
+                translate("LandcoverDock", "The map never gets {names} right on the reference (IoU 0).").format(
+                    names=", ".join(never_right)
+                )
+            )
 
     # -- pseudo-labels -------------------------------------------------------------------------------------------
 
     def pseudo_label_calls(self) -> List[EngineCall]:
         """The engine call for Pseudo-label. Raises FormError/LayerExportError."""
         if not self.capabilities.pseudo_label:
-            raise FormError("This engine has no 'pseudo-label' command.")
+            raise FormError(translate("LandcoverDock", "This engine has no 'pseudo-label' command."))
         models = self._models_for_prediction()
         out = self._result_folder(f"pseudo-labels {Path(models[0]).stem} {stamp()}")
         return [self.form.pseudo_label_request(models, str(out)).call(self.form.require_schema())]
@@ -575,8 +608,9 @@ class LandcoverDock(QgsDockWidget):
         kept = kept if isinstance(kept, dict) else {}
         total = sum(int(n) for n in kept.values() if isinstance(n, (int, float)))
         if kept and total == 0:
-            self.finish_message("No pseudo-labels: no predicted pixel reached the confidence threshold, so no "
-                                "layer was added. Lower the threshold or train the model further.",
+            self.finish_message(translate("LandcoverDock", "No pseudo-labels: no predicted pixel reached the "
+                                                           "confidence threshold, so no layer was added. Lower the "
+                                                           "threshold or train the model further."),
                                 Qgis.MessageLevel.Warning)
             return
         classes = classes_from_summary(result.summary.get("classes", [])) or self.classes
@@ -586,19 +620,20 @@ class LandcoverDock(QgsDockWidget):
                   for layer in load_prediction_layers({"classes": path}, classes, f"{self._result_name} {index + 1}")]
         add_result_layers(layers)
         counts = ", ".join(f"{name} {int(n)} px" for name, n in kept.items())
-        self.finish_message(f"Pseudo-labels added: {len(layers)} layer(s)" + (f" ({counts})." if counts else "."),
+        self.finish_message(translate("LandcoverDock", "Pseudo-labels added: {count} layer(s)").format(
+            count=len(layers)) + (f" ({counts})." if counts else "."),
                             Qgis.MessageLevel.Success)
 
     # -- self-training --------------------------------------------------------------------------------------------
 
     def start_self_training(self) -> None:
         """Validates the form and starts self-training in the background (it ends like training)."""
-        self._start("Self-training", self.self_training_calls, self._training_finished)
+        self._start(translate("LandcoverDock", "Self-training"), self.self_training_calls, self._training_finished)
 
     def self_training_calls(self) -> List[EngineCall]:
         """The engine call for Self-train; its per-round metrics fill the metrics table live."""
         if not self.capabilities.self_train:
-            raise FormError("This engine has no 'self-train' command.")
+            raise FormError(translate("LandcoverDock", "This engine has no 'self-train' command."))
         out = self._model_output()
         if out is None:  # the user kept an existing model file: nothing starts
             return []

@@ -59,6 +59,7 @@ from landcover_qgis.engine_options import (
     UNCERTAINTY,
 )
 from landcover_qgis.engine_schema import EngineSchema
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.layer_io import extent_in_layer_crs, layer_file, raster_input, vector_input
 from landcover_qgis.model_facts import ModelFacts
 from landcover_qgis.option_widgets import Choice, OptionSpinBox, choice_combo, select_id, set_choices
@@ -81,12 +82,12 @@ _Entry = Tuple[Callable[[], object], Callable[[str], object]]
 #: ``train`` options shown as number boxes in the Model group, as (engine option, label). Range, step,
 #: default and help come from the engine; this line is all an engine option needs to appear in the dock.
 TRAIN_NUMBERS: Tuple[Tuple[str, str], ...] = (
-    ("epochs", "Epochs"),
-    ("batch_size", "Batch size"),
-    ("tile_size", "Tile size"),
-    ("samples_per_epoch", "Tiles per epoch"),
-    ("lr", "Learning rate"),
-    ("class_balance", "Rare-class sampling"),
+    ("epochs", Deferred.translate("DockForm", "Epochs")),
+    ("batch_size", Deferred.translate("DockForm", "Batch size")),
+    ("tile_size", Deferred.translate("DockForm", "Tile size")),
+    ("samples_per_epoch", Deferred.translate("DockForm", "Tiles per epoch")),
+    ("lr", Deferred.translate("DockForm", "Learning rate")),
+    ("class_balance", Deferred.translate("DockForm", "Rare-class sampling")),
 )
 
 #: The "Custom" choice of the preset combo, and the engine's presets the form picks by default (CPU / GPU).
@@ -95,8 +96,8 @@ PRESET_CUSTOM, PRESET_CPU, PRESET_FULL = "custom", "cpu-quick", "full"
 SHOWN_NUMBERS = ("epochs",)
 
 #: Why Train/Classify cannot run before the engine described itself.
-ENGINE_NOT_CHECKED = ("The landcover engine has not been checked yet, so its options are unknown: "
-                      "use 'Set up engine…' to choose or install it.")
+ENGINE_NOT_CHECKED = Deferred.translate("DockForm", "The landcover engine has not been checked yet, so its options are "
+                                                 "unknown: use 'Set up engine…' to choose or install it.")
 
 
 class FormError(Exception):
@@ -142,9 +143,9 @@ class DockForm(QTabWidget):
         self.self_training = SelfTrainingGroup()
         self.self_training.setEnabled(False)
         self.addTab(scrolling_page(self._build_image_group(), self._build_labels_group(),
-                                   self._build_outputs_group()), "Data")
-        self.addTab(scrolling_page(self._build_model_group(), self.self_training), "Model")
-        self.addTab(scrolling_page(self._build_classify_group()), "Classify")
+                                   self._build_outputs_group()), translate("DockForm", "Data"))
+        self.addTab(scrolling_page(self._build_model_group(), self.self_training), translate("DockForm", "Model"))
+        self.addTab(scrolling_page(self._build_classify_group()), translate("DockForm", "Classify"))
         for combo in self.findChildren(QComboBox):
             narrow(combo)
         self._update_visibility()
@@ -152,34 +153,34 @@ class DockForm(QTabWidget):
     # -- construction -----------------------------------------------------------------------------------
 
     def _build_image_group(self) -> QGroupBox:
-        group = QGroupBox("Image")
+        group = QGroupBox(translate("DockForm", "Image"))
         form = QFormLayout(group)
         self.image_layer = QgsMapLayerComboBox()
         self.image_layer.setFilters(LAYERS_RASTER)
         self.image_layer.setAllowEmptyLayer(True)
         self.bands = QgsCheckableComboBox()
-        self.bands.setToolTip("Bands fed to the model (passed as --bands).")
+        self.bands.setToolTip(translate("DockForm", "Bands fed to the model (passed as --bands)."))
         self.histogram_reference = QgsMapLayerComboBox()
         self.histogram_reference.setFilters(LAYERS_RASTER)
         self.histogram_reference.setAllowEmptyLayer(True)
         self.histogram_reference.setEnabled(False)
-        form.addRow("Raster layer", self.image_layer)
-        form.addRow("Bands", self.bands)
-        form.addRow("Histogram reference", self.histogram_reference)
+        form.addRow(translate("DockForm", "Raster layer"), self.image_layer)
+        form.addRow(translate("DockForm", "Bands"), self.bands)
+        form.addRow(translate("DockForm", "Histogram reference"), self.histogram_reference)
         self.image_layer.layerChanged.connect(self._fill_bands)
         return group
 
     def _build_labels_group(self) -> QGroupBox:
-        group = QGroupBox("Labels and classes")
+        group = QGroupBox(translate("DockForm", "Labels and classes"))
         form = QFormLayout(group)
-        self.labels_kind = choice_combo(((LABELS_POLYGONS, "Polygon layer + class field"),
-                                         (LABELS_RASTER, "Label raster")))
+        self.labels_kind = choice_combo(((LABELS_POLYGONS, translate("DockForm", "Polygon layer + class field")),
+                                         (LABELS_RASTER, translate("DockForm", "Label raster"))))
         self.labels_layer = QgsMapLayerComboBox()
         self.labels_layer.setFilters(LAYERS_VECTOR)
         self.labels_layer.setAllowEmptyLayer(True)
         self.class_field = QgsFieldComboBox()
         self.class_field.setAllowEmptyFieldName(True)
-        self.selected_only = QCheckBox("Selected features only")
+        self.selected_only = QCheckBox(translate("DockForm", "Selected features only"))
         self.label_raster = QgsMapLayerComboBox()
         self.label_raster.setFilters(LAYERS_RASTER)
         self.label_raster.setAllowEmptyLayer(True)
@@ -188,9 +189,10 @@ class DockForm(QTabWidget):
         self.scheme_classes: List[LandClass] = []
         self._scheme_found = False
         self.scheme = choice_combo(self._scheme_choices())
-        self.load_scheme_button = QPushButton("Load scheme…")
-        self.load_scheme_button.setToolTip("A JSON list of {code, name, color}: names and colours for the class "
-                                           "values of the labels (e.g. the scene_classes.json of the demo).")
+        self.load_scheme_button = QPushButton(translate("DockForm", "Load scheme…"))
+        self.load_scheme_button.setToolTip(translate("DockForm", "A JSON list of {code, name, color}: names and "
+                                                                 "colours for the class values of the labels (e.g. "
+                                                                 "the scene_classes.json of the demo)."))
         self.load_scheme_button.clicked.connect(self._pick_scheme)
         self.scheme_info = QLabel()
         self.scheme_info.setWordWrap(True)
@@ -199,17 +201,18 @@ class DockForm(QTabWidget):
         references: Any = LAYERS_RASTER | LAYERS_POLYGON
         self.evaluation_layer.setFilters(references)
         self.evaluation_layer.setAllowEmptyLayer(True)
-        self.evaluation_layer.setToolTip("Reference for the evaluation table after classifying "
-                                         "(a class raster, or polygons with the same class field).")
-        form.addRow("Labels from", self.labels_kind)
-        form.addRow("Label layer", self.labels_layer)
-        form.addRow("Class field", self.class_field)
+        self.evaluation_layer.setToolTip(translate("DockForm", "Reference for the evaluation table after classifying "
+                                                               "(a class raster, or polygons with the same class "
+                                                               "field)."))
+        form.addRow(translate("DockForm", "Labels from"), self.labels_kind)
+        form.addRow(translate("DockForm", "Label layer"), self.labels_layer)
+        form.addRow(translate("DockForm", "Class field"), self.class_field)
         form.addRow("", self.selected_only)
-        form.addRow("Label raster", self.label_raster)
-        form.addRow("Class scheme", self.scheme)
+        form.addRow(translate("DockForm", "Label raster"), self.label_raster)
+        form.addRow(translate("DockForm", "Class scheme"), self.scheme)
         form.addRow("", self.load_scheme_button)
         form.addRow("", self.scheme_info)
-        form.addRow("Evaluate against", self.evaluation_layer)
+        form.addRow(translate("DockForm", "Evaluate against"), self.evaluation_layer)
         self._label_rows = form
         self.labels_kind.currentIndexChanged.connect(self._update_visibility)
         self.labels_layer.layerChanged.connect(lambda layer: self.class_field.setLayer(layer))
@@ -221,59 +224,71 @@ class DockForm(QTabWidget):
         return group
 
     def _build_outputs_group(self) -> QGroupBox:
-        group = QGroupBox("Outputs")
+        group = QGroupBox(translate("DockForm", "Outputs"))
         form = QFormLayout(group)
         self.output_folder = QgsFileWidget()
         self.output_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
-        self.output_folder.setToolTip("Where models, classifications and pseudo-labels are written "
-                                      "(remembered in the project).")
+        self.output_folder.setToolTip(translate("DockForm", "Where models, classifications and pseudo-labels are "
+                                                            "written (remembered in the project)."))
         _set_placeholder(self.output_folder, self._output_placeholder())
-        form.addRow("Output folder", self.output_folder)
+        form.addRow(translate("DockForm", "Output folder"), self.output_folder)
         return group
 
     @staticmethod
     def _output_placeholder() -> str:
         default = default_output_folder()
-        return f"{default}" if default is not None else "choose a folder (asked at the first run)"
+        return f"{default}" if default is not None else translate("DockForm", "choose a folder (asked at the first "
+                                                                              "run)")
 
     def _build_model_group(self) -> QGroupBox:
-        group = QGroupBox("Model")
+        group = QGroupBox(translate("DockForm", "Model"))
         form = QFormLayout(group)
-        self.model_mode = choice_combo(((MODEL_NEW, "New model"), (MODEL_EXISTING, "Existing model file(s)")))
+        self.model_mode = choice_combo(((MODEL_NEW, translate("DockForm", "New model")), (MODEL_EXISTING, translate(
+                "DockForm", "Existing model file(s)"))))
         #: The engine's training presets (filled by apply_schema) and "Custom" once a setting is changed by hand.
         self.preset = choice_combo()
-        self.preset.setToolTip("A starting point for the settings below; changing one of them makes it 'Custom'.")
+        self.preset.setToolTip(translate("DockForm", "A starting point for the settings below; changing one of them "
+                                                     "makes it 'Custom'."))
         self._setting_preset = False
         self.arch = choice_combo()  # filled by apply_schema
         self.decoder = choice_combo()  # filled by apply_schema (engines with a decoder choice)
         self.weights = choice_combo(self._weight_choices())
         self.weights_file = QgsFileWidget()
-        self.weights_file.setFilter("Weights (*.pt *.pth)")
+        self.weights_file.setFilter(translate("DockForm", "Weights (*.pt *.pth)"))
         #: The number boxes of TRAIN_NUMBERS, by engine option.
         self.numbers: Dict[str, OptionSpinBox] = {dest: OptionSpinBox("train", dest) for dest, _label in TRAIN_NUMBERS}
         self.model_files = QgsFileWidget()
         self.model_files.setStorageMode(QgsFileWidget.StorageMode.GetMultipleFiles)
-        self.model_files.setFilter("landcover models (*.pt)")
-        self.model_files.setToolTip("One model to apply or fine-tune; several models are applied as an ensemble.")
-        self.finetune = QCheckBox("Train fine-tunes the (first) model file")
+        self.model_files.setFilter(translate("DockForm", "landcover models (*.pt)"))
+        self.model_files.setToolTip(translate("DockForm", "One model to apply or fine-tune; several models are "
+                                                          "applied as an ensemble."))
+        self.finetune = QCheckBox(translate("DockForm", "Train fine-tunes the (first) model file"))
         self.model_out = QgsFileWidget()
         self.model_out.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
-        self.model_out.setFilter("landcover model (*.pt)")
-        _set_placeholder(self.model_out, "image_architecture_time.pt in the output folder")
-        rows = [("Model", self.model_mode), ("Preset", self.preset), ("Architecture", self.arch),
-                ("Decoder", self.decoder), ("Weights", self.weights),
-                ("Weights file", self.weights_file), ("Model file(s)", self.model_files), ("", self.finetune)]
-        rows += [(label, self.numbers[dest]) for dest, label in TRAIN_NUMBERS if dest in SHOWN_NUMBERS]
-        rows.append(("Save model as", self.model_out))
+        self.model_out.setFilter(translate("DockForm", "landcover model (*.pt)"))
+        _set_placeholder(self.model_out, translate("DockForm", "image_architecture_time.pt in the output folder"))
+        rows = [
+            (translate("DockForm", "Model"), self.model_mode),
+            (translate("DockForm", "Preset"), self.preset),
+            (translate("DockForm", "Architecture"), self.arch),
+            (translate("DockForm", "Decoder"), self.decoder),
+            (translate("DockForm", "Weights"), self.weights),
+            (translate("DockForm", "Weights file"), self.weights_file),
+            (translate("DockForm", "Model file(s)"), self.model_files),
+            ("", self.finetune),
+        ]
+        rows += [(translate("DockForm", label), self.numbers[dest]) for dest, label in TRAIN_NUMBERS
+                 if dest in SHOWN_NUMBERS]
+        rows.append((translate("DockForm", "Save model as"), self.model_out))
         for label, widget in rows:
             form.addRow(label, widget)
         #: Settings an analyst rarely changes, folded away (their defaults come from the engine).
-        self.advanced = QgsCollapsibleGroupBox("Advanced training settings")
+        self.advanced = QgsCollapsibleGroupBox(translate("DockForm", "Advanced training settings"))
         self.advanced.setCollapsed(True)
         advanced = QFormLayout(self.advanced)
         for dest, label in TRAIN_NUMBERS:
             if dest not in SHOWN_NUMBERS:
-                advanced.addRow(label, self.numbers[dest])
+                advanced.addRow(translate("DockForm", label), self.numbers[dest])
         form.addRow(self.advanced)
         self._model_rows = form
         self.model_mode.currentIndexChanged.connect(self._update_visibility)
@@ -290,26 +305,32 @@ class DockForm(QTabWidget):
         return group
 
     def _build_classify_group(self) -> QGroupBox:
-        group = QGroupBox("Classification")
+        group = QGroupBox(translate("DockForm", "Classification"))
         form = QFormLayout(group)
-        self.extent_mode = choice_combo(((EXTENT_CANVAS, "Current map view"), (EXTENT_LAYER, "Whole layer")))
-        self.make_polygons = QCheckBox("Also make polygons")
+        self.extent_mode = choice_combo(
+            (
+                (EXTENT_CANVAS, translate("DockForm", "Current map view")),
+                (EXTENT_LAYER, translate("DockForm", "Whole layer")),
+            )
+        )
+        self.make_polygons = QCheckBox(translate("DockForm", "Also make polygons"))
         self.make_polygons.setChecked(True)
-        self.make_confidence = QCheckBox("Also make a confidence raster")
+        self.make_confidence = QCheckBox(translate("DockForm", "Also make a confidence raster"))
         self.make_confidence.setChecked(True)
         #: Engine options of ``predict`` shown only when the engine has them (see :meth:`_apply_predict_options`).
         self.tta = choice_combo()
-        self.make_uncertainty = QCheckBox("Also make an uncertainty raster")
-        self.make_uncertainty.setToolTip("Bright where the model hesitates: where to draw new labels next.")
-        self.histmatch = QCheckBox("Match histograms to the model's reference")
+        self.make_uncertainty = QCheckBox(translate("DockForm", "Also make an uncertainty raster"))
+        self.make_uncertainty.setToolTip(translate("DockForm", "Bright where the model hesitates: where to draw new "
+                                                               "labels next."))
+        self.histmatch = QCheckBox(translate("DockForm", "Match histograms to the model's reference"))
         self.histmatch.setChecked(True)
         self.model_reference = QLabel()
         self.model_reference.setWordWrap(True)
-        form.addRow("Area", self.extent_mode)
+        form.addRow(translate("DockForm", "Area"), self.extent_mode)
         form.addRow("", self.make_polygons)
         form.addRow("", self.make_confidence)
         form.addRow("", self.make_uncertainty)
-        form.addRow("Test-time augmentation", self.tta)
+        form.addRow(translate("DockForm", "Test-time augmentation"), self.tta)
         form.addRow("", self.histmatch)
         form.addRow("", self.model_reference)
         return group
@@ -354,8 +375,12 @@ class DockForm(QTabWidget):
 
     def _pick_scheme(self) -> None:
         start = self.scheme_file or layer_file(self._label_source()) or ""
-        path, _filter = QFileDialog.getOpenFileName(self, "Load a class scheme", str(Path(start).parent) if start
-                                                    else "", "Class schemes (*.json);;All files (*)")
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            translate("DockForm", "Load a class scheme"),
+            str(Path(start).parent) if start else "",
+            translate("DockForm", "Class schemes (*.json);;All files (*)"),
+        )
         if path:
             self.set_scheme_file(path)
 
@@ -414,12 +439,14 @@ class DockForm(QTabWidget):
             if problems:
                 self._show_scheme_info(" ".join(problems), error=True)
                 return
-            origin = " (found beside the labels)" if self._scheme_found else ""
             listed = ", ".join(f"{c.code} {c.name}" for c in self.scheme_classes)
-            self._show_scheme_info(f"{len(self.scheme_classes)} classes{origin}: {listed}.")
+            info = (translate("DockForm", "{count} classes (found beside the labels): {classes}.") if self._scheme_found
+                    else translate("DockForm", "{count} classes: {classes}."))
+            self._show_scheme_info(info.format(count=len(self.scheme_classes), classes=listed))
         elif self.scheme.currentData() == SCHEME_LABELS and any(_is_code(v) for v in self.label_values()):
-            self._show_scheme_info("The class field holds numbers: without a scheme they are named 'class N'. "
-                                   "Load a scheme to give them names and colours.")
+            self._show_scheme_info(translate("DockForm", "The class field holds numbers: without a scheme they are "
+                                                         "named 'class N'. Load a scheme to give them names and "
+                                                         "colours."))
         else:
             self._show_scheme_info("")
 
@@ -447,7 +474,7 @@ class DockForm(QTabWidget):
         """
         folder = self.output_folder_path()
         if folder is None:
-            raise FormError("Choose an output folder for the results (under 'Outputs').")
+            raise FormError(translate("DockForm", "Choose an output folder for the results (under 'Outputs')."))
         try:
             return usable_output_folder(folder)
         except OutputFolderError as problem:
@@ -457,12 +484,18 @@ class DockForm(QTabWidget):
 
     def _scheme_choices(self) -> List[Choice]:
         presets = [(name, f"{name} preset") for name in (self.schema.class_presets if self.schema else {})]
-        loaded = [(SCHEME_FILE, f"{Path(self.scheme_file).name} (scheme file)")] if self.scheme_file else []
-        return [(SCHEME_LABELS, "From label values"), *loaded, *presets, (SCHEME_MODEL, "From the loaded model")]
+        loaded = [(SCHEME_FILE, translate("DockForm", "{name} (scheme file)").format(
+            name=Path(self.scheme_file).name))] if self.scheme_file else []
+        return [
+            (SCHEME_LABELS, translate("DockForm", "From label values")),
+            *loaded,
+            *presets,
+            (SCHEME_MODEL, translate("DockForm", "From the loaded model")),
+        ]
 
     def _weight_choices(self) -> List[Choice]:
         presets = [(name, name) for name in (self.schema.weights if self.schema else ())]
-        return [*presets, (WEIGHTS_FILE, "file…")]
+        return [*presets, (WEIGHTS_FILE, translate("DockForm", "file…"))]
 
     def apply_schema(self, schema: EngineSchema) -> None:
         """Configures the widgets from the engine's description, keeping the user's choices.
@@ -480,7 +513,7 @@ class DockForm(QTabWidget):
         set_choices(self.weights, self._weight_choices())
         set_choices(self.scheme, self._scheme_choices())
         set_choices(self.preset, [(str(p["name"]), str(p.get("label") or p["name"])) for p in self._presets()]
-                    + [(PRESET_CUSTOM, "Custom")])
+                    + [(PRESET_CUSTOM, translate("DockForm", "Custom"))])
         for box in self.numbers.values():
             box.apply_option(schema.option(box.command, box.dest))
         for combo, dest in ((self.arch, "arch"), (self.decoder, "decoder"), (self.weights, "weights")):
@@ -559,7 +592,8 @@ class DockForm(QTabWidget):
         self.histogram_reference.setEnabled(spec is not None)
         self.histogram_reference.setToolTip(
             f"{spec.help} ({spec.flag})" if spec is not None else
-            f"Not available: this engine's 'landcover train' has no '{HISTOGRAM_REFERENCE}' option.")
+            translate("DockForm", "Not available: this engine's 'landcover train' has no '{option}' "
+                                  "option.").format(option=HISTOGRAM_REFERENCE))
         if spec is None:
             self.histogram_reference.setLayer(None)
 
@@ -573,7 +607,8 @@ class DockForm(QTabWidget):
                              (self.histmatch, schema.option("predict", HISTMATCH))):
             widget.setEnabled(spec is not None)
             widget.setToolTip(f"{spec.help} ({spec.flag})" if spec is not None else
-                              "Not available: this engine's 'landcover predict' has no such option.")
+                              translate("DockForm", "Not available: this engine's 'landcover predict' has no such "
+                                                    "option."))
         histmatch = schema.option("predict", HISTMATCH)
         if histmatch is not None and histmatch.default is not None:
             self.histmatch.setChecked(bool(histmatch.default))
@@ -584,10 +619,16 @@ class DockForm(QTabWidget):
         if facts is None:
             self.model_reference.clear()
         elif reference:
-            self.model_reference.setText(f"The model carries a histogram reference ({reference.get('source')}); "
-                                         "uncheck the box above to feed the image as it is.")
+            self.model_reference.setText(
+                translate(
+                    "DockForm",
+                    "The model carries a histogram reference ({source}); "
+                    "uncheck the box above to feed the image as it is."
+                ).format(source=reference.get("source"))
+            )
         else:
-            self.model_reference.setText("The model carries no histogram reference: images are used as they are.")
+            self.model_reference.setText(translate("DockForm", "The model carries no histogram reference: images are "
+                                                               "used as they are."))
 
     def predict_settings(self) -> Dict[str, object]:
         """The engine settings of the classification options the engine has (TTA, histogram matching)."""
@@ -606,7 +647,7 @@ class DockForm(QTabWidget):
             FormError: The engine has not been checked yet.
         """
         if self.schema is None:
-            raise FormError(ENGINE_NOT_CHECKED)
+            raise FormError(translate("DockForm", ENGINE_NOT_CHECKED))
         return self.schema
 
     # -- reading -----------------------------------------------------------------------------------------
@@ -615,14 +656,14 @@ class DockForm(QTabWidget):
         """The image layer. Raises FormError when none is chosen."""
         layer = self.image_layer.currentLayer()
         if not isinstance(layer, QgsRasterLayer):
-            raise FormError("Choose the image raster layer first.")
+            raise FormError(translate("DockForm", "Choose the image raster layer first."))
         return layer
 
     def selected_bands(self) -> List[int]:
         """Checked band numbers. Raises FormError when none is checked."""
         bands = [int(b) for b in self.bands.checkedItemsData()]
         if not bands:
-            raise FormError("Check at least one band of the image.")
+            raise FormError(translate("DockForm", "Check at least one band of the image."))
         return sorted(bands)
 
     def uses_polygon_labels(self) -> bool:
@@ -633,16 +674,17 @@ class DockForm(QTabWidget):
         """The polygon label layer. Raises FormError when missing or without class field."""
         layer = self.labels_layer.currentLayer()
         if not isinstance(layer, QgsVectorLayer):
-            raise FormError("Choose the label layer (polygons with a class field).")
+            raise FormError(translate("DockForm", "Choose the label layer (polygons with a class field)."))
         if not self.class_field.currentField():
-            raise FormError(f"Choose the field of '{layer.name()}' that holds the class of each polygon.")
+            raise FormError(translate("DockForm", "Choose the field of '{name}' that holds the class of each "
+                                                  "polygon.").format(name=layer.name()))
         return layer
 
     def label_raster_layer(self) -> QgsRasterLayer:
         """The label raster. Raises FormError when none is chosen."""
         layer = self.label_raster.currentLayer()
         if not isinstance(layer, QgsRasterLayer):
-            raise FormError("Choose the label raster (class codes, 0/nodata = unlabeled).")
+            raise FormError(translate("DockForm", "Choose the label raster (class codes, 0/nodata = unlabeled)."))
         return layer
 
     def model_paths(self) -> List[str]:
@@ -651,7 +693,7 @@ class DockForm(QTabWidget):
         paths = QgsFileWidget.splitFilePaths(text) if text else []
         missing = [p for p in paths if not Path(p).is_file()]
         if missing:
-            raise FormError(f"Model file not found: {missing[0]}")
+            raise FormError(translate("DockForm", "Model file not found: {missing}").format(missing=missing[0]))
         return paths
 
     def uses_new_model(self) -> bool:
@@ -669,7 +711,8 @@ class DockForm(QTabWidget):
             return choice
         path = self.weights_file.filePath()
         if not path or not Path(path).is_file():
-            raise FormError("Choose an existing weights file, or one of the engine's weight presets.")
+            raise FormError(translate("DockForm", "Choose an existing weights file, or one of the engine's weight "
+                                                  "presets."))
         return path
 
     # -- requests -------------------------------------------------------------------------------------------------
@@ -698,19 +741,23 @@ class DockForm(QTabWidget):
         else:
             models = self.model_paths()
             if not models or not self.finetune.isChecked():
-                raise FormError("To train from existing model files, pick a model and check "
-                                "'Train fine-tunes the (first) model file' — or choose 'New model'.")
+                raise FormError(translate("DockForm", "To train from existing model files, pick a model and check "
+                                                      "'Train fine-tunes the (first) model file' — or choose 'New "
+                                                      "model'."))
             request.finetune = models[0]
         scheme = self.scheme.currentData()
         if scheme == SCHEME_MODEL and not request.finetune:
-            raise FormError("'From the loaded model' needs an existing model file to fine-tune.")
+            raise FormError(translate("DockForm", "'From the loaded model' needs an existing model file to fine-tune."))
         if scheme in schema.class_presets:
             request.classes = scheme
         elif scheme == SCHEME_FILE and self.scheme_file:
             problems = self.scheme_problems()
             if problems:
-                raise FormError(f"The labels do not match the class scheme {Path(self.scheme_file).name}: "
-                                + " ".join(problems))
+                raise FormError(
+                    translate("DockForm", "The labels do not match the class scheme {name}: {problems}").format(
+                        name=Path(self.scheme_file).name, problems=" ".join(problems)
+                    )
+                )
             request.classes = self.scheme_file
         reference = self.histogram_reference.currentLayer()
         if isinstance(reference, QgsRasterLayer) and self.histogram_reference.isEnabled():
@@ -765,8 +812,9 @@ class DockForm(QTabWidget):
         if isinstance(reference, QgsVectorLayer):
             field = self.class_field.currentField()
             if not field or reference.fields().indexOf(field) < 0:
-                raise FormError(f"The evaluation layer '{reference.name()}' needs the class field "
-                                f"'{field or '(none chosen)'}' of the label layer.")
+                raise FormError(translate("DockForm", "The evaluation layer '{name}' needs the class field '{field}' "
+                                                      "of the label layer.").format(
+                    name=reference.name(), field=field or translate("DockForm", "(none chosen)")))
             return EvaluateRequest(prediction, str(out_json), reference_vector=vector_input(reference),
                                    out_png=str(out_json.with_suffix(".png")), class_field=field)
         return None
@@ -788,7 +836,7 @@ class DockForm(QTabWidget):
         """
         request = self.self_training.self_train_request(self.train_request(out))
         if not request.unlabeled:
-            raise FormError("Check at least one unlabeled layer for self-training.")
+            raise FormError(translate("DockForm", "Check at least one unlabeled layer for self-training."))
         return request
 
     # -- per-project memory ------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any, Dict, Optional
 from landcover_qgis.engine_options import HISTOGRAM_REFERENCE
 from landcover_qgis.engine_runner import EngineFailure, EngineListener
 from landcover_qgis.engine_schema import EngineSchema, fetch_schema, store_schema
+from landcover_qgis.i18n import translate
 
 #: The engine command that makes pseudo-labels.
 PSEUDO_LABEL_COMMAND = "pseudo-label"
@@ -67,10 +68,10 @@ def check_engine(python: str, listener: Optional[EngineListener] = None) -> Engi
 def describe_versions(capabilities: EngineCapabilities) -> str:
     """One line for the panel, e.g. ``landcover 0.1.0 · torch 2.4 · rasterio 1.4 · CPU``."""
     if not capabilities.available:
-        return capabilities.message or "Engine not available."
+        return capabilities.message or translate("EngineCheck", "Engine not available.")
     versions = dict(capabilities.versions)
     versions.setdefault("landcover", capabilities.schema.version if capabilities.schema else "")
     device = versions.get("device") or "cpu"
-    compute = f"CUDA ({device})" if versions.get("cuda") else "CPU"
+    compute = translate("EngineCheck", "CUDA ({device})").format(device=device) if versions.get("cuda") else "CPU"
     parts = [f"{name} {versions[name]}" for name in ("landcover", "torch", "rasterio") if versions.get(name)]
     return " · ".join([*parts, compute])

@@ -45,10 +45,11 @@ from landcover_qgis.engine_options import (
 )
 from landcover_qgis.engine_runner import EngineFailure
 from landcover_qgis.engine_schema import EngineSchema
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.layer_io import LayerExportError, Preparation, RasterInput, VectorInput, preparations
 
 #: Why a request that applies models cannot run without one.
-NO_MODEL = "Choose a model file (train one first, or pick existing model files)."
+NO_MODEL = Deferred.translate("EngineCommands", "Choose a model file (train one first, or pick existing model files).")
 
 
 @dataclass
@@ -124,11 +125,11 @@ class TrainRequest:
     def validate(self) -> Optional[str]:
         """A message explaining why this request cannot run, or None (values are the engine's to check)."""
         if self.labels is None and self.label_raster is None:
-            return "Choose labels: a polygon layer with a class field, or a label raster."
+            return translate("TrainRequest", "Choose labels: a polygon layer with a class field, or a label raster.")
         if self.labels is not None and not self.class_field:
-            return "Choose the field of the label layer that holds the classes."
+            return translate("TrainRequest", "Choose the field of the label layer that holds the classes.")
         if not self.out:
-            return "Choose where to save the model file."
+            return translate("TrainRequest", "Choose where to save the model file.")
         return None
 
     def all_settings(self) -> Settings:
@@ -154,7 +155,8 @@ class TrainRequest:
 
     def call(self, schema: EngineSchema) -> EngineCall:
         """The ``train`` command line."""
-        return EngineCall("train", engine_args(schema, "train", self.all_settings()), "Training", self.inputs())
+        return EngineCall("train", engine_args(schema, "train", self.all_settings()),
+                          translate("TrainRequest", "Training"), self.inputs())
 
 
 @dataclass
@@ -184,9 +186,9 @@ class PredictRequest:
     def validate(self) -> Optional[str]:
         """A message explaining why this request cannot run, or None."""
         if not self.models:
-            return NO_MODEL
+            return translate("EngineCommands", NO_MODEL)
         if not self.out:
-            return "Choose where to save the classified raster."
+            return translate("PredictRequest", "Choose where to save the classified raster.")
         return None
 
     def call(self, schema: EngineSchema) -> EngineCall:
@@ -195,7 +197,8 @@ class PredictRequest:
         options: Settings = {MODEL: list(self.models), IMAGE: self.image.path, OUT: self.out,
                              BANDS: self.image.band_argument(), CONFIDENCE: self.confidence,
                              UNCERTAINTY: self.uncertainty, VECTOR: self.vector, EXTENT: extent, **self.settings}
-        return EngineCall("predict", engine_args(schema, "predict", options), "Classifying", preparations(self.image))
+        return EngineCall("predict", engine_args(schema, "predict", options),
+                          translate("PredictRequest", "Classifying"), preparations(self.image))
 
 
 @dataclass
@@ -217,18 +220,19 @@ class PredictBatchRequest:
     def validate(self) -> Optional[str]:
         """A message explaining why this request cannot run, or None."""
         if not self.models:
-            return NO_MODEL
+            return translate("EngineCommands", NO_MODEL)
         if not self.images:
-            return "Choose the folder of images to classify."
+            return translate("PredictBatchRequest", "Choose the folder of images to classify.")
         if not self.out_dir:
-            return "Choose the output folder."
+            return translate("PredictBatchRequest", "Choose the output folder.")
         return None
 
     def call(self, schema: EngineSchema) -> EngineCall:
         """The ``predict-batch`` command line."""
         options: Settings = {MODEL: list(self.models), IMAGES: list(self.images), OUT_DIR: self.out_dir,
                              **self.settings}
-        return EngineCall("predict-batch", engine_args(schema, "predict-batch", options), "Classifying scenes")
+        return EngineCall("predict-batch", engine_args(schema, "predict-batch", options), translate(
+                "PredictBatchRequest", "Classifying scenes"))
 
 
 @dataclass
@@ -273,8 +277,12 @@ class EvaluateRequest:
             options.update({REFERENCE_VECTOR: self.reference_vector.path, CLASS_FIELD: str(self.class_field),
                             LAYER: self.reference_vector.layer_name})
         options.update(self.settings)
-        return EngineCall("evaluate", engine_args(schema, "evaluate", options), "Evaluating",
-                          preparations(self.image, self.reference_raster, self.reference_vector))
+        return EngineCall(
+            "evaluate",
+            engine_args(schema, "evaluate", options),
+            translate("EvaluateRequest", "Evaluating"),
+            preparations(self.image, self.reference_raster, self.reference_vector),
+        )
 
 
 @dataclass
@@ -288,8 +296,12 @@ class VectorizeRequest:
     def call(self, schema: EngineSchema) -> EngineCall:
         """The ``vectorize`` command line."""
         options: Settings = {RASTER: self.classes_raster.path, OUT: self.out, **self.settings}
-        return EngineCall("vectorize", engine_args(schema, "vectorize", options), "Vectorizing",
-                          preparations(self.classes_raster))
+        return EngineCall(
+            "vectorize",
+            engine_args(schema, "vectorize", options),
+            translate("VectorizeRequest", "Vectorizing"),
+            preparations(self.classes_raster),
+        )
 
 
 @dataclass
@@ -306,7 +318,8 @@ class HistogramMatchRequest:
         options: Settings = {IMAGE: self.image.path, HISTOGRAM_REFERENCE: self.reference.path, OUT: self.out,
                              BANDS: self.image.band_argument(),
                              HISTOGRAM_REFERENCE_BANDS: self.reference.band_argument(), PLOT: self.plot}
-        return EngineCall("histmatch", engine_args(schema, "histmatch", options), "Matching histograms",
+        return EngineCall("histmatch", engine_args(schema, "histmatch", options), translate(
+                "HistogramMatchRequest", "Matching histograms"),
                           preparations(self.image, self.reference))
 
 
@@ -329,8 +342,12 @@ class PseudoLabelRequest:
         """The ``pseudo-label`` command line."""
         options: Settings = {MODEL: list(self.models), IMAGE: [image.path for image in self.images], OUT: self.out,
                              **self.settings}
-        return EngineCall("pseudo-label", engine_args(schema, "pseudo-label", options), "Pseudo-labelling",
-                          preparations(*self.images))
+        return EngineCall(
+            "pseudo-label",
+            engine_args(schema, "pseudo-label", options),
+            translate("PseudoLabelRequest", "Pseudo-labelling"),
+            preparations(*self.images),
+        )
 
 
 @dataclass
@@ -350,5 +367,9 @@ class SelfTrainRequest:
     def call(self, schema: EngineSchema) -> EngineCall:
         """The ``self-train`` command line."""
         options: Settings = {**self.train.all_settings(), UNLABELED: [image.path for image in self.unlabeled]}
-        return EngineCall("self-train", engine_args(schema, "self-train", options), "Self-training",
-                          self.train.inputs() + preparations(*self.unlabeled))
+        return EngineCall(
+            "self-train",
+            engine_args(schema, "self-train", options),
+            translate("SelfTrainRequest", "Self-training"),
+            self.train.inputs() + preparations(*self.unlabeled),
+        )

@@ -22,6 +22,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Deque, Dict, List, Optional, Sequence, Tuple
 
+from landcover_qgis.i18n import translate
+
 #: Seconds the engine gets to clean up after SIGTERM before it is killed.
 CANCEL_GRACE_S = 15.0
 #: Poll interval of the cancel check while the engine runs.
@@ -142,8 +144,11 @@ def start_process(argv: Sequence[str]) -> subprocess.Popen:
     except OSError as exc:
         raise EngineFailure(
             "EngineMissing",
-            f"The program '{argv[0]}' cannot be started ({exc.strerror or exc}). "
-            "Use 'Set up engine…' in the landcover panel to choose or install the engine Python.",
+            translate(
+                "EngineRunner",
+                "The program '{program}' cannot be started ({problem}). Use 'Set up engine…' in the "
+                "landcover panel to choose or install the engine Python."
+            ).format(program=argv[0], problem=exc.strerror or exc),
         ) from None
 
 
@@ -174,10 +179,11 @@ def describe_exit(exit_code: int) -> str:
     """Words for a process exit status, naming the signal when one killed it."""
     if exit_code < 0:
         try:
-            return f"was killed by signal {signal.Signals(-exit_code).name}"
+            name = signal.Signals(-exit_code).name
         except ValueError:
-            return f"was killed by signal {-exit_code}"
-    return f"exited with code {exit_code}"
+            name = str(-exit_code)
+        return translate("EngineRunner", "was killed by signal {signal}").format(signal=name)
+    return translate("EngineRunner", "exited with code {exit_code}").format(exit_code=exit_code)
 
 
 class _EventReader:
@@ -350,15 +356,19 @@ def _outcome(command: str, exit_code: int, reader: _EventReader, cancelled: bool
         reader.error.exit_code = exit_code
         raise reader.error
     if cancelled or exit_code == 130:
-        stopped = "" if exit_code in (130, -signal.SIGTERM) else f" and {describe_exit(exit_code)}"
-        raise EngineFailure("Cancelled", f"landcover {command} was cancelled{stopped}.", exit_code)
+        text = (translate("EngineRunner", "landcover {command} was cancelled.") if exit_code in (130, -signal.SIGTERM)
+                else translate("EngineRunner", "landcover {command} was cancelled and {exit}."))
+        raise EngineFailure("Cancelled", text.format(command=command, exit=describe_exit(exit_code)), exit_code)
     if reader.error is not None:
         reader.error.exit_code = exit_code
         reader.error.result = reader.result
         raise reader.error
     details = "\n".join(reader.tail)
     if exit_code == 0:
-        message = f"landcover {command} ended without reporting a result."
+        message = translate("EngineRunner", "landcover {command} ended without reporting a result.").format(
+            command=command)
     else:
-        message = f"The landcover engine {describe_exit(exit_code)} while running '{command}'."
-    raise EngineFailure("Crashed", message + (f"\nLast output:\n{details}" if details else ""), exit_code)
+        message = translate("EngineRunner", "The landcover engine {exit} while running '{command}'.").format(
+            exit=describe_exit(exit_code), command=command)
+    raise EngineFailure("Crashed", message + (translate("EngineRunner", "\nLast output:\n{details}").format(
+        details=details) if details else ""), exit_code)

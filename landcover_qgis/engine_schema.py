@@ -21,6 +21,7 @@ from qgis.core import QgsApplication
 
 from landcover_qgis.class_scheme import LandClass, classes_from_summary
 from landcover_qgis.engine_runner import EngineFailure, EngineListener, run_engine
+from landcover_qgis.i18n import translate
 from landcover_qgis.settings import engine_location
 
 #: The ``format`` field of a description this plugin reads.
@@ -81,7 +82,7 @@ class OptionSpec:
             SchemaError: ``flag`` or ``dest`` is missing.
         """
         if not item.get("flag") or not item.get("dest"):
-            raise SchemaError(f"An option without flag or dest: {item!r}")
+            raise SchemaError(translate("OptionSpec", "An option without flag or dest: {item!r}").format(item=item))
         choices = item.get("choices")
         return cls(
             flag=str(item["flag"]), dest=str(item["dest"]), type=str(item.get("type") or "str"),
@@ -178,7 +179,7 @@ class EngineSchema:
             SchemaError: It is not a ``landcover-schema`` description.
         """
         if not isinstance(description, Mapping) or description.get("format") != SCHEMA_FORMAT:
-            raise SchemaError("The engine did not describe itself as a landcover-schema.")
+            raise SchemaError(translate("EngineSchema", "The engine did not describe itself as a landcover-schema."))
         commands: Dict[str, Dict[str, OptionSpec]] = {}
         for name, command in (description.get("commands") or {}).items():
             specs = [OptionSpec.from_dict(item) for item in (command or {}).get("options") or []]
@@ -235,8 +236,10 @@ def fetch_schema(python: str, probe: bool = False, listener: Optional[EngineList
         problem = failure.message
     except SchemaError as error:
         problem = str(error)
-    raise EngineFailure("EngineTooOld", f"This engine cannot describe itself ({problem}). Install the engine that "
-                                        "comes with the plugin: 'Set up engine…' → 'Install engine'.")
+    raise EngineFailure("EngineTooOld", translate("EngineSchema", "This engine cannot describe itself ({problem}). "
+                                                                  "Install the engine that comes with the plugin: "
+                                                                  "'Set up engine…' → 'Install engine'.").format(
+                                                                      problem=problem))
 
 
 class _Deadline(EngineListener):

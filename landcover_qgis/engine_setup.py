@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
+from landcover_qgis.i18n import translate
 from landcover_qgis.settings import managed_venv_dir, venv_python
 
 PLUGIN_DIR = Path(__file__).resolve().parent
@@ -29,7 +30,8 @@ class TorchBuild(Enum):
     @property
     def label(self) -> str:
         """Its name in the set-up dialog."""
-        return "CPU only" if self is TorchBuild.CPU else "CUDA (NVIDIA GPU)"
+        return translate("TorchBuild", "CPU only") if self is TorchBuild.CPU else translate(
+                "TorchBuild", "CUDA (NVIDIA GPU)")
 
 
 def default_torch_build(gpu: bool) -> TorchBuild:
@@ -40,9 +42,10 @@ def default_torch_build(gpu: bool) -> TorchBuild:
 def torch_build_warning(build: TorchBuild, gpu: bool) -> Optional[str]:
     """Why the chosen build does not suit this machine, or None."""
     if build is TorchBuild.CUDA and not gpu:
-        return ("No NVIDIA GPU was found on this machine: the CUDA build of torch is about 1.6 GB more to download "
-                "and the engine would still run on the CPU here. Choose 'CPU only' unless the environment is meant "
-                "for a GPU this machine does not show.")
+        return (translate("EngineSetup", "No NVIDIA GPU was found on this machine: the CUDA build of torch is about "
+                                         "1.6 GB more to download and the engine would still run on the CPU here. "
+                                         "Choose 'CPU only' unless the environment is meant for a GPU this machine "
+                                         "does not show."))
     return None
 
 

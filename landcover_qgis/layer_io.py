@@ -31,6 +31,7 @@ from qgis.core import (
 )
 
 from landcover_qgis.class_scheme import LandClass
+from landcover_qgis.i18n import translate
 from landcover_qgis.qgis_singletons import current_project, provider_registry
 from landcover_qgis.qt_compat import RASTER_WRITTEN
 from landcover_qgis.styling import OutputKind, style_output
@@ -139,7 +140,7 @@ def raster_input(layer: QgsRasterLayer, bands: Optional[Sequence[int]] = None) -
         LayerExportError: The layer is missing or invalid.
     """
     if layer is None or not layer.isValid():
-        raise LayerExportError("The image layer is missing or invalid.")
+        raise LayerExportError(translate("LayerIo", "The image layer is missing or invalid."))
     selected = [int(b) for b in bands] if bands else None
     path = raster_file(layer)
     if path:
@@ -153,7 +154,8 @@ def _raster_export(layer: QgsRasterLayer, path: str) -> Preparation:
     source = layer.dataProvider()
     provider = source.clone() if source is not None else None
     if provider is None:
-        raise LayerExportError(f"Cannot read raster layer '{layer.name()}' for export.")
+        raise LayerExportError(translate("LayerIo", "Cannot read raster layer '{name}' for export.").format(
+            name=layer.name()))
     name, crs = layer.name(), layer.crs()
     width, height, extent = provider.xSize(), provider.ySize(), provider.extent()
     context = current_project().transformContext()
@@ -161,10 +163,12 @@ def _raster_export(layer: QgsRasterLayer, path: str) -> Preparation:
     def write() -> None:
         pipe = QgsRasterPipe()
         if not pipe.set(provider.clone()):
-            raise LayerExportError(f"Cannot read raster layer '{name}' for export.")
+            raise LayerExportError(translate("LayerIo", "Cannot read raster layer '{name}' for export.").format(
+                name=name))
         error = QgsRasterFileWriter(path).writeRaster(pipe, width, height, extent, crs, context)
         if error != RASTER_WRITTEN:
-            raise LayerExportError(f"Cannot export raster layer '{name}' to GeoTIFF (error {error}).")
+            raise LayerExportError(translate("LayerIo", "Cannot export raster layer '{name}' to GeoTIFF (error "
+                                                        "{error}).").format(name=name, error=error))
 
     return write
 
@@ -178,9 +182,10 @@ def vector_input(layer: QgsVectorLayer, selected_only: bool = False) -> VectorIn
         LayerExportError: The layer is missing or invalid, or has no selected feature.
     """
     if layer is None or not layer.isValid():
-        raise LayerExportError("The label layer is missing or invalid.")
+        raise LayerExportError(translate("LayerIo", "The label layer is missing or invalid."))
     if selected_only and layer.selectedFeatureCount() == 0:
-        raise LayerExportError(f"'Selected features only' is on, but no feature of '{layer.name()}' is selected.")
+        raise LayerExportError(translate("LayerIo", "'Selected features only' is on, but no feature of '{name}' is "
+                                                    "selected.").format(name=layer.name()))
     existing = None if selected_only else vector_file(layer)
     if existing is not None:
         return existing
@@ -205,15 +210,21 @@ def _vector_export(layer: QgsVectorLayer, path: str, selected_only: bool) -> Pre
         options.layerName = _EXPORT_LAYER
         writer = QgsVectorFileWriter.create(path, fields, wkb_type, crs, context, options)
         if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
-            raise LayerExportError(f"Cannot export vector layer '{name}': {writer.errorMessage()}")
+            raise LayerExportError(translate("LayerIo", "Cannot export vector layer '{name}': {errorMessage}").format(
+                name=name, errorMessage=writer.errorMessage()))
         request = QgsFeatureRequest()
         if selected is not None:
             request.setFilterFids(selected)
         for feature in source.getFeatures(request):
             if not writer.addFeature(feature):
-                raise LayerExportError(f"Cannot export vector layer '{name}': {writer.errorMessage()}")
+                raise LayerExportError(
+                    translate("LayerIo", "Cannot export vector layer '{name}': {errorMessage}").format(
+                        name=name, errorMessage=writer.errorMessage()
+                    )
+                )
         if not writer.flushBuffer():
-            raise LayerExportError(f"Cannot export vector layer '{name}': {writer.errorMessage()}")
+            raise LayerExportError(translate("LayerIo", "Cannot export vector layer '{name}': {errorMessage}").format(
+                name=name, errorMessage=writer.errorMessage()))
         del writer  # closes the GeoPackage before the engine opens it
 
     return write
@@ -231,8 +242,8 @@ def extent_in_layer_crs(extent: QgsRectangle, extent_crs: QgsCoordinateReference
         extent = transform.transformBoundingBox(extent)
     clipped = extent.intersect(layer.extent())
     if clipped.isEmpty():
-        raise LayerExportError(f"The map view does not overlap '{layer.name()}': "
-                               "zoom to the layer or classify all of it.")
+        raise LayerExportError(translate("LayerIo", "The map view does not overlap '{name}': zoom to the layer or "
+                                                    "classify all of it.").format(name=layer.name()))
     return clipped
 
 

@@ -20,6 +20,7 @@ from landcover_qgis.command_line import EngineOptionError, engine_args
 from landcover_qgis.engine_options import BAND_COUNT, BANDS, CHECK, MODEL
 from landcover_qgis.engine_runner import EngineFailure, run_engine
 from landcover_qgis.engine_schema import current_schema
+from landcover_qgis.i18n import translate
 from landcover_qgis.settings import engine_location
 
 #: Refusals of the engine that depend only on the files and the raster's bands (remembered like facts).
@@ -129,8 +130,9 @@ def _check_args(python: str, paths: Sequence[str], band_count: Optional[int], ba
     """
     schema = current_schema(python)
     if schema is None:
-        raise EngineFailure("EngineMissing", "The landcover engine could not describe itself: use 'Set up engine…' "
-                                             "in the landcover panel.")
+        raise EngineFailure("EngineMissing", translate("ModelFacts", "The landcover engine could not describe "
+                                                                     "itself: use 'Set up engine…' in the landcover "
+                                                                     "panel."))
     settings = {MODEL: list(paths), CHECK: True, BAND_COUNT: band_count,
                 BANDS: ",".join(str(b) for b in bands) or None}
     try:
@@ -157,7 +159,8 @@ def _file_version(path: str) -> Tuple[str, int, int]:
     try:
         status = os.stat(path)
     except OSError:
-        raise EngineFailure("InputError", f"Model file not found: {path}") from None
+        raise EngineFailure("InputError", translate("ModelFacts", "Model file not found: {path}").format(
+            path=path)) from None
     return os.path.abspath(path), status.st_size, status.st_mtime_ns
 
 

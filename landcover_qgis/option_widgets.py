@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QAbstractSpinBox, QComboBox, QDoubleSpinBox, QWidget
 
 from landcover_qgis.engine_schema import FLOAT_DECIMALS, OptionSpec
+from landcover_qgis.i18n import translate
 
 #: One combo-box entry: (stable id, display text).
 Choice = Tuple[str, str]
@@ -36,7 +37,8 @@ class OptionSpinBox(QDoubleSpinBox):
         self.spec = spec if spec is not None and spec.is_number else None
         self.setEnabled(self.spec is not None)
         if self.spec is None:
-            self.setToolTip(f"This engine has no '{self.command}' option '{self.dest}'.")
+            self.setToolTip(translate("OptionSpinBox", "This engine has no '{command}' option '{dest}'.").format(
+                command=self.command, dest=self.dest))
             return
         spec = self.spec
         self.setDecimals(0 if spec.is_integer else FLOAT_DECIMALS)

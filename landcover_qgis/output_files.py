@@ -16,6 +16,7 @@ from typing import Optional
 
 from qgis.core import QgsProject, QgsSettings
 
+from landcover_qgis.i18n import translate
 from landcover_qgis.qgis_singletons import current_project
 
 #: QgsSettings key of the folder picked once, for projects that are not saved yet.
@@ -54,8 +55,13 @@ def usable_output_folder(folder: Path) -> Path:
             pass
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise OutputFolderError(f"Results cannot be written to the output folder {folder} ({reason}): "
-                                "choose another folder under 'Output folder'.") from None
+        raise OutputFolderError(
+            translate(
+                "OutputFiles",
+                "Results cannot be written to the output folder {folder} "
+                "({reason}): choose another folder under 'Output folder'."
+            ).format(folder=folder, reason=reason)
+        ) from None
     return folder.resolve()
 
 

@@ -11,6 +11,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from landcover_qgis.dock import LandcoverDock
+from landcover_qgis.i18n import install_translator, remove_translator, translate
 from landcover_qgis.processing.provider import LandcoverProvider
 from landcover_qgis.qgis_singletons import processing_registry
 from landcover_qgis.setup_dialog import EngineSetupDialog
@@ -32,6 +33,8 @@ class LandcoverPlugin:
 
     def __init__(self, iface: QgisInterface) -> None:
         self.iface = iface
+        # Before any widget or algorithm exists, so that every string they translate finds the translator.
+        self.translator = install_translator(PLUGIN_DIR)
         self.dock: Optional[LandcoverDock] = None
         self.action: Optional[QAction] = None
         self.provider: Optional[LandcoverProvider] = None
@@ -51,7 +54,7 @@ class LandcoverPlugin:
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.action = QAction(QIcon(icon_path()), "landcover", self.iface.mainWindow())
         self.action.setCheckable(True)
-        self.action.setToolTip("Land-cover mapping: train and classify")
+        self.action.setToolTip(translate("LandcoverPlugin", "Land-cover mapping: train and classify"))
         self.action.toggled.connect(self._show_dock)
         self.dock.visibilityChanged.connect(self.action.setChecked)
         self.iface.addToolBarIcon(self.action)
@@ -98,3 +101,5 @@ class LandcoverPlugin:
         if self.provider is not None:
             processing_registry().removeProvider(self.provider)
             self.provider = None
+        remove_translator(self.translator)
+        self.translator = None

@@ -20,17 +20,17 @@ def current_project() -> QgsProject:
 
 def task_manager() -> QgsTaskManager:
     """The application's task manager (background jobs)."""
-    return _present(QgsApplication.taskManager(), "task manager")
+    return _present(QgsApplication.taskManager(), "task manager")  # no-i18n: a developer error
 
 
 def processing_registry() -> QgsProcessingRegistry:
     """The Processing registry (algorithm providers)."""
-    return _present(QgsApplication.processingRegistry(), "Processing registry")
+    return _present(QgsApplication.processingRegistry(), "Processing registry")  # no-i18n: a developer error
 
 
 def provider_registry() -> QgsProviderRegistry:
     """The registry of data providers (URI decoding)."""
-    return _present(QgsProviderRegistry.instance(), "provider registry")
+    return _present(QgsProviderRegistry.instance(), "provider registry")  # no-i18n: a developer error
 
 
 def _present(instance: Optional[_T], name: str) -> _T:

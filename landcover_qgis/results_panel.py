@@ -28,16 +28,25 @@ from qgis.PyQt.QtWidgets import (
 
 from landcover_qgis.area_assessment import AreaAssessmentTable
 from landcover_qgis.class_scheme import LandClass
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.table_export import export_csv, number_text, write_csv
 
-_METRIC_COLUMNS = (("Round", "round"), ("Epoch", "epoch"), ("Train loss", "train_loss"), ("Val loss", "val_loss"),
-                   ("Val mIoU", "val_miou"), ("Never predicted", "missed_classes"))
-_EVALUATION_COLUMNS = ("Class", "IoU", "Precision", "Recall", "F1")
-_AREA_COLUMNS = ("Class", "Area (ha)", "Share (%)")
+_METRIC_COLUMNS = ((Deferred.translate("ResultsPanel", "Round"), "round"),
+                   (Deferred.translate("ResultsPanel", "Epoch"), "epoch"),
+                   (Deferred.translate("ResultsPanel", "Train loss"), "train_loss"),
+                   (Deferred.translate("ResultsPanel", "Val loss"), "val_loss"),
+                   (Deferred.translate("ResultsPanel", "Val mIoU"), "val_miou"),
+                   (Deferred.translate("ResultsPanel", "Never predicted"), "missed_classes"))
+_EVALUATION_COLUMNS = (Deferred.translate("ResultsPanel", "Class"), Deferred.translate("ResultsPanel", "IoU"),
+                       Deferred.translate("ResultsPanel", "Precision"), Deferred.translate("ResultsPanel", "Recall"),
+                       Deferred.translate("ResultsPanel", "F1"))
+_AREA_COLUMNS = (Deferred.translate("ResultsPanel", "Class"), Deferred.translate("ResultsPanel", "Area (ha)"),
+                 Deferred.translate("ResultsPanel", "Share (%)"))
 #: Width of the figures in the panel; the full-size PNG opens from its tooltip path.
 FIGURE_WIDTH = 340
-UNCERTAINTY_HINT = ("The uncertainty layer is bright where the model hesitates between classes: draw new "
-                    "label polygons there first, then train again.")
+UNCERTAINTY_HINT = Deferred.translate("ResultsPanel", "The uncertainty layer is bright where the model hesitates "
+                                                     "between classes: draw new label polygons there first, then "
+                                                     "train again.")
 
 
 def class_areas(summary: Mapping[str, Any], classes: Sequence[LandClass]) -> List[Dict[str, Any]]:
@@ -101,11 +110,11 @@ class ResultsPanel(QWidget):
         self.area_table = self._table(list(_AREA_COLUMNS))
         self.area_note = QLabel("")
         self.area_note.setWordWrap(True)
-        self.export_areas_button = QPushButton("Export areas as CSV…")
+        self.export_areas_button = QPushButton(translate("ResultsPanel", "Export areas as CSV…"))
         self.export_areas_button.clicked.connect(self._export_areas)
-        self.uncertainty_hint = QLabel(UNCERTAINTY_HINT)
+        self.uncertainty_hint = QLabel(translate("ResultsPanel", UNCERTAINTY_HINT))
         self.uncertainty_hint.setWordWrap(True)
-        self.zoom_button = QPushButton("Zoom to the most uncertain area")
+        self.zoom_button = QPushButton(translate("ResultsPanel", "Zoom to the most uncertain area"))
         self.zoom_button.clicked.connect(self.zoomToUncertainty.emit)
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
@@ -115,18 +124,28 @@ class ResultsPanel(QWidget):
         export_row = QHBoxLayout()
         export_row.addWidget(self.export_areas_button)
         export_row.addStretch(1)
-        for widget in (QLabel("<b>Training</b>"), self.metrics_table, self.curves,
-                       QLabel("<b>Evaluation</b>"), self.evaluation_summary, self.evaluation_table, self.confusion,
-                       QLabel("<b>Area per class</b>"), self.area_table, self.area_note):
+        for widget in (
+            QLabel(translate("ResultsPanel", "<b>Training</b>")),
+            self.metrics_table,
+            self.curves,
+            QLabel(translate("ResultsPanel", "<b>Evaluation</b>")),
+            self.evaluation_summary,
+            self.evaluation_table,
+            self.confusion,
+            QLabel(translate("ResultsPanel", "<b>Area per class</b>")),
+            self.area_table,
+            self.area_note,
+        ):
             layout.addWidget(widget)
         layout.addLayout(export_row)
         # The estimate from a labelled sample sits right under the pixel counts, so the two can be compared.
-        layout.addWidget(QLabel("<b>Accuracy and area from a sample</b>"))
+        layout.addWidget(QLabel(translate("ResultsPanel", "<b>Accuracy and area from a sample</b>")))
         self.accuracy_slot = QVBoxLayout()
         layout.addLayout(self.accuracy_slot)
         self.area_assessment = AreaAssessmentTable()
         layout.addWidget(self.area_assessment)
-        for widget in (self.uncertainty_hint, self.zoom_button, QLabel("<b>Log</b>"), self.log):
+        log_title = QLabel(translate("ResultsPanel", "<b>Log</b>"))
+        for widget in (self.uncertainty_hint, self.zoom_button, log_title, self.log):
             layout.addWidget(widget)
         self.clear_training()
         self.clear_evaluation()
@@ -135,7 +154,7 @@ class ResultsPanel(QWidget):
     @staticmethod
     def _table(headers: Sequence[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(list(headers))
+        table.setHorizontalHeaderLabels([translate("ResultsPanel", header) for header in headers])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         # Fit the panel, no sideways scroll.
@@ -200,24 +219,28 @@ class ResultsPanel(QWidget):
     def clear_evaluation(self) -> None:
         """Empties the evaluation (a new classification starts)."""
         self.evaluation_table.setRowCount(0)
-        self.evaluation_summary.setText("No evaluation yet: choose 'Evaluate against' before Classify.")
+        self.evaluation_summary.setText(translate("ResultsPanel", "No evaluation yet: choose 'Evaluate against' "
+                                                                  "before Classify."))
         self._show_figure(self.confusion, None)
 
     def show_evaluation(self, summary: Mapping[str, Any], outputs: Mapping[str, Any]) -> List[str]:
         """Fills the scores and the confusion matrix; returns the classes the map never gets right (IoU 0)."""
         rows = summary.get("per_class") or []
-        lines = [f"Overall accuracy {number_text(summary.get('overall_accuracy'))} · mIoU "
-                 f"{number_text(summary.get('miou'))} · kappa {number_text(summary.get('kappa'))}"]
+        lines = [translate("ResultsPanel", "Overall accuracy {accuracy} · mIoU {miou} · kappa {kappa}").format(
+            accuracy=number_text(summary.get("overall_accuracy")), miou=number_text(summary.get("miou")),
+            kappa=number_text(summary.get("kappa")))]
         matched_by = summary.get("matched_by")
         if matched_by == "name":
-            lines.append("Classes compared by name.")
+            lines.append(translate("ResultsPanel", "Classes compared by name."))
         elif matched_by == "code":
-            lines.append("Classes compared by code (the reference names none).")
-        for key, side in (("only_in_reference", "only in the reference"),
-                          ("only_in_prediction", "never in the reference")):
+            lines.append(translate("ResultsPanel", "Classes compared by code (the reference names none)."))
+        for key, text in (
+            ("only_in_reference", translate("ResultsPanel", "Classes only in the reference: {names}.")),
+            ("only_in_prediction", translate("ResultsPanel", "Classes never in the reference: {names}.")),
+        ):
             names = summary.get(key) or []
             if names:
-                lines.append(f"Classes {side}: {', '.join(str(n) for n in names)}.")
+                lines.append(text.format(names=", ".join(str(n) for n in names)))
         self.evaluation_summary.setText("\n".join(lines))
         self.evaluation_table.setRowCount(len(rows))
         for row, entry in enumerate(rows):
@@ -245,11 +268,13 @@ class ResultsPanel(QWidget):
                 self.area_table.setItem(row, column, item)
         note = summary.get("area_note")
         if not self.area_rows:
-            note = "Classify to see the area of each class."
-        self.area_note.setText(str(note or "Pixel counts of the classified extent (nodata left out)."))
+            note = translate("ResultsPanel", "Classify to see the area of each class.")
+        self.area_note.setText(str(note or translate("ResultsPanel", "Pixel counts of the classified extent (nodata "
+                                                                      "left out).")))
         self.export_areas_button.setEnabled(bool(self.area_rows))
         self.uncertainty_hint.setVisible(bool(uncertainty))
         self.zoom_button.setVisible(bool(uncertainty))
 
     def _export_areas(self) -> None:
-        export_csv(self, "Export the area per class", "areas.csv", AREA_CSV_HEADER, area_csv_rows(self.area_rows))
+        export_csv(self, translate("ResultsPanel", "Export the area per class"), "areas.csv", AREA_CSV_HEADER,
+                   area_csv_rows(self.area_rows))

@@ -29,12 +29,13 @@ from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.qgis_singletons import current_project
 from landcover_qgis.qt_compat import NO_GEOMETRY_REQUEST
 from landcover_qgis.sample_layer import REFERENCE_FIELD, STRATUM_FIELD, configure_sample_layer, sample_class_names
 
 #: The combo's entry for a point without a label.
-NO_LABEL = "— not labelled —"
+NO_LABEL = Deferred.translate("SampleReview", "— not labelled —")
 #: The scale points are shown at unless chosen otherwise (1:2000: a few hundred metres across).
 DEFAULT_SCALE = 2000
 
@@ -90,7 +91,7 @@ class SampleReviewWidget(QWidget):
         self.status = QLabel()
         self.stratum = QLabel()
         self.label = QComboBox()
-        self.label.addItems([NO_LABEL, *self.class_names])
+        self.label.addItems([translate("SampleReview", NO_LABEL), *self.class_names])
         self.label.activated.connect(self._label_chosen)
         self.scale = QSpinBox()
         self.scale.setRange(100, 10_000_000)
@@ -98,16 +99,16 @@ class SampleReviewWidget(QWidget):
         self.scale.setPrefix("1:")
         self.scale.setValue(int(scale))
         self.scale.editingFinished.connect(lambda: self.go_to(self.position))
-        self.previous_button = QPushButton("◀ Previous")
-        self.next_button = QPushButton("Next ▶")
-        self.unlabelled_button = QPushButton("Next unlabelled")
+        self.previous_button = QPushButton(translate("SampleReviewWidget", "◀ Previous"))
+        self.next_button = QPushButton(translate("SampleReviewWidget", "Next ▶"))
+        self.unlabelled_button = QPushButton(translate("SampleReviewWidget", "Next unlabelled"))
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         self.unlabelled_button.clicked.connect(self.next_unlabelled)
         form = QFormLayout()
-        form.addRow("Map class (stratum)", self.stratum)
-        form.addRow("Reference class", self.label)
-        form.addRow("Scale", self.scale)
+        form.addRow(translate("SampleReviewWidget", "Map class (stratum)"), self.stratum)
+        form.addRow(translate("SampleReviewWidget", "Reference class"), self.label)
+        form.addRow(translate("SampleReviewWidget", "Scale"), self.scale)
         buttons = QHBoxLayout()
         for button in (self.previous_button, self.next_button, self.unlabelled_button):
             buttons.addWidget(button)
@@ -201,7 +202,8 @@ class SampleReviewWidget(QWidget):
 
     def _update_status(self) -> None:
         total = len(self.feature_ids)
-        self.status.setText(f"Point {self.position + 1} of {total} — {self.labelled_count()} labelled")
+        self.status.setText(translate("SampleReviewWidget", "Point {number} of {total} — {labelled} labelled").format(
+            number=self.position + 1, total=total, labelled=self.labelled_count()))
         self.previous_button.setEnabled(self.position > 0)
         self.next_button.setEnabled(self.position < total - 1)
 

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import QFormLayout, QGroupBox, QWidget
 from landcover_qgis.engine_commands import PseudoLabelRequest, SelfTrainRequest, Settings, TrainRequest
 from landcover_qgis.engine_options import HISTOGRAM_REFERENCE, ROUNDS, THRESHOLD
 from landcover_qgis.engine_schema import EngineSchema
+from landcover_qgis.i18n import translate
 from landcover_qgis.layer_io import RasterInput, raster_input
 from landcover_qgis.option_widgets import OptionSpinBox
 from landcover_qgis.qgis_singletons import current_project
@@ -28,16 +29,17 @@ class SelfTrainingGroup(QGroupBox):
     """Unlabeled raster layers, the confidence threshold and the number of self-training rounds."""
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
-        super().__init__("Pseudo-label / self-train", parent)
+        super().__init__(translate("SelfTrainingGroup", "Pseudo-label / self-train"), parent)
         form = QFormLayout(self)
         self.unlabeled = QgsCheckableComboBox()
-        self.unlabeled.setDefaultText("the image layer")
-        self.unlabeled.setToolTip("Unlabeled scenes: pseudo-labelled, or added to training round by round.")
+        self.unlabeled.setDefaultText(translate("SelfTrainingGroup", "the image layer"))
+        self.unlabeled.setToolTip(translate("SelfTrainingGroup", "Unlabeled scenes: pseudo-labelled, or added to "
+                                                                 "training round by round."))
         self.threshold = OptionSpinBox(PSEUDO_LABEL, THRESHOLD)
         self.rounds = OptionSpinBox(SELF_TRAIN, ROUNDS)
-        form.addRow("Unlabeled layers", self.unlabeled)
-        form.addRow("Confidence threshold", self.threshold)
-        form.addRow("Self-training rounds", self.rounds)
+        form.addRow(translate("SelfTrainingGroup", "Unlabeled layers"), self.unlabeled)
+        form.addRow(translate("SelfTrainingGroup", "Confidence threshold"), self.threshold)
+        form.addRow(translate("SelfTrainingGroup", "Self-training rounds"), self.rounds)
         self.schema: Optional[EngineSchema] = None
         self.refresh_layers()
         current_project().layersAdded.connect(self.refresh_layers)

@@ -53,7 +53,7 @@ def engine_location() -> EngineLocation:
     from_env = os.environ.get(ENGINE_PYTHON_ENV, "").strip()
     if from_env:
         return EngineLocation(from_env, "environment")
-    return EngineLocation(str(venv_python(managed_venv_dir())), "managed venv")
+    return EngineLocation(str(venv_python(managed_venv_dir())), "managed venv")  # no-i18n: an origin id
 
 
 def set_engine_python(python: Optional[str]) -> None:

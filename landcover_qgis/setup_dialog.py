@@ -32,6 +32,7 @@ from landcover_qgis.engine_setup import (
     torch_build_warning,
 )
 from landcover_qgis.gpu_check import has_nvidia_gpu
+from landcover_qgis.i18n import translate
 from landcover_qgis.qgis_singletons import task_manager
 from landcover_qgis.settings import engine_location, managed_venv_dir, set_engine_python
 from landcover_qgis.tasks import ProcessTask
@@ -52,7 +53,7 @@ class EngineSetupDialog(QDialog):
     def __init__(self, on_engine_changed: Callable[[], None], parent: Optional[QWidget] = None,
                  gpu: Optional[bool] = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("landcover: set up engine")
+        self.setWindowTitle(translate("EngineSetupDialog", "landcover: set up engine"))
         self.resize(720, 480)
         self.on_engine_changed = on_engine_changed
         self._task: Optional[ProcessTask] = None
@@ -65,16 +66,18 @@ class EngineSetupDialog(QDialog):
         self.origin = QLabel()
         self.origin.setWordWrap(True)
         self._show_origin()
-        use_button = QPushButton("Use this Python")
-        create_button = QPushButton("Create managed environment")
-        create_button.setToolTip(f"python -m venv {managed_venv_dir()}")
-        install_button = QPushButton("Install engine")
+        use_button = QPushButton(translate("EngineSetupDialog", "Use this Python"))
+        create_button = QPushButton(translate("EngineSetupDialog", "Create managed environment"))
+        create_button.setToolTip(f"python -m venv {managed_venv_dir()}")  # no-i18n: a command
+        install_button = QPushButton(translate("EngineSetupDialog", "Install engine"))
         source = engine_source_dir()
-        install_button.setToolTip(f"pip install {source}" if source else "No engine source found next to the plugin.")
+        install_button.setToolTip(f"pip install {source}" if source else  # no-i18n: a command
+                                  translate("EngineSetupDialog", "No engine source found next to the plugin."))
         install_button.setEnabled(source is not None)
-        check_button = QPushButton("Check")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stops the running command; a half-built managed environment is removed.")
+        check_button = QPushButton(translate("EngineSetupDialog", "Check"))
+        self.cancel_button = QPushButton(translate("EngineSetupDialog", "Cancel"))
+        self.cancel_button.setToolTip(translate("EngineSetupDialog", "Stops the running command; a half-built "
+                                                                     "managed environment is removed."))
         self.cancel_button.setEnabled(False)
         self.torch_build = QComboBox()
         for build in TorchBuild:
@@ -88,7 +91,7 @@ class EngineSetupDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         build_row = QHBoxLayout()
-        build_row.addWidget(QLabel("torch build to install:"))
+        build_row.addWidget(QLabel(translate("EngineSetupDialog", "torch build to install:")))
         build_row.addWidget(self.torch_build)
         build_row.addWidget(self.torch_note, 1)
         row = QHBoxLayout()
@@ -117,10 +120,12 @@ class EngineSetupDialog(QDialog):
 
     def _show_origin(self) -> None:
         location = engine_location()
-        self.origin.setText(f"Current engine Python ({location.origin}): {location.python}")
+        self.origin.setText(translate("EngineSetupDialog", "Current engine Python ({origin}): {python}").format(
+            origin=location.origin, python=location.python))
 
     def _show_torch_note(self) -> None:
-        found = "An NVIDIA GPU was found." if self.gpu else "No NVIDIA GPU found: the CPU-only build is smaller."
+        found = translate("EngineSetupDialog", "An NVIDIA GPU was found.") if self.gpu else translate(
+                "EngineSetupDialog", "No NVIDIA GPU found: the CPU-only build is smaller.")
         self.torch_note.setText(torch_build_warning(self.chosen_build, self.gpu) or found)
 
     def use_python(self) -> None:
@@ -132,14 +137,16 @@ class EngineSetupDialog(QDialog):
         set_engine_python(python)
         forget_schemas()  # a description (or a failure) remembered for this path may predate what was just built
         self._show_origin()
-        self.output.appendPlainText(f"Engine Python set to {engine_location().python}")
+        self.output.appendPlainText(translate("EngineSetupDialog", "Engine Python set to {python}").format(
+            python=engine_location().python))
         self.on_engine_changed()
 
     def create_managed_environment(self) -> None:
         """Creates the managed venv, marks it half-built until the engine is installed, and makes it the engine."""
         python = base_python()
         if python is None:
-            self.output.appendPlainText("No system Python found to create the environment with.")
+            self.output.appendPlainText(translate("EngineSetupDialog", "No system Python found to create the "
+                                                                       "environment with."))
             return
         venv = managed_venv_dir()
         new = not venv.exists()
@@ -194,11 +201,16 @@ class EngineSetupDialog(QDialog):
             on_success: Called when all succeed; default: the engine is checked again (``on_engine_changed``).
         """
         if self._task is not None:
-            self.output.appendPlainText("Busy: wait for the running command.")
+            self.output.appendPlainText(translate("EngineSetupDialog", "Busy: wait for the running command."))
             return
         self._on_success = on_success or self.on_engine_changed
-        self._task = ProcessTask("landcover: setting up the engine", commands, self._finished, cleanup=cleanup,
-                                 grace_s=SETUP_CANCEL_GRACE_S)
+        self._task = ProcessTask(
+            translate("EngineSetupDialog", "landcover: setting up the engine"),
+            commands,
+            self._finished,
+            cleanup=cleanup,
+            grace_s=SETUP_CANCEL_GRACE_S,
+        )
         self._task.lineReceived.connect(self.output.appendPlainText)
         self.cancel_button.setEnabled(True)
         task_manager().addTask(self._task)
@@ -206,7 +218,7 @@ class EngineSetupDialog(QDialog):
     def cancel(self) -> None:
         """Stops the running command (the task removes a half-built environment)."""
         if self._task is not None:
-            self.output.appendPlainText("Cancelling…")
+            self.output.appendPlainText(translate("EngineSetupDialog", "Cancelling…"))
             self._task.cancel()
 
     def _finished(self, problem: Optional[str]) -> None:
@@ -216,7 +228,7 @@ class EngineSetupDialog(QDialog):
         if problem:
             self.output.appendPlainText(problem)
             return
-        self.output.appendPlainText("Done.")
+        self.output.appendPlainText(translate("EngineSetupDialog", "Done."))
         if on_success is not None:
             on_success()
 

@@ -8,6 +8,8 @@ from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QLabel, QWidget
 
+from landcover_qgis.i18n import translate
+
 #: Tag of the panel's messages in the QGIS log.
 LOG_TAG = "landcover"
 
@@ -69,8 +71,11 @@ class StatusLine(QLabel):
         lines = [self.headline] if self.headline else []
         if self.warnings:
             count = len(self.warnings)
-            lines.append(f"{count} warning{'s' if count > 1 else ''}:" if self.headline else "")
+            warnings = (translate("StatusLine", "{count} warnings:") if count > 1 else
+                        translate("StatusLine", "1 warning:"))
+            lines.append(warnings.format(count=count) if self.headline else "")
             lines.extend(f"⚠ {warning}" for warning in self.warnings[:_SHOWN_WARNINGS])
             if count > _SHOWN_WARNINGS:
-                lines.append(f"… and {count - _SHOWN_WARNINGS} more in the log below.")
+                lines.append(translate("StatusLine", "… and {count} more in the log below.").format(
+                    count=count - _SHOWN_WARNINGS))
         self.setText("\n".join(line for line in lines if line))

@@ -12,6 +12,8 @@ from typing import Iterable, Optional, Sequence
 
 from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from landcover_qgis.i18n import translate
+
 
 def number_text(value: object, digits: int = 3, grouping: str = "") -> str:
     """A figure with ``digits`` decimals, or an en dash when there is none (None, or NaN: undefined).
@@ -63,13 +65,18 @@ def export_csv(parent: QWidget, title: str, default_name: str, header: Sequence[
     Returns:
         The file written, or None (cancelled, or not written).
     """
-    path, _filter = QFileDialog.getSaveFileName(parent, title, default_name, "CSV (*.csv)")
+    path, _filter = QFileDialog.getSaveFileName(parent, title, default_name, translate("TableExport", "CSV (*.csv)"))
     if not path:
         return None
     try:
         write_csv(path, header, rows)
     except OSError as problem:
-        QMessageBox.warning(parent, title, f"{path} could not be written ({problem.strerror or problem}): choose "
-                                           "another folder.")
+        QMessageBox.warning(
+            parent,
+            title,
+            translate("TableExport", "{path} could not be written ({problem}): choose another folder.").format(
+                path=path, problem=problem.strerror or problem
+            ),
+        )
         return None
     return path

@@ -26,6 +26,7 @@ from landcover_qgis.engine_runner import (
     run_engine,
     run_process,
 )
+from landcover_qgis.i18n import translate
 
 #: Output lines of a failed set-up command quoted in the failure message (pip's error is at its end).
 FAILURE_TAIL_LINES = 15
@@ -96,7 +97,10 @@ class EngineTask(QgsTask):
                 self.logReceived.emit("info", f"{call.label or call.command}…")
                 call.prepare_inputs()
                 if self.isCanceled():
-                    raise EngineFailure("Cancelled", f"landcover {call.command} was cancelled.")
+                    raise EngineFailure(
+                        "Cancelled",
+                        translate("EngineTask", "landcover {command} was cancelled.").format(command=call.command),
+                    )
                 listener = _TaskListener(self, index, len(self.calls))
                 self.outcome.results.append(run_engine(self.python, call.command, call.args, listener))
         except EngineFailure as failure:
@@ -108,7 +112,7 @@ class EngineTask(QgsTask):
     def finished(self, result: bool) -> None:
         """GUI thread: hands the outcome over."""
         if self.outcome.failure is None and self.isCanceled():
-            self.outcome.failure = EngineFailure("Cancelled", "Cancelled.")
+            self.outcome.failure = EngineFailure("Cancelled", translate("EngineTask", "Cancelled."))
         self.on_finished(self.outcome)
 
 
@@ -116,7 +120,7 @@ class EngineCheckTask(QgsTask):
     """Checks the engine (``schema --probe``: versions, options, optional features) without blocking QGIS."""
 
     def __init__(self, python: str, on_finished: Callable[[TaskOutcome], None]) -> None:
-        super().__init__("Checking the landcover engine", QgsTask.Flag.CanCancel)
+        super().__init__(translate("EngineCheckTask", "Checking the landcover engine"), QgsTask.Flag.CanCancel)
         self.python = python
         self.on_finished = on_finished
         self.outcome = TaskOutcome()
@@ -176,7 +180,8 @@ class ProcessTask(QgsTask):
             self.problem = f"{type(exc).__name__}: {exc}"
         if self.problem and self.cleanup is not None and self.cleanup.exists():
             shutil.rmtree(self.cleanup, ignore_errors=True)
-            self.problem += f"\nRemoved the unfinished environment {self.cleanup}."
+            self.problem += translate("ProcessTask", "\nRemoved the unfinished environment {cleanup}.").format(
+                cleanup=self.cleanup)
         return self.problem is None
 
     def _run_command(self, argv: List[str]) -> Optional[str]:
@@ -190,10 +195,12 @@ class ProcessTask(QgsTask):
 
         exit_code, cancelled = run_process(argv, on_line, self.isCanceled, self.grace_s)
         if cancelled:
-            return "Cancelled."
+            return translate("ProcessTask", "Cancelled.")
         if exit_code != 0:
             last = "\n".join(line for line in tail if line.strip())
-            return f"Failed: the command {describe_exit(exit_code)}." + (f"\nLast output:\n{last}" if last else "")
+            return translate("ProcessTask", "Failed: the command {exit}.").format(exit=describe_exit(exit_code)) + (
+                translate("ProcessTask", "\nLast output:\n{last}").format(last=last) if last else ""
+            )
         return None
 
     def finished(self, result: bool) -> None:

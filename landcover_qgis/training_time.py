@@ -17,6 +17,7 @@ from landcover_qgis.command_line import engine_args
 from landcover_qgis.engine_commands import EngineCall
 from landcover_qgis.engine_options import ESTIMATE
 from landcover_qgis.engine_schema import EngineSchema
+from landcover_qgis.i18n import translate
 
 #: A training estimated longer than this asks before it starts.
 LONG_TRAINING_S = 30 * 60
@@ -51,8 +52,16 @@ class TrainingTime:
     def text(self) -> str:
         """The estimate in words, e.g. "Estimated: about 6 min on CPU (320 steps of 1.1 s; ...)."."""
         device = "GPU" if self.device == "cuda" else self.device.upper()
-        return (f"Estimated: about {duration_text(self.seconds)} on {device} ({self.steps} steps of "
-                f"{self.seconds_per_step:.1f} s; validation adds a little).")
+        return translate(
+            "TrainingTime",
+            "Estimated: about {duration} on {device} ({steps} steps of "
+            "{seconds_per_step:.1f} s; validation adds a little)."
+        ).format(
+            duration=duration_text(self.seconds),
+            device=device,
+            steps=self.steps,
+            seconds_per_step=self.seconds_per_step,
+        )
 
 
 def can_estimate(schema: Optional[EngineSchema]) -> bool:
@@ -63,15 +72,16 @@ def can_estimate(schema: Optional[EngineSchema]) -> bool:
 def estimate_call(schema: EngineSchema, training: EngineCall) -> EngineCall:
     """The training's command with ``--estimate``: the same inputs and settings, timed instead of run."""
     return EngineCall(training.command, [*training.args, *engine_args(schema, training.command, {ESTIMATE: True})],
-                      "Timing a few training steps", training.prepare)
+                      translate("TrainingTime", "Timing a few training steps"), training.prepare)
 
 
 def ask_about_long_training(parent: QWidget, time: TrainingTime, quick_preset: Optional[str]) -> LongTrainingChoice:
     """Asks whether to start a long training, offering the quick preset when there is one."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Long training",
-                      f"{time.text()}\n\nStart it anyway?", parent=parent)
-    train = box.addButton("Train anyway", QMessageBox.ButtonRole.AcceptRole)
-    quick = box.addButton(f"Use '{quick_preset}'", QMessageBox.ButtonRole.ActionRole) if quick_preset else None
+    box = QMessageBox(QMessageBox.Icon.Question, translate("TrainingTime", "Long training"),
+                      translate("TrainingTime", "{text}\n\nStart it anyway?").format(text=time.text()), parent=parent)
+    train = box.addButton(translate("TrainingTime", "Train anyway"), QMessageBox.ButtonRole.AcceptRole)
+    quick = box.addButton(translate("TrainingTime", "Use '{quick_preset}'").format(
+        quick_preset=quick_preset), QMessageBox.ButtonRole.ActionRole) if quick_preset else None
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(quick or train)
     box.exec()

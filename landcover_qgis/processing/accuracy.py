@@ -28,6 +28,7 @@ from qgis.core import (
 )
 
 from landcover_qgis.accuracy_commands import REFERENCE_FIELD, SampleDesignRequest, area_assessment_request
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.layer_io import VectorInput
 from landcover_qgis.processing.area_report import area_html
 from landcover_qgis.processing.base import VECTOR_EXTENSIONS, EngineAlgorithm
@@ -43,19 +44,28 @@ class DesignSampleAlgorithm(EngineAlgorithm):
 
     engine_command = "sample-design"
     options = (
-        EngineOption("TARGET_SE", "target_se", "Target standard error of the overall accuracy"),
-        EngineOption("EXPECTED_UA", "expected_ua", "Expected user's accuracy per class (e.g. forest=0.9,water=0.95; "
-                                                   "others 0.8)"),
-        EngineOption("MIN_PER_CLASS", "min_per_class", "Least points per class"),
-        EngineOption("TOTAL", "total", "Sample size (empty: from the target standard error)", advanced=True),
-        EngineOption("SEED", "seed", "Random seed (the same seed gives the same points)", advanced=True),
+        EngineOption("TARGET_SE", "target_se",
+                     Deferred.translate("EngineOption", "Target standard error of the overall accuracy")),
+        EngineOption("EXPECTED_UA", "expected_ua",
+                     Deferred.translate("EngineOption", "Expected user's accuracy per class (e.g. forest=0.9,"
+                                                        "water=0.95; others 0.8)")),
+        EngineOption("MIN_PER_CLASS", "min_per_class", Deferred.translate("EngineOption", "Least points per class")),
+        EngineOption("TOTAL", "total",
+                     Deferred.translate("EngineOption", "Sample size (empty: from the target standard error)"),
+                     advanced=True),
+        EngineOption("SEED", "seed",
+                     Deferred.translate("EngineOption", "Random seed (the same seed gives the same points)"),
+                     advanced=True),
     )
-    help_text = ("Draws a stratified random sample of a class map for accuracy assessment and area estimation "
-                 "(Olofsson et al. 2014): the map's classes are the strata, the sample size follows from the target "
-                 "standard error of overall accuracy and the expected user's accuracies, shared in proportion to the "
-                 "classes' areas with a minimum per class. Writes a point GeoPackage with 'stratum' and an empty "
-                 "'reference' field (offering the map's class names) to label, and the design beside it. Label the "
-                 "points, then run 'Assess accuracy and areas'.")
+    help_text = Deferred.translate(
+        "EngineAlgorithm",
+        "Draws a stratified random sample of a class map for accuracy assessment and area estimation "
+        "(Olofsson et al. 2014): the map's classes are the strata, the sample size follows from the target "
+        "standard error of overall accuracy and the expected user's accuracies, shared in proportion to the "
+        "classes' areas with a minimum per class. Writes a point GeoPackage with 'stratum' and an empty "
+        "'reference' field (offering the map's class names) to label, and the design beside it. Label the "
+        "points, then run 'Assess accuracy and areas'."
+    )
 
     def name(self) -> str:
         """The algorithm id within the provider."""
@@ -63,25 +73,34 @@ class DesignSampleAlgorithm(EngineAlgorithm):
 
     def displayName(self) -> str:
         """The algorithm's name in the toolbox."""
-        return "Design a sample"
+        return translate("DesignSampleAlgorithm", "Design a sample")
 
     def add_parameters(self) -> None:
         """Declares the class map, the area of interest, the design's options and the point layer."""
-        self.addParameter(QgsProcessingParameterRasterLayer("PREDICTION", "Class map to assess"))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "MASK", "Area of interest (only the map inside is sampled)", [SOURCE_VECTOR_POLYGON],
-            optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer("PREDICTION", translate(
+                "DesignSampleAlgorithm", "Class map to assess")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "MASK",
+                translate("DesignSampleAlgorithm", "Area of interest (only the map inside is sampled)"),
+                [SOURCE_VECTOR_POLYGON],
+                optional=True,
+            )
+        )
         self.add_options()
         self.addParameter(QgsProcessingParameterVectorDestination(
-            "OUTPUT", "Sample points (GeoPackage)", SOURCE_VECTOR_POINT))
-        self.addOutput(QgsProcessingOutputFile("DESIGN", "Sample design (JSON)"))
-        self.addOutput(QgsProcessingOutputNumber("POINTS", "Number of sample points"))
+            "OUTPUT", translate("DesignSampleAlgorithm", "Sample points (GeoPackage)"), SOURCE_VECTOR_POINT))
+        self.addOutput(QgsProcessingOutputFile("DESIGN", translate("DesignSampleAlgorithm", "Sample design (JSON)")))
+        self.addOutput(QgsProcessingOutputNumber("POINTS", translate(
+                "DesignSampleAlgorithm", "Number of sample points")))
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
         """The sample is written as a GeoPackage (its design travels in the layer's metadata)."""
         out = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         if out and not out.lower().endswith(".gpkg"):
-            return f"Save the sample points as a GeoPackage (.gpkg), not {Path(out).name}."
+            return translate(
+                "DesignSampleAlgorithm", "Save the sample points as a GeoPackage (.gpkg), not {name}."
+            ).format(name=Path(out).name)
         return None
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
@@ -105,11 +124,14 @@ class AssessAreasAlgorithm(EngineAlgorithm):
     """Stratified estimates of accuracy (with standard errors) and error-adjusted class areas from a labelled sample."""
 
     engine_command = "evaluate"
-    help_text = ("Estimates the accuracy of a class map and its classes' areas from a labelled stratified sample "
-                 "(from 'Design a sample'), as good practice asks (Olofsson et al. 2014): overall, user's and "
-                 "producer's accuracies with standard errors, and for each class its mapped area and its "
-                 "error-adjusted area in hectares with a 95% confidence interval. Points without a label are skipped. "
-                 "Writes the engine's JSON report and an HTML report; returns the area-adjusted figures as JSON.")
+    help_text = Deferred.translate(
+        "EngineAlgorithm",
+        "Estimates the accuracy of a class map and its classes' areas from a labelled stratified sample "
+        "(from 'Design a sample'), as good practice asks (Olofsson et al. 2014): overall, user's and "
+        "producer's accuracies with standard errors, and for each class its mapped area and its "
+        "error-adjusted area in hectares with a 95% confidence interval. Points without a label are skipped. "
+        "Writes the engine's JSON report and an HTML report; returns the area-adjusted figures as JSON."
+    )
 
     def name(self) -> str:
         """The algorithm id within the provider."""
@@ -117,27 +139,37 @@ class AssessAreasAlgorithm(EngineAlgorithm):
 
     def displayName(self) -> str:
         """The algorithm's name in the toolbox."""
-        return "Assess accuracy and areas"
+        return translate("AssessAreasAlgorithm", "Assess accuracy and areas")
 
     def add_parameters(self) -> None:
         """Declares the class map, the labelled sample and its field, and the reports."""
-        self.addParameter(QgsProcessingParameterRasterLayer("PREDICTION", "Class map the sample was drawn from"))
-        self.addParameter(QgsProcessingParameterFeatureSource("SAMPLE", "Labelled sample points",
+        self.addParameter(QgsProcessingParameterRasterLayer("PREDICTION", translate(
+                "AssessAreasAlgorithm", "Class map the sample was drawn from")))
+        self.addParameter(QgsProcessingParameterFeatureSource("SAMPLE", translate(
+                "AssessAreasAlgorithm", "Labelled sample points"),
                                                               [SOURCE_VECTOR_POINT]))
-        self.addParameter(QgsProcessingParameterField("CLASS_FIELD", "Field with the reference class names",
+        self.addParameter(QgsProcessingParameterField("CLASS_FIELD", translate(
+                "AssessAreasAlgorithm", "Field with the reference class names"),
                                                       defaultValue=REFERENCE_FIELD, parentLayerParameterName="SAMPLE"))
-        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_JSON", "Report (JSON)", "JSON files (*.json)"))
-        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_HTML", "Report (HTML)", "HTML files (*.html)"))
-        self.addOutput(QgsProcessingOutputNumber("OVERALL_ACCURACY", "Overall accuracy (area-adjusted)"))
-        self.addOutput(QgsProcessingOutputNumber("OVERALL_ACCURACY_SE", "Standard error of the overall accuracy"))
-        self.addOutput(QgsProcessingOutputString("AREA_ADJUSTED", "Area-adjusted figures (JSON)"))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_JSON", translate(
+                "AssessAreasAlgorithm", "Report (JSON)"), translate(
+                "AssessAreasAlgorithm", "JSON files (*.json)")))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_HTML", translate(
+                "AssessAreasAlgorithm", "Report (HTML)"), translate(
+                "AssessAreasAlgorithm", "HTML files (*.html)")))
+        self.addOutput(QgsProcessingOutputNumber("OVERALL_ACCURACY", translate(
+                "AssessAreasAlgorithm", "Overall accuracy (area-adjusted)")))
+        self.addOutput(QgsProcessingOutputNumber("OVERALL_ACCURACY_SE", translate(
+                "AssessAreasAlgorithm", "Standard error of the overall accuracy")))
+        self.addOutput(QgsProcessingOutputString("AREA_ADJUSTED", translate(
+                "AssessAreasAlgorithm", "Area-adjusted figures (JSON)")))
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
         """Checks the class field and that the sample lies on the map."""
         prediction = self.parameterAsRasterLayer(parameters, "PREDICTION", context)
         sample = self.parameterAsSource(parameters, "SAMPLE", context)
         if prediction is None or sample is None:
-            return "Choose the class map and the labelled sample points."
+            return translate("AssessAreasAlgorithm", "Choose the class map and the labelled sample points.")
         return field_problem(sample.fields(), self.parameterAsString(parameters, "CLASS_FIELD", context),
                              sample.sourceName()) or overlap_problem(
             prediction.extent(), prediction.crs(), prediction.name(), sample.sourceExtent(), sample.sourceCrs(),

@@ -6,6 +6,8 @@ import html
 from pathlib import Path
 from typing import Any, Dict, Optional
 
+from landcover_qgis.i18n import translate
+
 #: Half-width of a 95% confidence interval in standard errors.
 Z95 = 1.96
 
@@ -37,22 +39,34 @@ def area_html(area: Dict[str, Any], figure_png: Optional[str] = None) -> str:
             _number(item.get("area_ci95_ha"), 1))
         for name, item in (area.get("per_class") or {}).items())
     warnings = "".join(f"<li>{html.escape(str(message))}</li>" for message in area.get("warnings") or [])
-    figure = (f'<p><img src="{Path(figure_png).resolve().as_uri()}" alt="error matrix of area proportions"/></p>'
+    alt = html.escape(translate("AreaReport", "error matrix of area proportions"), quote=True)
+    figure = (f'<p><img src="{Path(figure_png).resolve().as_uri()}" alt="{alt}"/></p>'  # no-i18n: markup
               if figure_png and Path(figure_png).is_file() else "")
+    title = translate("AreaReport", "landcover accuracy and area report")
+    heading = translate("AreaReport", "Accuracy and area estimation (stratified estimator, Olofsson et al. 2014)")
+    headline = translate("AreaReport", "Overall accuracy <b>{accuracy}</b> (± the 95% confidence interval), from "
+                                       "{used} labelled sample points ({skipped} without a label skipped).").format(
+        accuracy=_plus_minus(area.get("overall_accuracy"), area.get("overall_accuracy_se")),
+        used=_number(area.get("points_used"), 0), skipped=_number(area.get("skipped_unlabelled"), 0))
+    headers = "".join(f"<th>{header}</th>" for header in (
+        translate("AreaReport", "class"), translate("AreaReport", "points"), translate("AreaReport", "user's accuracy"),
+        translate("AreaReport", "producer's accuracy"), translate("AreaReport", "mapped area (ha)"),
+        translate("AreaReport", "estimated area (ha)"), translate("AreaReport", "95% CI ± (ha)")))
+    explanation = translate("AreaReport", "The <i>estimated area</i> corrects the <i>mapped area</i> (pixel "
+                                          "counting) for the map's errors seen in the sample; report it with its "
+                                          "confidence interval. User's accuracy: how often a pixel mapped as the "
+                                          "class is that class; producer's accuracy: how much of the class's true "
+                                          "area the map finds.")
+    warnings_title = translate("AreaReport", "Warnings")
     return f"""<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>landcover accuracy and area report</title>
+<html><head><meta charset="utf-8"><title>{title}</title>
 <style>table{{border-collapse:collapse}} td,th{{border:1px solid #999;padding:2px 6px;text-align:right}}</style>
 </head><body>
-<h2>Accuracy and area estimation (stratified estimator, Olofsson et al. 2014)</h2>
-<p>Overall accuracy <b>{_plus_minus(area.get('overall_accuracy'), area.get('overall_accuracy_se'))}</b>
-(± the 95% confidence interval), from {_number(area.get('points_used'), 0)} labelled sample points
-({_number(area.get('skipped_unlabelled'), 0)} without a label skipped).</p>
-<table><tr><th>class</th><th>points</th><th>user's accuracy</th><th>producer's accuracy</th>
-<th>mapped area (ha)</th><th>estimated area (ha)</th><th>95% CI ± (ha)</th></tr>{rows}</table>
-<p>The <i>estimated area</i> corrects the <i>mapped area</i> (pixel counting) for the map's errors seen in the
-sample; report it with its confidence interval. User's accuracy: how often a pixel mapped as the class is that
-class; producer's accuracy: how much of the class's true area the map finds.</p>
-{f'<h3>Warnings</h3><ul>{warnings}</ul>' if warnings else ''}
+<h2>{heading}</h2>
+<p>{headline}</p>
+<table><tr>{headers}</tr>{rows}</table>
+<p>{explanation}</p>
+{f'<h3>{warnings_title}</h3><ul>{warnings}</ul>' if warnings else ''}
 {figure}
 </body></html>
 """

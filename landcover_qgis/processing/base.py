@@ -26,15 +26,19 @@ from landcover_qgis.command_line import EngineOptionError
 from landcover_qgis.engine_commands import EngineCall, EngineRequest, Settings
 from landcover_qgis.engine_runner import EngineFailure, EngineListener, EngineResult, run_engine, training_fraction
 from landcover_qgis.engine_schema import EngineSchema, OptionSpec, current_schema
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.layer_io import LayerExportError, RasterInput, raster_input
 from landcover_qgis.processing.engine_parameters import EngineOption, option_parameter, option_value
 from landcover_qgis.settings import engine_location
 
 #: Why an algorithm refuses to run without the engine's description, and how to set the engine up.
-ENGINE_NOT_SET_UP = ("The landcover engine is not set up, or could not describe its options. In QGIS: open the "
-                     "landcover panel, use 'Set up engine…' (create the managed environment, then install the engine) "
-                     "and reopen this algorithm. For qgis_process: set the LANDCOVER_PYTHON environment variable to "
-                     "a Python that has the engine (landcover_core) installed.")
+ENGINE_NOT_SET_UP = Deferred.translate(
+    "EngineAlgorithm",
+    "The landcover engine is not set up, or could not describe its options. In QGIS: open the "
+    "landcover panel, use 'Set up engine…' (create the managed environment, then install the engine) "
+    "and reopen this algorithm. For qgis_process: set the LANDCOVER_PYTHON environment variable to "
+    "a Python that has the engine (landcover_core) installed."
+)
 #: The user documentation; each algorithm links to its section.
 HELP_URL = "https://github.com/landcover-project/landcover#qgis-plugin"
 #: Progress advance (a fraction) between two progress texts, each one a log line in the dialog.
@@ -72,8 +76,9 @@ class FeedbackListener(EngineListener):
         where = f"round {metrics['round']}, " if metrics.get("round") is not None else ""
         self.feedback.pushInfo(f"{where}epoch {metrics.get('epoch')}/{metrics.get('epochs')}: " + ", ".join(parts))
         if metrics.get("missed_classes"):
-            self.feedback.pushWarning("never predicted on validation although labelled there (IoU 0): "
-                                      + ", ".join(str(name) for name in metrics["missed_classes"]))
+            self.feedback.pushWarning(translate("FeedbackListener", "never predicted on validation although labelled "
+                                                                    "there (IoU 0): {classes}").format(
+                classes=", ".join(str(name) for name in metrics["missed_classes"])))
 
     def on_log(self, level: str, message: str) -> None:
         """Pushes a log line as a warning, console output (the engine's stderr) or info."""
@@ -107,7 +112,7 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
     engine_command = ""
     options: Tuple[EngineOption, ...] = ()
     help_text = ""
-    group_name, group_key = "Land cover", "landcover"
+    group_name, group_key = Deferred.translate("EngineAlgorithm", "Land cover"), "landcover"
 
     def __init__(self) -> None:
         super().__init__()
@@ -121,15 +126,15 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
 
     def group(self) -> str:
         """The Processing group's display name."""
-        return self.group_name
+        return translate("EngineAlgorithm", self.group_name)
 
     def groupId(self) -> str:
         """The Processing group's id."""
         return self.group_key
 
     def shortHelpString(self) -> str:
-        """The algorithm's short help (:attr:`help_text`)."""
-        return self.help_text
+        """The algorithm's short help (:attr:`help_text`, marked with ``Deferred.translate("EngineAlgorithm", …)``)."""
+        return translate("EngineAlgorithm", self.help_text) if self.help_text else ""
 
     def helpUrl(self) -> str:
         """The user documentation's address."""
@@ -201,7 +206,8 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
         layers = self.parameterAsLayerList(parameters, name, context)
         rasters = [layer for layer in layers if isinstance(layer, QgsRasterLayer)]
         if len(rasters) != len(layers):
-            raise QgsProcessingException(f"{name} takes raster layers only.")
+            raise QgsProcessingException(
+                translate("EngineAlgorithm", "{name} takes raster layers only.").format(name=name))
         return rasters
 
     def file(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> str:
@@ -223,7 +229,8 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
         """The engine id chosen in an enum parameter (its options are engine ids)."""
         parameter = self.parameterDefinition(name)
         if not isinstance(parameter, QgsProcessingParameterEnum):
-            raise QgsProcessingException(f"{name} is not a choice parameter of this algorithm.")
+            raise QgsProcessingException(translate("EngineAlgorithm", "{name} is not a choice parameter of this "
+                                                                      "algorithm.").format(name=name))
         return parameter.options()[self.parameterAsEnum(parameters, name, context)]
 
     # -- checks before the engine starts ------------------------------------------------------------------------
@@ -243,11 +250,14 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
     def engine_missing(self) -> Optional[str]:
         """Why the configured engine cannot run this algorithm (none set up, or one without its command), or None."""
         if self.schema is None:
-            return f"{ENGINE_NOT_SET_UP}\nEngine Python tried: {engine_location().python}"
+            return translate("EngineAlgorithm", "{problem}\nEngine Python tried: {python}").format(
+                problem=translate("EngineAlgorithm", ENGINE_NOT_SET_UP), python=engine_location().python)
         if not self.schema.has_command(self.engine_command):
-            return (f"The configured landcover engine ({self.schema.version}) has no '{self.engine_command}' command: "
-                    "install the engine that comes with the plugin ('Set up engine…' → 'Install engine' in the "
-                    "landcover panel).")
+            return (translate("EngineAlgorithm", "The configured landcover engine ({version}) has no "
+                                                 "'{command}' command: install the engine that comes with the "
+                                                 "plugin ('Set up engine…' → 'Install engine' in the landcover "
+                                                 "panel).").format(
+                                                     version=self.schema.version, command=self.engine_command))
         return None
 
     def checkParameterValues(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Tuple[bool, str]:
@@ -278,7 +288,7 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
         """Worker thread: the engine's checks (:meth:`engine_problem`), then the work (:meth:`run_algorithm`)."""
         feedback = feedback or QgsProcessingFeedback()  # run without one (scripts): progress goes nowhere
         if type(self).engine_problem is not EngineAlgorithm.engine_problem:  # says so only when it asks the engine
-            feedback.setProgressText("Checking the model file(s) with the engine…")
+            feedback.setProgressText(translate("EngineAlgorithm", "Checking the model file(s) with the engine…"))
         problem = self.engine_problem(parameters, context)
         if problem:
             raise QgsProcessingException(problem)
@@ -293,7 +303,8 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
         """A raster layer parameter's layer (required)."""
         layer = self.parameterAsRasterLayer(parameters, name, context)
         if layer is None or not layer.isValid():
-            raise QgsProcessingException(f"Invalid raster layer for {name}.")
+            raise QgsProcessingException(
+                translate("EngineAlgorithm", "Invalid raster layer for {name}.").format(name=name))
         return layer
 
     @staticmethod
@@ -311,7 +322,7 @@ class EngineAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingException: No engine description, or the engine lacks an option the request sets.
         """
         if self.schema is None:
-            raise QgsProcessingException(ENGINE_NOT_SET_UP)
+            raise QgsProcessingException(translate("EngineAlgorithm", ENGINE_NOT_SET_UP))
         try:
             return request.call(self.schema)
         except EngineOptionError as problem:

@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from landcover_qgis.engine_schema import OptionSpec
+from landcover_qgis.i18n import translate
 from landcover_qgis.qt_compat import NUMBER_DOUBLE, NUMBER_INTEGER, PARAMETER_ADVANCED
 
 
@@ -29,7 +30,8 @@ class EngineOption:
     Attributes:
         name: The Processing parameter name, e.g. ``TILE_SIZE``.
         dest: The engine option, e.g. ``tile_size``.
-        description: The parameter's label.
+        description: The parameter's label, in English: written as ``Deferred.translate("EngineOption", ...)``
+            and translated when the parameter is made.
         advanced: Shown under "Advanced parameters".
     """
 
@@ -76,19 +78,20 @@ def option_parameter(option: EngineOption, spec: Optional[OptionSpec],
         placeholder: Without a spec, still declare a bare optional number (no engine description at all yet:
             the parameter keeps its place and the algorithm refuses to run).
     """
+    label = translate("EngineOption", option.description)
     if spec is None:
-        return number_parameter(option.name, option.description, None) if placeholder else None
+        return number_parameter(option.name, label, None) if placeholder else None
     parameter: QgsProcessingParameterDefinition
     if spec.is_number:
-        parameter = number_parameter(option.name, option.description, spec)
+        parameter = number_parameter(option.name, label, spec)
     elif spec.type == "bool":
-        parameter = QgsProcessingParameterBoolean(option.name, option.description, defaultValue=bool(spec.default),
+        parameter = QgsProcessingParameterBoolean(option.name, label, defaultValue=bool(spec.default),
                                                   optional=True)
     elif spec.choices:
-        parameter = enum_parameter(option.name, option.description, spec.choices, spec.default,
+        parameter = enum_parameter(option.name, label, spec.choices, spec.default,
                                    optional=spec.default is None)
     else:
-        parameter = QgsProcessingParameterString(option.name, option.description, defaultValue=spec.default,
+        parameter = QgsProcessingParameterString(option.name, label, defaultValue=spec.default,
                                                  optional=not spec.required)
     parameter.setHelp(spec.help)
     if option.advanced:

@@ -26,6 +26,7 @@ from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's ex
 
 from landcover_qgis.class_scheme import find_scheme_beside
 from landcover_qgis.engine_commands import EvaluateRequest
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.layer_io import VectorInput
 from landcover_qgis.processing.base import VECTOR_EXTENSIONS, EngineAlgorithm
 from landcover_qgis.processing.engine_parameters import EngineOption
@@ -41,8 +42,9 @@ from landcover_qgis.processing.report import PER_CLASS_FIGURES, evaluation_html
 from landcover_qgis.qt_compat import NO_GEOMETRY_WKB, SOURCE_VECTOR, SOURCE_VECTOR_POLYGON, field_type
 
 #: Headline figures of the report, as algorithm outputs.
-HEADLINES = (("OVERALL_ACCURACY", "overall_accuracy", "Overall accuracy"), ("MIOU", "miou", "mIoU"),
-             ("KAPPA", "kappa", "Cohen's kappa"))
+HEADLINES = (("OVERALL_ACCURACY", "overall_accuracy", Deferred.translate("EvaluateAlgorithm", "Overall accuracy")),
+             ("MIOU", "miou", Deferred.translate("EvaluateAlgorithm", "mIoU")),
+             ("KAPPA", "kappa", Deferred.translate("EvaluateAlgorithm", "Cohen's kappa")))
 
 
 class EvaluateAlgorithm(EngineAlgorithm):
@@ -50,16 +52,25 @@ class EvaluateAlgorithm(EngineAlgorithm):
 
     engine_command = "evaluate"
     options = (
-        EngineOption("TILE_SIZE", "tile_size", "Tile size when predicting (pixels; empty: the model's)", advanced=True),
-        EngineOption("OVERLAP", "overlap", "Tile overlap when predicting (pixels)", advanced=True),
-        EngineOption("TTA", "tta", "Test-time augmentation when predicting", advanced=True),
-        EngineOption("HISTMATCH", "histmatch", "Match the image to the model's histogram reference", advanced=True),
-        EngineOption("DEVICE", "device", "Compute device", advanced=True),
+        EngineOption("TILE_SIZE", "tile_size",
+                     Deferred.translate("EngineOption", "Tile size when predicting (pixels; empty: the model's)"),
+                     advanced=True),
+        EngineOption("OVERLAP", "overlap", Deferred.translate("EngineOption", "Tile overlap when predicting (pixels)"),
+                     advanced=True),
+        EngineOption("TTA", "tta", Deferred.translate("EngineOption", "Test-time augmentation when predicting"),
+                     advanced=True),
+        EngineOption("HISTMATCH", "histmatch",
+                     Deferred.translate("EngineOption", "Match the image to the model's histogram reference"),
+                     advanced=True),
+        EngineOption("DEVICE", "device", Deferred.translate("EngineOption", "Compute device"), advanced=True),
     )
-    help_text = ("Assesses a class raster — or the prediction of model file(s) on an image — against reference "
-                 "data: a raster of class codes, or polygons with a class field. Writes a per-class table layer, "
-                 "the engine's JSON report and an HTML report (confusion matrix and per-class figures) shown in "
-                 "the Processing results viewer.")
+    help_text = Deferred.translate(
+        "EngineAlgorithm",
+        "Assesses a class raster — or the prediction of model file(s) on an image — against reference "
+        "data: a raster of class codes, or polygons with a class field. Writes a per-class table layer, "
+        "the engine's JSON report and an HTML report (confusion matrix and per-class figures) shown in "
+        "the Processing results viewer."
+    )
 
     def name(self) -> str:
         """The algorithm id within the provider."""
@@ -67,28 +78,40 @@ class EvaluateAlgorithm(EngineAlgorithm):
 
     def displayName(self) -> str:
         """The algorithm's name in the toolbox."""
-        return "Evaluate accuracy"
+        return translate("EvaluateAlgorithm", "Evaluate accuracy")
 
     def add_parameters(self) -> None:
         """Declares the class raster or model(s) and image, the reference raster or polygons, options and reports."""
-        self.addParameter(QgsProcessingParameterRasterLayer("PREDICTION", "Class raster to assess", optional=True))
-        self.addParameter(ModelFilesParameter("MODEL", "…or model file(s) to predict with", optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "…on this image raster", optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer("REFERENCE_RASTER", "Reference raster (class codes)",
+        self.addParameter(QgsProcessingParameterRasterLayer("PREDICTION", translate(
+                "EvaluateAlgorithm", "Class raster to assess"), optional=True))
+        self.addParameter(ModelFilesParameter("MODEL", translate(
+                "EvaluateAlgorithm", "…or model file(s) to predict with"), optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", translate(
+                "EvaluateAlgorithm", "…on this image raster"), optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer("REFERENCE_RASTER", translate(
+                "EvaluateAlgorithm", "Reference raster (class codes)"),
                                                             optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource("REFERENCE_VECTOR", "…or reference polygons",
+        self.addParameter(QgsProcessingParameterFeatureSource("REFERENCE_VECTOR", translate(
+                "EvaluateAlgorithm", "…or reference polygons"),
                                                               [SOURCE_VECTOR_POLYGON], optional=True))
-        self.addParameter(QgsProcessingParameterField("CLASS_FIELD", "Class field of the reference polygons",
+        self.addParameter(QgsProcessingParameterField("CLASS_FIELD", translate(
+                "EvaluateAlgorithm", "Class field of the reference polygons"),
                                                       parentLayerParameterName="REFERENCE_VECTOR", optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            "REFERENCE_CLASSES", "Class scheme of the reference raster (JSON; default: its tags, or the scheme "
-            "JSON found beside it)", extension="json", optional=True))
+            "REFERENCE_CLASSES", translate("EvaluateAlgorithm", "Class scheme of the reference raster (JSON; "
+                                                                "default: its tags, or the scheme JSON found beside "
+                                                                "it)"), extension="json", optional=True))
         self.add_options()
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Per-class accuracy", SOURCE_VECTOR))
-        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_JSON", "Report (JSON)", "JSON files (*.json)"))
-        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_HTML", "Report (HTML)", "HTML files (*.html)"))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", translate(
+                "EvaluateAlgorithm", "Per-class accuracy"), SOURCE_VECTOR))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_JSON", translate(
+                "EvaluateAlgorithm", "Report (JSON)"), translate(
+                "EvaluateAlgorithm", "JSON files (*.json)")))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_HTML", translate(
+                "EvaluateAlgorithm", "Report (HTML)"), translate(
+                "EvaluateAlgorithm", "HTML files (*.html)")))
         for name, _key, description in HEADLINES:
-            self.addOutput(QgsProcessingOutputNumber(name, description))
+            self.addOutput(QgsProcessingOutputNumber(name, translate("EvaluateAlgorithm", description)))
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
         """Checks that one thing to assess and one reference are chosen, that they overlap and the models exist."""
@@ -96,14 +119,16 @@ class EvaluateAlgorithm(EngineAlgorithm):
         models = self.files(parameters, "MODEL", context)
         image = self.parameterAsRasterLayer(parameters, "INPUT", context)
         if (prediction is None) == (not models):
-            return "Choose either a class raster to assess, or model file(s) and an image to predict."
+            return translate("EvaluateAlgorithm", "Choose either a class raster to assess, or model file(s) and an "
+                                                  "image to predict.")
         if models and image is None:
-            return "Choose the image raster the model file(s) should classify."
+            return translate("EvaluateAlgorithm", "Choose the image raster the model file(s) should classify.")
         assessed = prediction or image
         raster = self.parameterAsRasterLayer(parameters, "REFERENCE_RASTER", context)
         vector = self.parameterAsSource(parameters, "REFERENCE_VECTOR", context)
         if assessed is None or (raster is None) == (vector is None):
-            return "Choose one reference: a raster of class codes, or polygons with a class field."
+            return translate("EvaluateAlgorithm", "Choose one reference: a raster of class codes, or polygons with a "
+                                                  "class field.")
         if vector is not None:
             problem = field_problem(vector.fields(), self.parameterAsString(parameters, "CLASS_FIELD", context),
                                     vector.sourceName())
@@ -156,7 +181,7 @@ class EvaluateAlgorithm(EngineAlgorithm):
         outputs: Dict[str, Any] = {"OUTPUT": self.write_table(parameters, context, report),
                                    "OUTPUT_JSON": out_json, "OUTPUT_HTML": out_html}
         assessed_name = prediction.name() if prediction is not None else models_name(request.models)
-        RunOutputs(assessed_name).add(context, outputs["OUTPUT"], "accuracy per class")
+        RunOutputs(assessed_name).add(context, outputs["OUTPUT"], translate("EvaluateAlgorithm", "accuracy per class"))
         outputs.update({name: report.get(key) for name, key, _description in HEADLINES})
         return outputs
 
@@ -169,7 +194,7 @@ class EvaluateAlgorithm(EngineAlgorithm):
             fields.append(QgsField(key, field_type("Int") if key == "support" else field_type("Double")))
         sink, sink_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, NO_GEOMETRY_WKB)
         if sink is None:
-            raise QgsProcessingException("Cannot create the per-class table.")
+            raise QgsProcessingException(translate("EvaluateAlgorithm", "Cannot create the per-class table."))
         for item in report.get("per_class") or []:
             feature = QgsFeature(fields)
             feature.setAttributes([item.get("code"), item.get("name"), *(item.get(key) for key in PER_CLASS_FIGURES)])

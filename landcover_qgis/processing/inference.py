@@ -19,6 +19,7 @@ from qgis.core import (  # type: ignore[attr-defined]  # the stubs lack SIP's ex
 from landcover_qgis.class_scheme import classes_from_summary
 from landcover_qgis.engine_commands import HistogramMatchRequest, PredictRequest, VectorizeRequest
 from landcover_qgis.engine_options import BAND, UNCERTAINTY
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.processing.base import EngineAlgorithm
 from landcover_qgis.processing.engine_parameters import EngineOption
 from landcover_qgis.processing.layer_checks import chosen_bands_problem, model_files_problem, models_problem
@@ -29,21 +30,27 @@ from landcover_qgis.styling import OutputKind
 
 #: Polygon options shared by classify (with polygons) and vectorize.
 POLYGON_OPTIONS = (
-    EngineOption("MIN_AREA", "min_area", "Minimum polygon area (map units²)"),
-    EngineOption("SIMPLIFY", "simplify", "Polygon simplification tolerance (map units)"),
+    EngineOption("MIN_AREA", "min_area", Deferred.translate("EngineOption", "Minimum polygon area (map units²)")),
+    EngineOption("SIMPLIFY", "simplify",
+                 Deferred.translate("EngineOption", "Polygon simplification tolerance (map units)")),
 )
 
 
 #: Prediction options shared by classify and classify folder.
 PREDICTION_OPTIONS = (
-    EngineOption("TILE_SIZE", "tile_size", "Tile size (pixels; empty: the model's)"),
-    EngineOption("OVERLAP", "overlap", "Tile overlap (pixels; empty: half a tile)"),
-    EngineOption("TTA", "tta", "Test-time augmentation"),
-    EngineOption("MODEL_WEIGHTS", "model_weights", "Ensemble weights (one per model)", advanced=True),
-    EngineOption("HISTMATCH", "histmatch", "Match the image to the model's histogram reference (if it has one)"),
-    EngineOption("BATCH_SIZE", "batch_size", "Tiles per forward pass", advanced=True),
-    EngineOption("DEVICE", "device", "Compute device", advanced=True),
-    EngineOption("BACKEND", "backend", "Inference backend", advanced=True),
+    EngineOption("TILE_SIZE", "tile_size",
+                 Deferred.translate("EngineOption", "Tile size (pixels; empty: the model's)")),
+    EngineOption("OVERLAP", "overlap", Deferred.translate("EngineOption", "Tile overlap (pixels; empty: half a tile)")),
+    EngineOption("TTA", "tta", Deferred.translate("EngineOption", "Test-time augmentation")),
+    EngineOption("MODEL_WEIGHTS", "model_weights",
+                 Deferred.translate("EngineOption", "Ensemble weights (one per model)"), advanced=True),
+    EngineOption("HISTMATCH", "histmatch",
+                 Deferred.translate("EngineOption",
+                                    "Match the image to the model's histogram reference (if it has one)")),
+    EngineOption("BATCH_SIZE", "batch_size", Deferred.translate("EngineOption", "Tiles per forward pass"),
+                 advanced=True),
+    EngineOption("DEVICE", "device", Deferred.translate("EngineOption", "Compute device"), advanced=True),
+    EngineOption("BACKEND", "backend", Deferred.translate("EngineOption", "Inference backend"), advanced=True),
 )
 
 
@@ -52,10 +59,13 @@ class ClassifyAlgorithm(EngineAlgorithm):
 
     engine_command = "predict"
     options = (*PREDICTION_OPTIONS, *POLYGON_OPTIONS)
-    help_text = ("Classifies a raster with a landcover model file, or several (an ensemble: probabilities are "
-                 "averaged). Writes a class GeoTIFF (pixel values are class codes, styled with the class colours), "
-                 "optionally a confidence raster, an uncertainty raster (where to label next) and polygons. Tiles "
-                 "overlap to avoid seams; test-time augmentation and histogram matching are the engine's options.")
+    help_text = Deferred.translate(
+        "EngineAlgorithm",
+        "Classifies a raster with a landcover model file, or several (an ensemble: probabilities are "
+        "averaged). Writes a class GeoTIFF (pixel values are class codes, styled with the class colours), "
+        "optionally a confidence raster, an uncertainty raster (where to label next) and polygons. Tiles "
+        "overlap to avoid seams; test-time augmentation and histogram matching are the engine's options."
+    )
 
     def name(self) -> str:
         """The algorithm id within the provider."""
@@ -63,40 +73,55 @@ class ClassifyAlgorithm(EngineAlgorithm):
 
     def displayName(self) -> str:
         """The algorithm's name in the toolbox."""
-        return "Classify raster"
+        return translate("ClassifyAlgorithm", "Classify raster")
 
     def add_parameters(self) -> None:
         """Declares the image, model(s), bands, area, options and the class/confidence/uncertainty/polygon outputs."""
-        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Image raster"))
-        self.addParameter(ModelFilesParameter("MODEL", "Model file(s) (several: an ensemble)"))
-        self.addParameter(QgsProcessingParameterBand("BANDS", "Bands (none chosen: the model's)", None, "INPUT",
+        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", translate("ClassifyAlgorithm", "Image raster")))
+        self.addParameter(ModelFilesParameter("MODEL", translate(
+                "ClassifyAlgorithm", "Model file(s) (several: an ensemble)")))
+        self.addParameter(QgsProcessingParameterBand("BANDS", translate(
+                "ClassifyAlgorithm", "Bands (none chosen: the model's)"), None, "INPUT",
                                                      optional=True, allowMultiple=True))
-        self.addParameter(QgsProcessingParameterExtent("EXTENT", "Area to classify (empty: whole raster)",
+        self.addParameter(QgsProcessingParameterExtent("EXTENT", translate(
+                "ClassifyAlgorithm", "Area to classify (empty: whole raster)"),
                                                        optional=True))
         self.add_options()
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", "Classes"))
-        self.addParameter(QgsProcessingParameterRasterDestination("CONFIDENCE", "Confidence", optional=True,
-                                                                  createByDefault=False))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", translate("ClassifyAlgorithm", "Classes")))
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                "CONFIDENCE", translate("ClassifyAlgorithm", "Confidence"), optional=True, createByDefault=False
+            )
+        )
         uncertainty = self.option(UNCERTAINTY)
         if uncertainty is not None:
-            parameter = QgsProcessingParameterRasterDestination("UNCERTAINTY", "Uncertainty (where to label next)",
+            parameter = QgsProcessingParameterRasterDestination("UNCERTAINTY", translate(
+                    "ClassifyAlgorithm", "Uncertainty (where to label next)"),
                                                                 optional=True, createByDefault=False)
             parameter.setHelp(uncertainty.help)
             self.addParameter(parameter)
-        self.addParameter(QgsProcessingParameterVectorDestination("VECTOR", "Polygons", SOURCE_VECTOR_POLYGON,
-                                                                  optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterVectorDestination(
+                "VECTOR",
+                translate("ClassifyAlgorithm", "Polygons"),
+                SOURCE_VECTOR_POLYGON,
+                optional=True,
+                createByDefault=False,
+            )
+        )
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
         """Checks the image, its chosen bands, that the model file(s) exist and that the area overlaps the image."""
         image = self.parameterAsRasterLayer(parameters, "INPUT", context)
         if image is None:
-            return "Choose the image raster."
+            return translate("ClassifyAlgorithm", "Choose the image raster.")
         problem = chosen_bands_problem(image, self.parameterAsInts(parameters, "BANDS", context))
         problem = problem or model_files_problem(self.files(parameters, "MODEL", context))
         if problem is None and parameters.get("EXTENT"):
             extent = self.parameterAsExtent(parameters, "EXTENT", context, image.crs())
             if not extent.isNull() and not extent.intersects(image.extent()):
-                problem = f"The area to classify does not overlap '{image.name()}'."
+                problem = translate("ClassifyAlgorithm", "The area to classify does not overlap '{name}'.").format(
+                    name=image.name())
         return problem
 
     def engine_problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
@@ -149,7 +174,8 @@ class VectorizeAlgorithm(EngineAlgorithm):
 
     engine_command = "vectorize"
     options = POLYGON_OPTIONS
-    help_text = "Turns a landcover class raster into polygons with class_id, class_name and area."
+    help_text = Deferred.translate("EngineAlgorithm", "Turns a landcover class raster into polygons with class_id, "
+                                                      "class_name and area.")
 
     def name(self) -> str:
         """The algorithm id within the provider."""
@@ -157,18 +183,19 @@ class VectorizeAlgorithm(EngineAlgorithm):
 
     def displayName(self) -> str:
         """The algorithm's name in the toolbox."""
-        return "Vectorize classes"
+        return translate("VectorizeAlgorithm", "Vectorize classes")
 
     def add_parameters(self) -> None:
         """Declares the class raster, its band of class codes (when the engine has ``--band``), options and polygons."""
-        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Class raster"))
+        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", translate("VectorizeAlgorithm", "Class raster")))
         band = self.option(BAND)
         if band is not None:
-            parameter = QgsProcessingParameterBand("BAND", "Band of class codes", None, "INPUT", optional=True)
+            parameter = QgsProcessingParameterBand("BAND", translate("VectorizeAlgorithm", "Band of class codes"), None,
+                                                   "INPUT", optional=True)
             parameter.setHelp(band.help)
             self.addParameter(parameter)
         self.add_options()
-        self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", "Polygons",
+        self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", translate("VectorizeAlgorithm", "Polygons"),
                                                                   SOURCE_VECTOR_POLYGON))
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
@@ -193,9 +220,12 @@ class HistogramMatchAlgorithm(EngineAlgorithm):
     """``landcover:histmatch`` — matches each band's histogram of a raster to a reference raster."""
 
     engine_command = "histmatch"
-    help_text = ("Matches the histogram of each chosen band of a raster to the matching band of a reference raster "
-                 "(keeps the data type, georeferencing and nodata), e.g. to bring a new scene close to the one a "
-                 "model was trained on. Optionally plots each band's histograms before and after.")
+    help_text = Deferred.translate(
+        "EngineAlgorithm",
+        "Matches the histogram of each chosen band of a raster to the matching band of a reference raster "
+        "(keeps the data type, georeferencing and nodata), e.g. to bring a new scene close to the one a "
+        "model was trained on. Optionally plots each band's histograms before and after."
+    )
 
     def name(self) -> str:
         """The algorithm id within the provider."""
@@ -203,18 +233,25 @@ class HistogramMatchAlgorithm(EngineAlgorithm):
 
     def displayName(self) -> str:
         """The algorithm's name in the toolbox."""
-        return "Histogram match"
+        return translate("HistogramMatchAlgorithm", "Histogram match")
 
     def add_parameters(self) -> None:
         """Declares the raster to adjust, the reference raster, the bands of each, the matched raster and the plot."""
-        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Raster to adjust"))
-        self.addParameter(QgsProcessingParameterRasterLayer("REFERENCE", "Reference raster"))
-        self.addParameter(QgsProcessingParameterBand("BANDS", "Bands to match (none chosen: all but alpha)", None,
+        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", translate(
+                "HistogramMatchAlgorithm", "Raster to adjust")))
+        self.addParameter(QgsProcessingParameterRasterLayer("REFERENCE", translate(
+                "HistogramMatchAlgorithm", "Reference raster")))
+        self.addParameter(QgsProcessingParameterBand("BANDS", translate(
+                "HistogramMatchAlgorithm", "Bands to match (none chosen: all but alpha)"), None,
                                                      "INPUT", optional=True, allowMultiple=True))
-        self.addParameter(QgsProcessingParameterBand("REFERENCE_BANDS", "Reference bands, one per matched band",
+        self.addParameter(QgsProcessingParameterBand("REFERENCE_BANDS", translate(
+                "HistogramMatchAlgorithm", "Reference bands, one per matched band"),
                                                      None, "REFERENCE", optional=True, allowMultiple=True))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", "Matched raster"))
-        self.addParameter(QgsProcessingParameterFileDestination("PLOT", "Histogram plot", "PNG files (*.png)",
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", translate(
+                "HistogramMatchAlgorithm", "Matched raster")))
+        self.addParameter(QgsProcessingParameterFileDestination("PLOT", translate(
+                "HistogramMatchAlgorithm", "Histogram plot"), translate(
+                "HistogramMatchAlgorithm", "PNG files (*.png)"),
                                                                 optional=True, createByDefault=False))
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
@@ -222,13 +259,14 @@ class HistogramMatchAlgorithm(EngineAlgorithm):
         image = self.parameterAsRasterLayer(parameters, "INPUT", context)
         reference = self.parameterAsRasterLayer(parameters, "REFERENCE", context)
         if image is None or reference is None:
-            return "Choose the raster to adjust and the reference raster."
+            return translate("HistogramMatchAlgorithm", "Choose the raster to adjust and the reference raster.")
         bands = self.parameterAsInts(parameters, "BANDS", context)
         reference_bands = self.parameterAsInts(parameters, "REFERENCE_BANDS", context)
         problem = chosen_bands_problem(image, bands) or chosen_bands_problem(reference, reference_bands)
         if problem is None and bands and reference_bands and len(bands) != len(reference_bands):
-            problem = (f"Choose one reference band per matched band: {len(bands)} band(s) to match, "
-                       f"{len(reference_bands)} reference band(s).")
+            problem = (translate("HistogramMatchAlgorithm", "Choose one reference band per matched band: {count} "
+                                                            "band(s) to match, {references} reference band(s).").format(
+                                                                count=len(bands), references=len(reference_bands)))
         return problem
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,

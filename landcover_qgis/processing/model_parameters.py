@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessingParameterFile, QgsProcessingParameterMultipleLayers
 
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.qt_compat import SOURCE_FILE
 
 #: The file dialogs' filter for model files; "All files" stays reachable for models saved under another name.
-MODEL_FILE_FILTER = "Model files (*.pt);;All files (*.*)"
+MODEL_FILE_FILTER = Deferred.translate("ModelParameters", "Model files (*.pt);;All files (*.*)")
 
 
 class ModelFilesParameter(QgsProcessingParameterMultipleLayers):
@@ -22,9 +23,9 @@ class ModelFilesParameter(QgsProcessingParameterMultipleLayers):
 
     def createFileFilter(self) -> str:
         """The filter of the parameter's file dialog."""
-        return MODEL_FILE_FILTER
+        return translate("ModelParameters", MODEL_FILE_FILTER)
 
 
 def model_file_parameter(name: str, description: str) -> QgsProcessingParameterFile:
     """One model file, chosen in a file dialog that offers ``.pt`` files."""
-    return QgsProcessingParameterFile(name, description, fileFilter=MODEL_FILE_FILTER)
+    return QgsProcessingParameterFile(name, description, fileFilter=translate("ModelParameters", MODEL_FILE_FILTER))

@@ -7,6 +7,7 @@ from typing import List
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from landcover_qgis.i18n import translate
 from landcover_qgis.processing.accuracy import AssessAreasAlgorithm, DesignSampleAlgorithm
 from landcover_qgis.processing.base import EngineAlgorithm
 from landcover_qgis.processing.catalogue import ClassifyFolderAlgorithm
@@ -48,7 +49,7 @@ class LandcoverProvider(QgsProcessingProvider):
 
     def longName(self) -> str:
         """The provider's longer name, saying what it is for."""
-        return "landcover: land-cover mapping with DeepLabV3"
+        return translate("LandcoverProvider", "landcover: land-cover mapping with DeepLabV3")
 
     def icon(self) -> QIcon:
         """The plugin icon, or QGIS's default without one."""

@@ -48,6 +48,7 @@ from landcover_qgis.engine_options import (
 )
 from landcover_qgis.engine_runner import EngineResult
 from landcover_qgis.engine_schema import OptionSpec
+from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.layer_io import VectorInput
 from landcover_qgis.processing.base import VECTOR_EXTENSIONS, EngineAlgorithm
 from landcover_qgis.processing.engine_parameters import EngineOption, enum_parameter
@@ -63,25 +64,37 @@ from landcover_qgis.qt_compat import SOURCE_RASTER, SOURCE_VECTOR_ANY
 
 #: The engine's training options shown by train, fine-tune and self-train.
 TRAIN_OPTIONS: Tuple[EngineOption, ...] = (
-    EngineOption("DECODER", "decoder", "Decoder (plus: sharper edges, roads and buildings)"),
-    EngineOption("EPOCHS", "epochs", "Epochs"),
-    EngineOption("BATCH_SIZE", "batch_size", "Batch size"),
-    EngineOption("TILE_SIZE", "tile_size", "Tile size (pixels)"),
-    EngineOption("LR", "lr", "Learning rate"),
-    EngineOption("SAMPLES_PER_EPOCH", "samples_per_epoch", "Training tiles per epoch"),
-    EngineOption("CLASS_BALANCE", "class_balance", "Class-aware sampling (0 = label proportions, 1 = equal)",
+    EngineOption("DECODER", "decoder",
+                 Deferred.translate("EngineOption", "Decoder (plus: sharper edges, roads and buildings)")),
+    EngineOption("EPOCHS", "epochs", Deferred.translate("EngineOption", "Epochs")),
+    EngineOption("BATCH_SIZE", "batch_size", Deferred.translate("EngineOption", "Batch size")),
+    EngineOption("TILE_SIZE", "tile_size", Deferred.translate("EngineOption", "Tile size (pixels)")),
+    EngineOption("LR", "lr", Deferred.translate("EngineOption", "Learning rate")),
+    EngineOption("SAMPLES_PER_EPOCH", "samples_per_epoch",
+                 Deferred.translate("EngineOption", "Training tiles per epoch")),
+    EngineOption("CLASS_BALANCE", "class_balance",
+                 Deferred.translate("EngineOption", "Class-aware sampling (0 = label proportions, 1 = equal)"),
                  advanced=True),
-    EngineOption("CLASS_WEIGHTS", "class_weights", "Class weights of the loss", advanced=True),
-    EngineOption("COLOR_JITTER", "color_jitter", "Photometric augmentation", advanced=True),
-    EngineOption("VAL_FRACTION", "val_fraction", "Validation share", advanced=True),
-    EngineOption("VAL_SPLIT", "val_split", "Validation split (whole scenes or blocks of every scene)", advanced=True),
-    EngineOption("PATIENCE", "patience", "Early-stopping patience (epochs)", advanced=True),
-    EngineOption("SEED", "seed", "Random seed", advanced=True),
-    EngineOption("DEVICE", "device", "Compute device", advanced=True),
-    EngineOption("PRECISION", "precision", "Arithmetic (auto: mixed precision on GPUs)", advanced=True),
-    EngineOption("LOADER_WORKERS", "loader_workers", "Tile-loading processes (empty: automatic)", advanced=True),
-    EngineOption("DROPOUT", "dropout", "Dropout rate of the head", advanced=True),
-    EngineOption("EMA", "ema", "Moving average of the weights (decay per step, 0 = off)", advanced=True),
+    EngineOption("CLASS_WEIGHTS", "class_weights", Deferred.translate("EngineOption", "Class weights of the loss"),
+                 advanced=True),
+    EngineOption("COLOR_JITTER", "color_jitter", Deferred.translate("EngineOption", "Photometric augmentation"),
+                 advanced=True),
+    EngineOption("VAL_FRACTION", "val_fraction", Deferred.translate("EngineOption", "Validation share"), advanced=True),
+    EngineOption("VAL_SPLIT", "val_split",
+                 Deferred.translate("EngineOption", "Validation split (whole scenes or blocks of every scene)"),
+                 advanced=True),
+    EngineOption("PATIENCE", "patience", Deferred.translate("EngineOption", "Early-stopping patience (epochs)"),
+                 advanced=True),
+    EngineOption("SEED", "seed", Deferred.translate("EngineOption", "Random seed"), advanced=True),
+    EngineOption("DEVICE", "device", Deferred.translate("EngineOption", "Compute device"), advanced=True),
+    EngineOption("PRECISION", "precision",
+                 Deferred.translate("EngineOption", "Arithmetic (auto: mixed precision on GPUs)"), advanced=True),
+    EngineOption("LOADER_WORKERS", "loader_workers",
+                 Deferred.translate("EngineOption", "Tile-loading processes (empty: automatic)"), advanced=True),
+    EngineOption("DROPOUT", "dropout", Deferred.translate("EngineOption", "Dropout rate of the head"), advanced=True),
+    EngineOption("EMA", "ema",
+                 Deferred.translate("EngineOption", "Moving average of the weights (decay per step, 0 = off)"),
+                 advanced=True),
 )
 #: The ``WEIGHTS`` choice that takes the backbone weights from ``WEIGHTS_FILE`` (as the dock's "file…").
 WEIGHTS_FILE_CHOICE = "file"
@@ -107,18 +120,27 @@ class LabelledImageAlgorithm(EngineAlgorithm):
 
     def add_labelled_image(self) -> None:
         """Adds the image raster, its bands, the labelled features and their class field."""
-        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Image raster"))
-        self.addParameter(QgsProcessingParameterBand("BANDS", "Bands (none chosen: all but alpha)", None, "INPUT",
+        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", translate(
+                "LabelledImageAlgorithm", "Image raster")))
+        self.addParameter(QgsProcessingParameterBand("BANDS", translate(
+                "LabelledImageAlgorithm", "Bands (none chosen: all but alpha)"), None, "INPUT",
                                                      optional=True, allowMultiple=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "LABELS", "Labelled features (polygons, points or lines)", [SOURCE_VECTOR_ANY]))
-        self.addParameter(QgsProcessingParameterField("CLASS_FIELD", "Class field", parentLayerParameterName="LABELS"))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "LABELS",
+                translate("LabelledImageAlgorithm", "Labelled features (polygons, points or lines)"),
+                [SOURCE_VECTOR_ANY],
+            )
+        )
+        self.addParameter(QgsProcessingParameterField("CLASS_FIELD", translate("LabelledImageAlgorithm", "Class field"),
+                                                      parentLayerParameterName="LABELS"))
 
     def add_reference(self) -> None:
         """The histogram reference raster, when the engine command has that option."""
         reference = self.option(HISTOGRAM_REFERENCE)
         if reference is not None:
-            parameter = QgsProcessingParameterRasterLayer("REFERENCE", "Reference raster for histogram matching",
+            parameter = QgsProcessingParameterRasterLayer("REFERENCE", translate(
+                    "LabelledImageAlgorithm", "Reference raster for histogram matching"),
                                                           optional=True)
             parameter.setHelp(reference.help)
             self.addParameter(parameter)
@@ -128,7 +150,7 @@ class LabelledImageAlgorithm(EngineAlgorithm):
         image = self.parameterAsRasterLayer(parameters, "INPUT", context)
         labels = self.parameterAsSource(parameters, "LABELS", context)
         if image is None or labels is None:
-            return "Choose the image raster and the labelled features."
+            return translate("LabelledImageAlgorithm", "Choose the image raster and the labelled features.")
         problem = chosen_bands_problem(image, self.parameterAsInts(parameters, "BANDS", context))
         problem = problem or field_problem(labels.fields(), self.parameterAsString(parameters, "CLASS_FIELD", context),
                                            labels.sourceName())
@@ -142,7 +164,7 @@ class LabelledImageAlgorithm(EngineAlgorithm):
         path, layer_name = self.parameterAsCompatibleSourceLayerPathAndLayerName(
             parameters, "LABELS", context, VECTOR_EXTENSIONS, "gpkg", feedback)
         if not path:
-            raise QgsProcessingException("Invalid labelled features for LABELS.")
+            raise QgsProcessingException(translate("LabelledImageAlgorithm", "Invalid labelled features for LABELS."))
         reference = self.parameterAsRasterLayer(parameters, "REFERENCE", context) if "REFERENCE" in parameters else None
         request = TrainRequest(
             image=self.engine_raster(image, self.parameterAsInts(parameters, "BANDS", context)),
@@ -159,8 +181,11 @@ class LabelledImageAlgorithm(EngineAlgorithm):
 
     def add_model_output(self) -> None:
         """Adds the model file destination and the best validation mIoU output."""
-        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "Model file", "landcover model (*.pt)"))
-        self.addOutput(QgsProcessingOutputNumber("BEST_VAL_MIOU", "Best validation mIoU"))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", translate(
+                "LabelledImageAlgorithm", "Model file"), translate(
+                "LabelledImageAlgorithm", "landcover model (*.pt)")))
+        self.addOutput(QgsProcessingOutputNumber("BEST_VAL_MIOU", translate(
+                "LabelledImageAlgorithm", "Best validation mIoU")))
 
     def model_outputs(self, result: EngineResult, request: TrainRequest) -> Dict[str, Any]:
         """The algorithm's outputs: the saved model file and its best validation mIoU."""
@@ -171,10 +196,13 @@ class LabelledImageAlgorithm(EngineAlgorithm):
 class TrainAlgorithm(LabelledImageAlgorithm):
     """``landcover:train`` — trains a new model from an image and labelled features."""
 
-    help_text = ("Trains a DeepLabV3 model from an image and sparse labels (polygons, points or lines with a class "
-                 "field; 'Selected features only' is honoured) in the landcover engine, and saves it as a .pt model "
-                 "file. With a reference raster, every image is histogram-matched to it and the reference travels in "
-                 "the model, so Classify matches new images to it too.")
+    help_text = Deferred.translate(
+        "EngineAlgorithm",
+        "Trains a DeepLabV3 model from an image and sparse labels (polygons, points or lines with a class "
+        "field; 'Selected features only' is honoured) in the landcover engine, and saves it as a .pt model "
+        "file. With a reference raster, every image is histogram-matched to it and the reference travels in "
+        "the model, so Classify matches new images to it too."
+    )
 
     def name(self) -> str:
         """The algorithm id within the provider."""
@@ -182,12 +210,13 @@ class TrainAlgorithm(LabelledImageAlgorithm):
 
     def displayName(self) -> str:
         """The algorithm's name in the toolbox."""
-        return "Train land-cover model"
+        return translate("TrainAlgorithm", "Train land-cover model")
 
     def add_parameters(self) -> None:
         """Declares the labelled image, architecture, backbone weights, reference, training options and model file."""
         self.add_labelled_image()
-        for name, description, dest in (("ARCH", "Architecture", "arch"), ("WEIGHTS", "Backbone weights", "weights")):
+        for name, description, dest in (("ARCH", translate("TrainAlgorithm", "Architecture"), "arch"),
+                                        ("WEIGHTS", translate("TrainAlgorithm", "Backbone weights"), "weights")):
             spec = self.option(dest)
             ids = (self.schema.architectures if dest == "arch" else self.schema.weights) if self.schema else ()
             if dest == "weights":
@@ -195,11 +224,16 @@ class TrainAlgorithm(LabelledImageAlgorithm):
             parameter = enum_parameter(name, description, ids, spec.default if spec else None)
             parameter.setHelp(spec.help if spec else "")
             self.addParameter(parameter)
-        weights_file = QgsProcessingParameterFile("WEIGHTS_FILE", "Backbone weights file (with 'file')",
-                                                  fileFilter="Weights (*.pt *.pth);;All files (*)", optional=True)
-        weights_file.setHelp("A torchvision or timm state dict of the chosen architecture's backbone (e.g. "
-                             "torchgeo's Sentinel-2 ResNet50), used when Backbone weights is 'file'. Any band count: "
-                             "the first convolution is adapted by band number.")
+        weights_file = QgsProcessingParameterFile(
+            "WEIGHTS_FILE",
+            translate("TrainAlgorithm", "Backbone weights file (with 'file')"),
+            fileFilter=translate("TrainAlgorithm", "Weights (*.pt *.pth);;All files (*)"),
+            optional=True,
+        )
+        weights_file.setHelp(translate("TrainAlgorithm", "A torchvision or timm state dict of the chosen "
+                                                         "architecture's backbone (e.g. torchgeo's Sentinel-2 "
+                                                         "ResNet50), used when Backbone weights is 'file'. Any band "
+                                                         "count: the first convolution is adapted by band number."))
         self.addParameter(weights_file)
         self.add_reference()
         self.add_options()
@@ -210,11 +244,15 @@ class TrainAlgorithm(LabelledImageAlgorithm):
         choice = self.enum_id(parameters, "WEIGHTS", context)
         path = self.file(parameters, "WEIGHTS_FILE", context)
         if choice == WEIGHTS_FILE_CHOICE and not os.path.isfile(path):
-            return ("Choose an existing backbone weights file (WEIGHTS_FILE) for Backbone weights 'file'"
-                    + (f"; {path} does not exist." if path else "."))
+            return (translate("TrainAlgorithm", "Choose an existing backbone weights file (WEIGHTS_FILE) for "
+                                                "Backbone weights 'file'; {path} does not exist.").format(path=path)
+                    if path else
+                    translate("TrainAlgorithm", "Choose an existing backbone weights file (WEIGHTS_FILE) for "
+                                                "Backbone weights 'file'."))
         if choice != WEIGHTS_FILE_CHOICE and path:
-            return (f"A backbone weights file is given but Backbone weights is '{choice}': choose 'file' to use "
-                    f"{os.path.basename(path)}, or clear the file.")
+            return (translate("TrainAlgorithm", "A backbone weights file is given but Backbone weights is "
+                                                "'{choice}': choose 'file' to use {name}, or clear the file.").format(
+                                                    choice=choice, name=os.path.basename(path)))
         return super().problem(parameters, context)
 
     def run_algorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
@@ -230,8 +268,11 @@ class TrainAlgorithm(LabelledImageAlgorithm):
 class FineTuneAlgorithm(LabelledImageAlgorithm):
     """``landcover:finetune`` — continues training an existing model on new labels of its classes."""
 
-    help_text = ("Fine-tunes an existing landcover model on an image and labelled features of its classes (a "
-                 "class name it does not know is refused) and saves the result as a new model file.")
+    help_text = Deferred.translate(
+        "EngineAlgorithm",
+        "Fine-tunes an existing landcover model on an image and labelled features of its classes (a "
+        "class name it does not know is refused) and saves the result as a new model file."
+    )
 
     def name(self) -> str:
         """The algorithm id within the provider."""
@@ -239,11 +280,11 @@ class FineTuneAlgorithm(LabelledImageAlgorithm):
 
     def displayName(self) -> str:
         """The algorithm's name in the toolbox."""
-        return "Fine-tune land-cover model"
+        return translate("FineTuneAlgorithm", "Fine-tune land-cover model")
 
     def add_parameters(self) -> None:
         """Declares the model to start from, the labelled image, the reference, training options and the model file."""
-        self.addParameter(model_file_parameter("MODEL", "Model file to start from"))
+        self.addParameter(model_file_parameter("MODEL", translate("FineTuneAlgorithm", "Model file to start from")))
         self.add_labelled_image()
         self.add_reference()
         self.add_options()
@@ -271,9 +312,12 @@ class SelfTrainAlgorithm(LabelledImageAlgorithm):
     """``landcover:selftrain`` — trains in rounds, adding its own confident predictions on unlabeled scenes."""
 
     engine_command = "self-train"
-    help_text = ("Self-training: trains on the labelled image, pseudo-labels the unlabeled scenes with the "
-                 "confident predictions, and trains again, for several rounds. The log reports each round's "
-                 "validation mIoU.")
+    help_text = Deferred.translate(
+        "EngineAlgorithm",
+        "Self-training: trains on the labelled image, pseudo-labels the unlabeled scenes with the "
+        "confident predictions, and trains again, for several rounds. The log reports each round's "
+        "validation mIoU."
+    )
 
     def name(self) -> str:
         """The algorithm id within the provider."""
@@ -281,13 +325,14 @@ class SelfTrainAlgorithm(LabelledImageAlgorithm):
 
     def displayName(self) -> str:
         """The algorithm's name in the toolbox."""
-        return "Self-train land-cover model"
+        return translate("SelfTrainAlgorithm", "Self-train land-cover model")
 
     def add_parameters(self) -> None:
         """Declares the labelled image, the unlabeled scenes, the reference, ``self-train`` options and model file."""
         self.options = generic_options(self.schema.options(self.engine_command), _HANDLED) if self.schema else ()
         self.add_labelled_image()
-        self.addParameter(QgsProcessingParameterMultipleLayers("UNLABELED", "Unlabeled scenes",
+        self.addParameter(QgsProcessingParameterMultipleLayers("UNLABELED", translate(
+                "SelfTrainAlgorithm", "Unlabeled scenes"),
                                                                SOURCE_RASTER))
         self.add_reference()
         self.add_options()
@@ -299,7 +344,7 @@ class SelfTrainAlgorithm(LabelledImageAlgorithm):
         request = self.train_request(parameters, context, feedback)
         scenes = [self.engine_raster(layer) for layer in self.rasters(parameters, "UNLABELED", context)]
         if not scenes:
-            raise QgsProcessingException("Choose at least one unlabeled scene.")
+            raise QgsProcessingException(translate("SelfTrainAlgorithm", "Choose at least one unlabeled scene."))
         call = self.engine_call(SelfTrainRequest(request, scenes))
         return self.model_outputs(self.run_call(call, feedback), request)
 
@@ -308,8 +353,11 @@ class PseudoLabelAlgorithm(EngineAlgorithm):
     """``landcover:pseudolabel`` — writes label rasters of the confident predictions on unlabeled scenes."""
 
     engine_command = "pseudo-label"
-    help_text = ("Classifies unlabeled scenes with one model or an ensemble and keeps only the pixels predicted "
-                 "with at least the threshold confidence, as label rasters (one per scene) for further training.")
+    help_text = Deferred.translate(
+        "EngineAlgorithm",
+        "Classifies unlabeled scenes with one model or an ensemble and keeps only the pixels predicted "
+        "with at least the threshold confidence, as label rasters (one per scene) for further training."
+    )
 
     def name(self) -> str:
         """The algorithm id within the provider."""
@@ -317,15 +365,17 @@ class PseudoLabelAlgorithm(EngineAlgorithm):
 
     def displayName(self) -> str:
         """The algorithm's name in the toolbox."""
-        return "Pseudo-label scenes"
+        return translate("PseudoLabelAlgorithm", "Pseudo-label scenes")
 
     def add_parameters(self) -> None:
         """Declares the model file(s), the unlabeled scenes, the ``pseudo-label`` options and the output folder."""
         self.options = generic_options(self.schema.options(self.engine_command), _HANDLED) if self.schema else ()
-        self.addParameter(ModelFilesParameter("MODEL", "Model file(s)"))
-        self.addParameter(QgsProcessingParameterMultipleLayers("INPUT", "Unlabeled scenes", SOURCE_RASTER))
+        self.addParameter(ModelFilesParameter("MODEL", translate("PseudoLabelAlgorithm", "Model file(s)")))
+        self.addParameter(QgsProcessingParameterMultipleLayers("INPUT", translate(
+                "PseudoLabelAlgorithm", "Unlabeled scenes"), SOURCE_RASTER))
         self.add_options()
-        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Folder of pseudo-label rasters"))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", translate(
+                "PseudoLabelAlgorithm", "Folder of pseudo-label rasters")))
 
     def problem(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Optional[str]:
         """Checks that the model file(s) exist."""
