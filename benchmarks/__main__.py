@@ -6,7 +6,7 @@
    (as many pixels as 16384², four times wider: memory must grow with neither width nor height).
 2b. Memory over raster size: peak RSS of ``predict`` on a 16384² raster / on a 1024² one in 512 px tiles (the
    setting issue #23 measured; ``--square-large 30000`` for its largest size, about 4x longer), same sparse
-   rasters as (2). ``--memory-only`` runs (2b) alone (a few minutes on 2 cores).
+   rasters as (2), one tile per forward pass. ``--memory-only`` runs (2b) alone (a few minutes on 2 cores).
 3. CPU path: ``predict`` / a bare onnxruntime loop over the same tiles, next to a bare torch eager loop.
 
 Sizes keep the run within minutes on a 2-core CPU: (1) and (3) use a 4096² RGB raster in 512 px tiles
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         figures.update(bench_inference(args.speed_size, args.speed_tile, args.small,
                                        (args.large_width, args.large_height), args.memory_tile, args.batch_size))
     if everything or args.memory_only:
-        figures.update(bench_square_memory(args.square_small, args.square_large, args.square_tile, args.batch_size))
+        figures.update(bench_square_memory(args.square_small, args.square_large, args.square_tile))
     if everything or args.histmatch_only:
         figures.update(bench_histmatch(args.histmatch_size, args.histmatch_scale))
     if everything or args.ensemble_only:
