@@ -575,7 +575,9 @@ class DockForm(QTabWidget):
             select_id(self.preset, PRESET_CUSTOM)
 
     def quick_preset_label(self) -> Optional[str]:
-        """The label of the engine's quick CPU preset, or None when the engine has none."""
+        """The label of the engine's quick CPU preset to offer, or None: the engine has none, or it is in use."""
+        if self.preset.currentData() == PRESET_CPU:
+            return None  # offering it again would change nothing
         return next((str(p.get("label") or p["name"]) for p in self._presets() if p["name"] == PRESET_CPU), None)
 
     def use_quick_preset(self) -> None:

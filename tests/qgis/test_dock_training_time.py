@@ -37,8 +37,9 @@ def test_presets_fill_the_form_and_an_edit_makes_it_custom(dock) -> None:
     form.apply_preset()
     quick = next(p for p in form._presets() if p["name"] == PRESET_CPU)["settings"]
     assert form.arch.currentData() == quick["arch"] and form.numbers["tile_size"].option_value() == quick["tile_size"]
+    assert form.quick_preset_label() is None  # a long training on it is not offered the preset it already uses
     form.numbers["epochs"].setValue(7)
-    assert form.preset.currentData() == PRESET_CUSTOM
+    assert form.preset.currentData() == PRESET_CUSTOM and form.quick_preset_label()
     assert select_id(form.preset, PRESET_FULL)
     form.apply_preset()  # the engine's own defaults
     assert form.numbers["tile_size"].option_value() == form.numbers["tile_size"].spec.default
