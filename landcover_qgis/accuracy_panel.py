@@ -21,7 +21,6 @@ from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -124,6 +123,7 @@ class AccuracyPanel(QWidget):
                                                        "(none: the whole map)."))
         settings = QgsCollapsibleGroupBox(translate("AccuracyPanel", "Sample settings"))
         form = QFormLayout(settings)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a field goes under its label in a narrow panel
         form.addRow(translate("AccuracyPanel", "Target SE of overall accuracy"), self.target_se)
         form.addRow(translate("AccuracyPanel", "Points per class, at least"), self.min_per_class)
         form.addRow(translate("AccuracyPanel", "Points in all"), self.total)
@@ -146,8 +146,8 @@ class AccuracyPanel(QWidget):
         self.assess_button.clicked.connect(self.assess)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        design_row = QHBoxLayout()
-        design_row.addWidget(self.design_button, 1)
+        design_row = QVBoxLayout()  # stacked: side by side they need more than a 360 px panel
+        design_row.addWidget(self.design_button)
         design_row.addWidget(self.open_button)
         for widget in (self.map_label, settings):
             layout.addWidget(widget)

@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.qgis_singletons import current_project
@@ -106,12 +106,14 @@ class SampleReviewWidget(QWidget):
         self.next_button.clicked.connect(self.next)
         self.unlabelled_button.clicked.connect(self.next_unlabelled)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a field goes under its label in a narrow panel
         form.addRow(translate("SampleReviewWidget", "Map class (stratum)"), self.stratum)
         form.addRow(translate("SampleReviewWidget", "Reference class"), self.label)
         form.addRow(translate("SampleReviewWidget", "Scale"), self.scale)
-        buttons = QHBoxLayout()
-        for button in (self.previous_button, self.next_button, self.unlabelled_button):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two rows: three buttons in one need more than a 360 px panel
+        buttons.addWidget(self.previous_button, 0, 0)
+        buttons.addWidget(self.next_button, 0, 1)
+        buttons.addWidget(self.unlabelled_button, 1, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(form)

@@ -94,6 +94,8 @@ def test_design_label_point_by_point_and_assess_shows_the_engines_estimate(dock,
     assert layer.renderer().type() == "categorizedSymbol"
     assert panel.progress.text() == f"0 / {count} labelled" and not panel.assess_button.isEnabled()
     assert panel.review.isVisibleTo(dock.results)
+    # With the review open the section still fits a 360 px panel (its page scrolls down, never sideways).
+    assert panel.minimumSizeHint().width() <= 330, panel.minimumSizeHint().width()
 
     label(panel, range(5))
     assert panel.progress.text() == f"5 / {count} labelled" and panel.assess_button.isEnabled()
