@@ -20,7 +20,6 @@ from qgis.gui import QgsCollapsibleGroupBox, QgsMapCanvas, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import (
     QFileDialog,
-    QFormLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -50,7 +49,7 @@ from landcover_qgis.engine_commands import EngineCall
 from landcover_qgis.engine_schema import EngineSchema
 from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.layer_io import RasterInput, VectorInput, add_result_layers, vector_file, vector_input
-from landcover_qgis.option_widgets import OptionSpinBox
+from landcover_qgis.option_widgets import OptionSpinBox, panel_form
 from landcover_qgis.output_files import fresh_path, safe_name
 from landcover_qgis.processing.area_report import area_html
 from landcover_qgis.qgis_singletons import current_project
@@ -122,8 +121,7 @@ class AccuracyPanel(QWidget):
         self.aoi.setToolTip(translate("AccuracyPanel", "Only pixels inside these polygons are sampled and counted "
                                                        "(none: the whole map)."))
         settings = QgsCollapsibleGroupBox(translate("AccuracyPanel", "Sample settings"))
-        form = QFormLayout(settings)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a field goes under its label in a narrow panel
+        form = panel_form(settings)
         form.addRow(translate("AccuracyPanel", "Target SE of overall accuracy"), self.target_se)
         form.addRow(translate("AccuracyPanel", "Points per class, at least"), self.min_per_class)
         form.addRow(translate("AccuracyPanel", "Points in all"), self.total)

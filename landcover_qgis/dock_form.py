@@ -62,7 +62,7 @@ from landcover_qgis.engine_schema import EngineSchema
 from landcover_qgis.i18n import Deferred, translate
 from landcover_qgis.layer_io import extent_in_layer_crs, layer_file, raster_input, vector_input
 from landcover_qgis.model_facts import ModelFacts
-from landcover_qgis.option_widgets import Choice, OptionSpinBox, choice_combo, select_id, set_choices
+from landcover_qgis.option_widgets import Choice, OptionSpinBox, choice_combo, panel_form, select_id, set_choices
 from landcover_qgis.output_files import OutputFolderError, default_output_folder, usable_output_folder
 from landcover_qgis.qgis_singletons import current_project
 from landcover_qgis.qt_compat import LAYERS_POLYGON, LAYERS_RASTER, LAYERS_VECTOR
@@ -154,7 +154,7 @@ class DockForm(QTabWidget):
 
     def _build_image_group(self) -> QGroupBox:
         group = QGroupBox(translate("DockForm", "Image"))
-        form = QFormLayout(group)
+        form = panel_form(group)
         self.image_layer = QgsMapLayerComboBox()
         self.image_layer.setFilters(LAYERS_RASTER)
         self.image_layer.setAllowEmptyLayer(True)
@@ -172,7 +172,7 @@ class DockForm(QTabWidget):
 
     def _build_labels_group(self) -> QGroupBox:
         group = QGroupBox(translate("DockForm", "Labels and classes"))
-        form = QFormLayout(group)
+        form = panel_form(group)
         self.labels_kind = choice_combo(((LABELS_POLYGONS, translate("DockForm", "Polygon layer + class field")),
                                          (LABELS_RASTER, translate("DockForm", "Label raster"))))
         self.labels_layer = QgsMapLayerComboBox()
@@ -225,7 +225,7 @@ class DockForm(QTabWidget):
 
     def _build_outputs_group(self) -> QGroupBox:
         group = QGroupBox(translate("DockForm", "Outputs"))
-        form = QFormLayout(group)
+        form = panel_form(group)
         self.output_folder = QgsFileWidget()
         self.output_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.output_folder.setToolTip(translate("DockForm", "Where models, classifications and pseudo-labels are "
@@ -242,7 +242,7 @@ class DockForm(QTabWidget):
 
     def _build_model_group(self) -> QGroupBox:
         group = QGroupBox(translate("DockForm", "Model"))
-        form = QFormLayout(group)
+        form = panel_form(group)
         self.model_mode = choice_combo(((MODEL_NEW, translate("DockForm", "New model")), (MODEL_EXISTING, translate(
                 "DockForm", "Existing model file(s)"))))
         #: The engine's training presets (filled by apply_schema) and "Custom" once a setting is changed by hand.
@@ -285,7 +285,7 @@ class DockForm(QTabWidget):
         #: Settings an analyst rarely changes, folded away (their defaults come from the engine).
         self.advanced = QgsCollapsibleGroupBox(translate("DockForm", "Advanced training settings"))
         self.advanced.setCollapsed(True)
-        advanced = QFormLayout(self.advanced)
+        advanced = panel_form(self.advanced)
         for dest, label in TRAIN_NUMBERS:
             if dest not in SHOWN_NUMBERS:
                 advanced.addRow(translate("DockForm", label), self.numbers[dest])
@@ -306,7 +306,7 @@ class DockForm(QTabWidget):
 
     def _build_classify_group(self) -> QGroupBox:
         group = QGroupBox(translate("DockForm", "Classification"))
-        form = QFormLayout(group)
+        form = panel_form(group)
         self.extent_mode = choice_combo(
             (
                 (EXTENT_CANVAS, translate("DockForm", "Current map view")),
@@ -327,12 +327,12 @@ class DockForm(QTabWidget):
         self.model_reference = QLabel()
         self.model_reference.setWordWrap(True)
         form.addRow(translate("DockForm", "Area"), self.extent_mode)
-        form.addRow("", self.make_polygons)
-        form.addRow("", self.make_confidence)
-        form.addRow("", self.make_uncertainty)
+        # Switches span the whole row: under the label column their text was cut in a 360 px panel.
+        for switch in (self.make_polygons, self.make_confidence, self.make_uncertainty):
+            form.addRow(switch)
         form.addRow(translate("DockForm", "Test-time augmentation"), self.tta)
-        form.addRow("", self.histmatch)
-        form.addRow("", self.model_reference)
+        form.addRow(self.histmatch)
+        form.addRow(self.model_reference)
         return group
 
     def _update_visibility(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional, Sequence, Tuple, Union
 
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QAbstractSpinBox, QComboBox, QDoubleSpinBox, QWidget
+from qgis.PyQt.QtWidgets import QAbstractSpinBox, QComboBox, QDoubleSpinBox, QFormLayout, QWidget
 
 from landcover_qgis.engine_schema import FLOAT_DECIMALS, OptionSpec
 from landcover_qgis.i18n import translate
@@ -58,6 +58,16 @@ class OptionSpinBox(QDoubleSpinBox):
         if self.spec is None:
             return None
         return round(self.value()) if self.spec.is_integer else float(self.value())
+
+
+def panel_form(parent: Optional[QWidget] = None) -> QFormLayout:
+    """A form for the 360 px panel: a row too wide for label and field side by side puts the field under its label.
+
+    Translated labels are often longer than the English; side by side they would push the page wider than the panel.
+    """
+    form = QFormLayout(parent)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
 
 
 def choice_combo(choices: Sequence[Choice] = ()) -> QComboBox:

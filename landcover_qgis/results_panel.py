@@ -139,7 +139,9 @@ class ResultsPanel(QWidget):
             layout.addWidget(widget)
         layout.addLayout(export_row)
         # The estimate from a labelled sample sits right under the pixel counts, so the two can be compared.
-        layout.addWidget(QLabel(translate("ResultsPanel", "<b>Accuracy and area from a sample</b>")))
+        heading = QLabel(translate("ResultsPanel", "<b>Accuracy and area from a sample</b>"))
+        heading.setWordWrap(True)  # translated, it can be wider than the panel
+        layout.addWidget(heading)
         self.accuracy_slot = QVBoxLayout()
         layout.addLayout(self.accuracy_slot)
         self.area_assessment = AreaAssessmentTable()

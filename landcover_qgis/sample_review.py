@@ -27,9 +27,10 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from landcover_qgis.i18n import Deferred, translate
+from landcover_qgis.option_widgets import panel_form
 from landcover_qgis.qgis_singletons import current_project
 from landcover_qgis.qt_compat import NO_GEOMETRY_REQUEST
 from landcover_qgis.sample_layer import REFERENCE_FIELD, STRATUM_FIELD, configure_sample_layer, sample_class_names
@@ -105,8 +106,7 @@ class SampleReviewWidget(QWidget):
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         self.unlabelled_button.clicked.connect(self.next_unlabelled)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a field goes under its label in a narrow panel
+        form = panel_form()
         form.addRow(translate("SampleReviewWidget", "Map class (stratum)"), self.stratum)
         form.addRow(translate("SampleReviewWidget", "Reference class"), self.label)
         form.addRow(translate("SampleReviewWidget", "Scale"), self.scale)

@@ -12,14 +12,14 @@ from typing import List, Optional, Sequence
 from qgis.core import QgsRasterLayer
 from qgis.gui import QgsCheckableComboBox
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QFormLayout, QGroupBox, QWidget
+from qgis.PyQt.QtWidgets import QGroupBox, QWidget
 
 from landcover_qgis.engine_commands import PseudoLabelRequest, SelfTrainRequest, Settings, TrainRequest
 from landcover_qgis.engine_options import HISTOGRAM_REFERENCE, ROUNDS, THRESHOLD
 from landcover_qgis.engine_schema import EngineSchema
 from landcover_qgis.i18n import translate
 from landcover_qgis.layer_io import RasterInput, raster_input
-from landcover_qgis.option_widgets import OptionSpinBox
+from landcover_qgis.option_widgets import OptionSpinBox, panel_form
 from landcover_qgis.qgis_singletons import current_project
 
 PSEUDO_LABEL, SELF_TRAIN = "pseudo-label", "self-train"
@@ -30,7 +30,7 @@ class SelfTrainingGroup(QGroupBox):
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(translate("SelfTrainingGroup", "Pseudo-label / self-train"), parent)
-        form = QFormLayout(self)
+        form = panel_form(self)
         self.unlabeled = QgsCheckableComboBox()
         self.unlabeled.setDefaultText(translate("SelfTrainingGroup", "the image layer"))
         self.unlabeled.setToolTip(translate("SelfTrainingGroup", "Unlabeled scenes: pseudo-labelled, or added to "

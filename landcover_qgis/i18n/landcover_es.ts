@@ -4,232 +4,232 @@
 <context>
     <name>AccuracyPanel</name>
     <message>
-        <location filename="../accuracy_panel.py" line="67"/>
+        <location filename="../accuracy_panel.py" line="65"/>
         <source>Classify first: the sample is drawn from the classified map (its classes are the strata).</source>
         <translation>Clasifique primero: la muestra se extrae del mapa clasificado (sus clases son los estratos).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="123"/>
+        <location filename="../accuracy_panel.py" line="121"/>
         <source>Only pixels inside these polygons are sampled and counted (none: the whole map).</source>
         <translation>Solo se muestrean y cuentan los píxeles dentro de estos polígonos (ninguno: todo el mapa).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="125"/>
+        <location filename="../accuracy_panel.py" line="123"/>
         <source>Sample settings</source>
         <translation>Parámetros de la muestra</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="127"/>
+        <location filename="../accuracy_panel.py" line="125"/>
         <source>Target SE of overall accuracy</source>
         <translation>EE objetivo de la exactitud global</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="128"/>
+        <location filename="../accuracy_panel.py" line="126"/>
         <source>Points per class, at least</source>
         <translation>Puntos por clase, como mínimo</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="129"/>
+        <location filename="../accuracy_panel.py" line="127"/>
         <source>Points in all</source>
         <translation>Puntos en total</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="130"/>
+        <location filename="../accuracy_panel.py" line="128"/>
         <source>Seed</source>
         <translation>Semilla</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="131"/>
+        <location filename="../accuracy_panel.py" line="129"/>
         <source>Area of interest</source>
         <translation>Área de interés</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="134"/>
+        <location filename="../accuracy_panel.py" line="132"/>
         <source>Design an accuracy sample…</source>
         <translation>Diseñar una muestra de exactitud…</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="138"/>
+        <location filename="../accuracy_panel.py" line="136"/>
         <source>Open the sample again</source>
         <translation>Abrir de nuevo la muestra</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="140"/>
+        <location filename="../accuracy_panel.py" line="138"/>
         <source>Open a sample…</source>
         <translation>Abrir una muestra…</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="141"/>
+        <location filename="../accuracy_panel.py" line="139"/>
         <source>Go on labelling or assess a sample designed earlier (a GPKG from &apos;Design a sample&apos;, with its NAME.design.json beside it).</source>
         <translation>Continúe etiquetando o evalúe una muestra diseñada antes (un GPKG de 'Diseñar una muestra', con su NAME.design.json al lado).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="145"/>
+        <location filename="../accuracy_panel.py" line="143"/>
         <source>Assess accuracy and areas</source>
         <translation>Evaluar exactitud y áreas</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="166"/>
+        <location filename="../accuracy_panel.py" line="164"/>
         <source>auto (from the target SE)</source>
         <translation>auto (según el EE objetivo)</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="183"/>
+        <location filename="../accuracy_panel.py" line="181"/>
         <source>No estimate: the assessment did not finish (see the status line); nothing was written.</source>
         <translation>Sin estimación: la evaluación no terminó (vea la línea de estado); no se escribió nada.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="207"/>
+        <location filename="../accuracy_panel.py" line="205"/>
         <source>Map: {name}</source>
         <translation>Mapa: {name}</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="212"/>
+        <location filename="../accuracy_panel.py" line="210"/>
         <source>Not available: this engine has no &apos;sample-design&apos; command.</source>
         <translation>No disponible: este motor no tiene el comando 'sample-design'.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="212"/>
+        <location filename="../accuracy_panel.py" line="210"/>
         <source>Draws stratified random points of the map (its classes as strata) to label here, one by one.</source>
         <translation>Extrae puntos aleatorios estratificados del mapa (sus clases como estratos) para etiquetarlos aquí, uno a uno.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="229"/>
+        <location filename="../accuracy_panel.py" line="227"/>
         <source>{labelled} / {total} labelled (a sample of {map})</source>
         <translation>{labelled} / {total} etiquetados (una muestra de {map})</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="229"/>
+        <location filename="../accuracy_panel.py" line="227"/>
         <source>{labelled} / {total} labelled</source>
         <translation>{labelled} / {total} etiquetados</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="238"/>
+        <location filename="../accuracy_panel.py" line="236"/>
         <source>Design an accuracy sample and label its points first.</source>
         <translation>Diseñe primero una muestra de exactitud y etiquete sus puntos.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="240"/>
+        <location filename="../accuracy_panel.py" line="238"/>
         <source>Label the sample&apos;s points first: set each point&apos;s reference class above.</source>
         <translation>Etiquete primero los puntos de la muestra: asigne arriba la clase de referencia de cada punto.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="243"/>
+        <location filename="../accuracy_panel.py" line="241"/>
         <source>{missing} of {total} points have no label yet: the engine skips them (a class with fewer than 2 labelled points gets no standard error).</source>
         <translation>{missing} de {total} puntos aún no tienen etiqueta: el motor los omite (una clase con menos de 2 puntos etiquetados no obtiene error estándar).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="248"/>
+        <location filename="../accuracy_panel.py" line="246"/>
         <source>Every point is labelled: estimate the accuracy and the area of each class.</source>
         <translation>Todos los puntos están etiquetados: estime la exactitud y el área de cada clase.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="254"/>
+        <location filename="../accuracy_panel.py" line="252"/>
         <source>Designing an accuracy sample</source>
         <translation>Diseñando una muestra de exactitud</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="266"/>
+        <location filename="../accuracy_panel.py" line="264"/>
         <source>The classified map {class_map} no longer exists: classify again.</source>
         <translation>El mapa clasificado {class_map} ya no existe: clasifique de nuevo.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="292"/>
+        <location filename="../accuracy_panel.py" line="290"/>
         <source>The area of interest &apos;{name}&apos; is not a file layer (or is filtered): save it as a GeoPackage and choose that, since the assessment reads it again where the sample was drawn.</source>
         <translation>El área de interés '{name}' no es una capa de archivo (o está filtrada): guárdela como GeoPackage y elija esa, ya que la evaluación la vuelve a leer donde se extrajo la muestra.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="310"/>
+        <location filename="../accuracy_panel.py" line="308"/>
         <source>Accuracy sample: {count} points added as &apos;{name}&apos;. Set each point&apos;s reference class below, then assess accuracy and areas.</source>
         <translation>Muestra de exactitud: {count} puntos añadidos como '{name}'. Asigne abajo la clase de referencia de cada punto y luego evalúe la exactitud y las áreas.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="372"/>
+        <location filename="../accuracy_panel.py" line="370"/>
         <source>Open an accuracy sample</source>
         <translation>Abrir una muestra de exactitud</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="372"/>
+        <location filename="../accuracy_panel.py" line="370"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="391"/>
+        <location filename="../accuracy_panel.py" line="389"/>
         <source>Sample &apos;{name}&apos; opened: {labelled} / {total} labelled; it is assessed against {sample_map}.</source>
         <translation>Muestra '{name}' abierta: {labelled} / {total} etiquetados; se evalúa frente a {sample_map}.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="412"/>
+        <location filename="../accuracy_panel.py" line="410"/>
         <source>The sample layer &apos;{name}&apos; was removed from the project. The labels set so far are saved in {sample_path}: &apos;Open the sample again&apos; to go on.</source>
         <translation>La capa de muestra '{name}' se eliminó del proyecto. Las etiquetas asignadas hasta ahora están guardadas en {sample_path}: use 'Abrir de nuevo la muestra' para continuar.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="435"/>
+        <location filename="../accuracy_panel.py" line="433"/>
         <source>Assessment not started: {missing} of {total} points still to label.</source>
         <translation>Evaluación no iniciada: faltan {missing} de {total} puntos por etiquetar.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="438"/>
+        <location filename="../accuracy_panel.py" line="436"/>
         <source>Assessing accuracy and areas</source>
         <translation>Evaluando exactitud y áreas</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="442"/>
+        <location filename="../accuracy_panel.py" line="440"/>
         <source>Points without a label</source>
         <translation>Puntos sin etiqueta</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="442"/>
+        <location filename="../accuracy_panel.py" line="440"/>
         <source>{missing} of {total} sample points have no reference label yet. The engine skips them and says so; a class with fewer than 2 labelled points gets no standard error, one with none no estimate at all.</source>
         <translation>{missing} de {total} puntos de la muestra aún no tienen etiqueta de referencia. El motor los omite y lo indica; una clase con menos de 2 puntos etiquetados no obtiene error estándar, y una sin ninguno no obtiene estimación.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="448"/>
+        <location filename="../accuracy_panel.py" line="446"/>
         <source>Assess anyway</source>
         <translation>Evaluar de todos modos</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="449"/>
+        <location filename="../accuracy_panel.py" line="447"/>
         <source>Keep labelling</source>
         <translation>Seguir etiquetando</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="461"/>
+        <location filename="../accuracy_panel.py" line="459"/>
         <source>No accuracy sample to assess: design one (or open the sample again).</source>
         <translation>No hay muestra de exactitud que evaluar: diseñe una (o abra de nuevo la muestra).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="464"/>
+        <location filename="../accuracy_panel.py" line="462"/>
         <source>The sample layer &apos;{name}&apos; has unsaved edits: save them first (the engine reads {sample_path}).</source>
         <translation>La capa de muestra '{name}' tiene ediciones sin guardar: guárdelas primero (el motor lee {sample_path}).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="468"/>
+        <location filename="../accuracy_panel.py" line="466"/>
         <source>No point of the sample has a reference label yet: label the points first.</source>
         <translation>Ningún punto de la muestra tiene aún etiqueta de referencia: etiquete primero los puntos.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="475"/>
+        <location filename="../accuracy_panel.py" line="473"/>
         <source>Assessing accuracy and areas…</source>
         <translation>Evaluando exactitud y áreas…</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="485"/>
+        <location filename="../accuracy_panel.py" line="483"/>
         <source>No estimate: the engine&apos;s report could not be read.</source>
         <translation>Sin estimación: no se pudo leer el informe del motor.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="486"/>
+        <location filename="../accuracy_panel.py" line="484"/>
         <source>The engine's report {report} holds no area-adjusted estimate ({problem}): update the engine ('Set up engine…').</source>
         <translation>El informe del motor {report} no contiene ninguna estimación ajustada por área ({problem}): actualice el motor ('Configurar motor…').</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="500"/>
+        <location filename="../accuracy_panel.py" line="498"/>
         <source>The HTML report {page} could not be written: {problem}.</source>
         <translation>No se pudo escribir el informe HTML {page}: {problem}.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="507"/>
+        <location filename="../accuracy_panel.py" line="505"/>
         <source>Accuracy and areas assessed. {overall} Report: {report}</source>
         <translation>Exactitud y áreas evaluadas. {overall} Informe: {report}</translation>
     </message>
@@ -1140,17 +1140,17 @@ acc. ± SE</source>
     <message>
         <location filename="../dock_form.py" line="316"/>
         <source>Also make polygons</source>
-        <translation>Generar también polígonos</translation>
+        <translation>Generar polígonos</translation>
     </message>
     <message>
         <location filename="../dock_form.py" line="318"/>
         <source>Also make a confidence raster</source>
-        <translation>Generar también un ráster de confianza</translation>
+        <translation>Generar ráster de confianza</translation>
     </message>
     <message>
         <location filename="../dock_form.py" line="322"/>
         <source>Also make an uncertainty raster</source>
-        <translation>Generar también un ráster de incertidumbre</translation>
+        <translation>Generar ráster de incertidumbre</translation>
     </message>
     <message>
         <location filename="../dock_form.py" line="323"/>
@@ -1160,7 +1160,7 @@ acc. ± SE</source>
     <message>
         <location filename="../dock_form.py" line="325"/>
         <source>Match histograms to the model&apos;s reference</source>
-        <translation>Ajustar histogramas a la referencia del modelo</translation>
+        <translation>Ajustar histogramas al modelo</translation>
     </message>
     <message>
         <location filename="../dock_form.py" line="329"/>
@@ -1228,87 +1228,87 @@ acc. ± SE</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="593"/>
+        <location filename="../dock_form.py" line="595"/>
         <source>Not available: this engine&apos;s &apos;landcover train&apos; has no &apos;{option}&apos; option.</source>
         <translation>No disponible: 'landcover train' de este motor no tiene la opción '{option}'.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="609"/>
+        <location filename="../dock_form.py" line="611"/>
         <source>Not available: this engine&apos;s &apos;landcover predict&apos; has no such option.</source>
         <translation>No disponible: 'landcover predict' de este motor no tiene esa opción.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="622"/>
+        <location filename="../dock_form.py" line="624"/>
         <source>The model carries a histogram reference ({source}); uncheck the box above to feed the image as it is.</source>
         <translation>El modelo incluye una referencia de histograma ({source}); desmarque la casilla de arriba para usar la imagen tal cual.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="630"/>
+        <location filename="../dock_form.py" line="632"/>
         <source>The model carries no histogram reference: images are used as they are.</source>
         <translation>El modelo no incluye referencia de histograma: las imágenes se usan tal cual.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="659"/>
+        <location filename="../dock_form.py" line="661"/>
         <source>Choose the image raster layer first.</source>
         <translation>Elija primero la capa ráster de imagen.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="666"/>
+        <location filename="../dock_form.py" line="668"/>
         <source>Check at least one band of the image.</source>
         <translation>Marque al menos una banda de la imagen.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="677"/>
+        <location filename="../dock_form.py" line="679"/>
         <source>Choose the label layer (polygons with a class field).</source>
         <translation>Elija la capa de etiquetas (polígonos con un campo de clase).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="679"/>
+        <location filename="../dock_form.py" line="681"/>
         <source>Choose the field of &apos;{name}&apos; that holds the class of each polygon.</source>
         <translation>Elija el campo de '{name}' que contiene la clase de cada polígono.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="687"/>
+        <location filename="../dock_form.py" line="689"/>
         <source>Choose the label raster (class codes, 0/nodata = unlabeled).</source>
         <translation>Elija el ráster de etiquetas (códigos de clase, 0/nodata = sin etiquetar).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="696"/>
+        <location filename="../dock_form.py" line="698"/>
         <source>Model file not found: {missing}</source>
         <translation>Archivo de modelo no encontrado: {missing}</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="714"/>
+        <location filename="../dock_form.py" line="716"/>
         <source>Choose an existing weights file, or one of the engine&apos;s weight presets.</source>
         <translation>Elija un archivo de pesos existente, o uno de los preajustes de pesos del motor.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="744"/>
+        <location filename="../dock_form.py" line="746"/>
         <source>To train from existing model files, pick a model and check 'Train fine-tunes the (first) model file' — or choose 'New model'.</source>
         <translation>Para entrenar a partir de archivos de modelo existentes, elija un modelo y marque 'Entrenar ajusta el (primer) archivo de modelo', o elija 'Modelo nuevo'.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="750"/>
+        <location filename="../dock_form.py" line="752"/>
         <source>&apos;From the loaded model&apos; needs an existing model file to fine-tune.</source>
         <translation>'Del modelo cargado' necesita un archivo de modelo existente para ajustar.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="756"/>
+        <location filename="../dock_form.py" line="758"/>
         <source>The labels do not match the class scheme {name}: {problems}</source>
         <translation>Las etiquetas no coinciden con el esquema de clases {name}: {problems}</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="815"/>
+        <location filename="../dock_form.py" line="817"/>
         <source>The evaluation layer &apos;{name}&apos; needs the class field &apos;{field}&apos; of the label layer.</source>
         <translation>La capa de evaluación '{name}' necesita el campo de clase '{field}' de la capa de etiquetas.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="815"/>
+        <location filename="../dock_form.py" line="817"/>
         <source>(none chosen)</source>
         <translation>(ninguna elegida)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="839"/>
+        <location filename="../dock_form.py" line="841"/>
         <source>Check at least one unlabeled layer for self-training.</source>
         <translation>Marque al menos una capa sin etiquetar para el autoentrenamiento.</translation>
     </message>
@@ -2710,52 +2710,52 @@ Last output:
         <translation>&lt;b&gt;Exactitud y área a partir de una muestra&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="147"/>
+        <location filename="../results_panel.py" line="149"/>
         <source>&lt;b&gt;Log&lt;/b&gt;</source>
         <translation>&lt;b&gt;Registro&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="222"/>
+        <location filename="../results_panel.py" line="224"/>
         <source>No evaluation yet: choose &apos;Evaluate against&apos; before Classify.</source>
         <translation>Aún no hay evaluación: elija 'Evaluar frente a' antes de Clasificar.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="229"/>
+        <location filename="../results_panel.py" line="231"/>
         <source>Overall accuracy {accuracy} · mIoU {miou} · kappa {kappa}</source>
         <translation>Exactitud global {accuracy} · mIoU {miou} · kappa {kappa}</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="234"/>
+        <location filename="../results_panel.py" line="236"/>
         <source>Classes compared by name.</source>
         <translation>Clases comparadas por nombre.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="236"/>
+        <location filename="../results_panel.py" line="238"/>
         <source>Classes compared by code (the reference names none).</source>
         <translation>Clases comparadas por código (la referencia no tiene nombres).</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="237"/>
+        <location filename="../results_panel.py" line="239"/>
         <source>Classes only in the reference: {names}.</source>
         <translation>Clases solo en la referencia: {names}.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="237"/>
+        <location filename="../results_panel.py" line="239"/>
         <source>Classes never in the reference: {names}.</source>
         <translation>Clases que nunca aparecen en la referencia: {names}.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="271"/>
+        <location filename="../results_panel.py" line="273"/>
         <source>Classify to see the area of each class.</source>
         <translation>Clasifique para ver el área de cada clase.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="272"/>
+        <location filename="../results_panel.py" line="274"/>
         <source>Pixel counts of the classified extent (nodata left out).</source>
         <translation>Recuento de píxeles de la extensión clasificada (sin nodata).</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="279"/>
+        <location filename="../results_panel.py" line="281"/>
         <source>Export the area per class</source>
         <translation>Exportar el área por clase</translation>
     </message>
@@ -2771,7 +2771,7 @@ Last output:
 <context>
     <name>SampleReview</name>
     <message>
-        <location filename="../sample_review.py" line="38"/>
+        <location filename="../sample_review.py" line="39"/>
         <source>— not labelled —</source>
         <translation>— sin etiquetar —</translation>
     </message>
@@ -2779,37 +2779,37 @@ Last output:
 <context>
     <name>SampleReviewWidget</name>
     <message>
-        <location filename="../sample_review.py" line="102"/>
+        <location filename="../sample_review.py" line="103"/>
         <source>◀ Previous</source>
         <translation>◀ Anterior</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="103"/>
+        <location filename="../sample_review.py" line="104"/>
         <source>Next ▶</source>
         <translation>Siguiente ▶</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="104"/>
+        <location filename="../sample_review.py" line="105"/>
         <source>Next unlabelled</source>
         <translation>Siguiente sin etiquetar</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="109"/>
+        <location filename="../sample_review.py" line="110"/>
         <source>Map class (stratum)</source>
         <translation>Clase del mapa (estrato)</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="110"/>
+        <location filename="../sample_review.py" line="111"/>
         <source>Reference class</source>
         <translation>Clase de referencia</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="111"/>
+        <location filename="../sample_review.py" line="112"/>
         <source>Scale</source>
         <translation>Escala</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="205"/>
+        <location filename="../sample_review.py" line="207"/>
         <source>Point {number} of {total} — {labelled} labelled</source>
         <translation>Punto {number} de {total} — {labelled} etiquetados</translation>
     </message>

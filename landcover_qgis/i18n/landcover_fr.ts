@@ -4,232 +4,232 @@
 <context>
     <name>AccuracyPanel</name>
     <message>
-        <location filename="../accuracy_panel.py" line="67"/>
+        <location filename="../accuracy_panel.py" line="65"/>
         <source>Classify first: the sample is drawn from the classified map (its classes are the strata).</source>
         <translation>Classez d'abord : l'échantillon est tiré de la carte classée (ses classes sont les strates).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="123"/>
+        <location filename="../accuracy_panel.py" line="121"/>
         <source>Only pixels inside these polygons are sampled and counted (none: the whole map).</source>
         <translation>Seuls les pixels à l'intérieur de ces polygones sont échantillonnés et comptés (aucun : toute la carte).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="125"/>
+        <location filename="../accuracy_panel.py" line="123"/>
         <source>Sample settings</source>
         <translation>Paramètres de l'échantillon</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="127"/>
+        <location filename="../accuracy_panel.py" line="125"/>
         <source>Target SE of overall accuracy</source>
         <translation>Erreur type visée (précision globale)</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="128"/>
+        <location filename="../accuracy_panel.py" line="126"/>
         <source>Points per class, at least</source>
         <translation>Points par classe, au moins</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="129"/>
+        <location filename="../accuracy_panel.py" line="127"/>
         <source>Points in all</source>
         <translation>Points au total</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="130"/>
+        <location filename="../accuracy_panel.py" line="128"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="131"/>
+        <location filename="../accuracy_panel.py" line="129"/>
         <source>Area of interest</source>
         <translation>Zone d'intérêt</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="134"/>
+        <location filename="../accuracy_panel.py" line="132"/>
         <source>Design an accuracy sample…</source>
         <translation>Concevoir un échantillon…</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="138"/>
+        <location filename="../accuracy_panel.py" line="136"/>
         <source>Open the sample again</source>
         <translation>Rouvrir l'échantillon</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="140"/>
+        <location filename="../accuracy_panel.py" line="138"/>
         <source>Open a sample…</source>
         <translation>Ouvrir un échantillon…</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="141"/>
+        <location filename="../accuracy_panel.py" line="139"/>
         <source>Go on labelling or assess a sample designed earlier (a GPKG from &apos;Design a sample&apos;, with its NAME.design.json beside it).</source>
         <translation>Poursuivre l'étiquetage ou évaluer un échantillon conçu auparavant (un GPKG issu de « Concevoir un échantillon », avec son NAME.design.json à côté).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="145"/>
+        <location filename="../accuracy_panel.py" line="143"/>
         <source>Assess accuracy and areas</source>
         <translation>Évaluer précision et superficies</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="166"/>
+        <location filename="../accuracy_panel.py" line="164"/>
         <source>auto (from the target SE)</source>
         <translation>auto (selon l'erreur type visée)</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="183"/>
+        <location filename="../accuracy_panel.py" line="181"/>
         <source>No estimate: the assessment did not finish (see the status line); nothing was written.</source>
         <translation>Aucune estimation : l'évaluation n'a pas abouti (voir la ligne d'état) ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="207"/>
+        <location filename="../accuracy_panel.py" line="205"/>
         <source>Map: {name}</source>
         <translation>Carte : {name}</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="212"/>
+        <location filename="../accuracy_panel.py" line="210"/>
         <source>Not available: this engine has no &apos;sample-design&apos; command.</source>
         <translation>Indisponible : ce moteur n'a pas de commande « sample-design ».</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="212"/>
+        <location filename="../accuracy_panel.py" line="210"/>
         <source>Draws stratified random points of the map (its classes as strata) to label here, one by one.</source>
         <translation>Tire des points aléatoires stratifiés de la carte (ses classes comme strates) à étiqueter ici, un par un.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="229"/>
+        <location filename="../accuracy_panel.py" line="227"/>
         <source>{labelled} / {total} labelled (a sample of {map})</source>
         <translation>{labelled} / {total} étiquetés (un échantillon de {map})</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="229"/>
+        <location filename="../accuracy_panel.py" line="227"/>
         <source>{labelled} / {total} labelled</source>
         <translation>{labelled} / {total} étiquetés</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="238"/>
+        <location filename="../accuracy_panel.py" line="236"/>
         <source>Design an accuracy sample and label its points first.</source>
         <translation>Concevez d'abord un échantillon de validation et étiquetez ses points.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="240"/>
+        <location filename="../accuracy_panel.py" line="238"/>
         <source>Label the sample&apos;s points first: set each point&apos;s reference class above.</source>
         <translation>Étiquetez d'abord les points de l'échantillon : fixez la classe de référence de chaque point ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="243"/>
+        <location filename="../accuracy_panel.py" line="241"/>
         <source>{missing} of {total} points have no label yet: the engine skips them (a class with fewer than 2 labelled points gets no standard error).</source>
         <translation>{missing} points sur {total} n'ont pas encore d'étiquette : le moteur les ignore (une classe ayant moins de 2 points étiquetés n'a pas d'erreur type).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="248"/>
+        <location filename="../accuracy_panel.py" line="246"/>
         <source>Every point is labelled: estimate the accuracy and the area of each class.</source>
         <translation>Tous les points sont étiquetés : estimez la précision et la superficie de chaque classe.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="254"/>
+        <location filename="../accuracy_panel.py" line="252"/>
         <source>Designing an accuracy sample</source>
         <translation>Conception d'un échantillon de validation</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="266"/>
+        <location filename="../accuracy_panel.py" line="264"/>
         <source>The classified map {class_map} no longer exists: classify again.</source>
         <translation>La carte classée {class_map} n'existe plus : relancez la classification.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="292"/>
+        <location filename="../accuracy_panel.py" line="290"/>
         <source>The area of interest &apos;{name}&apos; is not a file layer (or is filtered): save it as a GeoPackage and choose that, since the assessment reads it again where the sample was drawn.</source>
         <translation>La zone d'intérêt « {name} » n'est pas une couche fichier (ou elle est filtrée) : enregistrez-la en GeoPackage et choisissez celui-ci, car l'évaluation la relit là où l'échantillon a été tiré.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="310"/>
+        <location filename="../accuracy_panel.py" line="308"/>
         <source>Accuracy sample: {count} points added as &apos;{name}&apos;. Set each point&apos;s reference class below, then assess accuracy and areas.</source>
         <translation>Échantillon de validation : {count} points ajoutés sous le nom « {name} ». Fixez la classe de référence de chaque point ci-dessous, puis évaluez précision et superficies.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="372"/>
+        <location filename="../accuracy_panel.py" line="370"/>
         <source>Open an accuracy sample</source>
         <translation>Ouvrir un échantillon de validation</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="372"/>
+        <location filename="../accuracy_panel.py" line="370"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="391"/>
+        <location filename="../accuracy_panel.py" line="389"/>
         <source>Sample &apos;{name}&apos; opened: {labelled} / {total} labelled; it is assessed against {sample_map}.</source>
         <translation>Échantillon « {name} » ouvert : {labelled} / {total} étiquetés ; il est évalué par rapport à {sample_map}.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="412"/>
+        <location filename="../accuracy_panel.py" line="410"/>
         <source>The sample layer &apos;{name}&apos; was removed from the project. The labels set so far are saved in {sample_path}: &apos;Open the sample again&apos; to go on.</source>
         <translation>La couche d'échantillon « {name} » a été retirée du projet. Les étiquettes déjà saisies sont enregistrées dans {sample_path} : « Rouvrir l'échantillon » pour continuer.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="435"/>
+        <location filename="../accuracy_panel.py" line="433"/>
         <source>Assessment not started: {missing} of {total} points still to label.</source>
         <translation>Évaluation non lancée : {missing} points sur {total} restent à étiqueter.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="438"/>
+        <location filename="../accuracy_panel.py" line="436"/>
         <source>Assessing accuracy and areas</source>
         <translation>Évaluation de la précision et des superficies</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="442"/>
+        <location filename="../accuracy_panel.py" line="440"/>
         <source>Points without a label</source>
         <translation>Points sans étiquette</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="442"/>
+        <location filename="../accuracy_panel.py" line="440"/>
         <source>{missing} of {total} sample points have no reference label yet. The engine skips them and says so; a class with fewer than 2 labelled points gets no standard error, one with none no estimate at all.</source>
         <translation>{missing} points d'échantillon sur {total} n'ont pas encore d'étiquette de référence. Le moteur les ignore et le signale ; une classe ayant moins de 2 points étiquetés n'a pas d'erreur type, une classe sans aucun point n'a aucune estimation.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="448"/>
+        <location filename="../accuracy_panel.py" line="446"/>
         <source>Assess anyway</source>
         <translation>Évaluer quand même</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="449"/>
+        <location filename="../accuracy_panel.py" line="447"/>
         <source>Keep labelling</source>
         <translation>Continuer l'étiquetage</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="461"/>
+        <location filename="../accuracy_panel.py" line="459"/>
         <source>No accuracy sample to assess: design one (or open the sample again).</source>
         <translation>Aucun échantillon de validation à évaluer : concevez-en un (ou rouvrez l'échantillon).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="464"/>
+        <location filename="../accuracy_panel.py" line="462"/>
         <source>The sample layer &apos;{name}&apos; has unsaved edits: save them first (the engine reads {sample_path}).</source>
         <translation>La couche d'échantillon « {name} » a des modifications non enregistrées : enregistrez-les d'abord (le moteur lit {sample_path}).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="468"/>
+        <location filename="../accuracy_panel.py" line="466"/>
         <source>No point of the sample has a reference label yet: label the points first.</source>
         <translation>Aucun point de l'échantillon n'a encore d'étiquette de référence : étiquetez d'abord les points.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="475"/>
+        <location filename="../accuracy_panel.py" line="473"/>
         <source>Assessing accuracy and areas…</source>
         <translation>Évaluation de la précision et des superficies…</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="485"/>
+        <location filename="../accuracy_panel.py" line="483"/>
         <source>No estimate: the engine&apos;s report could not be read.</source>
         <translation>Aucune estimation : le rapport du moteur n'a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="486"/>
+        <location filename="../accuracy_panel.py" line="484"/>
         <source>The engine's report {report} holds no area-adjusted estimate ({problem}): update the engine ('Set up engine…').</source>
         <translation>Le rapport du moteur {report} ne contient aucune estimation ajustée des superficies ({problem}) : mettez à jour le moteur (« Configurer le moteur… »).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="500"/>
+        <location filename="../accuracy_panel.py" line="498"/>
         <source>The HTML report {page} could not be written: {problem}.</source>
         <translation>Le rapport HTML {page} n'a pas pu être écrit : {problem}.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="507"/>
+        <location filename="../accuracy_panel.py" line="505"/>
         <source>Accuracy and areas assessed. {overall} Report: {report}</source>
         <translation>Précision et superficies évaluées. {overall} Rapport : {report}</translation>
     </message>
@@ -1160,7 +1160,7 @@ acc. ± SE</source>
     <message>
         <location filename="../dock_form.py" line="325"/>
         <source>Match histograms to the model&apos;s reference</source>
-        <translation>Ajuster l'histogramme à la référence du modèle</translation>
+        <translation>Ajuster les histogrammes au modèle</translation>
     </message>
     <message>
         <location filename="../dock_form.py" line="329"/>
@@ -1228,87 +1228,87 @@ acc. ± SE</source>
         <translation>Personnalisé</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="593"/>
+        <location filename="../dock_form.py" line="595"/>
         <source>Not available: this engine&apos;s &apos;landcover train&apos; has no &apos;{option}&apos; option.</source>
         <translation>Indisponible : la commande « landcover train » de ce moteur n'a pas d'option « {option} ».</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="609"/>
+        <location filename="../dock_form.py" line="611"/>
         <source>Not available: this engine&apos;s &apos;landcover predict&apos; has no such option.</source>
         <translation>Indisponible : la commande « landcover predict » de ce moteur n'a pas cette option.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="622"/>
+        <location filename="../dock_form.py" line="624"/>
         <source>The model carries a histogram reference ({source}); uncheck the box above to feed the image as it is.</source>
         <translation>Le modèle contient une référence d'histogramme ({source}) ; décochez la case ci-dessus pour fournir l'image telle quelle.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="630"/>
+        <location filename="../dock_form.py" line="632"/>
         <source>The model carries no histogram reference: images are used as they are.</source>
         <translation>Le modèle ne contient pas de référence d'histogramme : les images sont utilisées telles quelles.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="659"/>
+        <location filename="../dock_form.py" line="661"/>
         <source>Choose the image raster layer first.</source>
         <translation>Choisissez d'abord la couche raster de l'image.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="666"/>
+        <location filename="../dock_form.py" line="668"/>
         <source>Check at least one band of the image.</source>
         <translation>Cochez au moins une bande de l'image.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="677"/>
+        <location filename="../dock_form.py" line="679"/>
         <source>Choose the label layer (polygons with a class field).</source>
         <translation>Choisissez la couche d'étiquettes (polygones avec un champ de classe).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="679"/>
+        <location filename="../dock_form.py" line="681"/>
         <source>Choose the field of &apos;{name}&apos; that holds the class of each polygon.</source>
         <translation>Choisissez le champ de « {name} » qui contient la classe de chaque polygone.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="687"/>
+        <location filename="../dock_form.py" line="689"/>
         <source>Choose the label raster (class codes, 0/nodata = unlabeled).</source>
         <translation>Choisissez le raster d'étiquettes (codes de classe, 0/nodata = non étiqueté).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="696"/>
+        <location filename="../dock_form.py" line="698"/>
         <source>Model file not found: {missing}</source>
         <translation>Fichier de modèle introuvable : {missing}</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="714"/>
+        <location filename="../dock_form.py" line="716"/>
         <source>Choose an existing weights file, or one of the engine&apos;s weight presets.</source>
         <translation>Choisissez un fichier de poids existant, ou l'un des poids prédéfinis du moteur.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="744"/>
+        <location filename="../dock_form.py" line="746"/>
         <source>To train from existing model files, pick a model and check 'Train fine-tunes the (first) model file' — or choose 'New model'.</source>
         <translation>Pour entraîner à partir de fichiers de modèle existants, choisissez un modèle et cochez « Entraîner affine le (premier) fichier de modèle », ou choisissez « Nouveau modèle ».</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="750"/>
+        <location filename="../dock_form.py" line="752"/>
         <source>&apos;From the loaded model&apos; needs an existing model file to fine-tune.</source>
         <translation>« D'après le modèle chargé » nécessite un fichier de modèle existant à affiner.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="756"/>
+        <location filename="../dock_form.py" line="758"/>
         <source>The labels do not match the class scheme {name}: {problems}</source>
         <translation>Les étiquettes ne correspondent pas à la nomenclature {name} : {problems}</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="815"/>
+        <location filename="../dock_form.py" line="817"/>
         <source>The evaluation layer &apos;{name}&apos; needs the class field &apos;{field}&apos; of the label layer.</source>
         <translation>La couche d'évaluation « {name} » doit avoir le champ de classe « {field} » de la couche d'étiquettes.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="815"/>
+        <location filename="../dock_form.py" line="817"/>
         <source>(none chosen)</source>
         <translation>(aucun choix)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="839"/>
+        <location filename="../dock_form.py" line="841"/>
         <source>Check at least one unlabeled layer for self-training.</source>
         <translation>Cochez au moins une couche non étiquetée pour l'auto-apprentissage.</translation>
     </message>
@@ -2710,52 +2710,52 @@ Dernière sortie :
         <translation>&lt;b&gt;Précision et superficie à partir d'un échantillon&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="147"/>
+        <location filename="../results_panel.py" line="149"/>
         <source>&lt;b&gt;Log&lt;/b&gt;</source>
         <translation>&lt;b&gt;Journal&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="222"/>
+        <location filename="../results_panel.py" line="224"/>
         <source>No evaluation yet: choose &apos;Evaluate against&apos; before Classify.</source>
         <translation>Pas encore d'évaluation : choisissez « Évaluer par rapport à » avant de lancer la classification.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="229"/>
+        <location filename="../results_panel.py" line="231"/>
         <source>Overall accuracy {accuracy} · mIoU {miou} · kappa {kappa}</source>
         <translation>Précision globale {accuracy} · mIoU {miou} · kappa {kappa}</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="234"/>
+        <location filename="../results_panel.py" line="236"/>
         <source>Classes compared by name.</source>
         <translation>Classes comparées par nom.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="236"/>
+        <location filename="../results_panel.py" line="238"/>
         <source>Classes compared by code (the reference names none).</source>
         <translation>Classes comparées par code (la référence ne nomme aucune classe).</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="237"/>
+        <location filename="../results_panel.py" line="239"/>
         <source>Classes only in the reference: {names}.</source>
         <translation>Classes présentes uniquement dans la référence : {names}.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="237"/>
+        <location filename="../results_panel.py" line="239"/>
         <source>Classes never in the reference: {names}.</source>
         <translation>Classes absentes de la référence : {names}.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="271"/>
+        <location filename="../results_panel.py" line="273"/>
         <source>Classify to see the area of each class.</source>
         <translation>Lancez la classification pour voir la superficie de chaque classe.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="272"/>
+        <location filename="../results_panel.py" line="274"/>
         <source>Pixel counts of the classified extent (nodata left out).</source>
         <translation>Nombres de pixels de l'emprise classée (nodata exclu).</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="279"/>
+        <location filename="../results_panel.py" line="281"/>
         <source>Export the area per class</source>
         <translation>Exporter la superficie par classe</translation>
     </message>
@@ -2771,7 +2771,7 @@ Dernière sortie :
 <context>
     <name>SampleReview</name>
     <message>
-        <location filename="../sample_review.py" line="38"/>
+        <location filename="../sample_review.py" line="39"/>
         <source>— not labelled —</source>
         <translation>— non étiqueté —</translation>
     </message>
@@ -2779,37 +2779,37 @@ Dernière sortie :
 <context>
     <name>SampleReviewWidget</name>
     <message>
-        <location filename="../sample_review.py" line="102"/>
+        <location filename="../sample_review.py" line="103"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="103"/>
+        <location filename="../sample_review.py" line="104"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="104"/>
+        <location filename="../sample_review.py" line="105"/>
         <source>Next unlabelled</source>
         <translation>Suivant non étiqueté</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="109"/>
+        <location filename="../sample_review.py" line="110"/>
         <source>Map class (stratum)</source>
         <translation>Classe de la carte (strate)</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="110"/>
+        <location filename="../sample_review.py" line="111"/>
         <source>Reference class</source>
         <translation>Classe de référence</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="111"/>
+        <location filename="../sample_review.py" line="112"/>
         <source>Scale</source>
         <translation>Échelle</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="205"/>
+        <location filename="../sample_review.py" line="207"/>
         <source>Point {number} of {total} — {labelled} labelled</source>
         <translation>Point {number} sur {total} — {labelled} étiquetés</translation>
     </message>

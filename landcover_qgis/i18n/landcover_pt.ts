@@ -4,232 +4,232 @@
 <context>
     <name>AccuracyPanel</name>
     <message>
-        <location filename="../accuracy_panel.py" line="67"/>
+        <location filename="../accuracy_panel.py" line="65"/>
         <source>Classify first: the sample is drawn from the classified map (its classes are the strata).</source>
         <translation>Classifique primeiro: a amostra é sorteada do mapa classificado (suas classes são os estratos).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="123"/>
+        <location filename="../accuracy_panel.py" line="121"/>
         <source>Only pixels inside these polygons are sampled and counted (none: the whole map).</source>
         <translation>Só os pixels dentro destes polígonos são amostrados e contados (nenhum: o mapa inteiro).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="125"/>
+        <location filename="../accuracy_panel.py" line="123"/>
         <source>Sample settings</source>
         <translation>Configurações da amostra</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="127"/>
+        <location filename="../accuracy_panel.py" line="125"/>
         <source>Target SE of overall accuracy</source>
         <translation>EP alvo da exatidão global</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="128"/>
+        <location filename="../accuracy_panel.py" line="126"/>
         <source>Points per class, at least</source>
         <translation>Pontos por classe, no mínimo</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="129"/>
+        <location filename="../accuracy_panel.py" line="127"/>
         <source>Points in all</source>
         <translation>Pontos no total</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="130"/>
+        <location filename="../accuracy_panel.py" line="128"/>
         <source>Seed</source>
         <translation>Semente</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="131"/>
+        <location filename="../accuracy_panel.py" line="129"/>
         <source>Area of interest</source>
         <translation>Área de interesse</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="134"/>
+        <location filename="../accuracy_panel.py" line="132"/>
         <source>Design an accuracy sample…</source>
         <translation>Planejar uma amostra de exatidão…</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="138"/>
+        <location filename="../accuracy_panel.py" line="136"/>
         <source>Open the sample again</source>
         <translation>Reabrir a amostra</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="140"/>
+        <location filename="../accuracy_panel.py" line="138"/>
         <source>Open a sample…</source>
         <translation>Abrir uma amostra…</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="141"/>
+        <location filename="../accuracy_panel.py" line="139"/>
         <source>Go on labelling or assess a sample designed earlier (a GPKG from &apos;Design a sample&apos;, with its NAME.design.json beside it).</source>
         <translation>Continuar a rotular ou avaliar uma amostra planejada antes (um GPKG de 'Planejar uma amostra', com o NAME.design.json ao lado).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="145"/>
+        <location filename="../accuracy_panel.py" line="143"/>
         <source>Assess accuracy and areas</source>
         <translation>Avaliar exatidão e áreas</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="166"/>
+        <location filename="../accuracy_panel.py" line="164"/>
         <source>auto (from the target SE)</source>
         <translation>auto (a partir do EP alvo)</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="183"/>
+        <location filename="../accuracy_panel.py" line="181"/>
         <source>No estimate: the assessment did not finish (see the status line); nothing was written.</source>
         <translation>Sem estimativa: a avaliação não terminou (veja a linha de status); nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="207"/>
+        <location filename="../accuracy_panel.py" line="205"/>
         <source>Map: {name}</source>
         <translation>Mapa: {name}</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="212"/>
+        <location filename="../accuracy_panel.py" line="210"/>
         <source>Not available: this engine has no &apos;sample-design&apos; command.</source>
         <translation>Indisponível: este motor não tem o comando 'sample-design'.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="212"/>
+        <location filename="../accuracy_panel.py" line="210"/>
         <source>Draws stratified random points of the map (its classes as strata) to label here, one by one.</source>
         <translation>Sorteia pontos aleatórios estratificados do mapa (suas classes como estratos) para rotular aqui, um a um.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="229"/>
+        <location filename="../accuracy_panel.py" line="227"/>
         <source>{labelled} / {total} labelled (a sample of {map})</source>
         <translation>{labelled} / {total} rotulados (uma amostra de {map})</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="229"/>
+        <location filename="../accuracy_panel.py" line="227"/>
         <source>{labelled} / {total} labelled</source>
         <translation>{labelled} / {total} rotulados</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="238"/>
+        <location filename="../accuracy_panel.py" line="236"/>
         <source>Design an accuracy sample and label its points first.</source>
         <translation>Planeje uma amostra de exatidão e rotule seus pontos primeiro.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="240"/>
+        <location filename="../accuracy_panel.py" line="238"/>
         <source>Label the sample&apos;s points first: set each point&apos;s reference class above.</source>
         <translation>Rotule primeiro os pontos da amostra: defina a classe de referência de cada ponto acima.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="243"/>
+        <location filename="../accuracy_panel.py" line="241"/>
         <source>{missing} of {total} points have no label yet: the engine skips them (a class with fewer than 2 labelled points gets no standard error).</source>
         <translation>{missing} de {total} pontos ainda não têm rótulo: o motor os ignora (uma classe com menos de 2 pontos rotulados não recebe erro padrão).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="248"/>
+        <location filename="../accuracy_panel.py" line="246"/>
         <source>Every point is labelled: estimate the accuracy and the area of each class.</source>
         <translation>Todos os pontos estão rotulados: estime a exatidão e a área de cada classe.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="254"/>
+        <location filename="../accuracy_panel.py" line="252"/>
         <source>Designing an accuracy sample</source>
         <translation>Planejando uma amostra de exatidão</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="266"/>
+        <location filename="../accuracy_panel.py" line="264"/>
         <source>The classified map {class_map} no longer exists: classify again.</source>
         <translation>O mapa classificado {class_map} não existe mais: classifique novamente.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="292"/>
+        <location filename="../accuracy_panel.py" line="290"/>
         <source>The area of interest &apos;{name}&apos; is not a file layer (or is filtered): save it as a GeoPackage and choose that, since the assessment reads it again where the sample was drawn.</source>
         <translation>A área de interesse '{name}' não é uma camada de arquivo (ou está filtrada): salve-a como GeoPackage e escolha esse arquivo, pois a avaliação a lê de novo onde a amostra foi sorteada.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="310"/>
+        <location filename="../accuracy_panel.py" line="308"/>
         <source>Accuracy sample: {count} points added as &apos;{name}&apos;. Set each point&apos;s reference class below, then assess accuracy and areas.</source>
         <translation>Amostra de exatidão: {count} pontos adicionados como '{name}'. Defina a classe de referência de cada ponto abaixo e depois avalie a exatidão e as áreas.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="372"/>
+        <location filename="../accuracy_panel.py" line="370"/>
         <source>Open an accuracy sample</source>
         <translation>Abrir uma amostra de exatidão</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="372"/>
+        <location filename="../accuracy_panel.py" line="370"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="391"/>
+        <location filename="../accuracy_panel.py" line="389"/>
         <source>Sample &apos;{name}&apos; opened: {labelled} / {total} labelled; it is assessed against {sample_map}.</source>
         <translation>Amostra '{name}' aberta: {labelled} / {total} rotulados; é avaliada em relação a {sample_map}.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="412"/>
+        <location filename="../accuracy_panel.py" line="410"/>
         <source>The sample layer &apos;{name}&apos; was removed from the project. The labels set so far are saved in {sample_path}: &apos;Open the sample again&apos; to go on.</source>
         <translation>A camada de amostra '{name}' foi removida do projeto. Os rótulos definidos até agora estão salvos em {sample_path}: use 'Reabrir a amostra' para continuar.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="435"/>
+        <location filename="../accuracy_panel.py" line="433"/>
         <source>Assessment not started: {missing} of {total} points still to label.</source>
         <translation>Avaliação não iniciada: faltam rotular {missing} de {total} pontos.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="438"/>
+        <location filename="../accuracy_panel.py" line="436"/>
         <source>Assessing accuracy and areas</source>
         <translation>Avaliando exatidão e áreas</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="442"/>
+        <location filename="../accuracy_panel.py" line="440"/>
         <source>Points without a label</source>
         <translation>Pontos sem rótulo</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="442"/>
+        <location filename="../accuracy_panel.py" line="440"/>
         <source>{missing} of {total} sample points have no reference label yet. The engine skips them and says so; a class with fewer than 2 labelled points gets no standard error, one with none no estimate at all.</source>
         <translation>{missing} de {total} pontos da amostra ainda não têm rótulo de referência. O motor os ignora e avisa; uma classe com menos de 2 pontos rotulados não recebe erro padrão, e uma sem nenhum não recebe estimativa alguma.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="448"/>
+        <location filename="../accuracy_panel.py" line="446"/>
         <source>Assess anyway</source>
         <translation>Avaliar mesmo assim</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="449"/>
+        <location filename="../accuracy_panel.py" line="447"/>
         <source>Keep labelling</source>
         <translation>Continuar rotulando</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="461"/>
+        <location filename="../accuracy_panel.py" line="459"/>
         <source>No accuracy sample to assess: design one (or open the sample again).</source>
         <translation>Nenhuma amostra de exatidão para avaliar: planeje uma (ou reabra a amostra).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="464"/>
+        <location filename="../accuracy_panel.py" line="462"/>
         <source>The sample layer &apos;{name}&apos; has unsaved edits: save them first (the engine reads {sample_path}).</source>
         <translation>A camada de amostra '{name}' tem edições não salvas: salve-as primeiro (o motor lê {sample_path}).</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="468"/>
+        <location filename="../accuracy_panel.py" line="466"/>
         <source>No point of the sample has a reference label yet: label the points first.</source>
         <translation>Nenhum ponto da amostra tem rótulo de referência ainda: rotule os pontos primeiro.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="475"/>
+        <location filename="../accuracy_panel.py" line="473"/>
         <source>Assessing accuracy and areas…</source>
         <translation>Avaliando exatidão e áreas…</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="485"/>
+        <location filename="../accuracy_panel.py" line="483"/>
         <source>No estimate: the engine&apos;s report could not be read.</source>
         <translation>Sem estimativa: não foi possível ler o relatório do motor.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="486"/>
+        <location filename="../accuracy_panel.py" line="484"/>
         <source>The engine's report {report} holds no area-adjusted estimate ({problem}): update the engine ('Set up engine…').</source>
         <translation>O relatório do motor {report} não contém estimativa ajustada por área ({problem}): atualize o motor ('Configurar motor…').</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="500"/>
+        <location filename="../accuracy_panel.py" line="498"/>
         <source>The HTML report {page} could not be written: {problem}.</source>
         <translation>Não foi possível gravar o relatório HTML {page}: {problem}.</translation>
     </message>
     <message>
-        <location filename="../accuracy_panel.py" line="507"/>
+        <location filename="../accuracy_panel.py" line="505"/>
         <source>Accuracy and areas assessed. {overall} Report: {report}</source>
         <translation>Exatidão e áreas avaliadas. {overall} Relatório: {report}</translation>
     </message>
@@ -1070,7 +1070,7 @@ acc. ± SE</source>
     <message>
         <location filename="../dock_form.py" line="265"/>
         <source>Train fine-tunes the (first) model file</source>
-        <translation>Treinar faz ajuste fino do (primeiro) arquivo de modelo</translation>
+        <translation>Treinar ajusta o (primeiro) arquivo de modelo</translation>
     </message>
     <message>
         <location filename="../dock_form.py" line="268"/>
@@ -1120,7 +1120,7 @@ acc. ± SE</source>
     <message>
         <location filename="../dock_form.py" line="286"/>
         <source>Advanced training settings</source>
-        <translation>Configurações avançadas de treinamento</translation>
+        <translation>Opções avançadas de treino</translation>
     </message>
     <message>
         <location filename="../dock_form.py" line="308"/>
@@ -1160,7 +1160,7 @@ acc. ± SE</source>
     <message>
         <location filename="../dock_form.py" line="325"/>
         <source>Match histograms to the model&apos;s reference</source>
-        <translation>Ajustar histogramas à referência do modelo</translation>
+        <translation>Ajustar histogramas ao modelo</translation>
     </message>
     <message>
         <location filename="../dock_form.py" line="329"/>
@@ -1228,87 +1228,87 @@ acc. ± SE</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="593"/>
+        <location filename="../dock_form.py" line="595"/>
         <source>Not available: this engine&apos;s &apos;landcover train&apos; has no &apos;{option}&apos; option.</source>
         <translation>Indisponível: o 'landcover train' deste motor não tem a opção '{option}'.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="609"/>
+        <location filename="../dock_form.py" line="611"/>
         <source>Not available: this engine&apos;s &apos;landcover predict&apos; has no such option.</source>
         <translation>Indisponível: o 'landcover predict' deste motor não tem essa opção.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="622"/>
+        <location filename="../dock_form.py" line="624"/>
         <source>The model carries a histogram reference ({source}); uncheck the box above to feed the image as it is.</source>
         <translation>O modelo traz uma referência de histograma ({source}); desmarque a caixa acima para usar a imagem como está.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="630"/>
+        <location filename="../dock_form.py" line="632"/>
         <source>The model carries no histogram reference: images are used as they are.</source>
         <translation>O modelo não traz referência de histograma: as imagens são usadas como estão.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="659"/>
+        <location filename="../dock_form.py" line="661"/>
         <source>Choose the image raster layer first.</source>
         <translation>Escolha primeiro a camada raster da imagem.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="666"/>
+        <location filename="../dock_form.py" line="668"/>
         <source>Check at least one band of the image.</source>
         <translation>Marque ao menos uma banda da imagem.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="677"/>
+        <location filename="../dock_form.py" line="679"/>
         <source>Choose the label layer (polygons with a class field).</source>
         <translation>Escolha a camada de rótulos (polígonos com um campo de classe).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="679"/>
+        <location filename="../dock_form.py" line="681"/>
         <source>Choose the field of &apos;{name}&apos; that holds the class of each polygon.</source>
         <translation>Escolha o campo de '{name}' que contém a classe de cada polígono.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="687"/>
+        <location filename="../dock_form.py" line="689"/>
         <source>Choose the label raster (class codes, 0/nodata = unlabeled).</source>
         <translation>Escolha o raster de rótulos (códigos de classe, 0/nodata = não rotulado).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="696"/>
+        <location filename="../dock_form.py" line="698"/>
         <source>Model file not found: {missing}</source>
         <translation>Arquivo de modelo não encontrado: {missing}</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="714"/>
+        <location filename="../dock_form.py" line="716"/>
         <source>Choose an existing weights file, or one of the engine&apos;s weight presets.</source>
         <translation>Escolha um arquivo de pesos existente ou uma das predefinições de pesos do motor.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="744"/>
+        <location filename="../dock_form.py" line="746"/>
         <source>To train from existing model files, pick a model and check 'Train fine-tunes the (first) model file' — or choose 'New model'.</source>
-        <translation>Para treinar a partir de arquivos de modelo existentes, escolha um modelo e marque 'Treinar faz ajuste fino do (primeiro) arquivo de modelo' — ou escolha 'Novo modelo'.</translation>
+        <translation>Para treinar a partir de arquivos de modelo existentes, escolha um modelo e marque 'Treinar ajusta o (primeiro) arquivo de modelo' — ou escolha 'Novo modelo'.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="750"/>
+        <location filename="../dock_form.py" line="752"/>
         <source>&apos;From the loaded model&apos; needs an existing model file to fine-tune.</source>
         <translation>'Do modelo carregado' requer um arquivo de modelo existente para ajuste fino.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="756"/>
+        <location filename="../dock_form.py" line="758"/>
         <source>The labels do not match the class scheme {name}: {problems}</source>
         <translation>Os rótulos não correspondem ao esquema de classes {name}: {problems}</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="815"/>
+        <location filename="../dock_form.py" line="817"/>
         <source>The evaluation layer &apos;{name}&apos; needs the class field &apos;{field}&apos; of the label layer.</source>
         <translation>A camada de avaliação '{name}' precisa do campo de classe '{field}' da camada de rótulos.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="815"/>
+        <location filename="../dock_form.py" line="817"/>
         <source>(none chosen)</source>
         <translation>(nenhuma escolhida)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="839"/>
+        <location filename="../dock_form.py" line="841"/>
         <source>Check at least one unlabeled layer for self-training.</source>
         <translation>Marque ao menos uma camada não rotulada para o autotreino.</translation>
     </message>
@@ -2710,52 +2710,52 @@ Last output:
         <translation>&lt;b&gt;Exatidão e área a partir de uma amostra&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="147"/>
+        <location filename="../results_panel.py" line="149"/>
         <source>&lt;b&gt;Log&lt;/b&gt;</source>
         <translation>&lt;b&gt;Registro&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="222"/>
+        <location filename="../results_panel.py" line="224"/>
         <source>No evaluation yet: choose &apos;Evaluate against&apos; before Classify.</source>
         <translation>Nenhuma avaliação ainda: escolha 'Avaliar com' antes de Classificar.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="229"/>
+        <location filename="../results_panel.py" line="231"/>
         <source>Overall accuracy {accuracy} · mIoU {miou} · kappa {kappa}</source>
         <translation>Exatidão global {accuracy} · mIoU {miou} · kappa {kappa}</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="234"/>
+        <location filename="../results_panel.py" line="236"/>
         <source>Classes compared by name.</source>
         <translation>Classes comparadas pelo nome.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="236"/>
+        <location filename="../results_panel.py" line="238"/>
         <source>Classes compared by code (the reference names none).</source>
         <translation>Classes comparadas pelo código (a referência não tem nomes).</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="237"/>
+        <location filename="../results_panel.py" line="239"/>
         <source>Classes only in the reference: {names}.</source>
         <translation>Classes só na referência: {names}.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="237"/>
+        <location filename="../results_panel.py" line="239"/>
         <source>Classes never in the reference: {names}.</source>
         <translation>Classes nunca presentes na referência: {names}.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="271"/>
+        <location filename="../results_panel.py" line="273"/>
         <source>Classify to see the area of each class.</source>
         <translation>Classifique para ver a área de cada classe.</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="272"/>
+        <location filename="../results_panel.py" line="274"/>
         <source>Pixel counts of the classified extent (nodata left out).</source>
         <translation>Contagem de pixels da extensão classificada (nodata excluído).</translation>
     </message>
     <message>
-        <location filename="../results_panel.py" line="279"/>
+        <location filename="../results_panel.py" line="281"/>
         <source>Export the area per class</source>
         <translation>Exportar a área por classe</translation>
     </message>
@@ -2771,7 +2771,7 @@ Last output:
 <context>
     <name>SampleReview</name>
     <message>
-        <location filename="../sample_review.py" line="38"/>
+        <location filename="../sample_review.py" line="39"/>
         <source>— not labelled —</source>
         <translation>— não rotulado —</translation>
     </message>
@@ -2779,37 +2779,37 @@ Last output:
 <context>
     <name>SampleReviewWidget</name>
     <message>
-        <location filename="../sample_review.py" line="102"/>
+        <location filename="../sample_review.py" line="103"/>
         <source>◀ Previous</source>
         <translation>◀ Anterior</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="103"/>
+        <location filename="../sample_review.py" line="104"/>
         <source>Next ▶</source>
         <translation>Próximo ▶</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="104"/>
+        <location filename="../sample_review.py" line="105"/>
         <source>Next unlabelled</source>
         <translation>Próximo não rotulado</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="109"/>
+        <location filename="../sample_review.py" line="110"/>
         <source>Map class (stratum)</source>
         <translation>Classe do mapa (estrato)</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="110"/>
+        <location filename="../sample_review.py" line="111"/>
         <source>Reference class</source>
         <translation>Classe de referência</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="111"/>
+        <location filename="../sample_review.py" line="112"/>
         <source>Scale</source>
         <translation>Escala</translation>
     </message>
     <message>
-        <location filename="../sample_review.py" line="205"/>
+        <location filename="../sample_review.py" line="207"/>
         <source>Point {number} of {total} — {labelled} labelled</source>
         <translation>Ponto {number} de {total} — {labelled} rotulados</translation>
     </message>

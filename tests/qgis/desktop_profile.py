@@ -74,12 +74,17 @@ def screenshot_and_quit():
     if plugin is not None:
         print("layout " + json.dumps(layout_facts(plugin.dock)), flush=True)
         form = plugin.dock.form
+        clipped = {{}}  # sections whose content is wider than the panel shows (cut at the right edge)
         for index in range(form.count()):  # one screenshot per section
             form.setCurrentIndex(index)
             QApplication.processEvents()
             name = form.tabText(index).lower()
+            page = form.widget(index)
+            if page.widget().width() > page.viewport().width():
+                clipped[name] = [page.widget().width(), page.viewport().width()]
             subprocess.run(["import", "-window", "root", SCREENSHOT.replace(".png", "_" + name + ".png")],
                            check=False)
+        print("clipped " + json.dumps(clipped), flush=True)
         form.setCurrentIndex(0)
         QApplication.processEvents()
     subprocess.run(["import", "-window", "root", SCREENSHOT], check=False)
@@ -99,8 +104,14 @@ if SCREENSHOT:
 '''
 
 
-def make_profile(profiles: Path, plugin_zip: Path) -> Path:
-    """Creates ``profiles/profiles/default`` with the plugin unzipped and enabled; returns the profile folder."""
+def make_profile(profiles: Path, plugin_zip: Path, locale: Optional[str] = None) -> Path:
+    """Creates ``profiles/profiles/default`` with the plugin unzipped and enabled; returns the profile folder.
+
+    Args:
+        profiles: The folder for ``qgis --profiles-path``.
+        plugin_zip: The packaged plugin.
+        locale: QGIS's interface language (``fr``...), as chosen in its options; None: the system's.
+    """
     profile = profiles / "profiles" / "default"
     plugins = profile / "python" / "plugins"
     plugins.mkdir(parents=True, exist_ok=True)
@@ -115,6 +126,7 @@ def make_profile(profiles: Path, plugin_zip: Path) -> Path:
         "showTips=false\n"
         "checkVersion=false\n"
         "allowVersionCheck=false\n"
+        + (f"\n[locale]\nuserLocale={locale}\noverrideFlag=true\n" if locale else "")
     )
     return profile
 

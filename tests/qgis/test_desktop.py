@@ -20,10 +20,13 @@ _TEST_ONLY_ENV = ("QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PA
 
 @pytest.mark.skipif(any(shutil.which(tool) is None for tool in TOOLS),
                     reason=f"needs {', '.join(TOOLS)} (Xvfb, the QGIS desktop, imagemagick)")
-def test_packaged_plugin_opens_its_dock_in_qgis_desktop(scene_files, engine_python: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("locale", ["en", "fr", "es", "pt"])
+def test_packaged_plugin_opens_its_dock_in_qgis_desktop(scene_files, engine_python: str, tmp_path: Path,
+                                                        locale: str) -> None:
+    """In each shipped language (translations are longer than English) every section fits the 360 px panel."""
     subprocess.run(["make", "-s", "package"], cwd=REPO, check=True, timeout=120)
     plugin_zip = REPO / "build" / "landcover_qgis.zip"
-    make_profile(tmp_path / "profiles", plugin_zip)
+    make_profile(tmp_path / "profiles", plugin_zip, locale)
     assert (tmp_path / "profiles/profiles/default/python/plugins/landcover_qgis/engine/landcover_core").is_dir()
     screenshot = tmp_path / "qgis_dock.png"
     script = write_startup_script(tmp_path / "startup.py", [str(scene_files["image"]), str(scene_files["labels"])],
@@ -45,13 +48,17 @@ def test_packaged_plugin_opens_its_dock_in_qgis_desktop(scene_files, engine_pyth
     kept = REPO / "build" / "screenshots"
     kept.mkdir(parents=True, exist_ok=True)
     for shot in tmp_path.glob("qgis_dock*.png"):
-        shutil.copyfile(shot, kept / shot.name)
+        shutil.copyfile(shot, kept / (shot.name if locale == "en" else f"{locale}_{shot.name}"))
     assert "landcover dock open" in output, output[-3000:]
     facts = json.loads(next(line[len("layout "):] for line in output.splitlines() if line.startswith("layout ")))
     # At the default 360 px the panel needs no more width than it has, and the actions show without scrolling.
     assert facts["dock_width"] <= 400 and facts["content_min_width"] <= facts["dock_width"], facts
     assert facts["train_button"] and facts["classify_button"] and facts["cancel_button"], facts
-    assert {shot.name for shot in tmp_path.glob("qgis_dock_*.png")} == {
-        "qgis_dock_data.png", "qgis_dock_model.png", "qgis_dock_classify.png", "qgis_dock_results.png"}
+    clipped = json.loads(next(line[len("clipped "):] for line in output.splitlines() if line.startswith("clipped ")))
+    assert clipped == {}, f"sections cut at the panel's right edge (content width, visible width): {clipped}"
+    sections = {shot.name for shot in tmp_path.glob("qgis_dock_*.png")}  # named by the (translated) tab titles
+    assert len(sections) == 4 and (locale != "en" or sections == {
+        "qgis_dock_data.png", "qgis_dock_model.png", "qgis_dock_classify.png", "qgis_dock_results.png"}), sections
+    assert locale == "en" or "qgis_dock_classify.png" not in sections, "the desktop showed the English panel"
     assert screenshot.is_file() and screenshot.stat().st_size > 10000, output[-3000:]
     assert desktop.returncode == 0, output[-3000:]
