@@ -37,6 +37,7 @@ from landcover_qgis.processing.layer_checks import field_problem, overlap_proble
 from landcover_qgis.processing.output_layers import RunOutputs
 from landcover_qgis.qt_compat import SOURCE_VECTOR_POINT, SOURCE_VECTOR_POLYGON
 from landcover_qgis.sample_layer import configure_sample_layer
+from landcover_qgis.table_export import write_text
 
 
 class DesignSampleAlgorithm(EngineAlgorithm):
@@ -192,7 +193,7 @@ class AssessAreasAlgorithm(EngineAlgorithm):
         result = self.run_call(call, feedback)
         report = json.loads(Path(result.outputs.get("json", out_json)).read_text(encoding="utf-8"))
         area = report.get("area_adjusted") or {}
-        Path(out_html).write_text(area_html(area, result.outputs.get("png", request.out_png)), encoding="utf-8")
+        write_text(out_html, area_html(area, result.outputs.get("png", request.out_png)))
         return {"OUTPUT_JSON": out_json, "OUTPUT_HTML": out_html, "OVERALL_ACCURACY": area.get("overall_accuracy"),
                 "OVERALL_ACCURACY_SE": area.get("overall_accuracy_se"), "AREA_ADJUSTED": json.dumps(area)}
 

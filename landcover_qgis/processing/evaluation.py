@@ -40,6 +40,7 @@ from landcover_qgis.processing.model_parameters import ModelFilesParameter
 from landcover_qgis.processing.output_layers import RunOutputs, models_name
 from landcover_qgis.processing.report import PER_CLASS_FIGURES, evaluation_html
 from landcover_qgis.qt_compat import NO_GEOMETRY_WKB, SOURCE_VECTOR, SOURCE_VECTOR_POLYGON, field_type
+from landcover_qgis.table_export import write_text
 
 #: Headline figures of the report, as algorithm outputs.
 HEADLINES = (("OVERALL_ACCURACY", "overall_accuracy", Deferred.translate("EvaluateAlgorithm", "Overall accuracy")),
@@ -177,7 +178,7 @@ class EvaluateAlgorithm(EngineAlgorithm):
         result = self.run_call(call, feedback)
         report = json.loads(Path(result.outputs.get("json", out_json)).read_text(encoding="utf-8"))
         png = result.outputs.get("png", request.out_png)
-        Path(out_html).write_text(evaluation_html(report, png), encoding="utf-8")
+        write_text(out_html, evaluation_html(report, png))
         outputs: Dict[str, Any] = {"OUTPUT": self.write_table(parameters, context, report),
                                    "OUTPUT_JSON": out_json, "OUTPUT_HTML": out_html}
         assessed_name = prediction.name() if prediction is not None else models_name(request.models)
