@@ -107,7 +107,8 @@ def check_ground_resolution(dataset: rasterio.DatasetReader, spec: ModelSpec, mo
     reporter.warning(
         f"{dataset.name} has a ground resolution of {here:.3g} m, {ratio:.2g} times the model's training imagery "
         f"({spec.ground_resolution:.3g} m, {spec.crs}): objects are {'smaller' if ratio > 1 else 'larger'} in "
-        "pixels than the model learnt them and the classes will likely be wrong. Resample the raster to the "
-        "training resolution (e.g. gdalwarp -tr) or use a model trained at this resolution."
+        "pixels than the model learnt them and the classes will likely be wrong. Pass --resample model to read it "
+        "at the training resolution, resample it yourself (e.g. gdalwarp -tr) or use a model trained at this "
+        "resolution."
     )
     return False
