@@ -40,7 +40,7 @@ from landcover_core.inference.catalogue import (
 from landcover_core.inference.model_set import ModelSet, load_models
 from landcover_core.inference.predict import check_options
 from landcover_core.inference.runners import cpu_threads, export_problem, onnx_cache_path
-from landcover_core.outputs.files import check_output_paths, remove_stale_partials
+from landcover_core.outputs.files import check_output_paths, full_disk_error, remove_stale_partials
 from landcover_core.progress import Reporter
 
 #: Memory set aside per local worker when sizing the cluster (a model, its runtime and a few batches of tiles).
@@ -160,8 +160,7 @@ def _stop_on_full_disk(output: str, results: Sequence[dict[str, Any]], folder: P
     Raises:
         InputError: naming the output, and the scenes complete before (kept; a re-run skips them).
     """
-    error = InputError(f"No space left on device ({output}); free some space or write the outputs elsewhere. The "
-                       "batch was stopped; the scene being written was not kept.")
+    error = full_disk_error(output, " The batch was stopped; the scene being written was not kept.")
     _tell_completed_scenes(error, results, folder)
     raise error
 

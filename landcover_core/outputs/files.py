@@ -416,6 +416,11 @@ def full_output_folder() -> Path | None:
     return None
 
 
+def full_disk_error(where: object, after: str = "") -> InputError:
+    """"No space left on device (WHERE)" with what to do, then ``after`` (what became of the job's outputs)."""
+    return InputError(f"No space left on device ({where}); free some space or write the outputs elsewhere.{after}")
+
+
 def as_input_error(exc: Exception) -> InputError | None:
     """The clear error for a failed read or write of a file (full disk, damaged raster, missing source).
 
@@ -429,8 +434,7 @@ def as_input_error(exc: Exception) -> InputError | None:
     if folder is not None or is_full_disk(exc):
         where = getattr(exc, "filename", None) or folder or "the output folder"
         kept = "" if leftovers(exc).notes else " Nothing was kept."  # else the notes say what was
-        return InputError(f"No space left on device ({where}); free some space or write the outputs elsewhere."
-                          f"{kept}")
+        return full_disk_error(where, kept)
     if isinstance(exc, RasterioError):
         return InputError(f"A raster could not be read or written: {exc.__cause__ or exc}")
     if isinstance(exc, OSError) and exc.filename:
