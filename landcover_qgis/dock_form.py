@@ -55,6 +55,8 @@ from landcover_qgis.engine_options import (
     HISTMATCH,
     HISTOGRAM_REFERENCE,
     REFERENCE_CLASSES,
+    RESAMPLE,
+    RESAMPLE_TO_MODEL,
     TTA,
     UNCERTAINTY,
 )
@@ -324,6 +326,7 @@ class DockForm(QTabWidget):
                                                                "labels next."))
         self.histmatch = QCheckBox(translate("DockForm", "Match histograms to the model's reference"))
         self.histmatch.setChecked(True)
+        self.resample = QCheckBox(translate("DockForm", "Read at the model's ground resolution"))
         self.model_reference = QLabel()
         self.model_reference.setWordWrap(True)
         form.addRow(translate("DockForm", "Area"), self.extent_mode)
@@ -332,6 +335,7 @@ class DockForm(QTabWidget):
             form.addRow(switch)
         form.addRow(translate("DockForm", "Test-time augmentation"), self.tta)
         form.addRow(self.histmatch)
+        form.addRow(self.resample)
         form.addRow(self.model_reference)
         return group
 
@@ -600,13 +604,14 @@ class DockForm(QTabWidget):
             self.histogram_reference.setLayer(None)
 
     def _apply_predict_options(self, schema: EngineSchema) -> None:
-        """TTA, uncertainty and histogram matching follow ``predict``'s options: absent options are disabled."""
+        """TTA, uncertainty, histogram matching and resampling follow ``predict``'s options: absent ones are off."""
         tta = schema.option("predict", TTA)
         set_choices(self.tta, [(choice, choice) for choice in (tta.choices or ())] if tta else [])
         if tta is not None and tta.default is not None:
             select_id(self.tta, str(tta.default))
         for widget, spec in ((self.tta, tta), (self.make_uncertainty, schema.option("predict", UNCERTAINTY)),
-                             (self.histmatch, schema.option("predict", HISTMATCH))):
+                             (self.histmatch, schema.option("predict", HISTMATCH)),
+                             (self.resample, schema.option("predict", RESAMPLE))):
             widget.setEnabled(spec is not None)
             widget.setToolTip(f"{spec.help} ({spec.flag})" if spec is not None else
                               translate("DockForm", "Not available: this engine's 'landcover predict' has no such "
@@ -633,10 +638,12 @@ class DockForm(QTabWidget):
                                                                "used as they are."))
 
     def predict_settings(self) -> Dict[str, object]:
-        """The engine settings of the classification options the engine has (TTA, histogram matching)."""
+        """The engine settings of the classification options the engine has (TTA, histogram matching, resampling)."""
         schema = self.require_schema()
         settings: Dict[str, object] = {}
-        for dest, value in ((TTA, self.tta.currentData()), (HISTMATCH, self.histmatch.isChecked())):
+        # Resampling unchecked: no option, the engine's default (the raster as it is).
+        for dest, value in ((TTA, self.tta.currentData()), (HISTMATCH, self.histmatch.isChecked()),
+                            (RESAMPLE, RESAMPLE_TO_MODEL if self.resample.isChecked() else None)):
             spec = schema.option("predict", dest)
             if spec is not None:
                 settings.update(spec.setting(value))

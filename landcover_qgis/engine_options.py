@@ -53,6 +53,9 @@ CHECK = "check"
 BAND_COUNT = "band_count"
 HISTMATCH = "histmatch"
 TTA = "tta"
+#: ``predict``: read the raster at the model's training ground resolution (``model``) or as it is (``none``).
+RESAMPLE = "resample"
+RESAMPLE_TO_MODEL = "model"
 THRESHOLD = "threshold"
 ROUNDS = "rounds"
 #: ``train`` times a few steps and reports the run's duration instead of training.

@@ -495,62 +495,62 @@ acc. ± SE</source>
 <context>
     <name>AssessAreasAlgorithm</name>
     <message>
-        <location filename="../processing/accuracy.py" line="142"/>
+        <location filename="../processing/accuracy.py" line="143"/>
         <source>Assess accuracy and areas</source>
         <translation>Evaluar exactitud y áreas</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="146"/>
+        <location filename="../processing/accuracy.py" line="147"/>
         <source>Class map the sample was drawn from</source>
         <translation>Mapa de clases del que se extrajo la muestra</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="148"/>
+        <location filename="../processing/accuracy.py" line="149"/>
         <source>Labelled sample points</source>
         <translation>Puntos de muestra etiquetados</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="151"/>
+        <location filename="../processing/accuracy.py" line="152"/>
         <source>Field with the reference class names</source>
         <translation>Campo con los nombres de clase de referencia</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="154"/>
+        <location filename="../processing/accuracy.py" line="155"/>
         <source>Report (JSON)</source>
         <translation>Informe (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="154"/>
+        <location filename="../processing/accuracy.py" line="155"/>
         <source>JSON files (*.json)</source>
         <translation>Archivos JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="157"/>
+        <location filename="../processing/accuracy.py" line="158"/>
         <source>Report (HTML)</source>
         <translation>Informe (HTML)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="157"/>
+        <location filename="../processing/accuracy.py" line="158"/>
         <source>HTML files (*.html)</source>
         <translation>Archivos HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="160"/>
+        <location filename="../processing/accuracy.py" line="161"/>
         <source>Overall accuracy (area-adjusted)</source>
         <translation>Exactitud global (ajustada por área)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="162"/>
+        <location filename="../processing/accuracy.py" line="163"/>
         <source>Standard error of the overall accuracy</source>
         <translation>Error estándar de la exactitud global</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="164"/>
+        <location filename="../processing/accuracy.py" line="165"/>
         <source>Area-adjusted figures (JSON)</source>
         <translation>Cifras ajustadas por área (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="172"/>
+        <location filename="../processing/accuracy.py" line="173"/>
         <source>Choose the class map and the labelled sample points.</source>
         <translation>Elija el mapa de clases y los puntos de muestra etiquetados.</translation>
     </message>
@@ -691,57 +691,57 @@ acc. ± SE</source>
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing/inference.py" line="76"/>
+        <location filename="../processing/inference.py" line="79"/>
         <source>Classify raster</source>
         <translation>Clasificar ráster</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="80"/>
+        <location filename="../processing/inference.py" line="83"/>
         <source>Image raster</source>
         <translation>Ráster de imagen</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="81"/>
+        <location filename="../processing/inference.py" line="84"/>
         <source>Model file(s) (several: an ensemble)</source>
         <translation>Archivo(s) de modelo (varios: un ensamble)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="83"/>
+        <location filename="../processing/inference.py" line="86"/>
         <source>Bands (none chosen: the model&apos;s)</source>
         <translation>Bandas (ninguna elegida: las del modelo)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="86"/>
+        <location filename="../processing/inference.py" line="89"/>
         <source>Area to classify (empty: whole raster)</source>
         <translation>Área a clasificar (vacío: todo el ráster)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="90"/>
+        <location filename="../processing/inference.py" line="93"/>
         <source>Classes</source>
         <translation>Clases</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="91"/>
+        <location filename="../processing/inference.py" line="94"/>
         <source>Confidence</source>
         <translation>Confianza</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="98"/>
+        <location filename="../processing/inference.py" line="101"/>
         <source>Uncertainty (where to label next)</source>
         <translation>Incertidumbre (dónde etiquetar a continuación)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="103"/>
+        <location filename="../processing/inference.py" line="106"/>
         <source>Polygons</source>
         <translation>Polígonos</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="117"/>
+        <location filename="../processing/inference.py" line="120"/>
         <source>Choose the image raster.</source>
         <translation>Elija el ráster de imagen.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="123"/>
+        <location filename="../processing/inference.py" line="126"/>
         <source>The area to classify does not overlap &apos;{name}&apos;.</source>
         <translation>El área a clasificar no se superpone con '{name}'.</translation>
     </message>
@@ -845,37 +845,37 @@ acc. ± SE</source>
 <context>
     <name>DesignSampleAlgorithm</name>
     <message>
-        <location filename="../processing/accuracy.py" line="76"/>
+        <location filename="../processing/accuracy.py" line="77"/>
         <source>Design a sample</source>
         <translation>Diseñar una muestra</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="80"/>
+        <location filename="../processing/accuracy.py" line="81"/>
         <source>Class map to assess</source>
         <translation>Mapa de clases a evaluar</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="82"/>
+        <location filename="../processing/accuracy.py" line="83"/>
         <source>Area of interest (only the map inside is sampled)</source>
         <translation>Área de interés (solo se muestrea el mapa dentro de ella)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="91"/>
+        <location filename="../processing/accuracy.py" line="92"/>
         <source>Sample points (GeoPackage)</source>
         <translation>Puntos de muestra (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="93"/>
+        <location filename="../processing/accuracy.py" line="94"/>
         <source>Sample design (JSON)</source>
         <translation>Diseño de la muestra (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="94"/>
+        <location filename="../processing/accuracy.py" line="95"/>
         <source>Number of sample points</source>
         <translation>Número de puntos de muestra</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="101"/>
+        <location filename="../processing/accuracy.py" line="102"/>
         <source>Save the sample points as a GeoPackage (.gpkg), not {name}.</source>
         <translation>Guarde los puntos de muestra como GeoPackage (.gpkg), no como {name}.</translation>
     </message>
@@ -883,445 +883,450 @@ acc. ± SE</source>
 <context>
     <name>DockForm</name>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Batch size</source>
         <translation>Tamaño de lote</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Tile size</source>
         <translation>Tamaño de tesela</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Tiles per epoch</source>
         <translation>Teselas por época</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Learning rate</source>
         <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Rare-class sampling</source>
         <translation>Muestreo de clases raras</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="99"/>
+        <location filename="../dock_form.py" line="101"/>
         <source>The landcover engine has not been checked yet, so its options are unknown: use 'Set up engine…' to choose or install it.</source>
         <translation>El motor landcover aún no se ha comprobado, por lo que sus opciones son desconocidas: use 'Configurar motor…' para elegirlo o instalarlo.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="145"/>
+        <location filename="../dock_form.py" line="147"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="271"/>
+        <location filename="../dock_form.py" line="273"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="148"/>
+        <location filename="../dock_form.py" line="150"/>
         <source>Classify</source>
         <translation>Clasificar</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="156"/>
+        <location filename="../dock_form.py" line="158"/>
         <source>Image</source>
         <translation>Imagen</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="162"/>
+        <location filename="../dock_form.py" line="164"/>
         <source>Bands fed to the model (passed as --bands).</source>
         <translation>Bandas que recibe el modelo (se pasan como --bands).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="167"/>
+        <location filename="../dock_form.py" line="169"/>
         <source>Raster layer</source>
         <translation>Capa ráster</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="168"/>
+        <location filename="../dock_form.py" line="170"/>
         <source>Bands</source>
         <translation>Bandas</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="169"/>
+        <location filename="../dock_form.py" line="171"/>
         <source>Histogram reference</source>
         <translation>Referencia de histograma</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="174"/>
+        <location filename="../dock_form.py" line="176"/>
         <source>Labels and classes</source>
         <translation>Etiquetas y clases</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="176"/>
+        <location filename="../dock_form.py" line="178"/>
         <source>Polygon layer + class field</source>
         <translation>Capa de polígonos + campo de clase</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="211"/>
+        <location filename="../dock_form.py" line="213"/>
         <source>Label raster</source>
         <translation>Ráster de etiquetas</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="183"/>
+        <location filename="../dock_form.py" line="185"/>
         <source>Selected features only</source>
         <translation>Solo objetos seleccionados</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="192"/>
+        <location filename="../dock_form.py" line="194"/>
         <source>Load scheme…</source>
         <translation>Cargar esquema…</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="193"/>
+        <location filename="../dock_form.py" line="195"/>
         <source>A JSON list of {code, name, color}: names and colours for the class values of the labels (e.g. the scene_classes.json of the demo).</source>
         <translation>Una lista JSON de {code, name, color}: nombres y colores para los valores de clase de las etiquetas (p. ej., el scene_classes.json de la demo).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="204"/>
+        <location filename="../dock_form.py" line="206"/>
         <source>Reference for the evaluation table after classifying (a class raster, or polygons with the same class field).</source>
         <translation>Referencia para la tabla de evaluación tras clasificar (un ráster de clases, o polígonos con el mismo campo de clase).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="207"/>
+        <location filename="../dock_form.py" line="209"/>
         <source>Labels from</source>
         <translation>Etiquetas desde</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="208"/>
+        <location filename="../dock_form.py" line="210"/>
         <source>Label layer</source>
         <translation>Capa de etiquetas</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="209"/>
+        <location filename="../dock_form.py" line="211"/>
         <source>Class field</source>
         <translation>Campo de clase</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="212"/>
+        <location filename="../dock_form.py" line="214"/>
         <source>Class scheme</source>
         <translation>Esquema de clases</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="215"/>
+        <location filename="../dock_form.py" line="217"/>
         <source>Evaluate against</source>
         <translation>Evaluar frente a</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="227"/>
+        <location filename="../dock_form.py" line="229"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="231"/>
+        <location filename="../dock_form.py" line="233"/>
         <source>Where models, classifications and pseudo-labels are written (remembered in the project).</source>
         <translation>Dónde se escriben los modelos, las clasificaciones y las pseudoetiquetas (se recuerda en el proyecto).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="234"/>
+        <location filename="../dock_form.py" line="236"/>
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="240"/>
+        <location filename="../dock_form.py" line="242"/>
         <source>choose a folder (asked at the first run)</source>
         <translation>elija una carpeta (se pide en la primera ejecución)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="246"/>
+        <location filename="../dock_form.py" line="248"/>
         <source>New model</source>
         <translation>Modelo nuevo</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="246"/>
+        <location filename="../dock_form.py" line="248"/>
         <source>Existing model file(s)</source>
         <translation>Archivo(s) de modelo existente(s)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="250"/>
+        <location filename="../dock_form.py" line="252"/>
         <source>A starting point for the settings below; changing one of them makes it &apos;Custom&apos;.</source>
         <translation>Un punto de partida para los ajustes de abajo; cambiar uno de ellos lo convierte en 'Personalizado'.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="257"/>
+        <location filename="../dock_form.py" line="259"/>
         <source>Weights (*.pt *.pth)</source>
         <translation>Pesos (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="262"/>
+        <location filename="../dock_form.py" line="264"/>
         <source>landcover models (*.pt)</source>
         <translation>modelos landcover (*.pt)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="263"/>
+        <location filename="../dock_form.py" line="265"/>
         <source>One model to apply or fine-tune; several models are applied as an ensemble.</source>
         <translation>Un modelo para aplicar o ajustar; varios modelos se aplican como un ensamble.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="265"/>
+        <location filename="../dock_form.py" line="267"/>
         <source>Train fine-tunes the (first) model file</source>
         <translation>Entrenar ajusta el (primer) archivo de modelo</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="268"/>
+        <location filename="../dock_form.py" line="270"/>
         <source>landcover model (*.pt)</source>
         <translation>modelo landcover (*.pt)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="269"/>
+        <location filename="../dock_form.py" line="271"/>
         <source>image_architecture_time.pt in the output folder</source>
         <translation>image_architecture_time.pt en la carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="272"/>
+        <location filename="../dock_form.py" line="274"/>
         <source>Preset</source>
         <translation>Preajuste</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="273"/>
+        <location filename="../dock_form.py" line="275"/>
         <source>Architecture</source>
         <translation>Arquitectura</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="274"/>
+        <location filename="../dock_form.py" line="276"/>
         <source>Decoder</source>
         <translation>Decodificador</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="275"/>
+        <location filename="../dock_form.py" line="277"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="276"/>
+        <location filename="../dock_form.py" line="278"/>
         <source>Weights file</source>
         <translation>Archivo de pesos</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="277"/>
+        <location filename="../dock_form.py" line="279"/>
         <source>Model file(s)</source>
         <translation>Archivo(s) de modelo</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="282"/>
+        <location filename="../dock_form.py" line="284"/>
         <source>Save model as</source>
         <translation>Guardar modelo como</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="286"/>
+        <location filename="../dock_form.py" line="288"/>
         <source>Advanced training settings</source>
         <translation>Ajustes avanzados de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="308"/>
+        <location filename="../dock_form.py" line="310"/>
         <source>Classification</source>
         <translation>Clasificación</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="310"/>
+        <location filename="../dock_form.py" line="312"/>
         <source>Current map view</source>
         <translation>Vista actual del mapa</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="310"/>
+        <location filename="../dock_form.py" line="312"/>
         <source>Whole layer</source>
         <translation>Capa completa</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="316"/>
+        <location filename="../dock_form.py" line="318"/>
         <source>Also make polygons</source>
         <translation>Generar polígonos</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="318"/>
+        <location filename="../dock_form.py" line="320"/>
         <source>Also make a confidence raster</source>
         <translation>Generar ráster de confianza</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="322"/>
+        <location filename="../dock_form.py" line="324"/>
         <source>Also make an uncertainty raster</source>
         <translation>Generar ráster de incertidumbre</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="323"/>
+        <location filename="../dock_form.py" line="325"/>
         <source>Bright where the model hesitates: where to draw new labels next.</source>
         <translation>Brillante donde el modelo duda: dónde dibujar nuevas etiquetas a continuación.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="325"/>
+        <location filename="../dock_form.py" line="327"/>
         <source>Match histograms to the model&apos;s reference</source>
         <translation>Ajustar histogramas al modelo</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="329"/>
+        <location filename="../dock_form.py" line="332"/>
         <source>Area</source>
         <translation>Área</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="333"/>
+        <location filename="../dock_form.py" line="336"/>
         <source>Test-time augmentation</source>
         <translation>Aumento en tiempo de prueba</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="378"/>
+        <location filename="../dock_form.py" line="382"/>
         <source>Load a class scheme</source>
         <translation>Cargar un esquema de clases</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="378"/>
+        <location filename="../dock_form.py" line="382"/>
         <source>Class schemes (*.json);;All files (*)</source>
         <translation>Esquemas de clases (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="443"/>
+        <location filename="../dock_form.py" line="447"/>
         <source>{count} classes (found beside the labels): {classes}.</source>
         <translation>{count} clases (encontradas junto a las etiquetas): {classes}.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="443"/>
+        <location filename="../dock_form.py" line="447"/>
         <source>{count} classes: {classes}.</source>
         <translation>{count} clases: {classes}.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="447"/>
+        <location filename="../dock_form.py" line="451"/>
         <source>The class field holds numbers: without a scheme they are named &apos;class N&apos;. Load a scheme to give them names and colours.</source>
         <translation>El campo de clase contiene números: sin un esquema se denominan 'class N'. Cargue un esquema para darles nombres y colores.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="477"/>
+        <location filename="../dock_form.py" line="481"/>
         <source>Choose an output folder for the results (under &apos;Outputs&apos;).</source>
         <translation>Elija una carpeta de salida para los resultados (en 'Salidas').</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="487"/>
+        <location filename="../dock_form.py" line="491"/>
         <source>{name} (scheme file)</source>
         <translation>{name} (archivo de esquema)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="490"/>
+        <location filename="../dock_form.py" line="494"/>
         <source>From label values</source>
         <translation>De los valores de etiqueta</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="493"/>
+        <location filename="../dock_form.py" line="497"/>
         <source>From the loaded model</source>
         <translation>Del modelo cargado</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="498"/>
+        <location filename="../dock_form.py" line="502"/>
         <source>file…</source>
         <translation>archivo…</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="515"/>
+        <location filename="../dock_form.py" line="519"/>
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="595"/>
+        <location filename="../dock_form.py" line="599"/>
         <source>Not available: this engine&apos;s &apos;landcover train&apos; has no &apos;{option}&apos; option.</source>
         <translation>No disponible: 'landcover train' de este motor no tiene la opción '{option}'.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="611"/>
+        <location filename="../dock_form.py" line="616"/>
         <source>Not available: this engine&apos;s &apos;landcover predict&apos; has no such option.</source>
         <translation>No disponible: 'landcover predict' de este motor no tiene esa opción.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="624"/>
+        <location filename="../dock_form.py" line="629"/>
         <source>The model carries a histogram reference ({source}); uncheck the box above to feed the image as it is.</source>
         <translation>El modelo incluye una referencia de histograma ({source}); desmarque la casilla de arriba para usar la imagen tal cual.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="632"/>
+        <location filename="../dock_form.py" line="637"/>
         <source>The model carries no histogram reference: images are used as they are.</source>
         <translation>El modelo no incluye referencia de histograma: las imágenes se usan tal cual.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="661"/>
+        <location filename="../dock_form.py" line="668"/>
         <source>Choose the image raster layer first.</source>
         <translation>Elija primero la capa ráster de imagen.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="668"/>
+        <location filename="../dock_form.py" line="675"/>
         <source>Check at least one band of the image.</source>
         <translation>Marque al menos una banda de la imagen.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="679"/>
+        <location filename="../dock_form.py" line="686"/>
         <source>Choose the label layer (polygons with a class field).</source>
         <translation>Elija la capa de etiquetas (polígonos con un campo de clase).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="681"/>
+        <location filename="../dock_form.py" line="688"/>
         <source>Choose the field of &apos;{name}&apos; that holds the class of each polygon.</source>
         <translation>Elija el campo de '{name}' que contiene la clase de cada polígono.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="689"/>
+        <location filename="../dock_form.py" line="696"/>
         <source>Choose the label raster (class codes, 0/nodata = unlabeled).</source>
         <translation>Elija el ráster de etiquetas (códigos de clase, 0/nodata = sin etiquetar).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="698"/>
+        <location filename="../dock_form.py" line="705"/>
         <source>Model file not found: {missing}</source>
         <translation>Archivo de modelo no encontrado: {missing}</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="716"/>
+        <location filename="../dock_form.py" line="723"/>
         <source>Choose an existing weights file, or one of the engine&apos;s weight presets.</source>
         <translation>Elija un archivo de pesos existente, o uno de los preajustes de pesos del motor.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="746"/>
+        <location filename="../dock_form.py" line="753"/>
         <source>To train from existing model files, pick a model and check 'Train fine-tunes the (first) model file' — or choose 'New model'.</source>
         <translation>Para entrenar a partir de archivos de modelo existentes, elija un modelo y marque 'Entrenar ajusta el (primer) archivo de modelo', o elija 'Modelo nuevo'.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="752"/>
+        <location filename="../dock_form.py" line="759"/>
         <source>&apos;From the loaded model&apos; needs an existing model file to fine-tune.</source>
         <translation>'Del modelo cargado' necesita un archivo de modelo existente para ajustar.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="758"/>
+        <location filename="../dock_form.py" line="765"/>
         <source>The labels do not match the class scheme {name}: {problems}</source>
         <translation>Las etiquetas no coinciden con el esquema de clases {name}: {problems}</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="817"/>
+        <location filename="../dock_form.py" line="824"/>
         <source>The evaluation layer &apos;{name}&apos; needs the class field &apos;{field}&apos; of the label layer.</source>
         <translation>La capa de evaluación '{name}' necesita el campo de clase '{field}' de la capa de etiquetas.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="817"/>
+        <location filename="../dock_form.py" line="824"/>
         <source>(none chosen)</source>
         <translation>(ninguna elegida)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="841"/>
+        <location filename="../dock_form.py" line="848"/>
         <source>Check at least one unlabeled layer for self-training.</source>
         <translation>Marque al menos una capa sin etiquetar para el autoentrenamiento.</translation>
+    </message>
+    <message>
+        <location filename="../dock_form.py" line="329"/>
+        <source>Read at the model&apos;s ground resolution</source>
+        <translation>Leer a la resolución del modelo</translation>
     </message>
 </context>
 <context>
     <name>EngineAlgorithm</name>
     <message>
-        <location filename="../processing/accuracy.py" line="60"/>
+        <location filename="../processing/accuracy.py" line="61"/>
         <source>Draws a stratified random sample of a class map for accuracy assessment and area estimation (Olofsson et al. 2014): the map&apos;s classes are the strata, the sample size follows from the target standard error of overall accuracy and the expected user&apos;s accuracies, shared in proportion to the classes&apos; areas with a minimum per class. Writes a point GeoPackage with &apos;stratum&apos; and an empty &apos;reference&apos; field (offering the map&apos;s class names) to label, and the design beside it. Label the points, then run &apos;Assess accuracy and areas&apos;.</source>
         <translation>Extrae una muestra aleatoria estratificada de un mapa de clases para la evaluación de la exactitud y la estimación de áreas (Olofsson et al. 2014): las clases del mapa son los estratos; el tamaño de la muestra se deriva del error estándar objetivo de la exactitud global y de las exactitudes del usuario esperadas, y se reparte en proporción a las áreas de las clases con un mínimo por clase. Escribe un GeoPackage de puntos con un campo 'stratum' y un campo 'reference' vacío (que ofrece los nombres de clase del mapa) para etiquetar, y el diseño a su lado. Etiquete los puntos y luego ejecute 'Evaluar exactitud y áreas'.</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="127"/>
+        <location filename="../processing/accuracy.py" line="128"/>
         <source>Estimates the accuracy of a class map and its classes&apos; areas from a labelled stratified sample (from &apos;Design a sample&apos;), as good practice asks (Olofsson et al. 2014): overall, user&apos;s and producer&apos;s accuracies with standard errors, and for each class its mapped area and its error-adjusted area in hectares with a 95% confidence interval. Points without a label are skipped. Writes the engine&apos;s JSON report and an HTML report; returns the area-adjusted figures as JSON.</source>
         <translation>Estima la exactitud de un mapa de clases y las áreas de sus clases a partir de una muestra estratificada etiquetada (de 'Diseñar una muestra'), según las buenas prácticas (Olofsson et al. 2014): exactitudes global, del usuario y del productor con sus errores estándar y, para cada clase, su área cartografiada y su área ajustada por error en hectáreas con un intervalo de confianza del 95%. Los puntos sin etiqueta se omiten. Escribe el informe JSON del motor y un informe HTML; devuelve las cifras ajustadas por área como JSON.</translation>
     </message>
@@ -1373,22 +1378,22 @@ Python del motor probado: {python}</translation>
         <translation>Clasifica cada ráster de una carpeta con un archivo de modelo landcover, o varios (un ensamble), una escena por tarea en trabajadores paralelos (un clúster Dask local, o uno existente). Escribe NAME.classes.tif por escena (y, opcionalmente, confianza, incertidumbre y polígonos) en la carpeta de salida, y una tabla de áreas de clase por escena (hectáreas, proporciones) con la huella de cada escena. Una escena que falla se notifica y las demás continúan; al ejecutar de nuevo en la misma carpeta se omiten las escenas ya completas.</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="67"/>
+        <location filename="../processing/evaluation.py" line="68"/>
         <source>Assesses a class raster — or the prediction of model file(s) on an image — against reference data: a raster of class codes, or polygons with a class field. Writes a per-class table layer, the engine's JSON report and an HTML report (confusion matrix and per-class figures) shown in the Processing results viewer.</source>
         <translation>Evalúa un ráster de clases —o la predicción de archivo(s) de modelo sobre una imagen— frente a datos de referencia: un ráster de códigos de clase, o polígonos con un campo de clase. Escribe una capa de tabla por clase, el informe JSON del motor y un informe HTML (matriz de confusión y cifras por clase) que se muestra en el visor de resultados de Processing.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="62"/>
+        <location filename="../processing/inference.py" line="65"/>
         <source>Classifies a raster with a landcover model file, or several (an ensemble: probabilities are averaged). Writes a class GeoTIFF (pixel values are class codes, styled with the class colours), optionally a confidence raster, an uncertainty raster (where to label next) and polygons. Tiles overlap to avoid seams; test-time augmentation and histogram matching are the engine&apos;s options.</source>
         <translation>Clasifica un ráster con un archivo de modelo landcover, o varios (un ensamble: se promedian las probabilidades). Escribe un GeoTIFF de clases (los valores de píxel son códigos de clase, con el estilo de los colores de clase) y, opcionalmente, un ráster de confianza, un ráster de incertidumbre (dónde etiquetar a continuación) y polígonos. Las teselas se solapan para evitar costuras; el aumento en tiempo de prueba y el ajuste de histogramas son opciones del motor.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="177"/>
+        <location filename="../processing/inference.py" line="180"/>
         <source>Turns a landcover class raster into polygons with class_id, class_name and area.</source>
         <translation>Convierte un ráster de clases landcover en polígonos con class_id, class_name y área.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="223"/>
+        <location filename="../processing/inference.py" line="226"/>
         <source>Matches the histogram of each chosen band of a raster to the matching band of a reference raster (keeps the data type, georeferencing and nodata), e.g. to bring a new scene close to the one a model was trained on. Optionally plots each band&apos;s histograms before and after.</source>
         <translation>Ajusta el histograma de cada banda elegida de un ráster a la banda correspondiente de un ráster de referencia (conserva el tipo de datos, la georreferenciación y el valor nodata), p. ej., para acercar una escena nueva a aquella con la que se entrenó un modelo. Opcionalmente representa los histogramas de cada banda antes y después.</translation>
     </message>
@@ -1445,27 +1450,27 @@ Python del motor probado: {python}</translation>
 <context>
     <name>EngineOption</name>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Target standard error of the overall accuracy</source>
         <translation>Error estándar objetivo de la exactitud global</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Expected user&apos;s accuracy per class (e.g. forest=0.9,water=0.95; others 0.8)</source>
         <translation>Exactitud del usuario esperada por clase (p. ej., forest=0.9,water=0.95; otras 0.8)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Least points per class</source>
         <translation>Mínimo de puntos por clase</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Sample size (empty: from the target standard error)</source>
         <translation>Tamaño de la muestra (vacío: según el error estándar objetivo)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Random seed (the same seed gives the same points)</source>
         <translation>Semilla aleatoria (la misma semilla da los mismos puntos)</translation>
     </message>
@@ -1515,22 +1520,22 @@ Python del motor probado: {python}</translation>
         <translation>Dirección del planificador Dask (vacío: un clúster local)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="54"/>
+        <location filename="../processing/evaluation.py" line="55"/>
         <source>Tile size when predicting (pixels; empty: the model&apos;s)</source>
         <translation>Tamaño de tesela al predecir (píxeles; vacío: el del modelo)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="54"/>
+        <location filename="../processing/evaluation.py" line="55"/>
         <source>Tile overlap when predicting (pixels)</source>
         <translation>Solapamiento de teselas al predecir (píxeles)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="54"/>
+        <location filename="../processing/evaluation.py" line="55"/>
         <source>Test-time augmentation when predicting</source>
         <translation>Aumento en tiempo de prueba al predecir</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="54"/>
+        <location filename="../processing/evaluation.py" line="55"/>
         <source>Match the image to the model&apos;s histogram reference</source>
         <translation>Ajustar la imagen a la referencia de histograma del modelo</translation>
     </message>
@@ -1668,6 +1673,11 @@ Python del motor probado: {python}</translation>
         <location filename="../processing/training.py" line="66"/>
         <source>Moving average of the weights (decay per step, 0 = off)</source>
         <translation>Media móvil de los pesos (decaimiento por paso, 0 = desactivada)</translation>
+    </message>
+    <message>
+        <location filename="../processing/inference.py" line="40"/>
+        <source>Resampling (model: read the raster at the model&apos;s ground resolution)</source>
+        <translation>Remuestreo (model: leer el ráster a la resolución espacial del modelo)</translation>
     </message>
 </context>
 <context>
@@ -1847,107 +1857,107 @@ Last output:
 <context>
     <name>EvaluateAlgorithm</name>
     <message>
-        <location filename="../processing/evaluation.py" line="45"/>
+        <location filename="../processing/evaluation.py" line="46"/>
         <source>Overall accuracy</source>
         <translation>Exactitud global</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="45"/>
+        <location filename="../processing/evaluation.py" line="46"/>
         <source>mIoU</source>
         <translation>mIoU</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="45"/>
+        <location filename="../processing/evaluation.py" line="46"/>
         <source>Cohen&apos;s kappa</source>
         <translation>Kappa de Cohen</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="81"/>
+        <location filename="../processing/evaluation.py" line="82"/>
         <source>Evaluate accuracy</source>
         <translation>Evaluar exactitud</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="85"/>
+        <location filename="../processing/evaluation.py" line="86"/>
         <source>Class raster to assess</source>
         <translation>Ráster de clases a evaluar</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="87"/>
+        <location filename="../processing/evaluation.py" line="88"/>
         <source>…or model file(s) to predict with</source>
         <translation>…o archivo(s) de modelo con los que predecir</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="89"/>
+        <location filename="../processing/evaluation.py" line="90"/>
         <source>…on this image raster</source>
         <translation>…sobre este ráster de imagen</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="91"/>
+        <location filename="../processing/evaluation.py" line="92"/>
         <source>Reference raster (class codes)</source>
         <translation>Ráster de referencia (códigos de clase)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="94"/>
+        <location filename="../processing/evaluation.py" line="95"/>
         <source>…or reference polygons</source>
         <translation>…o polígonos de referencia</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="97"/>
+        <location filename="../processing/evaluation.py" line="98"/>
         <source>Class field of the reference polygons</source>
         <translation>Campo de clase de los polígonos de referencia</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="100"/>
+        <location filename="../processing/evaluation.py" line="101"/>
         <source>Class scheme of the reference raster (JSON; default: its tags, or the scheme JSON found beside it)</source>
         <translation>Esquema de clases del ráster de referencia (JSON; por defecto: sus etiquetas, o el JSON de esquema que esté junto a él)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="105"/>
+        <location filename="../processing/evaluation.py" line="106"/>
         <source>Per-class accuracy</source>
         <translation>Exactitud por clase</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="107"/>
+        <location filename="../processing/evaluation.py" line="108"/>
         <source>Report (JSON)</source>
         <translation>Informe (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="107"/>
+        <location filename="../processing/evaluation.py" line="108"/>
         <source>JSON files (*.json)</source>
         <translation>Archivos JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="110"/>
+        <location filename="../processing/evaluation.py" line="111"/>
         <source>Report (HTML)</source>
         <translation>Informe (HTML)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="110"/>
+        <location filename="../processing/evaluation.py" line="111"/>
         <source>HTML files (*.html)</source>
         <translation>Archivos HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="122"/>
+        <location filename="../processing/evaluation.py" line="123"/>
         <source>Choose either a class raster to assess, or model file(s) and an image to predict.</source>
         <translation>Elija un ráster de clases a evaluar, o bien archivo(s) de modelo y una imagen sobre la que predecir.</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="125"/>
+        <location filename="../processing/evaluation.py" line="126"/>
         <source>Choose the image raster the model file(s) should classify.</source>
         <translation>Elija el ráster de imagen que deben clasificar los archivos de modelo.</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="130"/>
+        <location filename="../processing/evaluation.py" line="131"/>
         <source>Choose one reference: a raster of class codes, or polygons with a class field.</source>
         <translation>Elija una referencia: un ráster de códigos de clase o polígonos con un campo de clase.</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="184"/>
+        <location filename="../processing/evaluation.py" line="185"/>
         <source>accuracy per class</source>
         <translation>exactitud por clase</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="197"/>
+        <location filename="../processing/evaluation.py" line="198"/>
         <source>Cannot create the per-class table.</source>
         <translation>No se puede crear la tabla por clase.</translation>
     </message>
@@ -2022,52 +2032,52 @@ Last output:
 <context>
     <name>HistogramMatchAlgorithm</name>
     <message>
-        <location filename="../processing/inference.py" line="236"/>
+        <location filename="../processing/inference.py" line="239"/>
         <source>Histogram match</source>
         <translation>Ajuste de histograma</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="240"/>
+        <location filename="../processing/inference.py" line="243"/>
         <source>Raster to adjust</source>
         <translation>Ráster a ajustar</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="242"/>
+        <location filename="../processing/inference.py" line="245"/>
         <source>Reference raster</source>
         <translation>Ráster de referencia</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="244"/>
+        <location filename="../processing/inference.py" line="247"/>
         <source>Bands to match (none chosen: all but alpha)</source>
         <translation>Bandas a ajustar (ninguna elegida: todas salvo alfa)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="247"/>
+        <location filename="../processing/inference.py" line="250"/>
         <source>Reference bands, one per matched band</source>
         <translation>Bandas de referencia, una por banda ajustada</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="250"/>
+        <location filename="../processing/inference.py" line="253"/>
         <source>Matched raster</source>
         <translation>Ráster ajustado</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="252"/>
+        <location filename="../processing/inference.py" line="255"/>
         <source>Histogram plot</source>
         <translation>Gráfico de histogramas</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="252"/>
+        <location filename="../processing/inference.py" line="255"/>
         <source>PNG files (*.png)</source>
         <translation>Archivos PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="262"/>
+        <location filename="../processing/inference.py" line="265"/>
         <source>Choose the raster to adjust and the reference raster.</source>
         <translation>Elija el ráster a ajustar y el ráster de referencia.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="267"/>
+        <location filename="../processing/inference.py" line="270"/>
         <source>Choose one reference band per matched band: {count} band(s) to match, {references} reference band(s).</source>
         <translation>Elija una banda de referencia por banda ajustada: {count} banda(s) a ajustar, {references} banda(s) de referencia.</translation>
     </message>
@@ -3028,22 +3038,22 @@ Start it anyway?</source>
 <context>
     <name>VectorizeAlgorithm</name>
     <message>
-        <location filename="../processing/inference.py" line="186"/>
+        <location filename="../processing/inference.py" line="189"/>
         <source>Vectorize classes</source>
         <translation>Vectorizar clases</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="190"/>
+        <location filename="../processing/inference.py" line="193"/>
         <source>Class raster</source>
         <translation>Ráster de clases</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="193"/>
+        <location filename="../processing/inference.py" line="196"/>
         <source>Band of class codes</source>
         <translation>Banda de códigos de clase</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="198"/>
+        <location filename="../processing/inference.py" line="201"/>
         <source>Polygons</source>
         <translation>Polígonos</translation>
     </message>

@@ -495,62 +495,62 @@ acc. ± SE</source>
 <context>
     <name>AssessAreasAlgorithm</name>
     <message>
-        <location filename="../processing/accuracy.py" line="142"/>
+        <location filename="../processing/accuracy.py" line="143"/>
         <source>Assess accuracy and areas</source>
         <translation>Évaluer la précision et les superficies</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="146"/>
+        <location filename="../processing/accuracy.py" line="147"/>
         <source>Class map the sample was drawn from</source>
         <translation>Carte des classes dont l'échantillon a été tiré</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="148"/>
+        <location filename="../processing/accuracy.py" line="149"/>
         <source>Labelled sample points</source>
         <translation>Points d'échantillon étiquetés</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="151"/>
+        <location filename="../processing/accuracy.py" line="152"/>
         <source>Field with the reference class names</source>
         <translation>Champ des noms de classes de référence</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="154"/>
+        <location filename="../processing/accuracy.py" line="155"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="154"/>
+        <location filename="../processing/accuracy.py" line="155"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="157"/>
+        <location filename="../processing/accuracy.py" line="158"/>
         <source>Report (HTML)</source>
         <translation>Rapport (HTML)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="157"/>
+        <location filename="../processing/accuracy.py" line="158"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="160"/>
+        <location filename="../processing/accuracy.py" line="161"/>
         <source>Overall accuracy (area-adjusted)</source>
         <translation>Précision globale (ajustée des superficies)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="162"/>
+        <location filename="../processing/accuracy.py" line="163"/>
         <source>Standard error of the overall accuracy</source>
         <translation>Erreur type de la précision globale</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="164"/>
+        <location filename="../processing/accuracy.py" line="165"/>
         <source>Area-adjusted figures (JSON)</source>
         <translation>Chiffres ajustés des superficies (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="172"/>
+        <location filename="../processing/accuracy.py" line="173"/>
         <source>Choose the class map and the labelled sample points.</source>
         <translation>Choisissez la carte des classes et les points d'échantillon étiquetés.</translation>
     </message>
@@ -691,57 +691,57 @@ acc. ± SE</source>
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing/inference.py" line="76"/>
+        <location filename="../processing/inference.py" line="79"/>
         <source>Classify raster</source>
         <translation>Classer un raster</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="80"/>
+        <location filename="../processing/inference.py" line="83"/>
         <source>Image raster</source>
         <translation>Raster image</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="81"/>
+        <location filename="../processing/inference.py" line="84"/>
         <source>Model file(s) (several: an ensemble)</source>
         <translation>Fichier(s) de modèle (plusieurs : un ensemble)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="83"/>
+        <location filename="../processing/inference.py" line="86"/>
         <source>Bands (none chosen: the model&apos;s)</source>
         <translation>Bandes (aucune choisie : celles du modèle)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="86"/>
+        <location filename="../processing/inference.py" line="89"/>
         <source>Area to classify (empty: whole raster)</source>
         <translation>Zone à classer (vide : tout le raster)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="90"/>
+        <location filename="../processing/inference.py" line="93"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="91"/>
+        <location filename="../processing/inference.py" line="94"/>
         <source>Confidence</source>
         <translation>Confiance</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="98"/>
+        <location filename="../processing/inference.py" line="101"/>
         <source>Uncertainty (where to label next)</source>
         <translation>Incertitude (où étiqueter ensuite)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="103"/>
+        <location filename="../processing/inference.py" line="106"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="117"/>
+        <location filename="../processing/inference.py" line="120"/>
         <source>Choose the image raster.</source>
         <translation>Choisissez le raster image.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="123"/>
+        <location filename="../processing/inference.py" line="126"/>
         <source>The area to classify does not overlap &apos;{name}&apos;.</source>
         <translation>La zone à classer ne recouvre pas « {name} ».</translation>
     </message>
@@ -845,37 +845,37 @@ acc. ± SE</source>
 <context>
     <name>DesignSampleAlgorithm</name>
     <message>
-        <location filename="../processing/accuracy.py" line="76"/>
+        <location filename="../processing/accuracy.py" line="77"/>
         <source>Design a sample</source>
         <translation>Concevoir un échantillon</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="80"/>
+        <location filename="../processing/accuracy.py" line="81"/>
         <source>Class map to assess</source>
         <translation>Carte des classes à évaluer</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="82"/>
+        <location filename="../processing/accuracy.py" line="83"/>
         <source>Area of interest (only the map inside is sampled)</source>
         <translation>Zone d'intérêt (seule la carte à l'intérieur est échantillonnée)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="91"/>
+        <location filename="../processing/accuracy.py" line="92"/>
         <source>Sample points (GeoPackage)</source>
         <translation>Points d'échantillon (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="93"/>
+        <location filename="../processing/accuracy.py" line="94"/>
         <source>Sample design (JSON)</source>
         <translation>Plan d'échantillonnage (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="94"/>
+        <location filename="../processing/accuracy.py" line="95"/>
         <source>Number of sample points</source>
         <translation>Nombre de points d'échantillon</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="101"/>
+        <location filename="../processing/accuracy.py" line="102"/>
         <source>Save the sample points as a GeoPackage (.gpkg), not {name}.</source>
         <translation>Enregistrez les points d'échantillon en GeoPackage (.gpkg), pas en {name}.</translation>
     </message>
@@ -883,445 +883,450 @@ acc. ± SE</source>
 <context>
     <name>DockForm</name>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Epochs</source>
         <translation>Époques</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Batch size</source>
         <translation>Taille de lot</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Tile size</source>
         <translation>Taille de tuile</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Tiles per epoch</source>
         <translation>Tuiles par époque</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Learning rate</source>
         <translation>Taux d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Rare-class sampling</source>
         <translation>Échantillonnage classes rares</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="99"/>
+        <location filename="../dock_form.py" line="101"/>
         <source>The landcover engine has not been checked yet, so its options are unknown: use 'Set up engine…' to choose or install it.</source>
         <translation>Le moteur landcover n'a pas encore été vérifié, ses options sont donc inconnues : utilisez « Configurer le moteur… » pour le choisir ou l'installer.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="145"/>
+        <location filename="../dock_form.py" line="147"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="271"/>
+        <location filename="../dock_form.py" line="273"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="148"/>
+        <location filename="../dock_form.py" line="150"/>
         <source>Classify</source>
         <translation>Classer</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="156"/>
+        <location filename="../dock_form.py" line="158"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="162"/>
+        <location filename="../dock_form.py" line="164"/>
         <source>Bands fed to the model (passed as --bands).</source>
         <translation>Bandes fournies au modèle (passées via --bands).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="167"/>
+        <location filename="../dock_form.py" line="169"/>
         <source>Raster layer</source>
         <translation>Couche raster</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="168"/>
+        <location filename="../dock_form.py" line="170"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="169"/>
+        <location filename="../dock_form.py" line="171"/>
         <source>Histogram reference</source>
         <translation>Référence d'histogramme</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="174"/>
+        <location filename="../dock_form.py" line="176"/>
         <source>Labels and classes</source>
         <translation>Étiquettes et classes</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="176"/>
+        <location filename="../dock_form.py" line="178"/>
         <source>Polygon layer + class field</source>
         <translation>Couche de polygones + champ de classe</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="211"/>
+        <location filename="../dock_form.py" line="213"/>
         <source>Label raster</source>
         <translation>Raster d'étiquettes</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="183"/>
+        <location filename="../dock_form.py" line="185"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="192"/>
+        <location filename="../dock_form.py" line="194"/>
         <source>Load scheme…</source>
         <translation>Charger une nomenclature…</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="193"/>
+        <location filename="../dock_form.py" line="195"/>
         <source>A JSON list of {code, name, color}: names and colours for the class values of the labels (e.g. the scene_classes.json of the demo).</source>
         <translation>Une liste JSON de {code, name, color} : noms et couleurs des valeurs de classe des étiquettes (p. ex. le scene_classes.json de la démo).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="204"/>
+        <location filename="../dock_form.py" line="206"/>
         <source>Reference for the evaluation table after classifying (a class raster, or polygons with the same class field).</source>
         <translation>Référence pour la table d'évaluation après la classification (un raster de classes, ou des polygones avec le même champ de classe).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="207"/>
+        <location filename="../dock_form.py" line="209"/>
         <source>Labels from</source>
         <translation>Étiquettes depuis</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="208"/>
+        <location filename="../dock_form.py" line="210"/>
         <source>Label layer</source>
         <translation>Couche d'étiquettes</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="209"/>
+        <location filename="../dock_form.py" line="211"/>
         <source>Class field</source>
         <translation>Champ de classe</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="212"/>
+        <location filename="../dock_form.py" line="214"/>
         <source>Class scheme</source>
         <translation>Nomenclature</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="215"/>
+        <location filename="../dock_form.py" line="217"/>
         <source>Evaluate against</source>
         <translation>Évaluer par rapport à</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="227"/>
+        <location filename="../dock_form.py" line="229"/>
         <source>Outputs</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="231"/>
+        <location filename="../dock_form.py" line="233"/>
         <source>Where models, classifications and pseudo-labels are written (remembered in the project).</source>
         <translation>Emplacement où sont écrits modèles, classifications et pseudo-étiquettes (mémorisé dans le projet).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="234"/>
+        <location filename="../dock_form.py" line="236"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="240"/>
+        <location filename="../dock_form.py" line="242"/>
         <source>choose a folder (asked at the first run)</source>
         <translation>choisir un dossier (demandé à la première exécution)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="246"/>
+        <location filename="../dock_form.py" line="248"/>
         <source>New model</source>
         <translation>Nouveau modèle</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="246"/>
+        <location filename="../dock_form.py" line="248"/>
         <source>Existing model file(s)</source>
         <translation>Fichier(s) de modèle existant(s)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="250"/>
+        <location filename="../dock_form.py" line="252"/>
         <source>A starting point for the settings below; changing one of them makes it &apos;Custom&apos;.</source>
         <translation>Un point de départ pour les paramètres ci-dessous ; en modifier un le fait passer à « Personnalisé ».</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="257"/>
+        <location filename="../dock_form.py" line="259"/>
         <source>Weights (*.pt *.pth)</source>
         <translation>Poids (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="262"/>
+        <location filename="../dock_form.py" line="264"/>
         <source>landcover models (*.pt)</source>
         <translation>Modèles landcover (*.pt)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="263"/>
+        <location filename="../dock_form.py" line="265"/>
         <source>One model to apply or fine-tune; several models are applied as an ensemble.</source>
         <translation>Un modèle à appliquer ou à affiner ; plusieurs modèles sont appliqués en ensemble.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="265"/>
+        <location filename="../dock_form.py" line="267"/>
         <source>Train fine-tunes the (first) model file</source>
         <translation>Entraîner affine le (premier) fichier de modèle</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="268"/>
+        <location filename="../dock_form.py" line="270"/>
         <source>landcover model (*.pt)</source>
         <translation>Modèle landcover (*.pt)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="269"/>
+        <location filename="../dock_form.py" line="271"/>
         <source>image_architecture_time.pt in the output folder</source>
         <translation>image_architecture_time.pt dans le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="272"/>
+        <location filename="../dock_form.py" line="274"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="273"/>
+        <location filename="../dock_form.py" line="275"/>
         <source>Architecture</source>
         <translation>Architecture</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="274"/>
+        <location filename="../dock_form.py" line="276"/>
         <source>Decoder</source>
         <translation>Décodeur</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="275"/>
+        <location filename="../dock_form.py" line="277"/>
         <source>Weights</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="276"/>
+        <location filename="../dock_form.py" line="278"/>
         <source>Weights file</source>
         <translation>Fichier de poids</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="277"/>
+        <location filename="../dock_form.py" line="279"/>
         <source>Model file(s)</source>
         <translation>Fichier(s) de modèle</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="282"/>
+        <location filename="../dock_form.py" line="284"/>
         <source>Save model as</source>
         <translation>Enregistrer le modèle sous</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="286"/>
+        <location filename="../dock_form.py" line="288"/>
         <source>Advanced training settings</source>
         <translation>Paramètres d'entraînement avancés</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="308"/>
+        <location filename="../dock_form.py" line="310"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="310"/>
+        <location filename="../dock_form.py" line="312"/>
         <source>Current map view</source>
         <translation>Vue actuelle de la carte</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="310"/>
+        <location filename="../dock_form.py" line="312"/>
         <source>Whole layer</source>
         <translation>Couche entière</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="316"/>
+        <location filename="../dock_form.py" line="318"/>
         <source>Also make polygons</source>
         <translation>Créer aussi des polygones</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="318"/>
+        <location filename="../dock_form.py" line="320"/>
         <source>Also make a confidence raster</source>
         <translation>Créer aussi un raster de confiance</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="322"/>
+        <location filename="../dock_form.py" line="324"/>
         <source>Also make an uncertainty raster</source>
         <translation>Créer aussi un raster d'incertitude</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="323"/>
+        <location filename="../dock_form.py" line="325"/>
         <source>Bright where the model hesitates: where to draw new labels next.</source>
         <translation>Clair là où le modèle hésite : là où dessiner de nouvelles étiquettes ensuite.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="325"/>
+        <location filename="../dock_form.py" line="327"/>
         <source>Match histograms to the model&apos;s reference</source>
         <translation>Ajuster les histogrammes au modèle</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="329"/>
+        <location filename="../dock_form.py" line="332"/>
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="333"/>
+        <location filename="../dock_form.py" line="336"/>
         <source>Test-time augmentation</source>
         <translation>Augmentation au test</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="378"/>
+        <location filename="../dock_form.py" line="382"/>
         <source>Load a class scheme</source>
         <translation>Charger une nomenclature</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="378"/>
+        <location filename="../dock_form.py" line="382"/>
         <source>Class schemes (*.json);;All files (*)</source>
         <translation>Nomenclatures (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="443"/>
+        <location filename="../dock_form.py" line="447"/>
         <source>{count} classes (found beside the labels): {classes}.</source>
         <translation>{count} classes (trouvées à côté des étiquettes) : {classes}.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="443"/>
+        <location filename="../dock_form.py" line="447"/>
         <source>{count} classes: {classes}.</source>
         <translation>{count} classes : {classes}.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="447"/>
+        <location filename="../dock_form.py" line="451"/>
         <source>The class field holds numbers: without a scheme they are named &apos;class N&apos;. Load a scheme to give them names and colours.</source>
         <translation>Le champ de classe contient des nombres : sans nomenclature, ils sont nommés « class N ». Chargez une nomenclature pour leur donner des noms et des couleurs.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="477"/>
+        <location filename="../dock_form.py" line="481"/>
         <source>Choose an output folder for the results (under &apos;Outputs&apos;).</source>
         <translation>Choisissez un dossier de sortie pour les résultats (sous « Sorties »).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="487"/>
+        <location filename="../dock_form.py" line="491"/>
         <source>{name} (scheme file)</source>
         <translation>{name} (fichier de nomenclature)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="490"/>
+        <location filename="../dock_form.py" line="494"/>
         <source>From label values</source>
         <translation>D'après les valeurs d'étiquette</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="493"/>
+        <location filename="../dock_form.py" line="497"/>
         <source>From the loaded model</source>
         <translation>D'après le modèle chargé</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="498"/>
+        <location filename="../dock_form.py" line="502"/>
         <source>file…</source>
         <translation>fichier…</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="515"/>
+        <location filename="../dock_form.py" line="519"/>
         <source>Custom</source>
         <translation>Personnalisé</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="595"/>
+        <location filename="../dock_form.py" line="599"/>
         <source>Not available: this engine&apos;s &apos;landcover train&apos; has no &apos;{option}&apos; option.</source>
         <translation>Indisponible : la commande « landcover train » de ce moteur n'a pas d'option « {option} ».</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="611"/>
+        <location filename="../dock_form.py" line="616"/>
         <source>Not available: this engine&apos;s &apos;landcover predict&apos; has no such option.</source>
         <translation>Indisponible : la commande « landcover predict » de ce moteur n'a pas cette option.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="624"/>
+        <location filename="../dock_form.py" line="629"/>
         <source>The model carries a histogram reference ({source}); uncheck the box above to feed the image as it is.</source>
         <translation>Le modèle contient une référence d'histogramme ({source}) ; décochez la case ci-dessus pour fournir l'image telle quelle.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="632"/>
+        <location filename="../dock_form.py" line="637"/>
         <source>The model carries no histogram reference: images are used as they are.</source>
         <translation>Le modèle ne contient pas de référence d'histogramme : les images sont utilisées telles quelles.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="661"/>
+        <location filename="../dock_form.py" line="668"/>
         <source>Choose the image raster layer first.</source>
         <translation>Choisissez d'abord la couche raster de l'image.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="668"/>
+        <location filename="../dock_form.py" line="675"/>
         <source>Check at least one band of the image.</source>
         <translation>Cochez au moins une bande de l'image.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="679"/>
+        <location filename="../dock_form.py" line="686"/>
         <source>Choose the label layer (polygons with a class field).</source>
         <translation>Choisissez la couche d'étiquettes (polygones avec un champ de classe).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="681"/>
+        <location filename="../dock_form.py" line="688"/>
         <source>Choose the field of &apos;{name}&apos; that holds the class of each polygon.</source>
         <translation>Choisissez le champ de « {name} » qui contient la classe de chaque polygone.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="689"/>
+        <location filename="../dock_form.py" line="696"/>
         <source>Choose the label raster (class codes, 0/nodata = unlabeled).</source>
         <translation>Choisissez le raster d'étiquettes (codes de classe, 0/nodata = non étiqueté).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="698"/>
+        <location filename="../dock_form.py" line="705"/>
         <source>Model file not found: {missing}</source>
         <translation>Fichier de modèle introuvable : {missing}</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="716"/>
+        <location filename="../dock_form.py" line="723"/>
         <source>Choose an existing weights file, or one of the engine&apos;s weight presets.</source>
         <translation>Choisissez un fichier de poids existant, ou l'un des poids prédéfinis du moteur.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="746"/>
+        <location filename="../dock_form.py" line="753"/>
         <source>To train from existing model files, pick a model and check 'Train fine-tunes the (first) model file' — or choose 'New model'.</source>
         <translation>Pour entraîner à partir de fichiers de modèle existants, choisissez un modèle et cochez « Entraîner affine le (premier) fichier de modèle », ou choisissez « Nouveau modèle ».</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="752"/>
+        <location filename="../dock_form.py" line="759"/>
         <source>&apos;From the loaded model&apos; needs an existing model file to fine-tune.</source>
         <translation>« D'après le modèle chargé » nécessite un fichier de modèle existant à affiner.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="758"/>
+        <location filename="../dock_form.py" line="765"/>
         <source>The labels do not match the class scheme {name}: {problems}</source>
         <translation>Les étiquettes ne correspondent pas à la nomenclature {name} : {problems}</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="817"/>
+        <location filename="../dock_form.py" line="824"/>
         <source>The evaluation layer &apos;{name}&apos; needs the class field &apos;{field}&apos; of the label layer.</source>
         <translation>La couche d'évaluation « {name} » doit avoir le champ de classe « {field} » de la couche d'étiquettes.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="817"/>
+        <location filename="../dock_form.py" line="824"/>
         <source>(none chosen)</source>
         <translation>(aucun choix)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="841"/>
+        <location filename="../dock_form.py" line="848"/>
         <source>Check at least one unlabeled layer for self-training.</source>
         <translation>Cochez au moins une couche non étiquetée pour l'auto-apprentissage.</translation>
+    </message>
+    <message>
+        <location filename="../dock_form.py" line="329"/>
+        <source>Read at the model&apos;s ground resolution</source>
+        <translation>Lire à la résolution du modèle</translation>
     </message>
 </context>
 <context>
     <name>EngineAlgorithm</name>
     <message>
-        <location filename="../processing/accuracy.py" line="60"/>
+        <location filename="../processing/accuracy.py" line="61"/>
         <source>Draws a stratified random sample of a class map for accuracy assessment and area estimation (Olofsson et al. 2014): the map&apos;s classes are the strata, the sample size follows from the target standard error of overall accuracy and the expected user&apos;s accuracies, shared in proportion to the classes&apos; areas with a minimum per class. Writes a point GeoPackage with &apos;stratum&apos; and an empty &apos;reference&apos; field (offering the map&apos;s class names) to label, and the design beside it. Label the points, then run &apos;Assess accuracy and areas&apos;.</source>
         <translation>Tire un échantillon aléatoire stratifié d'une carte des classes pour l'évaluation de la précision et l'estimation des superficies (Olofsson et al. 2014) : les classes de la carte sont les strates, la taille de l'échantillon découle de l'erreur type visée de la précision globale et des précisions pour l'utilisateur attendues, et elle est répartie au prorata des superficies des classes avec un minimum par classe. Écrit un GeoPackage de points avec un champ « stratum » et un champ « reference » vide (proposant les noms de classes de la carte) à étiqueter, et le plan d'échantillonnage à côté. Étiquetez les points, puis lancez « Évaluer la précision et les superficies ».</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="127"/>
+        <location filename="../processing/accuracy.py" line="128"/>
         <source>Estimates the accuracy of a class map and its classes&apos; areas from a labelled stratified sample (from &apos;Design a sample&apos;), as good practice asks (Olofsson et al. 2014): overall, user&apos;s and producer&apos;s accuracies with standard errors, and for each class its mapped area and its error-adjusted area in hectares with a 95% confidence interval. Points without a label are skipped. Writes the engine&apos;s JSON report and an HTML report; returns the area-adjusted figures as JSON.</source>
         <translation>Estime la précision d'une carte des classes et les superficies de ses classes à partir d'un échantillon stratifié étiqueté (issu de « Concevoir un échantillon »), selon les bonnes pratiques (Olofsson et al. 2014) : précision globale, pour l'utilisateur et pour le producteur avec leurs erreurs types, et pour chaque classe sa superficie cartographiée et sa superficie ajustée des erreurs en hectares avec un intervalle de confiance à 95 %. Les points sans étiquette sont ignorés. Écrit le rapport JSON du moteur et un rapport HTML ; renvoie les chiffres ajustés des superficies en JSON.</translation>
     </message>
@@ -1373,22 +1378,22 @@ Python du moteur essayé : {python}</translation>
         <translation>Classe chaque raster d'un dossier avec un fichier de modèle landcover, ou plusieurs (un ensemble), une scène par tâche sur des workers parallèles (un cluster Dask local, ou un cluster existant). Écrit NAME.classes.tif par scène (et, en option, confiance, incertitude et polygones) dans le dossier de sortie, ainsi qu'une table des superficies des classes par scène (hectares, parts) avec l'emprise de chaque scène. Une scène en échec est signalée et les autres continuent ; une nouvelle exécution dans le même dossier ignore les scènes déjà terminées.</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="67"/>
+        <location filename="../processing/evaluation.py" line="68"/>
         <source>Assesses a class raster — or the prediction of model file(s) on an image — against reference data: a raster of class codes, or polygons with a class field. Writes a per-class table layer, the engine's JSON report and an HTML report (confusion matrix and per-class figures) shown in the Processing results viewer.</source>
         <translation>Évalue un raster de classes — ou la prédiction d'un ou plusieurs fichiers de modèle sur une image — par rapport à des données de référence : un raster de codes de classe, ou des polygones avec un champ de classe. Écrit une couche table par classe, le rapport JSON du moteur et un rapport HTML (matrice de confusion et chiffres par classe) affiché dans la visionneuse de résultats de Traitements.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="62"/>
+        <location filename="../processing/inference.py" line="65"/>
         <source>Classifies a raster with a landcover model file, or several (an ensemble: probabilities are averaged). Writes a class GeoTIFF (pixel values are class codes, styled with the class colours), optionally a confidence raster, an uncertainty raster (where to label next) and polygons. Tiles overlap to avoid seams; test-time augmentation and histogram matching are the engine&apos;s options.</source>
         <translation>Classe un raster avec un fichier de modèle landcover, ou plusieurs (un ensemble : les probabilités sont moyennées). Écrit un GeoTIFF de classes (les valeurs des pixels sont les codes de classe, symbolisés avec les couleurs des classes), et en option un raster de confiance, un raster d'incertitude (où étiqueter ensuite) et des polygones. Les tuiles se chevauchent pour éviter les raccords ; l'augmentation au test et l'ajustement d'histogramme sont des options du moteur.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="177"/>
+        <location filename="../processing/inference.py" line="180"/>
         <source>Turns a landcover class raster into polygons with class_id, class_name and area.</source>
         <translation>Convertit un raster de classes landcover en polygones avec class_id, class_name et la superficie.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="223"/>
+        <location filename="../processing/inference.py" line="226"/>
         <source>Matches the histogram of each chosen band of a raster to the matching band of a reference raster (keeps the data type, georeferencing and nodata), e.g. to bring a new scene close to the one a model was trained on. Optionally plots each band&apos;s histograms before and after.</source>
         <translation>Ajuste l'histogramme de chaque bande choisie d'un raster à la bande correspondante d'un raster de référence (conserve le type de données, le géoréférencement et le nodata), p. ex. pour rapprocher une nouvelle scène de celle sur laquelle un modèle a été entraîné. En option, trace les histogrammes de chaque bande avant et après.</translation>
     </message>
@@ -1445,27 +1450,27 @@ Python du moteur essayé : {python}</translation>
 <context>
     <name>EngineOption</name>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Target standard error of the overall accuracy</source>
         <translation>Erreur type visée de la précision globale</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Expected user&apos;s accuracy per class (e.g. forest=0.9,water=0.95; others 0.8)</source>
         <translation>Précision pour l'utilisateur attendue par classe (p. ex. forest=0.9,water=0.95 ; autres 0.8)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Least points per class</source>
         <translation>Nombre minimal de points par classe</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Sample size (empty: from the target standard error)</source>
         <translation>Taille de l'échantillon (vide : selon l'erreur type visée)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Random seed (the same seed gives the same points)</source>
         <translation>Graine aléatoire (la même graine donne les mêmes points)</translation>
     </message>
@@ -1515,22 +1520,22 @@ Python du moteur essayé : {python}</translation>
         <translation>Adresse du planificateur Dask (vide : un cluster local)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="54"/>
+        <location filename="../processing/evaluation.py" line="55"/>
         <source>Tile size when predicting (pixels; empty: the model&apos;s)</source>
         <translation>Taille de tuile en prédiction (pixels ; vide : celle du modèle)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="54"/>
+        <location filename="../processing/evaluation.py" line="55"/>
         <source>Tile overlap when predicting (pixels)</source>
         <translation>Chevauchement des tuiles en prédiction (pixels)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="54"/>
+        <location filename="../processing/evaluation.py" line="55"/>
         <source>Test-time augmentation when predicting</source>
         <translation>Augmentation au test (TTA) en prédiction</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="54"/>
+        <location filename="../processing/evaluation.py" line="55"/>
         <source>Match the image to the model&apos;s histogram reference</source>
         <translation>Ajuster l'image à la référence d'histogramme du modèle</translation>
     </message>
@@ -1668,6 +1673,11 @@ Python du moteur essayé : {python}</translation>
         <location filename="../processing/training.py" line="66"/>
         <source>Moving average of the weights (decay per step, 0 = off)</source>
         <translation>Moyenne mobile des poids (décroissance par pas, 0 = désactivée)</translation>
+    </message>
+    <message>
+        <location filename="../processing/inference.py" line="40"/>
+        <source>Resampling (model: read the raster at the model&apos;s ground resolution)</source>
+        <translation>Rééchantillonnage (model : lire le raster à la résolution au sol du modèle)</translation>
     </message>
 </context>
 <context>
@@ -1847,107 +1857,107 @@ Dernière sortie :
 <context>
     <name>EvaluateAlgorithm</name>
     <message>
-        <location filename="../processing/evaluation.py" line="45"/>
+        <location filename="../processing/evaluation.py" line="46"/>
         <source>Overall accuracy</source>
         <translation>Précision globale</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="45"/>
+        <location filename="../processing/evaluation.py" line="46"/>
         <source>mIoU</source>
         <translation>mIoU</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="45"/>
+        <location filename="../processing/evaluation.py" line="46"/>
         <source>Cohen&apos;s kappa</source>
         <translation>Kappa de Cohen</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="81"/>
+        <location filename="../processing/evaluation.py" line="82"/>
         <source>Evaluate accuracy</source>
         <translation>Évaluer la précision</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="85"/>
+        <location filename="../processing/evaluation.py" line="86"/>
         <source>Class raster to assess</source>
         <translation>Raster de classes à évaluer</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="87"/>
+        <location filename="../processing/evaluation.py" line="88"/>
         <source>…or model file(s) to predict with</source>
         <translation>…ou fichier(s) de modèle pour la prédiction</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="89"/>
+        <location filename="../processing/evaluation.py" line="90"/>
         <source>…on this image raster</source>
         <translation>…sur ce raster image</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="91"/>
+        <location filename="../processing/evaluation.py" line="92"/>
         <source>Reference raster (class codes)</source>
         <translation>Raster de référence (codes de classe)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="94"/>
+        <location filename="../processing/evaluation.py" line="95"/>
         <source>…or reference polygons</source>
         <translation>…ou polygones de référence</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="97"/>
+        <location filename="../processing/evaluation.py" line="98"/>
         <source>Class field of the reference polygons</source>
         <translation>Champ de classe des polygones de référence</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="100"/>
+        <location filename="../processing/evaluation.py" line="101"/>
         <source>Class scheme of the reference raster (JSON; default: its tags, or the scheme JSON found beside it)</source>
         <translation>Nomenclature des classes du raster de référence (JSON ; par défaut : ses tags, ou le JSON de nomenclature trouvé à côté)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="105"/>
+        <location filename="../processing/evaluation.py" line="106"/>
         <source>Per-class accuracy</source>
         <translation>Précision par classe</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="107"/>
+        <location filename="../processing/evaluation.py" line="108"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="107"/>
+        <location filename="../processing/evaluation.py" line="108"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="110"/>
+        <location filename="../processing/evaluation.py" line="111"/>
         <source>Report (HTML)</source>
         <translation>Rapport (HTML)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="110"/>
+        <location filename="../processing/evaluation.py" line="111"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="122"/>
+        <location filename="../processing/evaluation.py" line="123"/>
         <source>Choose either a class raster to assess, or model file(s) and an image to predict.</source>
         <translation>Choisissez soit un raster de classes à évaluer, soit un ou plusieurs fichiers de modèle et une image à prédire.</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="125"/>
+        <location filename="../processing/evaluation.py" line="126"/>
         <source>Choose the image raster the model file(s) should classify.</source>
         <translation>Choisissez le raster image que le(s) fichier(s) de modèle doi(ven)t classer.</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="130"/>
+        <location filename="../processing/evaluation.py" line="131"/>
         <source>Choose one reference: a raster of class codes, or polygons with a class field.</source>
         <translation>Choisissez une seule référence : un raster de codes de classe, ou des polygones avec un champ de classe.</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="184"/>
+        <location filename="../processing/evaluation.py" line="185"/>
         <source>accuracy per class</source>
         <translation>précision par classe</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="197"/>
+        <location filename="../processing/evaluation.py" line="198"/>
         <source>Cannot create the per-class table.</source>
         <translation>Impossible de créer la table par classe.</translation>
     </message>
@@ -2022,52 +2032,52 @@ Dernière sortie :
 <context>
     <name>HistogramMatchAlgorithm</name>
     <message>
-        <location filename="../processing/inference.py" line="236"/>
+        <location filename="../processing/inference.py" line="239"/>
         <source>Histogram match</source>
         <translation>Ajustement d'histogramme</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="240"/>
+        <location filename="../processing/inference.py" line="243"/>
         <source>Raster to adjust</source>
         <translation>Raster à ajuster</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="242"/>
+        <location filename="../processing/inference.py" line="245"/>
         <source>Reference raster</source>
         <translation>Raster de référence</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="244"/>
+        <location filename="../processing/inference.py" line="247"/>
         <source>Bands to match (none chosen: all but alpha)</source>
         <translation>Bandes à ajuster (aucune choisie : toutes sauf alpha)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="247"/>
+        <location filename="../processing/inference.py" line="250"/>
         <source>Reference bands, one per matched band</source>
         <translation>Bandes de référence, une par bande ajustée</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="250"/>
+        <location filename="../processing/inference.py" line="253"/>
         <source>Matched raster</source>
         <translation>Raster ajusté</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="252"/>
+        <location filename="../processing/inference.py" line="255"/>
         <source>Histogram plot</source>
         <translation>Graphique des histogrammes</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="252"/>
+        <location filename="../processing/inference.py" line="255"/>
         <source>PNG files (*.png)</source>
         <translation>Fichiers PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="262"/>
+        <location filename="../processing/inference.py" line="265"/>
         <source>Choose the raster to adjust and the reference raster.</source>
         <translation>Choisissez le raster à ajuster et le raster de référence.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="267"/>
+        <location filename="../processing/inference.py" line="270"/>
         <source>Choose one reference band per matched band: {count} band(s) to match, {references} reference band(s).</source>
         <translation>Choisissez une bande de référence par bande ajustée : {count} bande(s) à ajuster, {references} bande(s) de référence.</translation>
     </message>
@@ -3028,22 +3038,22 @@ Le lancer quand même ?</translation>
 <context>
     <name>VectorizeAlgorithm</name>
     <message>
-        <location filename="../processing/inference.py" line="186"/>
+        <location filename="../processing/inference.py" line="189"/>
         <source>Vectorize classes</source>
         <translation>Vectoriser les classes</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="190"/>
+        <location filename="../processing/inference.py" line="193"/>
         <source>Class raster</source>
         <translation>Raster de classes</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="193"/>
+        <location filename="../processing/inference.py" line="196"/>
         <source>Band of class codes</source>
         <translation>Bande des codes de classe</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="198"/>
+        <location filename="../processing/inference.py" line="201"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>

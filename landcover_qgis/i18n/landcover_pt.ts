@@ -495,62 +495,62 @@ acc. ± SE</source>
 <context>
     <name>AssessAreasAlgorithm</name>
     <message>
-        <location filename="../processing/accuracy.py" line="142"/>
+        <location filename="../processing/accuracy.py" line="143"/>
         <source>Assess accuracy and areas</source>
         <translation>Avaliar exatidão e áreas</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="146"/>
+        <location filename="../processing/accuracy.py" line="147"/>
         <source>Class map the sample was drawn from</source>
         <translation>Mapa de classes do qual a amostra foi sorteada</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="148"/>
+        <location filename="../processing/accuracy.py" line="149"/>
         <source>Labelled sample points</source>
         <translation>Pontos rotulados da amostra</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="151"/>
+        <location filename="../processing/accuracy.py" line="152"/>
         <source>Field with the reference class names</source>
         <translation>Campo com os nomes das classes de referência</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="154"/>
+        <location filename="../processing/accuracy.py" line="155"/>
         <source>Report (JSON)</source>
         <translation>Relatório (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="154"/>
+        <location filename="../processing/accuracy.py" line="155"/>
         <source>JSON files (*.json)</source>
         <translation>Arquivos JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="157"/>
+        <location filename="../processing/accuracy.py" line="158"/>
         <source>Report (HTML)</source>
         <translation>Relatório (HTML)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="157"/>
+        <location filename="../processing/accuracy.py" line="158"/>
         <source>HTML files (*.html)</source>
         <translation>Arquivos HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="160"/>
+        <location filename="../processing/accuracy.py" line="161"/>
         <source>Overall accuracy (area-adjusted)</source>
         <translation>Exatidão global (ajustada por área)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="162"/>
+        <location filename="../processing/accuracy.py" line="163"/>
         <source>Standard error of the overall accuracy</source>
         <translation>Erro padrão da exatidão global</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="164"/>
+        <location filename="../processing/accuracy.py" line="165"/>
         <source>Area-adjusted figures (JSON)</source>
         <translation>Valores ajustados por área (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="172"/>
+        <location filename="../processing/accuracy.py" line="173"/>
         <source>Choose the class map and the labelled sample points.</source>
         <translation>Escolha o mapa de classes e os pontos rotulados da amostra.</translation>
     </message>
@@ -691,57 +691,57 @@ acc. ± SE</source>
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing/inference.py" line="76"/>
+        <location filename="../processing/inference.py" line="79"/>
         <source>Classify raster</source>
         <translation>Classificar raster</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="80"/>
+        <location filename="../processing/inference.py" line="83"/>
         <source>Image raster</source>
         <translation>Raster da imagem</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="81"/>
+        <location filename="../processing/inference.py" line="84"/>
         <source>Model file(s) (several: an ensemble)</source>
         <translation>Arquivo(s) de modelo (vários: um ensemble)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="83"/>
+        <location filename="../processing/inference.py" line="86"/>
         <source>Bands (none chosen: the model&apos;s)</source>
         <translation>Bandas (nenhuma escolhida: as do modelo)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="86"/>
+        <location filename="../processing/inference.py" line="89"/>
         <source>Area to classify (empty: whole raster)</source>
         <translation>Área a classificar (vazio: raster inteiro)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="90"/>
+        <location filename="../processing/inference.py" line="93"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="91"/>
+        <location filename="../processing/inference.py" line="94"/>
         <source>Confidence</source>
         <translation>Confiança</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="98"/>
+        <location filename="../processing/inference.py" line="101"/>
         <source>Uncertainty (where to label next)</source>
         <translation>Incerteza (onde rotular em seguida)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="103"/>
+        <location filename="../processing/inference.py" line="106"/>
         <source>Polygons</source>
         <translation>Polígonos</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="117"/>
+        <location filename="../processing/inference.py" line="120"/>
         <source>Choose the image raster.</source>
         <translation>Escolha o raster da imagem.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="123"/>
+        <location filename="../processing/inference.py" line="126"/>
         <source>The area to classify does not overlap &apos;{name}&apos;.</source>
         <translation>A área a classificar não se sobrepõe a '{name}'.</translation>
     </message>
@@ -845,37 +845,37 @@ acc. ± SE</source>
 <context>
     <name>DesignSampleAlgorithm</name>
     <message>
-        <location filename="../processing/accuracy.py" line="76"/>
+        <location filename="../processing/accuracy.py" line="77"/>
         <source>Design a sample</source>
         <translation>Planejar uma amostra</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="80"/>
+        <location filename="../processing/accuracy.py" line="81"/>
         <source>Class map to assess</source>
         <translation>Mapa de classes a avaliar</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="82"/>
+        <location filename="../processing/accuracy.py" line="83"/>
         <source>Area of interest (only the map inside is sampled)</source>
         <translation>Área de interesse (só o mapa dentro dela é amostrado)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="91"/>
+        <location filename="../processing/accuracy.py" line="92"/>
         <source>Sample points (GeoPackage)</source>
         <translation>Pontos da amostra (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="93"/>
+        <location filename="../processing/accuracy.py" line="94"/>
         <source>Sample design (JSON)</source>
         <translation>Plano amostral (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="94"/>
+        <location filename="../processing/accuracy.py" line="95"/>
         <source>Number of sample points</source>
         <translation>Número de pontos da amostra</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="101"/>
+        <location filename="../processing/accuracy.py" line="102"/>
         <source>Save the sample points as a GeoPackage (.gpkg), not {name}.</source>
         <translation>Salve os pontos da amostra como GeoPackage (.gpkg), não {name}.</translation>
     </message>
@@ -883,445 +883,450 @@ acc. ± SE</source>
 <context>
     <name>DockForm</name>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Batch size</source>
         <translation>Tamanho do lote</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Tile size</source>
         <translation>Tamanho do bloco</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Tiles per epoch</source>
         <translation>Blocos por época</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Learning rate</source>
         <translation>Taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="84"/>
+        <location filename="../dock_form.py" line="86"/>
         <source>Rare-class sampling</source>
         <translation>Amostragem de classes raras</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="99"/>
+        <location filename="../dock_form.py" line="101"/>
         <source>The landcover engine has not been checked yet, so its options are unknown: use 'Set up engine…' to choose or install it.</source>
         <translation>O motor landcover ainda não foi verificado, então suas opções são desconhecidas: use 'Configurar motor…' para escolhê-lo ou instalá-lo.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="145"/>
+        <location filename="../dock_form.py" line="147"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="271"/>
+        <location filename="../dock_form.py" line="273"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="148"/>
+        <location filename="../dock_form.py" line="150"/>
         <source>Classify</source>
         <translation>Classificar</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="156"/>
+        <location filename="../dock_form.py" line="158"/>
         <source>Image</source>
         <translation>Imagem</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="162"/>
+        <location filename="../dock_form.py" line="164"/>
         <source>Bands fed to the model (passed as --bands).</source>
         <translation>Bandas passadas ao modelo (como --bands).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="167"/>
+        <location filename="../dock_form.py" line="169"/>
         <source>Raster layer</source>
         <translation>Camada raster</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="168"/>
+        <location filename="../dock_form.py" line="170"/>
         <source>Bands</source>
         <translation>Bandas</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="169"/>
+        <location filename="../dock_form.py" line="171"/>
         <source>Histogram reference</source>
         <translation>Referência de histograma</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="174"/>
+        <location filename="../dock_form.py" line="176"/>
         <source>Labels and classes</source>
         <translation>Rótulos e classes</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="176"/>
+        <location filename="../dock_form.py" line="178"/>
         <source>Polygon layer + class field</source>
         <translation>Camada de polígonos + campo de classe</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="211"/>
+        <location filename="../dock_form.py" line="213"/>
         <source>Label raster</source>
         <translation>Raster de rótulos</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="183"/>
+        <location filename="../dock_form.py" line="185"/>
         <source>Selected features only</source>
         <translation>Somente feições selecionadas</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="192"/>
+        <location filename="../dock_form.py" line="194"/>
         <source>Load scheme…</source>
         <translation>Carregar esquema…</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="193"/>
+        <location filename="../dock_form.py" line="195"/>
         <source>A JSON list of {code, name, color}: names and colours for the class values of the labels (e.g. the scene_classes.json of the demo).</source>
         <translation>Uma lista JSON de {code, name, color}: nomes e cores para os valores de classe dos rótulos (p. ex. o scene_classes.json da demonstração).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="204"/>
+        <location filename="../dock_form.py" line="206"/>
         <source>Reference for the evaluation table after classifying (a class raster, or polygons with the same class field).</source>
         <translation>Referência para a tabela de avaliação após classificar (um raster de classes, ou polígonos com o mesmo campo de classe).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="207"/>
+        <location filename="../dock_form.py" line="209"/>
         <source>Labels from</source>
         <translation>Origem dos rótulos</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="208"/>
+        <location filename="../dock_form.py" line="210"/>
         <source>Label layer</source>
         <translation>Camada de rótulos</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="209"/>
+        <location filename="../dock_form.py" line="211"/>
         <source>Class field</source>
         <translation>Campo de classe</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="212"/>
+        <location filename="../dock_form.py" line="214"/>
         <source>Class scheme</source>
         <translation>Esquema de classes</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="215"/>
+        <location filename="../dock_form.py" line="217"/>
         <source>Evaluate against</source>
         <translation>Avaliar com</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="227"/>
+        <location filename="../dock_form.py" line="229"/>
         <source>Outputs</source>
         <translation>Saídas</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="231"/>
+        <location filename="../dock_form.py" line="233"/>
         <source>Where models, classifications and pseudo-labels are written (remembered in the project).</source>
         <translation>Onde modelos, classificações e pseudorrótulos são gravados (lembrado no projeto).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="234"/>
+        <location filename="../dock_form.py" line="236"/>
         <source>Output folder</source>
         <translation>Pasta de saída</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="240"/>
+        <location filename="../dock_form.py" line="242"/>
         <source>choose a folder (asked at the first run)</source>
         <translation>escolha uma pasta (perguntado na primeira execução)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="246"/>
+        <location filename="../dock_form.py" line="248"/>
         <source>New model</source>
         <translation>Novo modelo</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="246"/>
+        <location filename="../dock_form.py" line="248"/>
         <source>Existing model file(s)</source>
         <translation>Arquivo(s) de modelo existente(s)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="250"/>
+        <location filename="../dock_form.py" line="252"/>
         <source>A starting point for the settings below; changing one of them makes it &apos;Custom&apos;.</source>
         <translation>Um ponto de partida para as configurações abaixo; alterar uma delas o torna 'Personalizado'.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="257"/>
+        <location filename="../dock_form.py" line="259"/>
         <source>Weights (*.pt *.pth)</source>
         <translation>Pesos (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="262"/>
+        <location filename="../dock_form.py" line="264"/>
         <source>landcover models (*.pt)</source>
         <translation>Modelos landcover (*.pt)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="263"/>
+        <location filename="../dock_form.py" line="265"/>
         <source>One model to apply or fine-tune; several models are applied as an ensemble.</source>
         <translation>Um modelo para aplicar ou para ajuste fino; vários modelos são aplicados como um ensemble.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="265"/>
+        <location filename="../dock_form.py" line="267"/>
         <source>Train fine-tunes the (first) model file</source>
         <translation>Treinar ajusta o (primeiro) arquivo de modelo</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="268"/>
+        <location filename="../dock_form.py" line="270"/>
         <source>landcover model (*.pt)</source>
         <translation>Modelo landcover (*.pt)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="269"/>
+        <location filename="../dock_form.py" line="271"/>
         <source>image_architecture_time.pt in the output folder</source>
         <translation>image_architecture_time.pt na pasta de saída</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="272"/>
+        <location filename="../dock_form.py" line="274"/>
         <source>Preset</source>
         <translation>Predefinição</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="273"/>
+        <location filename="../dock_form.py" line="275"/>
         <source>Architecture</source>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="274"/>
+        <location filename="../dock_form.py" line="276"/>
         <source>Decoder</source>
         <translation>Decodificador</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="275"/>
+        <location filename="../dock_form.py" line="277"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="276"/>
+        <location filename="../dock_form.py" line="278"/>
         <source>Weights file</source>
         <translation>Arquivo de pesos</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="277"/>
+        <location filename="../dock_form.py" line="279"/>
         <source>Model file(s)</source>
         <translation>Arquivo(s) de modelo</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="282"/>
+        <location filename="../dock_form.py" line="284"/>
         <source>Save model as</source>
         <translation>Salvar modelo como</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="286"/>
+        <location filename="../dock_form.py" line="288"/>
         <source>Advanced training settings</source>
         <translation>Opções avançadas de treino</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="308"/>
+        <location filename="../dock_form.py" line="310"/>
         <source>Classification</source>
         <translation>Classificação</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="310"/>
+        <location filename="../dock_form.py" line="312"/>
         <source>Current map view</source>
         <translation>Vista atual do mapa</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="310"/>
+        <location filename="../dock_form.py" line="312"/>
         <source>Whole layer</source>
         <translation>Camada inteira</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="316"/>
+        <location filename="../dock_form.py" line="318"/>
         <source>Also make polygons</source>
         <translation>Gerar também polígonos</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="318"/>
+        <location filename="../dock_form.py" line="320"/>
         <source>Also make a confidence raster</source>
         <translation>Gerar também raster de confiança</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="322"/>
+        <location filename="../dock_form.py" line="324"/>
         <source>Also make an uncertainty raster</source>
         <translation>Gerar também raster de incerteza</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="323"/>
+        <location filename="../dock_form.py" line="325"/>
         <source>Bright where the model hesitates: where to draw new labels next.</source>
         <translation>Claro onde o modelo hesita: onde desenhar novos rótulos em seguida.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="325"/>
+        <location filename="../dock_form.py" line="327"/>
         <source>Match histograms to the model&apos;s reference</source>
         <translation>Ajustar histogramas ao modelo</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="329"/>
+        <location filename="../dock_form.py" line="332"/>
         <source>Area</source>
         <translation>Área</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="333"/>
+        <location filename="../dock_form.py" line="336"/>
         <source>Test-time augmentation</source>
         <translation>Aumento no teste (TTA)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="378"/>
+        <location filename="../dock_form.py" line="382"/>
         <source>Load a class scheme</source>
         <translation>Carregar um esquema de classes</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="378"/>
+        <location filename="../dock_form.py" line="382"/>
         <source>Class schemes (*.json);;All files (*)</source>
         <translation>Esquemas de classes (*.json);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="443"/>
+        <location filename="../dock_form.py" line="447"/>
         <source>{count} classes (found beside the labels): {classes}.</source>
         <translation>{count} classes (encontradas ao lado dos rótulos): {classes}.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="443"/>
+        <location filename="../dock_form.py" line="447"/>
         <source>{count} classes: {classes}.</source>
         <translation>{count} classes: {classes}.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="447"/>
+        <location filename="../dock_form.py" line="451"/>
         <source>The class field holds numbers: without a scheme they are named &apos;class N&apos;. Load a scheme to give them names and colours.</source>
         <translation>O campo de classe contém números: sem um esquema eles são chamados 'class N'. Carregue um esquema para dar-lhes nomes e cores.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="477"/>
+        <location filename="../dock_form.py" line="481"/>
         <source>Choose an output folder for the results (under &apos;Outputs&apos;).</source>
         <translation>Escolha uma pasta de saída para os resultados (em 'Saídas').</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="487"/>
+        <location filename="../dock_form.py" line="491"/>
         <source>{name} (scheme file)</source>
         <translation>{name} (arquivo de esquema)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="490"/>
+        <location filename="../dock_form.py" line="494"/>
         <source>From label values</source>
         <translation>Dos valores dos rótulos</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="493"/>
+        <location filename="../dock_form.py" line="497"/>
         <source>From the loaded model</source>
         <translation>Do modelo carregado</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="498"/>
+        <location filename="../dock_form.py" line="502"/>
         <source>file…</source>
         <translation>arquivo…</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="515"/>
+        <location filename="../dock_form.py" line="519"/>
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="595"/>
+        <location filename="../dock_form.py" line="599"/>
         <source>Not available: this engine&apos;s &apos;landcover train&apos; has no &apos;{option}&apos; option.</source>
         <translation>Indisponível: o 'landcover train' deste motor não tem a opção '{option}'.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="611"/>
+        <location filename="../dock_form.py" line="616"/>
         <source>Not available: this engine&apos;s &apos;landcover predict&apos; has no such option.</source>
         <translation>Indisponível: o 'landcover predict' deste motor não tem essa opção.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="624"/>
+        <location filename="../dock_form.py" line="629"/>
         <source>The model carries a histogram reference ({source}); uncheck the box above to feed the image as it is.</source>
         <translation>O modelo traz uma referência de histograma ({source}); desmarque a caixa acima para usar a imagem como está.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="632"/>
+        <location filename="../dock_form.py" line="637"/>
         <source>The model carries no histogram reference: images are used as they are.</source>
         <translation>O modelo não traz referência de histograma: as imagens são usadas como estão.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="661"/>
+        <location filename="../dock_form.py" line="668"/>
         <source>Choose the image raster layer first.</source>
         <translation>Escolha primeiro a camada raster da imagem.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="668"/>
+        <location filename="../dock_form.py" line="675"/>
         <source>Check at least one band of the image.</source>
         <translation>Marque ao menos uma banda da imagem.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="679"/>
+        <location filename="../dock_form.py" line="686"/>
         <source>Choose the label layer (polygons with a class field).</source>
         <translation>Escolha a camada de rótulos (polígonos com um campo de classe).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="681"/>
+        <location filename="../dock_form.py" line="688"/>
         <source>Choose the field of &apos;{name}&apos; that holds the class of each polygon.</source>
         <translation>Escolha o campo de '{name}' que contém a classe de cada polígono.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="689"/>
+        <location filename="../dock_form.py" line="696"/>
         <source>Choose the label raster (class codes, 0/nodata = unlabeled).</source>
         <translation>Escolha o raster de rótulos (códigos de classe, 0/nodata = não rotulado).</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="698"/>
+        <location filename="../dock_form.py" line="705"/>
         <source>Model file not found: {missing}</source>
         <translation>Arquivo de modelo não encontrado: {missing}</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="716"/>
+        <location filename="../dock_form.py" line="723"/>
         <source>Choose an existing weights file, or one of the engine&apos;s weight presets.</source>
         <translation>Escolha um arquivo de pesos existente ou uma das predefinições de pesos do motor.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="746"/>
+        <location filename="../dock_form.py" line="753"/>
         <source>To train from existing model files, pick a model and check 'Train fine-tunes the (first) model file' — or choose 'New model'.</source>
         <translation>Para treinar a partir de arquivos de modelo existentes, escolha um modelo e marque 'Treinar ajusta o (primeiro) arquivo de modelo' — ou escolha 'Novo modelo'.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="752"/>
+        <location filename="../dock_form.py" line="759"/>
         <source>&apos;From the loaded model&apos; needs an existing model file to fine-tune.</source>
         <translation>'Do modelo carregado' requer um arquivo de modelo existente para ajuste fino.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="758"/>
+        <location filename="../dock_form.py" line="765"/>
         <source>The labels do not match the class scheme {name}: {problems}</source>
         <translation>Os rótulos não correspondem ao esquema de classes {name}: {problems}</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="817"/>
+        <location filename="../dock_form.py" line="824"/>
         <source>The evaluation layer &apos;{name}&apos; needs the class field &apos;{field}&apos; of the label layer.</source>
         <translation>A camada de avaliação '{name}' precisa do campo de classe '{field}' da camada de rótulos.</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="817"/>
+        <location filename="../dock_form.py" line="824"/>
         <source>(none chosen)</source>
         <translation>(nenhuma escolhida)</translation>
     </message>
     <message>
-        <location filename="../dock_form.py" line="841"/>
+        <location filename="../dock_form.py" line="848"/>
         <source>Check at least one unlabeled layer for self-training.</source>
         <translation>Marque ao menos uma camada não rotulada para o autotreino.</translation>
+    </message>
+    <message>
+        <location filename="../dock_form.py" line="329"/>
+        <source>Read at the model&apos;s ground resolution</source>
+        <translation>Ler na resolução do modelo</translation>
     </message>
 </context>
 <context>
     <name>EngineAlgorithm</name>
     <message>
-        <location filename="../processing/accuracy.py" line="60"/>
+        <location filename="../processing/accuracy.py" line="61"/>
         <source>Draws a stratified random sample of a class map for accuracy assessment and area estimation (Olofsson et al. 2014): the map&apos;s classes are the strata, the sample size follows from the target standard error of overall accuracy and the expected user&apos;s accuracies, shared in proportion to the classes&apos; areas with a minimum per class. Writes a point GeoPackage with &apos;stratum&apos; and an empty &apos;reference&apos; field (offering the map&apos;s class names) to label, and the design beside it. Label the points, then run &apos;Assess accuracy and areas&apos;.</source>
         <translation>Sorteia uma amostra aleatória estratificada de um mapa de classes para avaliação de exatidão e estimativa de área (Olofsson et al. 2014): as classes do mapa são os estratos, o tamanho da amostra decorre do erro padrão alvo da exatidão global e das exatidões do usuário esperadas, repartido em proporção às áreas das classes com um mínimo por classe. Grava um GeoPackage de pontos com o campo 'stratum' e um campo 'reference' vazio (que oferece os nomes das classes do mapa) para rotular, e o plano amostral ao lado. Rotule os pontos e depois execute 'Avaliar exatidão e áreas'.</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="127"/>
+        <location filename="../processing/accuracy.py" line="128"/>
         <source>Estimates the accuracy of a class map and its classes&apos; areas from a labelled stratified sample (from &apos;Design a sample&apos;), as good practice asks (Olofsson et al. 2014): overall, user&apos;s and producer&apos;s accuracies with standard errors, and for each class its mapped area and its error-adjusted area in hectares with a 95% confidence interval. Points without a label are skipped. Writes the engine&apos;s JSON report and an HTML report; returns the area-adjusted figures as JSON.</source>
         <translation>Estima a exatidão de um mapa de classes e as áreas de suas classes a partir de uma amostra estratificada rotulada (de 'Planejar uma amostra'), como recomendam as boas práticas (Olofsson et al. 2014): exatidão global, do usuário e do produtor com erros padrão e, para cada classe, sua área mapeada e sua área ajustada pelos erros em hectares com intervalo de confiança de 95%. Pontos sem rótulo são ignorados. Grava o relatório JSON do motor e um relatório HTML; retorna os valores ajustados por área como JSON.</translation>
     </message>
@@ -1373,22 +1378,22 @@ Python do motor tentado: {python}</translation>
         <translation>Classifica cada raster de uma pasta com um arquivo de modelo landcover, ou vários (um ensemble), uma cena por tarefa em workers paralelos (um cluster Dask local, ou um existente). Grava NAME.classes.tif por cena (e, opcionalmente, confiança, incerteza e polígonos) na pasta de saída, e uma tabela de áreas das classes por cena (hectares, proporções) com a área de abrangência de cada cena. Uma cena que falha é relatada e as demais continuam; executar de novo na mesma pasta ignora as cenas já concluídas.</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="67"/>
+        <location filename="../processing/evaluation.py" line="68"/>
         <source>Assesses a class raster — or the prediction of model file(s) on an image — against reference data: a raster of class codes, or polygons with a class field. Writes a per-class table layer, the engine's JSON report and an HTML report (confusion matrix and per-class figures) shown in the Processing results viewer.</source>
         <translation>Avalia um raster de classes — ou a predição de arquivo(s) de modelo sobre uma imagem — em relação a dados de referência: um raster de códigos de classe, ou polígonos com um campo de classe. Grava uma camada de tabela por classe, o relatório JSON do motor e um relatório HTML (matriz de confusão e valores por classe) exibido no visualizador de resultados do Processamento.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="62"/>
+        <location filename="../processing/inference.py" line="65"/>
         <source>Classifies a raster with a landcover model file, or several (an ensemble: probabilities are averaged). Writes a class GeoTIFF (pixel values are class codes, styled with the class colours), optionally a confidence raster, an uncertainty raster (where to label next) and polygons. Tiles overlap to avoid seams; test-time augmentation and histogram matching are the engine&apos;s options.</source>
         <translation>Classifica um raster com um arquivo de modelo landcover, ou vários (um ensemble: as probabilidades são promediadas). Grava um GeoTIFF de classes (valores de pixel são códigos de classe, estilizado com as cores das classes) e, opcionalmente, um raster de confiança, um raster de incerteza (onde rotular em seguida) e polígonos. Os blocos se sobrepõem para evitar emendas; o aumento no teste (TTA) e o ajuste de histograma são opções do motor.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="177"/>
+        <location filename="../processing/inference.py" line="180"/>
         <source>Turns a landcover class raster into polygons with class_id, class_name and area.</source>
         <translation>Converte um raster de classes landcover em polígonos com class_id, class_name e área.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="223"/>
+        <location filename="../processing/inference.py" line="226"/>
         <source>Matches the histogram of each chosen band of a raster to the matching band of a reference raster (keeps the data type, georeferencing and nodata), e.g. to bring a new scene close to the one a model was trained on. Optionally plots each band&apos;s histograms before and after.</source>
         <translation>Ajusta o histograma de cada banda escolhida de um raster à banda correspondente de um raster de referência (mantém o tipo de dado, o georreferenciamento e o nodata), p. ex. para aproximar uma nova cena daquela em que um modelo foi treinado. Opcionalmente, plota os histogramas de cada banda antes e depois.</translation>
     </message>
@@ -1445,27 +1450,27 @@ Python do motor tentado: {python}</translation>
 <context>
     <name>EngineOption</name>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Target standard error of the overall accuracy</source>
         <translation>Erro padrão alvo da exatidão global</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Expected user&apos;s accuracy per class (e.g. forest=0.9,water=0.95; others 0.8)</source>
         <translation>Exatidão do usuário esperada por classe (p. ex. forest=0.9,water=0.95; demais 0.8)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Least points per class</source>
         <translation>Mínimo de pontos por classe</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Sample size (empty: from the target standard error)</source>
         <translation>Tamanho da amostra (vazio: a partir do erro padrão alvo)</translation>
     </message>
     <message>
-        <location filename="../processing/accuracy.py" line="46"/>
+        <location filename="../processing/accuracy.py" line="47"/>
         <source>Random seed (the same seed gives the same points)</source>
         <translation>Semente aleatória (a mesma semente gera os mesmos pontos)</translation>
     </message>
@@ -1515,22 +1520,22 @@ Python do motor tentado: {python}</translation>
         <translation>Endereço do agendador Dask (vazio: um cluster local)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="54"/>
+        <location filename="../processing/evaluation.py" line="55"/>
         <source>Tile size when predicting (pixels; empty: the model&apos;s)</source>
         <translation>Tamanho do bloco na predição (pixels; vazio: o do modelo)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="54"/>
+        <location filename="../processing/evaluation.py" line="55"/>
         <source>Tile overlap when predicting (pixels)</source>
         <translation>Sobreposição dos blocos na predição (pixels)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="54"/>
+        <location filename="../processing/evaluation.py" line="55"/>
         <source>Test-time augmentation when predicting</source>
         <translation>Aumento no teste (TTA) na predição</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="54"/>
+        <location filename="../processing/evaluation.py" line="55"/>
         <source>Match the image to the model&apos;s histogram reference</source>
         <translation>Ajustar a imagem à referência de histograma do modelo</translation>
     </message>
@@ -1668,6 +1673,11 @@ Python do motor tentado: {python}</translation>
         <location filename="../processing/training.py" line="66"/>
         <source>Moving average of the weights (decay per step, 0 = off)</source>
         <translation>Média móvel dos pesos (decaimento por passo, 0 = desligada)</translation>
+    </message>
+    <message>
+        <location filename="../processing/inference.py" line="40"/>
+        <source>Resampling (model: read the raster at the model&apos;s ground resolution)</source>
+        <translation>Reamostragem (model: ler o raster na resolução espacial do modelo)</translation>
     </message>
 </context>
 <context>
@@ -1847,107 +1857,107 @@ Last output:
 <context>
     <name>EvaluateAlgorithm</name>
     <message>
-        <location filename="../processing/evaluation.py" line="45"/>
+        <location filename="../processing/evaluation.py" line="46"/>
         <source>Overall accuracy</source>
         <translation>Exatidão global</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="45"/>
+        <location filename="../processing/evaluation.py" line="46"/>
         <source>mIoU</source>
         <translation>mIoU</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="45"/>
+        <location filename="../processing/evaluation.py" line="46"/>
         <source>Cohen&apos;s kappa</source>
         <translation>Kappa de Cohen</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="81"/>
+        <location filename="../processing/evaluation.py" line="82"/>
         <source>Evaluate accuracy</source>
         <translation>Avaliar exatidão</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="85"/>
+        <location filename="../processing/evaluation.py" line="86"/>
         <source>Class raster to assess</source>
         <translation>Raster de classes a avaliar</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="87"/>
+        <location filename="../processing/evaluation.py" line="88"/>
         <source>…or model file(s) to predict with</source>
         <translation>…ou arquivo(s) de modelo para a predição</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="89"/>
+        <location filename="../processing/evaluation.py" line="90"/>
         <source>…on this image raster</source>
         <translation>…sobre este raster de imagem</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="91"/>
+        <location filename="../processing/evaluation.py" line="92"/>
         <source>Reference raster (class codes)</source>
         <translation>Raster de referência (códigos de classe)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="94"/>
+        <location filename="../processing/evaluation.py" line="95"/>
         <source>…or reference polygons</source>
         <translation>…ou polígonos de referência</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="97"/>
+        <location filename="../processing/evaluation.py" line="98"/>
         <source>Class field of the reference polygons</source>
         <translation>Campo de classe dos polígonos de referência</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="100"/>
+        <location filename="../processing/evaluation.py" line="101"/>
         <source>Class scheme of the reference raster (JSON; default: its tags, or the scheme JSON found beside it)</source>
         <translation>Esquema de classes do raster de referência (JSON; padrão: suas tags ou o JSON de esquema encontrado ao lado dele)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="105"/>
+        <location filename="../processing/evaluation.py" line="106"/>
         <source>Per-class accuracy</source>
         <translation>Exatidão por classe</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="107"/>
+        <location filename="../processing/evaluation.py" line="108"/>
         <source>Report (JSON)</source>
         <translation>Relatório (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="107"/>
+        <location filename="../processing/evaluation.py" line="108"/>
         <source>JSON files (*.json)</source>
         <translation>Arquivos JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="110"/>
+        <location filename="../processing/evaluation.py" line="111"/>
         <source>Report (HTML)</source>
         <translation>Relatório (HTML)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="110"/>
+        <location filename="../processing/evaluation.py" line="111"/>
         <source>HTML files (*.html)</source>
         <translation>Arquivos HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="122"/>
+        <location filename="../processing/evaluation.py" line="123"/>
         <source>Choose either a class raster to assess, or model file(s) and an image to predict.</source>
         <translation>Escolha um raster de classes a avaliar ou arquivo(s) de modelo e uma imagem para a predição.</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="125"/>
+        <location filename="../processing/evaluation.py" line="126"/>
         <source>Choose the image raster the model file(s) should classify.</source>
         <translation>Escolha o raster de imagem que o(s) arquivo(s) de modelo deve(m) classificar.</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="130"/>
+        <location filename="../processing/evaluation.py" line="131"/>
         <source>Choose one reference: a raster of class codes, or polygons with a class field.</source>
         <translation>Escolha uma referência: um raster de códigos de classe ou polígonos com um campo de classe.</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="184"/>
+        <location filename="../processing/evaluation.py" line="185"/>
         <source>accuracy per class</source>
         <translation>exatidão por classe</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation.py" line="197"/>
+        <location filename="../processing/evaluation.py" line="198"/>
         <source>Cannot create the per-class table.</source>
         <translation>Não é possível criar a tabela por classe.</translation>
     </message>
@@ -2022,52 +2032,52 @@ Last output:
 <context>
     <name>HistogramMatchAlgorithm</name>
     <message>
-        <location filename="../processing/inference.py" line="236"/>
+        <location filename="../processing/inference.py" line="239"/>
         <source>Histogram match</source>
         <translation>Correspondência de histogramas</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="240"/>
+        <location filename="../processing/inference.py" line="243"/>
         <source>Raster to adjust</source>
         <translation>Raster a ajustar</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="242"/>
+        <location filename="../processing/inference.py" line="245"/>
         <source>Reference raster</source>
         <translation>Raster de referência</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="244"/>
+        <location filename="../processing/inference.py" line="247"/>
         <source>Bands to match (none chosen: all but alpha)</source>
         <translation>Bandas a corresponder (nenhuma escolhida: todas exceto alfa)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="247"/>
+        <location filename="../processing/inference.py" line="250"/>
         <source>Reference bands, one per matched band</source>
         <translation>Bandas de referência, uma por banda correspondida</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="250"/>
+        <location filename="../processing/inference.py" line="253"/>
         <source>Matched raster</source>
         <translation>Raster ajustado</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="252"/>
+        <location filename="../processing/inference.py" line="255"/>
         <source>Histogram plot</source>
         <translation>Gráfico de histograma</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="252"/>
+        <location filename="../processing/inference.py" line="255"/>
         <source>PNG files (*.png)</source>
         <translation>Arquivos PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="262"/>
+        <location filename="../processing/inference.py" line="265"/>
         <source>Choose the raster to adjust and the reference raster.</source>
         <translation>Escolha o raster a ajustar e o raster de referência.</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="267"/>
+        <location filename="../processing/inference.py" line="270"/>
         <source>Choose one reference band per matched band: {count} band(s) to match, {references} reference band(s).</source>
         <translation>Escolha uma banda de referência por banda correspondida: {count} banda(s) a corresponder, {references} banda(s) de referência.</translation>
     </message>
@@ -3028,22 +3038,22 @@ Iniciar mesmo assim?</translation>
 <context>
     <name>VectorizeAlgorithm</name>
     <message>
-        <location filename="../processing/inference.py" line="186"/>
+        <location filename="../processing/inference.py" line="189"/>
         <source>Vectorize classes</source>
         <translation>Vetorizar classes</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="190"/>
+        <location filename="../processing/inference.py" line="193"/>
         <source>Class raster</source>
         <translation>Raster de classes</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="193"/>
+        <location filename="../processing/inference.py" line="196"/>
         <source>Band of class codes</source>
         <translation>Banda dos códigos de classe</translation>
     </message>
     <message>
-        <location filename="../processing/inference.py" line="198"/>
+        <location filename="../processing/inference.py" line="201"/>
         <source>Polygons</source>
         <translation>Polígonos</translation>
     </message>

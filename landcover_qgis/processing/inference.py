@@ -47,6 +47,9 @@ PREDICTION_OPTIONS = (
     EngineOption("HISTMATCH", "histmatch",
                  Deferred.translate("EngineOption",
                                     "Match the image to the model's histogram reference (if it has one)")),
+    EngineOption("RESAMPLE", "resample",
+                 Deferred.translate("EngineOption", "Resampling (model: read the raster at the model's ground "
+                                                    "resolution)")),
     EngineOption("BATCH_SIZE", "batch_size", Deferred.translate("EngineOption", "Tiles per forward pass"),
                  advanced=True),
     EngineOption("DEVICE", "device", Deferred.translate("EngineOption", "Compute device"), advanced=True),

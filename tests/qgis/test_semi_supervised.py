@@ -165,6 +165,10 @@ def test_the_dock_follows_the_engine_options_and_reaches_the_engine(dock, real_d
     form.make_uncertainty.setChecked(True)
     args = form.predict_request([str(model_file)], tmp_path).call(form.require_schema()).args
     assert args[args.index("--tta") + 1] == "flips" and "--no-histmatch" in args and "--uncertainty" in args
+    assert "--resample" not in args  # unchecked: the engine's default
+    form.resample.setChecked(True)
+    args = form.predict_request([str(model_file)], tmp_path).call(form.require_schema()).args
+    assert form.resample.isEnabled() and args[args.index("--resample") + 1] == "model"
 
     scene = form.image_layer.currentLayer()
     form.self_training.refresh_layers()
